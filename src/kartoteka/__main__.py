@@ -1,0 +1,3 @@
+from kartoteka.cli import main
+
+main()
