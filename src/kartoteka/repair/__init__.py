@@ -1,0 +1,85 @@
+"""The repair layer: a reversible, repaired reading of an OCR'd report over its immutable source.
+
+    >>> from kartoteka.repair import repair
+    >>> r = repair(source)             # a `Source` or a plain string
+    >>> r.text                         # the repaired reading
+    >>> r.corrections                  # applied `Correction`s, in source offsets
+    >>> r.span_to_source(10, 20)       # a repaired span back to the source span it came from
+
+Only corrections with `confidence >= min_confidence` are applied; all proposals are kept in
+`Repaired.proposed`.
+"""
+
+from __future__ import annotations
+
+from kartoteka.repair.document import scan
+from kartoteka.repair.lexicon import Lexicon, get_lexicon
+from kartoteka.repair.model import KINDS, Correction, Repaired
+from kartoteka.repair.offsets import OffsetMap
+from kartoteka.repair.rules import (
+    hyphen_space,
+    inner_hyphens,
+    merged_words,
+    misread_tokens,
+    other_marks,
+    split_words,
+)
+
+#: Corrections below this confidence are proposed but not applied.
+DEFAULT_MIN_CONFIDENCE = 0.6
+
+__all__ = [
+    "DEFAULT_MIN_CONFIDENCE",
+    "KINDS",
+    "Correction",
+    "OffsetMap",
+    "Repaired",
+    "find_corrections",
+    "repair",
+]
+
+_DETECTORS = (hyphen_space, inner_hyphens, split_words, merged_words, misread_tokens, other_marks)
+#: When two proposals overlap at equal confidence, the earlier kind here wins.
+_PRIORITY = {"split": 0, "hyphen": 1, "name": 2, "merge": 3, "word": 4, "other": 5}
+
+
+def find_corrections(text: str, lexicon: Lexicon | None = None) -> list[Correction]:
+    """All proposed corrections for `text`, sorted by offset, non-overlapping."""
+    lex = lexicon or get_lexicon()
+    doc = scan(text)
+    proposals: list[Correction] = []
+    for detect in _DETECTORS:
+        proposals.extend(detect(doc, lex))
+    return _resolve(proposals)
+
+
+def _resolve(proposals: list[Correction]) -> list[Correction]:
+    """Keep the strongest of overlapping proposals; drop no-ops."""
+    ranked = sorted(
+        (c for c in proposals if c.original != c.replacement),
+        key=lambda c: (-c.confidence, _PRIORITY.get(c.kind, 9), c.start),
+    )
+    taken: list[tuple[int, int]] = []
+    kept: list[Correction] = []
+    from bisect import bisect_left, insort
+
+    for c in ranked:
+        i = bisect_left(taken, (c.start, c.end))
+        if i > 0 and taken[i - 1][1] > c.start:
+            continue
+        if i < len(taken) and taken[i][0] < c.end:
+            continue
+        insort(taken, (c.start, c.end))
+        kept.append(c)
+    kept.sort()
+    return kept
+
+
+def repair(
+    source, min_confidence: float = DEFAULT_MIN_CONFIDENCE, lexicon: Lexicon | None = None
+) -> Repaired:
+    """Repair a `Source` (or a string); apply corrections at or above `min_confidence`."""
+    text = source if isinstance(source, str) else source.text
+    proposed = find_corrections(text, lexicon)
+    applied = [c for c in proposed if c.confidence >= min_confidence]
+    return Repaired.build(text, applied, proposed, min_confidence)

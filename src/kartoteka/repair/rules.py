@@ -1,0 +1,774 @@
+"""Detectors, one per kind of damage. Each returns `Correction`s over source offsets.
+
+Evidence order: the document itself, then the English lexicon, then split/merge tests against the
+lexicon, then hyphen joins. Every detector leaves alone what it cannot argue for: a missed error is
+better than a "correction" of a real name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kartoteka.repair.candidates import Variant, describe, variant_strings
+from kartoteka.repair.document import COMPOUND_RE, DocStats, Token, apply_pattern, case_pattern
+from kartoteka.repair.lexicon import Lexicon
+from kartoteka.repair.model import Correction
+
+#: A lowercase word at or above this Zipf frequency is a real English word; never "correct" it.
+KNOWN_ZIPF = 2.5
+#: A replacement proposed from the lexicon alone must be at least this common.
+CANDIDATE_ZIPF = 3.0
+#: A form the report prints this often is attested by the report itself.
+ATTESTED = 3
+#: A document candidate must be this many times as frequent as the rare form.
+RATIO = 5
+
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+    ]
+)
+#: Word-forming prefixes and suffixes: `nonparty` is one word, not `non party`.
+PREFIXES = frozenset(
+    [
+        "anti",
+        "arch",
+        "auto",
+        "back",
+        "bi",
+        "co",
+        "counter",
+        "de",
+        "dis",
+        "down",
+        "ex",
+        "extra",
+        "fore",
+        "hyper",
+        "in",
+        "inter",
+        "intra",
+        "macro",
+        "micro",
+        "mid",
+        "mini",
+        "mis",
+        "multi",
+        "neo",
+        "non",
+        "off",
+        "on",
+        "out",
+        "over",
+        "para",
+        "poly",
+        "post",
+        "pre",
+        "pro",
+        "pseudo",
+        "quasi",
+        "re",
+        "semi",
+        "sub",
+        "super",
+        "trans",
+        "tri",
+        "ultra",
+        "un",
+        "under",
+        "up",
+    ]
+)
+SUFFIXES = frozenset(
+    [
+        "able",
+        "al",
+        "ally",
+        "dom",
+        "ed",
+        "er",
+        "ers",
+        "es",
+        "est",
+        "ful",
+        "hood",
+        "ing",
+        "ings",
+        "ism",
+        "isms",
+        "ist",
+        "ists",
+        "ity",
+        "ive",
+        "less",
+        "like",
+        "ly",
+        "man",
+        "men",
+        "ment",
+        "ments",
+        "ness",
+        "ship",
+        "ships",
+        "some",
+        "ward",
+        "wards",
+        "ways",
+        "wide",
+        "wise",
+    ]
+)
+#: A space after a hyphen before these is a suspended compound (`small- and medium-sized`).
+SUSPENDED = frozenset(["and", "or", "nor", "to", "but", "as", "than"])
+
+
+def _known(word: str, lex: Lexicon, doc: DocStats) -> bool:
+    low = word.lower()
+    return lex.zipf(low) >= KNOWN_ZIPF or doc.lower.get(low, 0) >= ATTESTED
+
+
+def _nonword(word: str, lex: Lexicon, doc: DocStats, zipf: float = 2.0) -> bool:
+    low = word.lower()
+    return lex.zipf(low) < zipf and doc.lower.get(low, 0) < ATTESTED
+
+
+# ---------------------------------------------------------------- misread tokens (name, word)
+
+
+def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    out: list[Correction] = []
+    analysed: dict[str, _Analysis | None] = {}
+    decided: dict[tuple[str, str], tuple | None] = {}
+    text = doc.text
+    for tok in doc.tokens:
+        base = tok.base
+        if len(base) < 4 or tok.in_compound:
+            continue
+        if base not in analysed:
+            analysed[base] = _analyse(base, doc, lex)
+        analysis = analysed[base]
+        if analysis is None:
+            continue
+        context = _context(text, tok)
+        if context == "fragment":
+            continue
+        key = (base, context)
+        if key not in decided:
+            decided[key] = _decide_token(analysis, context, doc, lex)
+        verdict = decided[key]
+        if verdict is None:
+            continue
+        replacement, kind, reason, confidence = verdict
+        out.append(Correction(tok.start, tok.end, base, replacement, kind, reason, confidence))
+    return out
+
+
+_INITIAL_BEFORE = re.compile(r"(?:\b[A-Z][a-z]?\.\s?)$")
+
+
+def _context(text: str, tok: Token) -> str:
+    """Where a token stands: `name` (after initials or a lowercase word: a capital marks a name),
+    `gloss` (inside translator's brackets), `fragment` (a lowercase word opening a line: cut-off OCR),
+    or `plain`."""
+    start = tok.start
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 6) : start]
+    if tok.base[:1].islower() and not text[line_start:start].strip(" \t"):
+        return "fragment"
+    if tok.base[:1].islower() and before.endswith("\t"):
+        return "fragment"
+    open_br = text.rfind("[", line_start, start)
+    if open_br >= 0 and text.find("]", open_br, start) < 0:
+        return "gloss"
+    if tok.base[:1].isupper():
+        if _INITIAL_BEFORE.search(before):
+            return "name"
+        i = start - 1
+        while i >= line_start and text[i] in " ,":
+            i -= 1
+        if i >= line_start and i < start - 1 and text[i].islower():
+            return "name"
+    return "plain"
+
+
+class _Analysis:
+    __slots__ = ("attested_string", "base", "doc_hits", "lex_hits", "low", "pattern", "propername", "seen")
+
+    def __init__(self, base, low, pattern, seen):
+        self.base, self.low, self.pattern, self.seen = base, low, pattern, seen
+        self.attested_string = False
+        self.propername: tuple | None = None
+        self.doc_hits: list[tuple[int, Variant, str]] = []
+        self.lex_hits: list[tuple[float, Variant, str]] = []
+
+
+def _frequent(doc: DocStats) -> dict[str, dict[str, int]]:
+    """Forms seen at least ATTESTED times, by case pattern, keyed by lowercase."""
+    table = getattr(doc, "_frequent", None)
+    if table is None:
+        table = {"lower": {}, "title": {}, "upper": {}, "mixed": {}}
+        for form, n in doc.forms.items():
+            if n >= ATTESTED:
+                table[case_pattern(form)][form.lower()] = n
+        doc._frequent = table  # type: ignore[attr-defined]
+    return table
+
+
+def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
+    """Everything about a form that does not depend on where it stands; cached per form."""
+    pattern = case_pattern(base)
+    if pattern == "mixed" or not base.isalpha():
+        return None
+    low = base.lower()
+    seen = doc.forms.get(base, 0)
+    a = _Analysis(base, low, pattern, seen)
+
+    # A proper name printed in lowercase: `stalin` among hundreds of mid-sentence `Stalin`;
+    # `losif` for `Iosif` (a capital I read as l).
+    if pattern == "lower":
+        title = apply_pattern(low, "title")
+        proper = doc.midsentence.get(title, 0)
+        if proper >= 5 and proper >= 20 * seen and lex.zipf(low) < 4.0 and doc.forms.get(title, 0) >= 5:
+            a.propername = (
+                title,
+                "name",
+                f"seen {_times(seen)} in lowercase; '{title}' seen {proper} times mid-sentence, "
+                "always capitalised",
+                0.9 if seen == 1 else 0.8,
+            )
+            return a
+        if low[0] == "l" and len(low) >= 4 and not lex.is_word(low):
+            as_i = "I" + low[1:]
+            n = doc.forms.get(as_i, 0)
+            if n >= 2 and n >= 2 * seen:
+                a.propername = (
+                    as_i,
+                    "name",
+                    f"seen {_times(seen)}; '{as_i}' seen {n} times in this report: a capital I read as l",
+                    0.85,
+                )
+                return a
+
+    if seen >= ATTESTED or doc.lower.get(low, 0) >= ATTESTED + 1:
+        return None
+    if lex.is_word(low):
+        return None
+    zget = lex._zipf.get
+    a.attested_string = zget(low, 0.0) > 0.0
+    freq = _frequent(doc)[pattern]
+    want_lex = pattern == "lower" and not a.attested_string
+    need = RATIO * max(seen, 1)
+    for raw in variant_strings(low):
+        cand = raw[0]
+        if len(cand) < 3:
+            continue
+        n = freq.get(cand, 0)
+        if n >= need:
+            var = describe(low, raw)
+            if _inflection(low, cand, var) or _transliteration_variant(low, cand):
+                continue
+            if pattern == "upper" and not var.ocr:
+                continue  # acronyms one letter apart are usually different bodies (BSSR, RSFSR)
+            if a.attested_string and not var.ocr:
+                continue
+            a.doc_hits.append((n, var, apply_pattern(cand, pattern)))
+        if want_lex and len(cand) >= 4:
+            z = zget(cand, 0.0)
+            if z >= CANDIDATE_ZIPF:
+                a.lex_hits.append((z, describe(low, raw), cand))
+    if not a.doc_hits and not a.lex_hits:
+        return None
+    return a
+
+
+def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
+    if a.propername is not None:
+        return a.propername
+    base, low, pattern, seen = a.base, a.low, a.pattern, a.seen
+    doc_best = [
+        hit
+        for hit in a.doc_hits
+        # a name after initials is not a misread common word (K. P. Soms)
+        if not (pattern == "title" and context == "name" and doc.forms.get(hit[2].lower(), 0) > 0)
+    ]
+    lex_best = a.lex_hits if context == "plain" else []
+
+    rival_word = ""
+    if doc_best:
+        doc_best.sort(key=lambda t: (not t[1].ocr, -t[0]))
+        by_word: dict[str, int] = {}
+        for n, _var, cased in doc_best:
+            by_word[cased] = max(by_word.get(cased, 0), n)
+        n, var, cased = doc_best[0]
+        rival = max((m for w, m in by_word.items() if w != cased), default=0)
+        name_like = pattern != "lower" and doc.forms.get(cased.lower(), 0) * 5 < n
+        if var.ocr:
+            confidence = 0.9
+        elif var.op in ("delete", "insert", "transpose"):
+            confidence = 0.75 if len(low) >= 7 or (var.op == "transpose" and len(low) >= 5) else 0.5
+        else:
+            confidence = 0.5  # a plain letter swap in a name is as often a different name (Zykov/Rykov)
+        if n >= 20 * max(seen, 1):
+            confidence += 0.05
+        if a.attested_string:
+            confidence -= 0.1
+        if rival * 3 > n:
+            confidence -= 0.3
+        elif pattern == "lower":
+            rivals = [w for z, _v, w in a.lex_hits if z >= 3.5 and w != cased]
+            if rivals:
+                confidence -= 0.35
+                rival_word = rivals[0]
+        kind = "name" if name_like else "word"
+        reason = f"seen {_times(seen)}; '{cased}' seen {n} times in this report, {_edit_words(var)}"
+        if rival:
+            reason += f"; a rival form is seen {rival} times"
+        if rival_word:
+            reason += f"; but the English word '{rival_word}' is as near"
+        return cased, kind, reason, round(min(confidence, 0.97), 3)
+
+    if lex_best:
+        lex_best = sorted(lex_best, key=lambda t: -(t[0] + (1.0 if t[1].ocr else 0.0)))
+        z, var, cased = lex_best[0]
+        others = {c: zz for zz, _v, c in lex_best if c != cased}
+        second = max(others.values(), default=0.0)
+        gap = z + (1.0 if var.ocr else 0.0) - second
+        if gap < 0.5:
+            return None
+        confidence = (0.7 if var.ocr else 0.4) + min(gap, 2.0) * 0.08
+        if len(low) < 5:
+            confidence -= 0.15
+        reason = (
+            f"'{base}' is not an English word and not seen elsewhere in this report; "
+            f"'{cased}' (Zipf {z:.1f}) is {_edit_words(var)}"
+        )
+        if second:
+            reason += f"; next candidate Zipf {second:.1f}"
+        return cased, "word", reason, round(min(confidence, 0.9), 3)
+    return None
+
+
+def _transliteration_variant(a: str, b: str) -> bool:
+    """Spellings of one name in two transliterations (Tomsky/Tomskiy, Zinoviev/Zinovyev), not OCR damage."""
+    return _translit_key(a) == _translit_key(b)
+
+
+def _translit_key(word: str) -> str:
+    w = word.replace("iy", "y").replace("yi", "i").replace("ye", "e").replace("ie", "e")
+    w = w.replace("tz", "z").replace("ts", "z").replace("ks", "x").replace("kh", "h").replace("j", "y")
+    return re.sub(r"[iy]+", "i", w)
+
+
+def _inflection(rare: str, frequent: str, var) -> bool:
+    """Forms that differ by an ending are inflections or female forms (Kamenev/Kameneva), not misreadings."""
+    if var.at_end and var.op in ("delete", "insert"):
+        return True
+    vowels = "aeiouy"
+    return var.at_end and var.op == "substitute" and rare[-1] in vowels and frequent[-1] in vowels
+
+
+def _times(n: int) -> str:
+    return {0: "nowhere else", 1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def _edit_words(var) -> str:
+    if var.ocr:
+        return f"one OCR confusion apart ({var.detail})"
+    return {
+        "delete": "one letter apart (one extra letter)",
+        "insert": "one letter apart (one letter missing)",
+        "substitute": "one letter apart",
+        "transpose": "two letters swapped",
+    }.get(var.op, "one edit apart")
+
+
+# ---------------------------------------------------------------- split words (`as istance`)
+
+_PAIR_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+) ([^\W\d_]+)(?![\w'’-])")
+
+
+def split_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    out: list[Correction] = []
+    text = doc.text
+    pos = 0
+    while True:
+        m = _PAIR_RE.search(text, pos)
+        if not m:
+            break
+        pos = m.start(2)
+        a, b = m.group(1), m.group(2)
+        if not b.islower() or case_pattern(a) not in ("lower", "title"):
+            continue
+        a_non, b_non = _nonword(a, lex, doc), _nonword(b, lex, doc)
+        if not (a_non or b_non):
+            continue
+        joined = a + b
+        jz = lex.zipf(joined)
+        seen = doc.lower.get(joined.lower(), 0)
+        lost = ""
+        if jz < CANDIDATE_ZIPF and seen < 2:
+            # The space may stand where a letter was (`as istance`): one letter restores a word.
+            if not b_non or lex.is_word(joined) or len(joined) < 6:
+                continue
+            fills = [(lex.zipf(a + c + b), c) for c in "abcdefghijklmnopqrstuvwxyz"]
+            fills = sorted((f for f in fills if f[0] >= 3.5), reverse=True)
+            if len(fills) != 1:
+                continue
+            jz, lost = fills[0]
+            joined = a + lost + b
+            seen = doc.lower.get(joined.lower(), 0)
+        both = a_non and b_non
+        confidence = 0.7 + (0.15 if both else 0.0) + (0.1 if seen >= 2 else 0.0) + (0.05 if jz >= 4 else 0.0)
+        if min(len(a), len(b)) == 1:
+            confidence -= 0.2
+        pieces = " and ".join(f"'{p}'" for p, non in ((a, a_non), (b, b_non)) if non)
+        reason = f"{pieces} not a word; '{joined}' is (Zipf {jz:.1f}, seen {_times(seen)} in this report)"
+        if lost:
+            reason += f"; the space stands for a lost '{lost}'"
+            confidence = min(confidence, 0.8)
+        out.append(Correction(m.start(), m.end(), m.group(), joined, "split", reason, min(confidence, 0.95)))
+        pos = m.end()
+    return out
+
+
+_HYPHEN_SPACE_RE = re.compile(r"(?<![\w-])([^\W_]+(?:-[^\W_]+)*)- ([^\W\d_]+)(?![\w'’]*-)")
+
+
+def hyphen_space(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """`Five- Year` -> `Five-Year`: a space left after a hyphen inside a compound."""
+    out: list[Correction] = []
+    for m in _HYPHEN_SPACE_RE.finditer(doc.text):
+        left, right = m.group(1), m.group(2)
+        if right.lower() in SUSPENDED or left.isdigit():
+            continue
+        joined = f"{left}-{right}"
+        seen = doc.compounds.get(joined.lower(), 0)
+        confidence = 0.85 + (0.05 if seen else 0.0)
+        reason = "a space after a hyphen inside a compound"
+        if seen:
+            reason += f"; '{joined}' seen {_times(seen)} in this report"
+        out.append(Correction(m.start(), m.end(), m.group(), joined, "split", reason, confidence))
+    return out
+
+
+# ---------------------------------------------------------------- merged words (`platoonsthe`)
+
+
+def merged_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    out: list[Correction] = []
+    decided: dict[str, tuple | None] = {}
+    for tok in doc.tokens:
+        base = tok.base
+        if len(base) < 5 or tok.in_compound or not base.isalpha():
+            continue
+        if base not in decided:
+            decided[base] = _decide_merge(base, doc, lex)
+        verdict = decided[base]
+        if verdict is None:
+            continue
+        left, right, reason, confidence = verdict
+        sep = _separator(doc, tok, left, right)
+        out.append(Correction(tok.start, tok.end, base, left + sep + right, "merge", reason, confidence))
+    return out
+
+
+def _decide_merge(base: str, doc: DocStats, lex: Lexicon):
+    low = base.lower()
+    if doc.lower.get(low, 0) >= ATTESTED or lex.is_word(low, zipf=1.0 if base.islower() else 2.0):
+        return None
+    pattern = case_pattern(base)
+    # camel case: `inRussian`
+    if pattern == "mixed":
+        for i in range(1, len(base)):
+            if base[i - 1].islower() and base[i].isupper():
+                left, right = base[:i], base[i:]
+                if (
+                    left.islower()
+                    and lex.zipf(left) >= 5.0
+                    and case_pattern(right) in ("title", "upper")
+                    and (doc.forms.get(right, 0) >= ATTESTED or lex.zipf(right) >= 3.0)
+                    and base[i:].count("") > 0
+                    and not any(ch.isupper() for ch in base[i + 1 : i + 2] if case_pattern(right) == "title")
+                ):
+                    return (
+                        left,
+                        right,
+                        f"a lowercase word run into a capitalised one: '{left}' + '{right}'",
+                        0.9,
+                    )
+                return None
+        return None
+    if pattern not in ("lower", "title"):
+        return None
+    # One misread letter explains it as well as a lost space (`evewitnesses`, `sonsent`): leave it.
+    zget = lex._zipf.get
+    for cand, op, _i, _p in variant_strings(low, inserts=False):
+        if op != "d" and len(cand) >= 5 and zget(cand, 0.0) >= 2.5:
+            return None
+    options = []
+    for i in range(2, len(low) - 1):
+        left, right = low[:i], low[i:]
+        zl, zr = lex.zipf(left), lex.zipf(right)
+        if left in PREFIXES or right in SUFFIXES:
+            continue
+        if not (_part_ok(left, zl) and _part_ok(right, zr)):
+            continue
+        if pattern == "title":
+            # A capitalised run-together: a name the report uses, or a common word, then a function word.
+            if right not in FUNCTION_WORDS or (doc.forms.get(base[:i], 0) < ATTESTED and zl < 4.0):
+                continue
+        options.append((min(zl, zr), zl + zr, base[:i], base[i:]))
+    if not options:
+        return None
+    options.sort(reverse=True)
+    best = options[0]
+    if len(options) > 1 and options[1][0] > best[0] - 1.0:
+        return None
+    weakest = best[0]
+    confidence = 0.6 + min(weakest - 3.0, 2.0) * 0.12 + (0.05 if best[3].lower() in FUNCTION_WORDS else 0.0)
+    reason = (
+        f"'{base}' is not a word; it splits only into '{best[2]}' (Zipf {lex.zipf(best[2]):.1f}) "
+        f"and '{best[3]}' (Zipf {lex.zipf(best[3]):.1f})"
+    )
+    return best[2], best[3], reason, min(confidence, 0.92)
+
+
+def _part_ok(part: str, zipf: float) -> bool:
+    if part in FUNCTION_WORDS:
+        return True
+    if len(part) <= 3:
+        return zipf >= 4.5
+    return zipf >= (2.4 if len(part) >= 6 else 3.0)
+
+
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+    ]
+)
+_FRACTIONS = frozenset(
+    [
+        "half",
+        "third",
+        "thirds",
+        "fourth",
+        "fourths",
+        "fifth",
+        "fifths",
+        "sixth",
+        "sixths",
+        "tenth",
+        "tenths",
+        "quarter",
+    ]
+)
+
+
+def _separator(doc: DocStats, tok: Token, left: str, right: str) -> str:
+    """What the run-together lost: a hyphen the report uses, a paired dash, a suspended hyphen, or a space."""
+    l_low, r_low = left.lower(), right.lower()
+    if doc.compounds.get(f"{l_low}-{r_low}", 0) or l_low == "self":
+        return "-"
+    if l_low in _NUMBER_WORDS and (r_low in _FRACTIONS or r_low in _NUMBER_WORDS):
+        return "-"
+    text = doc.text
+    line_start = text.rfind("\n", 0, tok.start) + 1
+    sentence_start = max(text.rfind(". ", line_start, tok.start), line_start)
+    after = text[tok.end + len(tok.suffix) : tok.end + len(tok.suffix) + 1]
+    if text.count("—", sentence_start, tok.start) % 2 == 1 and after not in (".", "!", "?"):
+        return "—"  # closes a dash the sentence opened: `the Party—and herein lies ...—was based`
+    if right.lower() in ("and", "or"):
+        nxt = COMPOUND_RE.match(text, tok.end + tok.suffix.__len__() + 1)
+        if nxt:
+            return "- "
+    return " "
+
+
+# ---------------------------------------------------------------- hyphens inside words (`Malen-kov`)
+
+
+def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    out: list[Correction] = []
+    for m in COMPOUND_RE.finditer(doc.text):
+        parts = m.group().split("-")
+        if len(parts) != 2:
+            continue
+        left, right = parts
+        joined = left + right
+        low = joined.lower()
+        pl, pr = case_pattern(left), case_pattern(right)
+        if pr == "title" or pl == "mixed" or pr == "mixed" or (pl == "lower") != (pr == "lower"):
+            if not (pl == "title" and pr == "lower"):
+                continue
+        if pl == "upper" and pr != "upper":
+            continue
+        l_word, r_word = _known(left, lex, doc), _known(right, lex, doc)
+        jz = lex.zipf(low)
+        j_seen = doc.lower.get(low, 0)
+        h_seen = doc.compounds.get(m.group().lower(), 0)
+        if l_word and r_word:
+            # Both halves are words (`country-side`): only the report's own usage can decide.
+            if j_seen >= ATTESTED and j_seen >= 3 * h_seen and jz >= KNOWN_ZIPF:
+                out.append(
+                    Correction(
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        joined,
+                        "hyphen",
+                        f"'{joined}' seen {j_seen} times in this report, '{m.group()}' {_times(h_seen)}",
+                        0.75,
+                    )
+                )
+            continue
+        if jz >= KNOWN_ZIPF or j_seen >= 1:
+            which = " and ".join(f"'{p}'" for p, ok in ((left, l_word), (right, r_word)) if not ok)
+            evidence = f"Zipf {jz:.1f}" if jz >= KNOWN_ZIPF else ""
+            if j_seen:
+                evidence = (
+                    evidence + "; " if evidence else ""
+                ) + f"seen {_times(j_seen)} unhyphenated in this report"
+            conf = 0.9 if (l_word or r_word) is False or j_seen else 0.85
+            out.append(
+                Correction(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    joined,
+                    "hyphen",
+                    f"{which} not a word; '{joined}' is ({evidence})",
+                    conf,
+                )
+            )
+            continue
+        if l_word or r_word or len(left) < 3 or len(right) < 3:
+            continue
+        if lex.zipf(left) > 0 or lex.zipf(right) > 0:
+            continue
+        # Neither half nor the whole is English: a transliterated name or title broken by a hyphen.
+        if (pl, pr) in (("title", "lower"), ("upper", "upper")):
+            out.append(
+                Correction(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    joined,
+                    "hyphen",
+                    "neither half is a word or a known form; a name broken by a hyphen",
+                    0.65,
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------- other: digits
+
+
+_DIGIT_MAP = {ord(c): str(i) for block in ("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹") for i, c in enumerate(block)}
+_FOREIGN_DIGIT_RE = re.compile("[٠-٩۰-۹]")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_I_FOR_ONE_RE = re.compile(rf"\b(?:of|on|until|from|to|since|by) ([Il])(?= (?:{_MONTHS})\b)")
+_APOSTROPHE_YEAR_RE = re.compile(r"\b([a-z]+)'(\d\d)\b")
+_COMMA_RUN_RE = re.compile(r"(?<=[\w\")]),(?=[a-z]{2,}\b)")
+
+
+def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    out: list[Correction] = []
+    text = doc.text
+    for m in _FOREIGN_DIGIT_RE.finditer(text):
+        out.append(
+            Correction(
+                m.start(),
+                m.end(),
+                m.group(),
+                m.group().translate(_DIGIT_MAP),
+                "other",
+                "an Arabic-Indic digit in an English report; the OCR read a Latin digit",
+                0.8,
+            )
+        )
+    for m in _I_FOR_ONE_RE.finditer(text):
+        out.append(
+            Correction(
+                m.start(1),
+                m.end(1),
+                m.group(1),
+                "1",
+                "other",
+                f"'{m.group(1)}' before a month name after a preposition is the day '1'",
+                0.85,
+            )
+        )
+    for m in _APOSTROPHE_YEAR_RE.finditer(text):
+        out.append(
+            Correction(
+                m.start(1),
+                m.end(1),
+                m.group(1),
+                m.group(1) + " ",
+                "merge",
+                f"a word run into an abbreviated year ('{m.group(2)})",
+                0.85,
+            )
+        )
+    for m in _COMMA_RUN_RE.finditer(text):
+        out.append(Correction(m.start(), m.end(), ",", ", ", "merge", "a comma run into the next word", 0.8))
+    return out
