@@ -22,7 +22,10 @@ def cli() -> None:
 
 def _register() -> None:
     # Each command lives in its own module; importing it attaches it to `cli`.
-    from kartoteka.cli import outline  # noqa: F401
+    from kartoteka.cli import (
+        outline,  # noqa: F401
+        repair,  # noqa: F401
+    )
 
 
 def main() -> None:

@@ -49,30 +49,8 @@ _ENDINGS: tuple[tuple[str, str], ...] = (
 )
 #: Prefixes that make words out of words: `unrepentant`, `counterrevolutionaries`.
 _PREFIXES = (
-    "un",
-    "in",
-    "im",
-    "non",
-    "anti",
-    "counter",
-    "re",
-    "pre",
-    "post",
-    "over",
-    "under",
-    "mis",
-    "dis",
-    "semi",
-    "sub",
-    "super",
-    "inter",
-    "intra",
-    "arch",
-    "co",
-    "de",
-    "ex",
-    "self",
-    "multi",
+    "un", "non", "anti", "counter", "re", "pre", "post", "over", "under", "mis", "dis", "semi", "sub",
+    "super", "inter", "intra", "arch", "self", "multi",
 )
 
 
@@ -117,7 +95,7 @@ class Lexicon:
                     if self._zipf.get(stem[:-1], 0.0) >= 2.5:  # `stopped` -> `stop`
                         return True
         for prefix in _PREFIXES:
-            if low.startswith(prefix) and len(low) - len(prefix) >= 4:
+            if low.startswith(prefix) and len(low) - len(prefix) >= 5:
                 rest = low[len(prefix) :].lstrip("-")
                 if rest in self._dictionary or self._zipf.get(rest, 0.0) >= 3.0:
                     return True

@@ -52,6 +52,7 @@ FUNCTION_WORDS = frozenset(
         "or",
         "our",
         "she",
+        "so",
         "that",
         "the",
         "their",
@@ -294,11 +295,22 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
                 )
                 return a
 
-    if seen >= ATTESTED or doc.lower.get(low, 0) >= ATTESTED + 1:
-        return None
     if lex.is_word(low):
         return None
     zget = lex._zipf.get
+    if seen >= ATTESTED or doc.lower.get(low, 0) >= ATTESTED + 1:
+        # A repeated form is the report's own unless it is a systematic misreading of a far more
+        # frequent form by one OCR confusion (Kameney x4 beside Kamenev x200).
+        if pattern == "lower" or zget(low, 0.0) > 0.0:
+            return None
+        freq = _frequent(doc)[pattern]
+        for raw in variant_strings(low, inserts=False):
+            n = freq.get(raw[0], 0)
+            if n >= 20 * seen:
+                var = describe(low, raw)
+                if var.ocr and not _transliteration_variant(low, raw[0]) and not _inflection(low, raw[0], var):
+                    a.doc_hits.append((n, var, apply_pattern(raw[0], pattern)))
+        return a if a.doc_hits else None
     a.attested_string = zget(low, 0.0) > 0.0
     freq = _frequent(doc)[pattern]
     want_lex = pattern == "lower" and not a.attested_string
@@ -506,9 +518,10 @@ def merged_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
         base = tok.base
         if len(base) < 5 or tok.in_compound or not base.isalpha():
             continue
-        if base not in decided:
-            decided[base] = _decide_merge(base, doc, lex)
-        verdict = decided[base]
+        key = base if base.islower() else (base, _context(doc.text, tok))
+        if key not in decided:
+            decided[key] = _decide_merge(base, doc, lex, key[1] if isinstance(key, tuple) else "plain")
+        verdict = decided[key]
         if verdict is None:
             continue
         left, right, reason, confidence = verdict
@@ -517,7 +530,7 @@ def merged_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
     return out
 
 
-def _decide_merge(base: str, doc: DocStats, lex: Lexicon):
+def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"):
     low = base.lower()
     if doc.lower.get(low, 0) >= ATTESTED or lex.is_word(low, zipf=1.0 if base.islower() else 2.0):
         return None
@@ -560,7 +573,8 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon):
             continue
         if pattern == "title":
             # A capitalised run-together: a name the report uses, or a common word, then a function word.
-            if right not in FUNCTION_WORDS or (doc.forms.get(base[:i], 0) < ATTESTED and zl < 4.0):
+            known_name = doc.forms.get(base[:i], 0) >= ATTESTED
+            if right not in FUNCTION_WORDS or not (known_name or (zl >= 4.0 and context == "plain")):
                 continue
         options.append((min(zl, zr), zl + zr, base[:i], base[i:]))
     if not options:
@@ -662,6 +676,8 @@ def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue
         l_word, r_word = _known(left, lex, doc), _known(right, lex, doc)
         jz = lex.zipf(low)
+        if jz < KNOWN_ZIPF and lex.is_word(low):
+            jz = KNOWN_ZIPF  # a regular derivation of a word (`disadvantageous`)
         j_seen = doc.lower.get(low, 0)
         h_seen = doc.compounds.get(m.group().lower(), 0)
         if l_word and r_word:
