@@ -37,7 +37,7 @@ class Issue:
 
 @dataclass
 class SourceLine:
-    """`18300508a Moscow ZNAMYA in Russian No 1, Jan 89; No 2, Feb 89`."""
+    """`28400112a Kazan VOLGA in Russian No 5, May 89; No 6, Jun 89`."""
 
     code: str
     place: str | None

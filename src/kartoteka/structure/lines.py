@@ -1,0 +1,66 @@
+"""Lines and runs (maximal groups of non-blank lines) with exact offsets into the text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line; `start`/`end` bound its non-whitespace content (end exclusive)."""
+
+    start: int
+    end: int
+    raw_start: int  # first character of the line (offset after the previous newline)
+    indented: bool  # content starts after leading whitespace (a title cut at the margin)
+
+
+@dataclass(slots=True)
+class Run:
+    """Consecutive non-blank lines; blank lines separate runs."""
+
+    lines: list[Line]
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines of `text`, each trimmed to its content. Linear in len(text)."""
+    lines: list[Line] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        stop = n if nl < 0 else nl
+        start, end = pos, stop
+        # trim whitespace at both ends without copying the line
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            lines.append(Line(start, end, pos, start > pos))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return lines
+
+
+def group_runs(text: str, lines: list[Line]) -> list[Run]:
+    """Group lines that follow each other with no blank line between."""
+    runs: list[Run] = []
+    for line in lines:
+        if runs:
+            prev = runs[-1].lines[-1]
+            between = text[prev.end : line.raw_start]
+            if between.count("\n") <= 1:
+                runs[-1].lines.append(line)
+                continue
+        runs.append(Run([line]))
+    return runs

@@ -1,0 +1,49 @@
+"""Shared fixtures. The corpus is read from ../shared/corpus, never copied into the project."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = Path(os.environ.get("KARTOTEKA_CORPUS", ROOT.parent / "shared" / "corpus" / "JPRS-UPA-89-042.txt"))
+
+
+@pytest.fixture(scope="session")
+def corpus_path() -> Path:
+    if not CORPUS.is_file():
+        pytest.skip(f"corpus not found at {CORPUS} (set KARTOTEKA_CORPUS); corpus tests skipped")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_report(corpus_path):
+    from kartoteka.structure import read_path
+
+    return read_path(corpus_path)
+
+
+@pytest.fixture(scope="session")
+def essay_report():
+    from kartoteka.structure import read_path
+
+    return read_path(FIXTURES / "essay_report.txt")
+
+
+@pytest.fixture(scope="session")
+def collection_report():
+    from kartoteka.structure import read_path
+
+    return read_path(FIXTURES / "collection_report.txt")
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    """Run the real command line in a subprocess, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "kartoteka", *args], capture_output=True, input=stdin, timeout=120
+    )
