@@ -39,7 +39,9 @@ from kartoteka.extract.mention import Mention
 # ---------------------------------------------------------------------------------------
 # Building blocks
 
-_SP = r"(?:[ \t]{1,3}|[ \t]{0,2}\n[ \t]{0,2})"  # one gap; a single line break, never a paragraph break
+# One gap. OCR splits paragraphs mid-sentence ("on 10\n\nApril"), so a blank line may sit inside a date;
+# a number alone on its line (a section number) is refused in `_handle` instead.
+_SP = r"(?:[ \t]{1,3}|[ \t]{0,2}\n{1,2}[ \t]{0,2})"
 _SPO = rf"(?:{_SP})?"
 _DASH = r"[ \t]{0,2}[-–—][ \t]{0,2}"
 _DAY = r"[0-3]?[0-9]"
@@ -116,9 +118,11 @@ _ALTS = [
     rf"{_WB}(?P<us_m>{_MON}){_SP}(?P<us_d>{_DAY})(?:,{_SP}(?P<us_y>{_Y4}))?(?![0-9A-Za-z])",
     # December 1934 ; May of 1937 ; Jan 89
     rf"{_WB}(?P<my_m>{_MON})(?:,?{_SP}of)?,?{_SP}(?:(?P<my_y>{_Y4})|(?P<my_yy>[0-9]{{2}}))(?![0-9])",
-    # summer 1983 ; the autumn of 1927
+    # summer 1983 ; the autumn of 1927 ; the winter of 1932-1933
     rf"{_WB}(?P<se_s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|SPRING|SUMMER|AUTUMN|FALL|WINTER)"
-    rf"(?:{_SP}of)?(?:{_SP}the)?{_SP}(?P<se_y>{_Y4})(?![0-9])",
+    rf"(?:{_SP}of)?(?:{_SP}the)?{_SP}(?P<se_y>{_Y4})(?:{_DASH}(?P<se_y2>{_Y4}|[0-9]{{2}}))?(?![0-9])",
+    # economic years 1928/29 ; the plan of 1928/29-1932/33
+    rf"{_NB}(?P<fy1>{_Y4})/(?P<fy1b>[0-9]{{2}})(?:{_DASH}(?P<fy2>{_Y4})/(?P<fy2b>[0-9]{{2}}))?(?![0-9])",
     # [qualifier] century / decade / year range / year
     rf"(?:{_WB}(?P<q>{_QUAL})(?:{_SP}|[ \t]?-[ \t]?))?(?:"
     rf"{_NB}(?P<c_n>[0-9]{{1,2}})(?:st|nd|rd|th|d)(?:{_SP}and{_SP}(?P<c_n2>[0-9]{{1,2}})(?:st|nd|rd|th|d))?"
@@ -139,7 +143,8 @@ _DATE_RE = re.compile(_GUARD + "(?:" + "|".join(f"(?:{a})" for a in _ALTS) + ")"
 _YEAR_CTX = re.compile(
     r"(?:\b(?:[Ii]n|IN|[Oo]f|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Bb]efore|[Aa]fter|[Dd]uring|[Tt]o|"
     r"[Tt]hrough|[Tt]hroughout|[Bb]etween|[Ff]or|[Aa]round|[Cc]irca|ca\.|c\.|[Yy]ears?|YEAR|[Oo]ver|"
-    r"[Ii]nto|[Ww]ith|[Pp]rior[ \t]to|[Uu]p[ \t]to|as[ \t]early[ \t]as|as[ \t]late[ \t]as)[ \t]{1,3}|\([ \t]?)$"
+    r"[Ii]nto|[Ww]ith|[Pp]rior[ \t]to|[Uu]p[ \t]to|[Aa]s[ \t]early[ \t]as|[Aa]s[ \t]late[ \t]as)"
+    r"(?:[ \t]{1,3}|[ \t]{0,2}\n{1,2}[ \t]{0,2})|\([ \t]?)$"
 )
 _YEAR_WEAK_CTX = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)[ \t]{1,3}$")
 _CHAIN_GAP = re.compile(r"[ \t]{0,3}(?:,|and|or|to|,[ \t]{0,2}and|,[ \t]{0,2}or|[-–—])[ \t]{0,3}")
@@ -152,6 +157,7 @@ _COUNT_AFTER = re.compile(
     r"kilometers|km|meters|copies|votes|families|households|prisoners|officers|soldiers|communists|"
     r"hours|hrs|GMT|of[ \t]+them)(?![A-Za-z])"
 )
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _END_AFTER = re.compile(r"[ \t]*(?:$|\n|[;)\]])")
 
 
@@ -236,6 +242,8 @@ def _handle(scan: _Scan, m: re.Match[str]) -> bool:
     before = scan.before(s)
     if t[s].isdigit() and _REF_BEFORE.search(before):
         return False  # Vol 45, pp 1930-1935, No 5 March
+    if "\n" in m.group() and t[s].isdigit() and _LINE_START.search(before):
+        return False  # "6\n\nDecember 1934": a section number, then a paragraph
 
     if g["pa_j1"] is not None:
         month = _month_number(g["pa_m"])
@@ -366,7 +374,30 @@ def _handle(scan: _Scan, m: re.Match[str]) -> bool:
     if g["se_s"] is not None:
         y = int(g["se_y"])
         code = _SEASONS[g["se_s"].lower()]
-        scan.add(s, e, {"edtf": f"{y:04d}-{code}", "precision": "season", "season": g["se_s"].lower()})
+        value = {"edtf": f"{y:04d}-{code}", "precision": "season", "season": g["se_s"].lower()}
+        if g["se_y2"]:
+            y2 = _year_pair(y, g["se_y2"])
+            if y2 is None:
+                return False
+            if not (code == 24 and y2 == y + 1):  # "winter of 1932-1933" is one winter: 1932-24
+                value["edtf"] = f"{y:04d}-{code}/{y2:04d}-{code}"
+                value["precision"] = "interval"
+        scan.add(s, e, value)
+        return True
+
+    if g["fy1"] is not None:
+        # Soviet economic years run across two calendar years: 1928/29 -> 1928/1929.
+        y1 = int(g["fy1"])
+        y1b = _year_pair(y1, g["fy1b"])
+        last = y1b
+        if g["fy2"]:
+            y2 = int(g["fy2"])
+            last = _year_pair(y2, g["fy2b"])
+            if last is None or y2 < y1:
+                return False
+        if y1b is None or last is None:
+            return False
+        scan.add(s, e, {"edtf": f"{y1:04d}/{last:04d}", "precision": "interval", "economic_year": True})
         return True
 
     qual = None
@@ -401,10 +432,14 @@ def _handle(scan: _Scan, m: re.Match[str]) -> bool:
         y1 = int(g["y1"])
         if g["y2"]:
             y2 = _year_pair(y1, g["y2"])
-            if y2 is None or not 1700 <= y1 <= 2050:
+            if g["y2"] == g["y1"]:
+                value = {"edtf": f"{y1:04d}", "precision": "year"}  # "1936-1936": an OCR or typing slip
+                conf = 0.6
+            elif y2 is None or not 1700 <= y1 <= 2050:
                 return False
-            value = {"edtf": f"{y1:04d}/{y2:04d}", "precision": "interval"}
-            conf = 1.0 if qual else 0.95
+            else:
+                value = {"edtf": f"{y1:04d}/{y2:04d}", "precision": "interval"}
+                conf = 1.0 if qual else 0.95
         else:
             if not 1800 <= y1 <= 2000:
                 return False

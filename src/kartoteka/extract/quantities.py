@@ -59,12 +59,13 @@ _NUM = (r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,6}"          # 44,000 ; 1,033,000
         r"|[0-9]{1,3}(?:[ ][0-9]{3}){1,4}(?![0-9])"  # 1 000 (OCR)
         r"|[0-9]{1,12}(?:\.[0-9]{1,2})?)")          # 70 ; 6.4
 _NUM_START = r"(?<![0-9A-Za-z.,\x01])(?<![A-Za-z0-9][-–—])(?<![A-Za-z.,;:!?)][\"”’])"
-_NUM_END = r"(?![0-9A-Za-z\x01])(?![.,][0-9])"
+_NUM_END = r"(?![0-9A-Za-z\x01])(?![.,][0-9])(?!['’]s(?![A-Za-z]))"  # not "1030's" (an OCR decade)
 
 _ALTS = [
     # report codes: consume and drop so their digits are never read as counts
     r"(?P<code>(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{0,15}(?:-[A-Za-z0-9]{1,15}){0,5}-[0-9][A-Za-z0-9]{0,15}"
-    r"(?:-[A-Za-z0-9]{1,15}){0,5})",
+    r"(?:-[A-Za-z0-9]{1,15}){0,5}"
+    r"|(?<![0-9])(?:\([0-9]{3}\)[ \t]?)?[0-9]{3}-[0-9]{4}(?![0-9]))",  # telephone numbers
     # [qualifier] number [multiplier] [- number [multiplier]] [%]
     rf"{_NUM_START}(?P<n1>{_NUM}){_NUM_END}(?:{_SP}(?P<m1>{_MULT_ALT}|mln|bn)(?![A-Za-z]))?"
     rf"(?:(?:{_DASH}|{_SP}to{_SP})(?P<n2>{_NUM}){_NUM_END}(?:{_SP}(?P<m2>{_MULT_ALT}|mln|bn)(?![A-Za-z]))?)?"
@@ -96,7 +97,8 @@ _WORD_ANCHORS = tuple(
 _REF_BEFORE = re.compile(
     r"\b(?:p|pp|P|PP|Vol|vol|Vols|vols|VOL|No|Nos|NO|no|nos|Art|Article|article|Articles|[Tt]om|[Ii]ssue|"
     r"[Pp]ages?|Ch|ch|Chapter|[Pp]art|[Ss]ection|[Pp]aragraph|[Pp]ara|[Pp]oint|[Ii]tem|[Oo]rder|[Ff]iche|FICHE|"
-    r"[Nn]umber|[Tt]able|[Ff]ig|[Aa]ppendix|[Rr]oom|[Cc]ell|[Bb]uilding|[Hh]ouse|[Aa]pt|[Cc]lause)\.?[ \t]{0,2}$"
+    r"[Nn]umber|[Tt]able|[Ff]ig|[Aa]ppendix|[Rr]oom|[Cc]ell|[Bb]uilding|[Hh]ouse|[Aa]pt|[Cc]lause|[Vv]olumes?|"
+    r"Box|BOX)\.?[ \t]{0,2}$"
 )
 _LINE_MARK_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•*][ \t]*)?\[?$")
 # A unit may follow an OCR paragraph break ("1 000\n\npeople"); only a lower-case word counts then.
@@ -281,6 +283,8 @@ def _build(work: str, m: re.Match[str], wend: int) -> tuple[int, int, dict[str, 
         if _own_line(work, ns, m.end("n1")) or (before.endswith("\t") and re.match(r"[ \t]*(?:\n|$)",
                                                                                     work[m.end("n1"):])):
             return None  # section number; contents page number
+        if after[:1] == "." and re.search(r"[:;\"“][ \t]{0,2}$", before):
+            return None  # inline enumeration: "two issues: 1. On Bukharin"
         if re.match(r"[ \t]{0,2}(?:hours|hrs|GMT)\b", work[m.end("n1"):m.end("n1") + 8]) and \
                 len(g["n1"]) == 4:
             return None  # 0430 hours: a clock time
@@ -326,6 +330,9 @@ def _build(work: str, m: re.Match[str], wend: int) -> tuple[int, int, dict[str, 
                 value["unit"] = unit
                 e = ue if unit else e
         raw_is_year = re.fullmatch(r"1[89][0-9]{2}|2000", g["n1"]) and g["n2"] is None and not g["m1"]
+        if value.get("unit") is None and "range" not in value and re.search(r"[.!?][\"”’)]?[ \t]{1,2}$", before) \
+                and re.match(r"[ \t]*(?:\n|$)", work[e:e + 3]):
+            return None  # 'the campaign." 10' at a paragraph end: a footnote marker
         if unsep and value.get("unit") is None:
             return None  # "in 19937": OCR damage (most likely a mangled year), nothing counted
         if raw_is_year and value.get("unit") is None:
