@@ -20,6 +20,11 @@ It DOES keep gender forms apart (Yezhov != Yezhova): they are different people i
 :func:`gender_neutral_key` when a search should join a family. It keeps ы apart from и inside a word
 (Rykov vs a hypothetical Rikov) but not at the end of a word.
 
+Known limits: German ``ch`` is read as х only when the name carries another German mark (w, sch, j);
+a bare Bucharin/Mechlis/Ulrich/Eiche/Michail reads as English ч. German ``st`` for шт (Mandelstam,
+Eisenstein), English ``J`` for Дж (Jugashvili), Polish and French-without-markers forms (Vychinski) do
+not unify. The scheme (French, German) is guessed per whole name.
+
 Key alphabet: a-z plus ``š`` (ш/ж), ``č`` (ч); ``x`` is х, ``s`` is с/з/ц. Words are joined by one space.
 The reduction is iterated to a fixpoint, so ``name_key(name_key(x)) == name_key(x)``.
 """
