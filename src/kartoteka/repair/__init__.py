@@ -75,9 +75,7 @@ def _resolve(proposals: list[Correction]) -> list[Correction]:
     return kept
 
 
-def repair(
-    source, min_confidence: float = DEFAULT_MIN_CONFIDENCE, lexicon: Lexicon | None = None
-) -> Repaired:
+def repair(source, min_confidence: float = DEFAULT_MIN_CONFIDENCE, lexicon: Lexicon | None = None) -> Repaired:
     """Repair a `Source` (or a string); apply corrections at or above `min_confidence`."""
     text = source if isinstance(source, str) else source.text
     proposed = find_corrections(text, lexicon)

@@ -115,9 +115,7 @@ def describe(word: str, raw: Raw) -> Variant:
     if op == "d":
         return Variant(cand, "delete", i == n - 1, False, f"-{payload}")
     if op == "t":
-        return Variant(
-            cand, "transpose", i == n - 2, False, f"{word[i]}{word[i + 1]}<->{word[i + 1]}{word[i]}"
-        )
+        return Variant(cand, "transpose", i == n - 2, False, f"{word[i]}{word[i + 1]}<->{word[i + 1]}{word[i]}")
     if op == "s":
         return Variant(cand, "substitute", i == n - 1, (word[i], payload) in _SINGLE, f"{word[i]}->{payload}")
     if op == "i":

@@ -49,8 +49,25 @@ _ENDINGS: tuple[tuple[str, str], ...] = (
 )
 #: Prefixes that make words out of words: `unrepentant`, `counterrevolutionaries`.
 _PREFIXES = (
-    "un", "non", "anti", "counter", "re", "pre", "post", "over", "under", "mis", "dis", "semi", "sub",
-    "super", "inter", "intra", "arch", "self", "multi",
+    "un",
+    "non",
+    "anti",
+    "counter",
+    "re",
+    "pre",
+    "post",
+    "over",
+    "under",
+    "mis",
+    "dis",
+    "semi",
+    "sub",
+    "super",
+    "inter",
+    "intra",
+    "arch",
+    "self",
+    "multi",
 )
 
 

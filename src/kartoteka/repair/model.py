@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from kartoteka.repair.offsets import OffsetMap
@@ -61,7 +62,7 @@ class Repaired:
         min_confidence: float = 0.0,
     ) -> Repaired:
         applied = sorted(corrections)
-        for a, b in zip(applied, applied[1:], strict=False):
+        for a, b in itertools.pairwise(applied):
             if b.start < a.end:
                 raise ValueError(f"overlapping corrections at {a.start}-{a.end} and {b.start}-{b.end}")
         omap = OffsetMap.from_edits(len(source_text), [(c.start, c.end, c.replacement) for c in applied])

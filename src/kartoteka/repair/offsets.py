@@ -4,8 +4,9 @@ Edits are `(start, end, replacement)` over the source, sorted and non-overlappin
 coalesced into one segment, so each changed region has one source span and one repaired span. Lookups
 bisect over the segment starts: O(log n).
 
-Inside a changed region every position maps to the region's start; `span_*` map a span that starts or
-ends inside a region to a span covering the whole region on the other side.
+Inside a changed region every position maps to the region's start (a deleted region has no inside:
+its one repaired position is the character after it, so it maps to the region's source end);
+`span_*` map a span that starts or ends inside a region to a span covering the whole region on the other side.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class OffsetMap:
         k = bisect_right(starts, i) - 1
         if k < 0:
             return i
-        if i == starts[k] or i < ends[k]:
+        if i < ends[k]:
             return ostarts[k]
         return oends[k] + (i - ends[k])
 

@@ -278,8 +278,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
             a.propername = (
                 title,
                 "name",
-                f"seen {_times(seen)} in lowercase; '{title}' seen {proper} times mid-sentence, "
-                "always capitalised",
+                f"seen {_times(seen)} in lowercase; '{title}' seen {proper} times mid-sentence, always capitalised",
                 0.9 if seen == 1 else 0.8,
             )
             return a
@@ -589,7 +588,7 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         f"'{base}' is not a word; it splits only into '{best[2]}' (Zipf {lex.zipf(best[2]):.1f}) "
         f"and '{best[3]}' (Zipf {lex.zipf(best[3]):.1f})"
     )
-    return best[2], best[3], reason, min(confidence, 0.92)
+    return best[2], best[3], reason, round(min(confidence, 0.92), 3)
 
 
 def _part_ok(part: str, zipf: float) -> bool:
@@ -699,9 +698,7 @@ def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
             which = " and ".join(f"'{p}'" for p, ok in ((left, l_word), (right, r_word)) if not ok)
             evidence = f"Zipf {jz:.1f}" if jz >= KNOWN_ZIPF else ""
             if j_seen:
-                evidence = (
-                    evidence + "; " if evidence else ""
-                ) + f"seen {_times(j_seen)} unhyphenated in this report"
+                evidence = (evidence + "; " if evidence else "") + f"seen {_times(j_seen)} unhyphenated in this report"
             conf = 0.9 if (l_word or r_word) is False or j_seen else 0.85
             out.append(
                 Correction(

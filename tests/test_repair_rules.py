@@ -1,0 +1,121 @@
+"""The repair detectors on a report written for the tests: each kind fixed, correct names untouched."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from kartoteka.repair import DEFAULT_MIN_CONFIDENCE, find_corrections, repair
+from repair_fixture import REPORT
+
+
+@pytest.fixture(scope="module")
+def result():
+    return repair(REPORT)
+
+
+def _applied(result):
+    return {(c.original, c.replacement): c for c in result.corrections}
+
+
+@pytest.mark.parametrize(
+    ("original", "replacement", "kind"),
+    [
+        ("Kameney", "Kamenev", "name"),
+        ("interregations", "interrogations", "word"),
+        ("govemment", "government", "word"),
+        ("interro gation", "interrogation", "split"),
+        ("Five- Year", "Five-Year", "split"),
+        ("inRussian", "in Russian", "merge"),
+        ("platoonsthe", "platoons the", "merge"),
+        ("Malen-kov", "Malenkov", "hyphen"),
+        ("pre-pared", "prepared", "hyphen"),
+    ],
+)
+def test_each_kind_is_repaired(result, original, replacement, kind):
+    c = _applied(result).get((original, replacement))
+    assert c is not None, f"{original!r} -> {replacement!r} not applied"
+    assert c.kind == kind
+    assert REPORT[c.start : c.end] == original
+    assert c.reason and 0.0 < c.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Yezhov",
+        "Krestinskiy",
+        "Zinovyev",
+        "Zinovyeva",
+        "Ordzhonikidze",
+        "Tskhakaya",
+        "Istoricheskiye",
+        "Ocherki",
+        "half-joking",
+        "Antonov-Ovseyenko",
+        "Bonch-Bruyevich",
+        "non-Marxist",
+        "Rostov-na-Donu",
+        "small-",
+        "Kaluga",
+        "Trotsky",
+    ],
+)
+def test_correct_names_and_compounds_are_untouched(word):
+    corrections = find_corrections(REPORT)
+    start = 0
+    while (start := REPORT.find(word, start)) >= 0:
+        end = start + len(word)
+        touching = [c for c in corrections if c.start < end and c.end > start]
+        assert not touching, f"{word!r} touched by {touching}"
+        start = end
+
+
+def test_repaired_text_and_offsets(result):
+    assert "Kameney" not in result.text and "in Russian No 2" in result.text
+    i = result.text.index("Malenkov had")
+    s, e = result.span_to_source(i, i + len("Malenkov"))
+    assert REPORT[s:e] == "Malen-kov"
+    # a span ending inside a correction covers the whole corrected source span
+    s, e = result.span_to_source(i, i + 3)
+    assert REPORT[s:e] == "Malen-kov"
+    assert result.from_source(REPORT.index("Malen-kov")) == i
+    j = result.text.index("Kaluga")
+    assert REPORT[result.to_source(j) : result.to_source(j + 6)] == "Kaluga"
+
+
+def test_corrections_are_sorted_disjoint_and_faithful():
+    corrections = find_corrections(REPORT)
+    for a, b in itertools.pairwise(corrections):
+        assert a.end <= b.start
+    for c in corrections:
+        assert REPORT[c.start : c.end] == c.original
+        assert set(c.to_json()) == {"start", "end", "original", "replacement", "kind", "reason", "confidence"}
+
+
+def test_threshold_controls_what_is_applied():
+    everything = repair(REPORT, min_confidence=0.0)
+    nothing = repair(REPORT, min_confidence=1.0)
+    assert nothing.text == REPORT and not nothing.corrections
+    assert len(everything.corrections) >= len(repair(REPORT).corrections)
+    assert all(c.confidence >= DEFAULT_MIN_CONFIDENCE for c in repair(REPORT).corrections)
+
+
+def test_real_words_and_bigrams_are_left_alone():
+    text = (
+        "The committee met a part of the day. It was a bandy sort of reply, and the steamships "
+        "sailed. Nonparty specialists and intraparty democracy were discussed. " * 3
+    )
+    assert find_corrections(text) == []
+
+
+def test_lowercase_name_capitalised():
+    text = "Stalin spoke. " + "It was said by Stalin that Stalin knew. " * 12 + "Nobody asked stalin again."
+    cs = find_corrections(text)
+    assert [(c.original, c.replacement, c.kind) for c in cs] == [("stalin", "Stalin", "name")]
+
+
+def test_empty_and_plain_text():
+    assert repair("").text == ""
+    assert repair("No errors here at all.").corrections == ()
