@@ -31,7 +31,7 @@ _FUNCTION_WORDS = frozenset(
     "towards among through comrade comrades mister ussr".split()
 )
 _TERMINAL = re.compile(r"""(?:[.!?:;]["'”’)\]]*|["'”’)\]]|[.!?]["'”’]?\s?(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))$""")
-_DASH_ITEM = re.compile(r"^-\s?(?:\d{1,3}[.)]\s|[A-Z(\"])")
+_DASH_ITEM = re.compile(r"-\s?(?:\d{1,3}[.)]\s|[A-Z(\"])")
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 _DATELINE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b"
@@ -79,9 +79,10 @@ def split_run(text: str, run: Run) -> list[Block]:
     """Cut one run into blocks by line-level conventions (footnotes, lists, indicators)."""
     blocks: list[Block] = []
     lines = run.lines
-    first = text[lines[0].start : lines[0].end]
-    line_items = any(_DASH_ITEM.match(text[ln.start : ln.end]) or COPYRIGHT.match(text[ln.start : ln.end])
-                     for ln in lines)
+    line_items = len(lines) > 1 and any(
+        text[ln.start] == "-" and (_DASH_ITEM.match(text, ln.start, ln.end) or COPYRIGHT.match(text, ln.start, ln.end))
+        for ln in lines
+    )
     if line_items and len(lines) > 1:
         group: list[Line] = []
         for ln in lines:
@@ -95,10 +96,10 @@ def split_run(text: str, run: Run) -> list[Block]:
         if group:
             blocks.append(_line_block(text, group[0].start, group[-1].end))
         return blocks
-    m = INDICATOR.match(first)
+    m = INDICATOR.match(text, run.start, lines[0].end) if text[run.start] == "[" else None
     if m:
-        blocks.append(Block("indicator", run.start, run.start + m.end()))
-        rest = run.start + m.end()
+        blocks.append(Block("indicator", run.start, m.end()))
+        rest = m.end()
         while rest < run.end and text[rest].isspace():
             rest += 1
         if rest < run.end:
@@ -109,23 +110,31 @@ def split_run(text: str, run: Run) -> list[Block]:
 
 def _line_block(text: str, start: int, end: int) -> Block:
     s = text[start:end]
+    first = s[0]
+    # dispatch on the first character: most blocks are paragraphs and need no pattern at all
+    if first == "-" or first.isspace():
+        if COPYRIGHT.match(s):
+            return Block("copyright", start, end)
+        if FOOTNOTE_LINE.match(s):
+            return Block("list_item", start, end, role="dash_item")  # footnote or list: decided by context
+    if first == "[":
+        if "\n" not in s and INSTALMENT.match(s):
+            return Block("other", start, end, role="instalment")
+        if s.endswith("]"):
+            return Block("other", start, end, role="editorial")
+        return Block("paragraph", start, end)
+    if len(s) <= 3 and "\n" not in s and BARE_NUMBER.match(s):
+        return Block("heading", start, end, role="section_number")
+    if "\n" in s[:200] or len(s) > 200:
+        return Block("paragraph", start, end)
     if COPYRIGHT.match(s):
         return Block("copyright", start, end)
-    if s.startswith("-") and FOOTNOTE_LINE.match(s):
-        return Block("list_item", start, end, role="dash_item")  # footnote or list: decided by context
-    if "\n" not in s:
-        if SOURCE_LINE.match(s):
-            return Block("other", start, end, role="source_line")
-        if INSTALMENT.match(s):
-            return Block("other", start, end, role="instalment")
-        if FOOTNOTES_HEADING.match(s):
-            return Block("heading", start, end, role="footnotes")
-        if END_LINE.match(s):
-            return Block("other", start, end, role="end")
-        if BARE_NUMBER.match(s):
-            return Block("heading", start, end, role="section_number")
-        if PART_HEADING.match(s) and is_title_like(s.split(":", 1)[-1].strip() or "X Part"):
-            return Block("heading", start, end, role="part")
-    if s.startswith("[") and s.endswith("]"):
-        return Block("other", start, end, role="editorial")
+    if first.isdigit() and SOURCE_LINE.match(s):
+        return Block("other", start, end, role="source_line")
+    if FOOTNOTES_HEADING.match(s):
+        return Block("heading", start, end, role="footnotes")
+    if END_LINE.match(s):
+        return Block("other", start, end, role="end")
+    if PART_HEADING.match(s) and is_title_like(s.split(":", 1)[-1].strip() or "X Part"):
+        return Block("heading", start, end, role="part")
     return Block("paragraph", start, end)

@@ -367,24 +367,20 @@ def _join_page_breaks(text: str, blocks: list[Block]) -> None:
 
 
 def _assign_divisions(blocks: list[Block], divisions: list[Division]) -> None:
-    import bisect
-
-    starts = [d.start for d in divisions]
+    """Each block gets its innermost division: one sweep, since divisions nest."""
+    order = sorted(range(len(divisions)), key=lambda d: (divisions[d].start, divisions[d].level))
+    open_: list[int] = []
+    k = 0
     for b in blocks:
-        b.division = None
-        k = bisect.bisect_right(starts, b.start) - 1
-        while k >= 0:
-            d = divisions[k]
-            if d.start <= b.start < d.end:
-                # innermost: the deepest division containing the block
-                best = k
-                for j in range(k, -1, -1):
-                    dj = divisions[j]
-                    if dj.start <= b.start < dj.end and dj.level > divisions[best].level:
-                        best = j
-                b.division = best
-                break
-            k = d.parent if d.parent is not None else -1
+        while k < len(order) and divisions[order[k]].start <= b.start:
+            open_.append(order[k])
+            k += 1
+        while open_ and divisions[open_[-1]].end <= b.start:
+            open_.pop()
+        # a closed division may sit under a still-open one: drop any closed ones below the top
+        inner = [d for d in open_ if divisions[d].start <= b.start < divisions[d].end]
+        open_ = inner
+        b.division = max(inner, key=lambda d: divisions[d].level) if inner else None
 
 
 def _instalments(text: str, blocks: list[Block], articles: list[Article], body_end: int) -> list[Instalment]:
