@@ -90,8 +90,10 @@ def main() -> int:
         else:
             misses.append((row, "touched, wrong result" if touching else "not touched", touching))
 
-    print(f"corrections applied on the whole corpus: {len(applied)} "
-          f"(proposed {len(result.proposed)}, min confidence {args.min_confidence})")
+    print(
+        f"corrections applied on the whole corpus: {len(applied)} "
+        f"(proposed {len(result.proposed)}, min confidence {args.min_confidence})"
+    )
     print("by kind:", dict(Counter(c.kind for c in applied)))
     print("\nrecall on the sample (README rule):")
     for kind in (*LEXICAL, "other"):
@@ -106,8 +108,9 @@ def main() -> int:
         line = bisect.bisect_right(line_starts, pos)
         return any(a <= line <= b for a, b in SAMPLE_LINES)
 
-    unlabelled = [c for c in applied if in_sample(c.start)
-                  and not any(c.start < e and c.end > s for s, e in wrong_spans)]
+    unlabelled = [
+        c for c in applied if in_sample(c.start) and not any(c.start < e and c.end > s for s, e in wrong_spans)
+    ]
     forms = set()
     persons = Path(args.eval_dir) / "persons-sample.jsonl"
     if persons.exists():
@@ -127,8 +130,10 @@ def main() -> int:
     print("\nmisses:")
     for row, why, touching in misses:
         got = "; ".join(f"{c.original!r}->{c.replacement!r}" for c in touching)
-        print(f"  [{row['kind']}] line {row['line']}: {row['wrong']!r} -> {row['right']!r}: {why}"
-              + (f" ({got})" if got else ""))
+        print(
+            f"  [{row['kind']}] line {row['line']}: {row['wrong']!r} -> {row['right']!r}: {why}"
+            + (f" ({got})" if got else "")
+        )
     return 0
 
 

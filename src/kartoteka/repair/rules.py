@@ -300,7 +300,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
     if seen >= ATTESTED or doc.lower.get(low, 0) >= ATTESTED + 1:
         # A repeated form is the report's own unless it is a systematic misreading of a far more
         # frequent form by one OCR confusion (Kameney x4 beside Kamenev x200).
-        if pattern == "lower" or zget(low, 0.0) > 0.0:
+        if pattern == "lower" or zget(low, 0.0) > 0.0 or seen > 6:
             return None
         freq = _frequent(doc)[pattern]
         for raw in variant_strings(low, inserts=False):
@@ -446,6 +446,14 @@ _PAIR_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+) ([^\W\d_]+)(?![\w'’-])")
 def split_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
     out: list[Correction] = []
     text = doc.text
+    nonword_cache: dict[str, bool] = {}
+
+    def nonword(w: str) -> bool:
+        hit = nonword_cache.get(w)
+        if hit is None:
+            hit = nonword_cache[w] = _nonword(w, lex, doc)
+        return hit
+
     pos = 0
     while True:
         m = _PAIR_RE.search(text, pos)
@@ -455,7 +463,7 @@ def split_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
         a, b = m.group(1), m.group(2)
         if not b.islower() or case_pattern(a) not in ("lower", "title"):
             continue
-        a_non, b_non = _nonword(a, lex, doc), _nonword(b, lex, doc)
+        a_non, b_non = nonword(a), nonword(b)
         if not (a_non or b_non):
             continue
         joined = a + b
@@ -557,11 +565,6 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         return None
     if pattern not in ("lower", "title"):
         return None
-    # One misread letter explains it as well as a lost space (`evewitnesses`, `sonsent`): leave it.
-    zget = lex._zipf.get
-    for cand, op, _i, _p in variant_strings(low, inserts=False):
-        if op != "d" and len(cand) >= 5 and zget(cand, 0.0) >= 2.5:
-            return None
     options = []
     for i in range(2, len(low) - 1):
         left, right = low[:i], low[i:]
@@ -578,6 +581,11 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         options.append((min(zl, zr), zl + zr, base[:i], base[i:]))
     if not options:
         return None
+    # One misread letter explains it as well as a lost space (`evewitnesses`, `sonsent`): leave it.
+    zget = lex._zipf.get
+    for cand, op, _i, _p in variant_strings(low, inserts=False):
+        if op != "d" and len(cand) >= 5 and zget(cand, 0.0) >= 2.5:
+            return None
     options.sort(reverse=True)
     best = options[0]
     if len(options) > 1 and options[1][0] > best[0] - 1.0:
