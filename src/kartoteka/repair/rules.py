@@ -312,7 +312,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
         return a if a.doc_hits else None
     a.attested_string = zget(low, 0.0) > 0.0
     freq = _frequent(doc)[pattern]
-    want_lex = pattern == "lower" and not a.attested_string
+    want_lex = pattern == "lower"  # also for attested strings: lexicon rivals lower a document fix
     need = RATIO * max(seen, 1)
     for raw in variant_strings(low):
         cand = raw[0]
@@ -347,7 +347,7 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         # a name after initials is not a misread common word (K. P. Soms)
         if not (pattern == "title" and context == "name" and doc.forms.get(hit[2].lower(), 0) > 0)
     ]
-    lex_best = a.lex_hits if context == "plain" else []
+    lex_best = a.lex_hits if context == "plain" and not a.attested_string else []
 
     rival_word = ""
     if doc_best:
@@ -688,7 +688,10 @@ def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
         j_seen = doc.lower.get(low, 0)
         h_seen = doc.compounds.get(m.group().lower(), 0)
         if l_word and r_word:
-            # Both halves are words (`country-side`): only the report's own usage can decide.
+            # Both halves are words (`country-side`): only the report's own usage can decide, and a
+            # prefix before a common word is a real compound (`post-revolutionary`).
+            if left.lower() in PREFIXES and lex.zipf(right) >= 3.5:
+                continue
             if j_seen >= ATTESTED and j_seen >= 3 * h_seen and jz >= KNOWN_ZIPF:
                 out.append(
                     Correction(
