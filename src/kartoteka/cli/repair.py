@@ -72,7 +72,5 @@ def repair_command(file: str, as_json: bool, as_text: bool, min_confidence: floa
     for col in ("original", "replacement", "kind", "confidence", "context"):
         table.add_column(col, overflow="fold")
     for c in sorted(applied, key=lambda c: (-c.confidence, c.start)):
-        table.add_row(
-            c.original, c.replacement, c.kind, f"{c.confidence:.2f}", _context(source.text, c.start, c.end)
-        )
+        table.add_row(c.original, c.replacement, c.kind, f"{c.confidence:.2f}", _context(source.text, c.start, c.end))
     console.print(table)
