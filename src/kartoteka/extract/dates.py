@@ -158,7 +158,7 @@ _COUNT_AFTER = re.compile(
     r"hours|hrs|GMT|of[ \t]+them)(?![A-Za-z])"
 )
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
-_END_AFTER = re.compile(r"[ \t]*(?:$|\n|[;)\]])")
+_END_AFTER = re.compile(r"[ \t]*(?:$|\n|[;,.)\]]|pp?[ \t]?[0-9])")  # FBIS source line: "12 Feb 89 p 3"
 
 
 def _valid_day(year: int | None, month: int, day: int) -> bool:
@@ -479,32 +479,36 @@ def _bare_year_confidence(scan: _Scan, s: int, e: int, before: str) -> float:
 _DIGITS = re.compile(r"[0-9]+")
 
 
-def scan_anchored(pattern: re.Pattern[str], text: str, start: int, end: int, anchors: Iterable[int],
-                  handle: Callable[[re.Match[str]], int | None], back: int = 50, ahead: int = 200) -> None:
-    """Run `pattern` only in small windows around anchor positions (sorted ascending).
+def scan_anchored(pattern: re.Pattern[str], text: str, start: int, end: int, anchors: list[int],
+                  handle: Callable[[re.Match[str]], int | None], back: int = 50, ahead: int = 300,
+                  margin: int = 160) -> None:
+    """Leftmost-first scan of `text[start:end]` that skips stretches with no anchor nearby.
 
     Every mention contains an anchor (a digit run, or a literal word found with str.find, both
-    C-speed scans), so scanning each position of the whole text with the big alternation
-    is wasted work. `handle` returns the end of an accepted match, or None to reject it, in
-    which case the search resumes one character later. Work per anchor is bounded by the
-    window, so the whole scan stays linear.
+    C-speed scans) within `back` characters of its start, so start positions further than that
+    from the next anchor cannot match and are never tried. Each search looks at most `ahead`
+    characters; a match starting within `margin` of that window's end might be cut short, so
+    it is searched again from a later window. `handle` returns where an accepted match ends,
+    or None to reject it (the scan then resumes one character later). Every step moves the
+    scan forward, and matches are bounded, so the whole is linear in the text length.
     """
-    pos = start
+    done = start  # every start position below this has been examined
     search = pattern.search
-    for a in anchors:
-        if a < pos:
+    i, n = 0, len(anchors)
+    while i < n:
+        a = anchors[i]
+        if a < done:
+            i += 1
             continue
-        ws = max(pos, a - back)
-        we = min(end, a + ahead)
-        while ws <= a:
-            m = search(text, ws, we)
-            if m is None or m.start() > a:
-                break
-            new = handle(m)
-            if new is not None:
-                pos = ws = max(new, m.start() + 1)
-            else:
-                ws = m.start() + 1
+        ws = max(done, a - back)
+        we = min(end, ws + ahead)
+        limit = we if we == end else we - margin
+        m = search(text, ws, we)
+        if m is None or m.start() >= limit:
+            done = limit
+            continue
+        new = handle(m)
+        done = max(new if new is not None else 0, m.start() + 1)
 
 
 def literal_anchors(text: str, start: int, end: int, words: Iterable[str]) -> list[int]:

@@ -65,7 +65,7 @@ _ALTS = [
     # report codes: consume and drop so their digits are never read as counts
     r"(?P<code>(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{0,15}(?:-[A-Za-z0-9]{1,15}){0,5}-[0-9][A-Za-z0-9]{0,15}"
     r"(?:-[A-Za-z0-9]{1,15}){0,5}"
-    r"|(?<![0-9])(?:\([0-9]{3}\)[ \t]?)?[0-9]{3}-[0-9]{4}(?![0-9]))",  # telephone numbers
+    r"|(?<![0-9])(?:[0-9]{3}\)[ \t]?)?[0-9]{3}-[0-9]{4}(?![0-9]))",  # telephone numbers
     # [qualifier] number [multiplier] [- number [multiplier]] [%]
     rf"{_NUM_START}(?P<n1>{_NUM}){_NUM_END}(?:{_SP}(?P<m1>{_MULT_ALT}|mln|bn)(?![A-Za-z]))?"
     rf"(?:(?:{_DASH}|{_SP}to{_SP})(?P<n2>{_NUM}){_NUM_END}(?:{_SP}(?P<m2>{_MULT_ALT}|mln|bn)(?![A-Za-z]))?)?"
@@ -83,7 +83,10 @@ _ALTS = [
     rf"(?:{_SP}(?:and{_SP})?(?i:{_SMALL}))?){{0,3}})(?![A-Za-z-])",
 ]
 # One optional qualifier in front of every number form (group names must be unique).
-_GUARD = r"(?:(?<![0-9])(?=[0-9])|(?<![A-Za-z])(?=[A-Za-z]))"  # word starts only: cheap rejection
+# Cheap rejection: digits, or a word start whose first letters can open a number form or qualifier.
+_GUARD = (r"(?:(?<![0-9])(?=[0-9])|(?<![A-Za-z])(?=(?i:a[ \t][dhtmbf]|an[ \t]e|at[ \t][lm]|as[ \t]m|arou|abou|appr"
+          r"|alm|rou|n(?:o[ \t]|ot[ \t]|in|ear)|one|ove|up[ \t]|und|les|mo|mil|f(?:our|ive|if|ort|ew)"
+          r"|t(?:en|w|hre|hir|hou)|e(?:le|ig)|doz|hun|bil|sco|som|six|sev|circ)))")
 _QTY_RE = re.compile(_GUARD + f"(?:(?:{_ALTS[0]})|(?:{_QUAL})?(?:" + "|".join(f"(?:{a})" for a in _ALTS[1:])
                      + "))")
 _DIGITS = re.compile(r"[0-9]+")
