@@ -108,9 +108,9 @@ class Lexicon:
                 stem = low[: -len(ending)] + repl
                 if stem in self._dictionary or self._zipf.get(stem, 0.0) >= 2.5:
                     return True
-                if ending in ("ed", "ing", "er", "est") and len(stem) >= 4 and stem[-1] == stem[-2]:
-                    if self._zipf.get(stem[:-1], 0.0) >= 2.5:  # `stopped` -> `stop`
-                        return True
+                doubled = ending in ("ed", "ing", "er", "est") and len(stem) >= 4 and stem[-1] == stem[-2]
+                if doubled and self._zipf.get(stem[:-1], 0.0) >= 2.5:  # `stopped` -> `stop`
+                    return True
         for prefix in _PREFIXES:
             if low.startswith(prefix) and len(low) - len(prefix) >= 5:
                 rest = low[len(prefix) :].lstrip("-")

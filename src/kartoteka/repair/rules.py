@@ -676,9 +676,9 @@ def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
         joined = left + right
         low = joined.lower()
         pl, pr = case_pattern(left), case_pattern(right)
-        if pr == "title" or pl == "mixed" or pr == "mixed" or (pl == "lower") != (pr == "lower"):
-            if not (pl == "title" and pr == "lower"):
-                continue
+        odd_case = pr == "title" or pl == "mixed" or pr == "mixed" or (pl == "lower") != (pr == "lower")
+        if odd_case and not (pl == "title" and pr == "lower"):
+            continue
         if pl == "upper" and pr != "upper":
             continue
         l_word, r_word = _known(left, lex, doc), _known(right, lex, doc)
