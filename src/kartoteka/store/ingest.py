@@ -1,0 +1,264 @@
+"""Ingest many reports: expand paths, analyse each (locally or on Dask), write each in one transaction.
+
+Writes always happen here, in the main process, one transaction per report: killing the run loses no
+committed report and leaves no half report. Workers only read and analyse. A report is keyed by the
+sha256 of its bytes; a stored report is skipped unless the running pipeline is newer than the one that
+derived it, in which case its derived layers are rebuilt from the stored source.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kartoteka.errors import InputError
+from kartoteka.ingest import Source, source_from_bytes
+from kartoteka.pipeline import analyze, current_version, version_key
+from kartoteka.store.backend import Store
+from kartoteka.store.migrations import upgrade
+from kartoteka.store.write import Rows, to_rows, write
+
+#: File suffixes taken from folders and globs (an explicit file path is always tried).
+SUFFIXES = (".txt", ".pdf")
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    new: int = 0
+    rederived: int = 0
+    unchanged: int = 0
+    persons: int = 0
+    mentions: int = 0
+    facts: int = 0
+    corrections: int = 0
+    blocks: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    workers: int = 1
+
+    def to_json(self) -> dict:
+        return {
+            "files": self.files,
+            "reports": self.new + self.rederived,
+            "new": self.new,
+            "rederived": self.rederived,
+            "unchanged": self.unchanged,
+            "blocks": self.blocks,
+            "persons": self.persons,
+            "mentions": self.mentions,
+            "facts": self.facts,
+            "corrections": self.corrections,
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "seconds": round(self.seconds, 3),
+            "workers": self.workers,
+        }
+
+
+def expand(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files named by `paths` (files, folders searched recursively, globs), in a stable order."""
+    files: list[str] = []
+    skipped: list[tuple[str, str]] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            if not found:
+                skipped.append((raw, "folder holds no .txt or .pdf files"))
+            files.extend(found)
+        elif p.exists():
+            files.append(raw)
+        elif glob.has_magic(raw):
+            found = sorted(f for f in glob.glob(raw, recursive=True)
+                           if Path(f).is_file() and Path(f).suffix.lower() in SUFFIXES)
+            if not found:
+                skipped.append((raw, "pattern matches no .txt or .pdf files"))
+            files.extend(found)
+        else:
+            skipped.append((raw, "no such file"))
+    seen: set[str] = set()
+    unique = []
+    for f in files:
+        key = os.path.realpath(f)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, skipped
+
+
+def source_from_file_bytes(data: bytes, path: str) -> Source:
+    """Decode a report file; a PDF is read through its text layer (needs the `pdf` extra)."""
+    if data[:5] == b"%PDF-":
+        return _pdf_source(data, path)
+    return source_from_bytes(data, path)
+
+
+def _pdf_source(data: bytes, path: str) -> Source:
+    try:
+        import io
+
+        from pypdf import PdfReader
+    except ImportError:
+        raise InputError(f"{path}: PDF input needs pypdf: pip install 'kartoteka[pdf]'") from None
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as error:
+        raise InputError(f"{path}: unreadable PDF ({type(error).__name__}: {error})") from None
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise InputError(f"{path}: PDF has no text layer (scanned images need OCR first)")
+    decoded = source_from_bytes(text.encode("utf-8"), path)
+    # The report is keyed by the bytes of the file as given, not by the extracted text.
+    return Source(path=path, sha256=hashlib.sha256(data).hexdigest(), text=decoded.text, encoding="pdf",
+                  warnings=decoded.warnings)
+
+
+def prepare(path: str, data: bytes) -> Rows | tuple[str, str]:
+    """The per-file task (runs on a worker): rows to write, or (path, reason) when the file is bad."""
+    try:
+        return to_rows(analyze(source_from_file_bytes(data, path)))
+    except InputError as error:
+        return (path, str(error).removeprefix(f"{path}: "))
+    except Exception as error:  # a pipeline bug on one file must not stop a corpus run
+        return (path, f"internal error: {type(error).__name__}: {error}")
+
+
+def prepare_stored(source: Source) -> Rows | tuple[str, str]:
+    """Re-derive a stored report from its stored source."""
+    try:
+        return to_rows(analyze(source))
+    except Exception as error:
+        return (source.path, f"internal error while re-deriving: {type(error).__name__}: {error}")
+
+
+def _tasks(store: Store, files: list[str], summary: Summary) -> Iterator[tuple[Callable, tuple]]:
+    """What to run for each file: nothing (already stored), a fresh analysis, or a re-derivation."""
+    running = version_key(current_version())
+    for path in files:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            summary.skipped.append((path, f"cannot read ({error.strerror or error})"))
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        row = store.one("SELECT pipeline_version, path, encoding, warnings FROM reports WHERE sha256 = ?", (sha,))
+        if row is None:
+            yield prepare, (path, data)
+        elif version_key(row[0]) >= running:
+            summary.unchanged += 1
+        else:
+            import json
+
+            text = store.scalar("SELECT source_text FROM reports WHERE sha256 = ?", (sha,))
+            source = Source(path=row[1] or path, sha256=sha, text=text, encoding=row[2] or "utf-8",
+                            warnings=tuple(json.loads(row[3] or "[]")))
+            yield prepare_stored, (source,)
+
+
+def _record(store: Store, result: Rows | tuple[str, str], summary: Summary) -> None:
+    if isinstance(result, tuple):
+        summary.skipped.append(result)
+        return
+    outcome = write(store, result)
+    if outcome == "unchanged":
+        summary.unchanged += 1
+        return
+    if outcome == "new":
+        summary.new += 1
+    else:
+        summary.rederived += 1
+    summary.blocks += len(result.blocks)
+    summary.persons += len(result.persons)
+    summary.mentions += len(result.person_mentions)
+    summary.facts += len(result.facts)
+    summary.corrections += len(result.corrections)
+
+
+def ingest(
+    store: Store,
+    paths: list[str],
+    workers: int | None = None,
+    scheduler: str | None = None,
+    on_file: Callable[[int, int], None] | None = None,
+) -> Summary:
+    """Ingest `paths` into `store`. `on_file(done, total)` is called after each file (for progress)."""
+    started = time.perf_counter()
+    upgrade(store)
+    files, skipped = expand(paths)
+    summary = Summary(files=len(files), skipped=list(skipped), workers=workers or 1)
+    total = len(files)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if on_file:
+            on_file(done, total)
+
+    before = lambda: summary.new + summary.rederived + summary.unchanged + len(summary.skipped)  # noqa: E731
+    tasks = _tasks(store, files, summary)
+    if (workers and workers > 1) or scheduler:
+        _run_dask(store, tasks, summary, workers, scheduler, tick, before)
+    else:
+        for fn, args in tasks:
+            _record(store, fn(*args), summary)
+            tick()
+        # files skipped before any task (unreadable, already stored) still count as done
+    while done < total:
+        tick()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run_dask(store, tasks, summary, workers, scheduler, tick, before) -> None:
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise InputError("--workers/--scheduler need Dask: pip install 'kartoteka[dask]'") from None
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+        summary.workers = len(client.scheduler_info().get("workers", {})) or 1
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
+        client = Client(cluster)
+    try:
+        window = max(2, 2 * summary.workers)
+        pending = as_completed()
+        in_flight = 0
+        tasks = iter(tasks)
+        exhausted = False
+
+        def submit_next() -> bool:
+            nonlocal in_flight
+            for fn, args in tasks:
+                pending.add(client.submit(fn, *args, pure=False))
+                in_flight += 1
+                return True
+            return False
+
+        while in_flight < window and not exhausted:
+            exhausted = not submit_next()
+        while in_flight:
+            future = next(pending)
+            in_flight -= 1
+            try:
+                result = future.result()
+            except Exception as error:
+                result = ("<task>", f"worker failed: {type(error).__name__}: {error}")
+            future.release()
+            _record(store, result, summary)
+            tick()
+            if not exhausted:
+                exhausted = not submit_next()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,132 @@
+"""Read functions over the whole store, for `stats` and for the `person`/`facts`/`timeline` commands with `--db`.
+
+Shapes follow the facts issue: persons as their `Person.to_json()` plus `report` and `corpus_person`;
+facts as their `Fact.to_json()` plus `report` (number) and `sha256`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kartoteka.names import name_key
+from kartoteka.store.backend import Store
+from kartoteka.store.corpus_persons import surname_and_initial
+
+
+def stats(store: Store) -> dict[str, int]:
+    def count(table: str) -> int:
+        return int(store.scalar(f"SELECT count(*) FROM {table}") or 0)
+
+    return {
+        "reports": count("reports"),
+        "persons": count("corpus_persons"),
+        "mentions": count("person_mentions"),
+        "facts": count("facts"),
+        "corrections": count("corrections"),
+        "bytes": int(store.scalar("SELECT coalesce(sum(bytes), 0) FROM reports") or 0),
+    }
+
+
+def reports(store: Store) -> list[dict[str, Any]]:
+    rows = store.all(
+        "SELECT sha256, number, date, title, path, bytes, pipeline_version FROM reports ORDER BY number, sha256"
+    )
+    keys = ("sha256", "number", "date", "title", "path", "bytes", "pipeline_version")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def persons_by_name(store: Store, name: str) -> list[dict[str, Any]]:
+    """Corpus persons whose surname (any spelling: FBIS, LOC, Cyrillic...) matches `name`.
+
+    With initials or a first name in `name`, only the compatible initial group is returned.
+    Each result: {"id", "name", "reports": [...], "records": [person JSON + report]}.
+    """
+    _, skey, initial = surname_and_initial(name, None)
+    if not skey:
+        return []
+    cps = store.all("SELECT id, name, initial FROM corpus_persons WHERE surname_key = ? ORDER BY id", (skey,))
+    out = []
+    for cid, cname, cinitial in cps:
+        if initial and cinitial and cinitial != initial:
+            continue
+        records = store.all(
+            "SELECT p.report, r.number, p.json FROM corpus_person_links l "
+            "JOIN persons p ON p.report = l.report AND p.id = l.person "
+            "JOIN reports r ON r.sha256 = p.report WHERE l.corpus_person = ? ORDER BY r.number, p.report, p.id",
+            (cid,),
+        )
+        out.append({
+            "id": cid,
+            "name": cname,
+            "reports": sorted({r[1] or r[0] for r in records}),
+            "records": [{**json.loads(r[2]), "report": r[1], "sha256": r[0]} for r in records],
+        })
+    return out
+
+
+def facts(
+    store: Store,
+    person: str | None = None,
+    type: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    report: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Facts across stored reports, filtered; `person` is a name in any spelling or a corpus person id."""
+    where, params = _fact_filters(store, person, type, year_from, year_to, report)
+    sql = (
+        "SELECT f.report, r.number, f.json FROM facts f JOIN reports r ON r.sha256 = f.report"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY f.year, r.number, f.start"
+    )
+    if limit:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return [{**json.loads(j), "report": number, "sha256": sha} for sha, number, j in store.all(sql, params)]
+
+
+def timeline(store: Store, person: str | None = None, type: str | None = None) -> list[dict[str, Any]]:
+    """Fact counts per year and type: [{"year", "type", "count"}]."""
+    where, params = _fact_filters(store, person, type, None, None, None)
+    where.append("f.year IS NOT NULL")
+    rows = store.all(
+        "SELECT f.year, f.type, count(*) FROM facts f JOIN reports r ON r.sha256 = f.report WHERE "
+        + " AND ".join(where)
+        + " GROUP BY f.year, f.type ORDER BY f.year, f.type",
+        params,
+    )
+    return [{"year": y, "type": t, "count": int(c)} for y, t, c in rows]
+
+
+def _fact_filters(store, person, type, year_from, year_to, report) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if person:
+        ids = [person] if person.startswith("cp-") else [p["id"] for p in persons_by_name(store, person)]
+        if not ids:
+            return ["1 = 0"], []
+        marks = ",".join("?" * len(ids))
+        where.append(
+            "EXISTS (SELECT 1 FROM corpus_person_links l WHERE l.report = f.report AND l.person = f.person "
+            f"AND l.corpus_person IN ({marks}))"
+        )
+        params.extend(ids)
+    if type:
+        where.append("f.type = ?")
+        params.append(type)
+    if year_from is not None:
+        where.append("f.year >= ?")
+        params.append(int(year_from))
+    if year_to is not None:
+        where.append("f.year <= ?")
+        params.append(int(year_to))
+    if report:
+        where.append("(r.number = ? OR r.sha256 = ?)")
+        params.extend([report, report])
+    return where, params
+
+
+def surname_key(name: str) -> str:
+    return name_key(name.split()[-1]) if name.split() else ""
