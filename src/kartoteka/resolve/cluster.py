@@ -1,0 +1,323 @@
+"""Group candidate names into persons.
+
+* Strong candidates (initials + surname, given name + surname, title + surname) found persons: one group
+  per surname key (`names.name_key`, so Yezhov/Ezhov/Ежов meet), split by compatible initials
+  (`L. B. Kamenev` and `L. Kamenev` together; `S. Kamenev` apart) and given names.
+* A bare surname goes to the person of that surname whom the text named last within a window, else
+  to the most prominent one, with lower confidence.
+* A bare surname with no strong form becomes a person only with evidence: a surname-like ending, a
+  possessive or title, or a place in a list beside other persons; and never when the word is used in
+  lower case in the same text, names a place, or stands after `in`/`town of`.
+* Aliases from the curated table (Koba, Soso -> Stalin; Sergo -> Ordzhonikidze) and from apposition
+  in the text (`Soso (Stalin's name in childhood)`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from kartoteka.names import name_key
+from kartoteka.resolve.detect import Candidate
+from kartoteka.resolve.lexicon import BARE_ONLY_ALIASES, PLACES, SURNAME_ENDINGS
+
+_LOWER_RE = re.compile(r"(?<![A-Za-z])[a-z][a-z'’-]*")
+_APPOSITION_RE = re.compile(
+    r"\b([A-Z][a-z]+) \(([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s (?:name|nickname|alias|party alias|pseudonym)"
+)
+_PLACE_LEFT = ("in ", "In ", "near ", "town of ", "city of ", "village of ", "region of ", "from ", "to the ",
+               "at ", "settlement of ", "station ", "outside ", "around ")
+_LIST_GAP_RE = re.compile(r",? (?:and |or )?|, ")
+#: A bare surname goes to the person named last within this many characters before it.
+CONTEXT_WINDOW = 4000
+_VERB_RIGHT_RE = re.compile(
+    r"(?:['’]s)? (?:said|wrote|told|was|had|asked|recalled|believed|writes|says|became|died|replied|declared|"
+    r"noted|stated|spoke|proposed|demanded|received|remained|did|could|would|knew|thought|considered|arrived|"
+    r"himself|herself)\b"
+)
+
+
+@dataclass
+class Group:
+    key: str
+    surname: str | None
+    initials: tuple[str, ...] = ()
+    given: str | None = None
+    patronymic: str | None = None
+    members: list[int] = field(default_factory=list)  # candidate indices
+    aliases: set[str] = field(default_factory=set)
+    member_conf: dict[int, float] = field(default_factory=dict)
+    confidence: float = 1.0
+
+
+def _ini_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    for x, y in zip(a, b, strict=False):
+        x, y = x.lower(), y.lower()
+        if not (x.startswith(y) or y.startswith(x)):
+            return False
+    return True
+
+
+def _merge_initials(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
+    out = list(longer)
+    for k, s in enumerate(shorter):
+        if len(s) > len(out[k]):
+            out[k] = s
+    return tuple(out)
+
+
+class Clusterer:
+    def __init__(self, text: str, cands: list[Candidate], lexicon=None) -> None:
+        self.text = text
+        self.cands = cands
+        self.lower_words = {w.rstrip("'’-") for w in _LOWER_RE.findall(text)}
+        self.lexicon = lexicon
+        self.groups: list[Group] = []
+        self.assign: dict[int, tuple[int, float]] = {}  # cand index -> (group, confidence)
+
+    # -- evidence about a bare word ----------------------------------------------------------------
+    def _used_lower(self, word: str) -> bool:
+        low = word.lower()
+        return low in self.lower_words or low.split("-")[0] in self.lower_words
+
+    def _place_context(self, c: Candidate) -> bool:
+        left = self.text[max(0, c.start - 16) : c.start]
+        return any(left.endswith(p) for p in _PLACE_LEFT)
+
+    def _zipf(self, word: str) -> float:
+        if self.lexicon is None:
+            return 0.0
+        return self.lexicon.zipf(word.lower())
+
+    # -- main ----------------------------------------------------------------------------------------
+    def run(self) -> list[Group]:
+        cands = self.cands
+        strong_idx = [i for i, c in enumerate(cands) if c.strong and c.surname and self._strong_ok(c)]
+        # 1. strong forms: most informative first, so profiles are independent of mention order
+        strong_idx.sort(key=lambda i: (-len(cands[i].initials) - (cands[i].given is not None),
+                                       cands[i].initials, cands[i].given or "", cands[i].start))
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for i in strong_idx:
+            c = cands[i]
+            key = name_key(c.surname)
+            gi = self._find_profile(by_key[key], c)
+            if gi is None:
+                self.groups.append(Group(key, c.surname, c.initials, c.given, c.patronymic))
+                gi = len(self.groups) - 1
+                by_key[key].append(gi)
+            g = self.groups[gi]
+            g.initials = _merge_initials(g.initials, c.initials)
+            g.given = g.given or c.given
+            g.patronymic = g.patronymic or c.patronymic
+            self.assign[i] = (gi, 1.0)
+        # given name + patronymic without a surname: join a person with the same pair, else stand alone
+        for i, c in enumerate(cands):
+            if c.strong and c.surname is None and c.patronymic and i not in self.assign:
+                gi = next((k for k, g in enumerate(self.groups) if g.given == c.given and g.patronymic ==
+                           c.patronymic), None)
+                if gi is None:
+                    self.groups.append(Group(name_key(f"{c.given} {c.patronymic}"), None, c.initials, c.given,
+                                             c.patronymic))
+                    gi = len(self.groups) - 1
+                self.assign[i] = (gi, 0.9)
+        # 2. bare surnames with no strong form: decide which are persons
+        bare: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(cands):
+            if i in self.assign or c.surname is None or c.alias_of:
+                continue
+            bare[name_key(c.surname)].append(i)
+        accepted = {k for k, idx in bare.items() if k not in by_key and self._accept_bare(idx)}
+        accepted |= self._accept_by_lists(bare, accepted | set(by_key))
+        for key in sorted(accepted):
+            idx = bare[key]
+            c = cands[idx[0]]
+            self.groups.append(Group(key, c.surname, confidence=0.8))
+            by_key[key].append(len(self.groups) - 1)
+        # OCR-damaged bare forms: join a person whose key is one edit away
+        self._fuzzy_join(bare, by_key)
+        # 3. bare surnames -> persons, by context
+        self._assign_bare(bare, by_key)
+        # 4. aliases
+        self._assign_aliases(by_key)
+        # 5. a given name alone: the person with that given name named shortly before
+        self._assign_given()
+        for i, (gi, conf) in self.assign.items():
+            self.groups[gi].members.append(i)
+            self.groups[gi].member_conf[i] = conf
+        for g in self.groups:
+            g.members.sort()
+        return [g for g in self.groups if g.members]
+
+    def _strong_ok(self, c: Candidate) -> bool:
+        if c.initials or c.given:
+            return not (c.title is None and self._used_lower(c.surname) and not c.initials)
+        # title + word: only if the word is not an ordinary word of the text
+        return not self._used_lower(c.surname) and c.surname not in PLACES
+
+    def _find_profile(self, groups: list[int], c: Candidate) -> int | None:
+        best = None
+        for gi in groups:
+            g = self.groups[gi]
+            if c.given and g.given and c.given != g.given:
+                continue
+            if not _ini_compatible(g.initials, c.initials):
+                continue
+            best = gi
+            break
+        return best
+
+    def _accept_bare(self, idx: list[int]) -> bool:
+        cands = self.cands
+        word = cands[idx[0]].surname
+        if len(word) < 3 or not word[1:].replace("-", "").islower():
+            return False
+        if word in PLACES or self._used_lower(word):
+            return False
+        place = sum(1 for i in idx if self._place_context(cands[i]))
+        if place and place * 3 >= len(idx):
+            return False
+        non_initial = [i for i in idx if not cands[i].sentence_initial]
+        if any(cands[i].possessive or cands[i].title for i in idx):
+            return True
+        low = word.lower()
+        if low.endswith(SURNAME_ENDINGS) and len(word) >= 5:
+            return bool(non_initial) or self._zipf(word) < 2.5
+        if not non_initial:
+            return False
+        zipf = self._zipf(word)
+        if zipf >= 3.8:
+            return False
+        # a verb of speech or state right after the name: `Radek wrote`, `Yakir was`
+        return any(_VERB_RIGHT_RE.match(self.text, cands[i].end) for i in idx)
+
+    def _accept_by_lists(self, bare: dict[str, list[int]], known: set[str]) -> set[str]:
+        """Bare words in a list (`A, B and C`) beside persons are persons too."""
+        cands = self.cands
+        out: set[str] = set()
+        person_at: dict[int, bool] = {}
+        for i, c in enumerate(cands):
+            if c.surname and (i in self.assign or name_key(c.surname) in known):
+                person_at[i] = True
+        changed = True
+        rounds = 0
+        while changed and rounds < 4:
+            changed = False
+            rounds += 1
+            for i in range(len(cands)):
+                c = cands[i]
+                if i in person_at or c.surname is None:
+                    continue
+                key = name_key(c.surname)
+                if key in out or key not in bare:
+                    continue
+                if c.surname in PLACES or self._used_lower(c.surname) or len(c.surname) < 3:
+                    continue
+                if self._place_context(c) or self._zipf(c.surname) >= 4.2:
+                    continue
+                nb = 0
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(cands) and person_at.get(j):
+                        a, b = (cands[j], c) if j < i else (c, cands[j])
+                        gap = self.text[a.end : b.start]
+                        if _LIST_GAP_RE.fullmatch(gap):
+                            nb += 1
+                if nb:
+                    out.add(key)
+                    person_at[i] = True
+                    for k in bare[key]:
+                        person_at[k] = True
+                    changed = True
+        return out
+
+    def _fuzzy_join(self, bare: dict[str, list[int]], by_key: dict[str, list[int]]) -> None:
+        from rapidfuzz import fuzz
+
+        known = [k for k in by_key if len(k) >= 5]
+        for key in list(bare):
+            if key in by_key or len(key) < 5:
+                continue
+            word = self.cands[bare[key][0]].surname
+            if word in PLACES or self._used_lower(word):
+                continue
+            best = None
+            for k in known:
+                if k[0] == key[0] and abs(len(k) - len(key)) <= 1 and fuzz.ratio(k, key) >= 87:
+                    best = k if best is None or fuzz.ratio(k, key) > fuzz.ratio(best, key) else best
+            if best is not None:
+                by_key[key] = by_key[best]
+
+    def _assign_bare(self, bare: dict[str, list[int]], by_key: dict[str, list[int]]) -> None:
+        cands = self.cands
+        # positions of assigned mentions per group, for context
+        pos: dict[int, list[int]] = defaultdict(list)
+        for i, (gi, _) in self.assign.items():
+            pos[gi].append(cands[i].start)
+        for p in pos.values():
+            p.sort()
+        for key, idx in bare.items():
+            groups = by_key.get(key)
+            if not groups:
+                continue
+            prominence = {gi: len(pos.get(gi, ())) for gi in groups}
+            main = max(groups, key=lambda gi: (prominence[gi], -gi))
+            for i in idx:
+                c = cands[i]
+                if c.surname in PLACES and self._place_context(c):
+                    continue
+                if c.initials == () and c.given is None and len(groups) == 1:
+                    self.assign[i] = (groups[0], 0.9 if self.groups[groups[0]].confidence >= 1 else 0.7)
+                    continue
+                best, best_pos = None, -1
+                for gi in groups:
+                    p = pos.get(gi, [])
+                    k = bisect_right(p, c.start)
+                    if k and c.start - p[k - 1] <= CONTEXT_WINDOW and p[k - 1] > best_pos:
+                        best, best_pos = gi, p[k - 1]
+                if best is not None:
+                    self.assign[i] = (best, 0.8)
+                else:
+                    self.assign[i] = (main, 0.6)
+
+    def _assign_aliases(self, by_key: dict[str, list[int]]) -> None:
+        cands = self.cands
+        table: dict[str, str] = {}
+        for m in _APPOSITION_RE.finditer(self.text):
+            table[m.group(1)] = m.group(2)
+        counts = Counter(gi for gi, _ in self.assign.values())
+        for i, c in enumerate(cands):
+            word = c.surname or c.given
+            target = table.get(word) or c.alias_of
+            if not target or (i in self.assign and not c.alias_of):
+                continue
+            if word in BARE_ONLY_ALIASES and (c.initials or (c.given and c.surname)):
+                continue
+            if c.surname and c.given and c.alias_of is None:
+                continue
+            groups = by_key.get(name_key(target))
+            if not groups:
+                continue
+            gi = max(groups, key=lambda g: (counts[g], -g))
+            self.assign[i] = (gi, 0.9)
+            self.groups[gi].aliases.add(word)
+
+    def _assign_given(self) -> None:
+        cands = self.cands
+        given_pos: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i, (gi, _) in self.assign.items():
+            g = self.groups[gi].given
+            if g:
+                given_pos[g].append((cands[i].start, gi))
+        for v in given_pos.values():
+            v.sort()
+        for i, c in enumerate(cands):
+            if i in self.assign or c.surname is not None or not c.given or c.patronymic:
+                continue
+            v = given_pos.get(c.given)
+            if not v:
+                continue
+            k = bisect_right(v, (c.start, 1 << 30))
+            if k and c.start - v[k - 1][0] <= 2500:
+                self.assign[i] = (v[k - 1][1], 0.7)

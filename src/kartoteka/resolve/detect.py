@@ -1,0 +1,249 @@
+"""Candidate person names in the repaired reading of a report.
+
+One pass of one regex finds capitalised tokens (initials runs, name words, all-caps words); runs of
+tokens separated by a single space form chains, and each chain is read left to right into candidates:
+
+* strong: initials + surname (`N. I. Yezhov`, `Ya.M. Sverdlov`), given name [+ patronymic] [+ surname]
+  (`Vissarion Ivanovich Dzhugashvili`, `Lev Trotsky`), title + name (`Comrade Sergo`, `Gen Wrangel`);
+* weak: a bare capitalised word (`Yezhov`, `Yezhov's`), which the clusterer keeps only with evidence.
+
+Filters drop heads of named things (`Kirov Plant`, `Order of Lenin`), adjectives and isms by suffix
+(`Stalinist`, `Trotskyite`), function words, months and institutions. Offsets here are offsets in the
+repaired text; `resolve` maps them back to the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kartoteka.resolve.lexicon import (
+    ALIASES,
+    FEMALE_PATRONYMIC_ENDINGS,
+    GIVEN,
+    HEADS,
+    NAMED_AFTER,
+    NON_PERSON_SUFFIXES,
+    PATRONYMICS,
+    PERSON_TITLES,
+    STOP,
+    TITLES,
+)
+
+# One token regex; its first item is a literal-free class, but the pattern is simple enough that the whole
+# corpus scans in ~15 ms.
+_TOKEN_RE = re.compile(
+    r"(?P<ini>(?:[A-Z][a-z]{0,2}\.|[A-Z]{2}\.)(?:[ ]?[A-Z][a-z]{0,2}\.){0,3})(?=[ \n]?[A-Z][a-zà-ÿ])"
+    r"|(?P<word>[A-Z][a-zà-ÿ]+(?:['’][A-Za-z][a-zà-ÿ]+)?(?:-[A-Z]?[a-zà-ÿ]+){0,2})(?P<pos>['’]s\b|['’](?![A-Za-z]))?"
+    r"|(?P<caps>[A-Z][A-Z0-9]+(?:\([a-z]\))?)"
+)
+_ABBREV = frozenset("Gen Col Dr Mr Mrs Ms St Mt No Nos Vol Vols Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Op "
+                    "Cit Ibid Ed Eds Tr Prof Lt Capt Maj Pp Ch Art Fig Ltd Co Inc".split())
+_SENT_END = frozenset(".!?:;\n")
+_OPENERS = "\"'“‘([«"
+
+
+@dataclass
+class Candidate:
+    start: int  # repaired offsets, possessive included
+    end: int
+    surname: str | None
+    initials: tuple[str, ...] = ()
+    given: str | None = None
+    patronymic: str | None = None
+    title: str | None = None
+    possessive: bool = False
+    strong: bool = False
+    sentence_initial: bool = False
+    alias_of: str | None = None  # surname the curated alias table gives
+    name_start: int = -1  # start of the surname word (for bare forms)
+
+    @property
+    def kind(self) -> str:
+        if self.alias_of:
+            return "alias"
+        if self.possessive:
+            return "possessive"
+        if self.initials:
+            return "initials"
+        return "name"
+
+
+@dataclass
+class _Tok:
+    kind: str  # ini | word | caps
+    start: int
+    end: int  # end of the whole token (possessive included)
+    text: str  # the word without possessive
+    possessive: bool
+
+
+def _split_initials(s: str) -> tuple[str, ...]:
+    parts = [p for p in re.split(r"[.\s]+", s) if p]
+    out: list[str] = []
+    for p in parts:
+        if len(p) == 2 and p.isupper():  # OCR `LV.` for `I.V.`
+            out.extend(["I" if p[0] == "L" else p[0], p[1]])
+        else:
+            out.append(p)
+    return tuple(out)
+
+
+def is_patronymic(word: str) -> bool:
+    return word in PATRONYMICS or (len(word) > 6 and word.endswith(FEMALE_PATRONYMIC_ENDINGS))
+
+
+def is_non_person_word(word: str) -> bool:
+    """Function words, institutions, months, adjectives and isms: never a person's surname."""
+    if word in STOP or word in HEADS:
+        return True
+    low = word.lower()
+    if (low.endswith(NON_PERSON_SUFFIXES) and not low.endswith(("ian", "yan"))) or low.endswith(("ians", "ists")):
+        return True
+    # -ian is also Armenian surnames (Mikoyan is -yan); only nationality-like -ian/-ians adjectives are dropped
+    return low.endswith("ian") and low[:-3].endswith(("ar", "er", "or", "ur", "g", "d", "v", "t", "l", "s", "c", "n"))
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and (text[i] == " " or text[i] in _OPENERS):
+        i -= 1
+    if i < 0:
+        return True
+    c = text[i]
+    if c in _SENT_END:
+        if c == "." and i >= 1:
+            # `N. I. Yezhov`: a dot after an initial or abbreviation does not end a sentence
+            j = i - 1
+            while j >= 0 and text[j].isalpha():
+                j -= 1
+            prev = text[j + 1 : i]
+            if prev in _ABBREV or (1 <= len(prev) <= 2 and prev[0].isupper()):
+                return False
+        return True
+    return False
+
+
+def tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        if kind == "pos":
+            kind = "word"
+        if m.group("ini") is not None:
+            s = m.group("ini")
+            # `Gen.`/`No.` are abbreviations, not initials
+            if s.rstrip(".") in _ABBREV:
+                out.append(_Tok("word", m.start(), m.start() + len(s) - 1, s[:-1], False))
+                continue
+            out.append(_Tok("ini", m.start(), m.end(), s, False))
+        elif m.group("word") is not None:
+            w = m.group("word")
+            out.append(_Tok("word", m.start(), m.end(), w, m.group("pos") is not None))
+        else:
+            out.append(_Tok("caps", m.start(), m.end(), m.group(0), False))
+    return out
+
+
+def _chains(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
+    chains: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    for t in toks:
+        if cur:
+            prev = cur[-1]
+            gap = text[prev.end : t.start]
+            joined = (gap == " " or (gap in ("", "\n") and prev.kind == "ini")) and not prev.possessive
+            if not joined:
+                chains.append(cur)
+                cur = []
+        cur.append(t)
+    if cur:
+        chains.append(cur)
+    return chains
+
+
+def _named_after(text: str, start: int) -> bool:
+    left = text[max(0, start - 16) : start]
+    return any(left.endswith(p) for p in NAMED_AFTER)
+
+
+def _surname_ok(tok: _Tok) -> bool:
+    return tok.kind == "word" and not is_non_person_word(tok.text) and tok.text not in TITLES
+
+
+def detect(text: str) -> list[Candidate]:
+    """Candidate person names in `text` (the repaired reading), in text order."""
+    out: list[Candidate] = []
+    for chain in _chains(text, tokens(text)):
+        # a head noun names a thing after the words before it: `Kirov Plant`, `Lenin Mausoleum`
+        head_at = next((k for k, t in enumerate(chain) if t.kind == "word" and t.text in HEADS and k > 0), None)
+        if head_at is not None:
+            chain = chain[head_at + 1 :]
+        n = len(chain)
+        i = 0
+        title: str | None = None
+        while i < n:
+            t = chain[i]
+            if t.kind == "caps":
+                i += 1
+                title = None
+                continue
+            if t.kind == "word" and t.text in PERSON_TITLES and i + 1 < n and not t.possessive:
+                title = t.text
+                i += 1
+                continue
+            if t.kind == "ini":
+                if i + 1 < n and _surname_ok(chain[i + 1]) and chain[i + 1].text not in GIVEN:
+                    s = chain[i + 1]
+                    out.append(Candidate(t.start, s.end, s.text, _split_initials(t.text), None, None, title,
+                                         s.possessive, True, _sentence_initial(text, t.start), None, s.start))
+                    i += 2
+                elif i + 2 < n and chain[i + 1].text in GIVEN and _surname_ok(chain[i + 2]):
+                    # `Ya. E.` then a given name: rare; keep the surname
+                    i += 1
+                else:
+                    i += 1
+                title = None
+                continue
+            w = t.text
+            if w in GIVEN or (i + 1 < n and chain[i + 1].kind == "word" and is_patronymic(chain[i + 1].text)
+                              and not t.possessive and not is_non_person_word(w)):
+                j = i + 1
+                patr = None
+                surname_tok = None
+                if not t.possessive and j < n and chain[j].kind == "word" and is_patronymic(chain[j].text):
+                    patr = chain[j].text
+                    j += 1
+                if (not t.possessive and (patr is None or not chain[j - 1].possessive) and j < n
+                        and _surname_ok(chain[j]) and chain[j].text not in GIVEN):
+                    surname_tok = chain[j]
+                    j += 1
+                last = chain[j - 1]
+                if surname_tok is not None or patr is not None:
+                    out.append(Candidate(t.start, last.end, surname_tok.text if surname_tok else None, (w[0],) if
+                                         not w.startswith(("Ya", "Ye", "Yu", "Kh", "Zh", "Sh", "Ch", "Ts")) else
+                                         (w[:2],), w, patr, title, last.possessive, True,
+                                         _sentence_initial(text, t.start), None,
+                                         surname_tok.start if surname_tok else t.start))
+                    i = j
+                    title = None
+                    continue
+                # a given name alone: a weak form, attached to a person with that given name if any
+                out.append(Candidate(t.start, t.end, None, (), w, None, title, t.possessive, False,
+                                     _sentence_initial(text, t.start), ALIASES.get(w), t.start))
+                i += 1
+                title = None
+                continue
+            if is_non_person_word(w) or w in TITLES:
+                i += 1
+                title = None
+                continue
+            if _named_after(text, t.start):
+                i += 1
+                continue
+            cand = Candidate(t.start, t.end, w, (), None, None, title, t.possessive, title is not None,
+                             _sentence_initial(text, t.start), ALIASES.get(w), t.start)
+            out.append(cand)
+            i += 1
+            title = None
+    return out

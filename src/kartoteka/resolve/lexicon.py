@@ -1,0 +1,169 @@
+"""Small curated word lists for person detection: given names, titles, non-person words, places.
+
+These are general lists (Russian given names, Soviet places, institutional head nouns); they never
+list the persons of any particular report.
+"""
+
+from __future__ import annotations
+
+_MALE = """
+Aleksandr Aleksey Aleksei Anatoliy Andrey Andrei Anton Arkadiy Arseniy Artem Avel Avraam Boris Bogdan Dmitriy
+Daniil David Demyan Denis Efim Eduard Emelyan Emil Erik Fedor Feliks Filipp Foma Fyodor Gavriil Gavril Gennadiy
+Georgiy Gleb Grigoriy Grigory Igor Ilya Innokentiy Ioann Iosif Isaak Ivan Kirill Klim Kliment Konstantin Kuzma Lavrentiy
+Lazar Lev Leonid Lyudvig Makar Maksim Matvey Maxim Mikhail Mikhael Miron Moisey Nikita Nikolay Nikolai Nestor Oleg Osip
+Pavel Petr Pyotr Platon Prokofiy Rafail Robert Roman Rostislav Ruben Semen Semyon Sergey Sergei Stanislav Stepan Taras
+Timofey Trofim Valentin Valerian Valeriy Vasiliy Vasily Venyamin Viktor Vissarion Vitaliy Vladimir Vladislav Vsevolod
+Vyacheslav Yakov Yan Yefim Yegor Yemelyan Yevgeniy Yevgeny Yuriy Yuri Zakhar Zinoviy Mikha Avgust Genrikh Khristian
+Karl Friedrich Frederick Fridrikh Georg George John James Thomas Richard Herbert William Henry Charles Louis Jean
+Jacques Franz Joseph Josef Rudolf Walter Ernst Otto Heinrich Hermann Bernard Leon Winston Franklin Adolf Benito
+Vilgelm Mark Max Paul Peter Albert Alfred Arthur Edward Harold Hugo Jan Ludwig Martin Nicholas Victor Wilhelm Roy
+Zhores Benedikt Nikolaus Alexander Mao Bela Milan Josip Georgi Lazar Anastas Valerian Avel Vladimir
+"""
+_FEMALE = """
+Aleksandra Alla Anna Antonina Valentina Vera Galina Yekaterina Yelena Yevgeniya Yevdokiya Zinaida Zoya Irina Klavdiya
+Larisa Lidiya Lyubov Lyuba Lyudmila Margarita Mariya Maria Marina Nadezhda Natalya Nina Olga Polina Raisa Rosa Rozaliya
+Sofya Svetlana Tamara Tatyana Varvara Yuliya Inessa Nataliya Yevgeniya Elena Anastasiya Agnessa Marietta Rozaliya
+"""
+GIVEN: frozenset[str] = frozenset(_MALE.split()) | frozenset(_FEMALE.split())
+
+
+def _patronymics() -> frozenset[str]:
+    out: set[str] = set()
+    for name in _MALE.split():
+        stems: list[str] = []
+        if name.endswith("iy"):
+            stems += [name + "evich", name[:-1] + "yevich", name + "yevich", name[:-2] + "yevich"]
+        elif name.endswith(("y", "i")):
+            stems += [name + "evich", name[:-1] + "yevich", name + "yevich"]
+        elif name.endswith("a"):
+            stems += [name[:-1] + "ich"]
+        else:
+            stems += [name + "ovich", name + "evich"]
+        for s in stems:
+            out.add(s)
+            out.add(s[: -len("ich")] + "na")
+    out.update({"Ilich", "Ilyich", "Ilinichna", "Lvovich", "Lvovna", "Pavlovich", "Pavlovna", "Petrovich",
+                "Petrovna", "Fomich", "Kuzmich", "Lukich", "Nikitich", "Savvich", "Yakovlevich", "Yakovlevna"})
+    return frozenset(out)
+
+
+PATRONYMICS: frozenset[str] = _patronymics()
+FEMALE_PATRONYMIC_ENDINGS = ("ovna", "evna", "ichna")
+
+#: Words that precede a name and mark it as a person's.
+TITLES: frozenset[str] = frozenset(
+    "Comrade Comrades Marshal Academician Professor Prof General Gen Colonel Col Lieutenant Major Captain Commander "
+    "Admiral Dr Doctor Mr Mrs Citizen Tsar Emperor Empress King Prince Princess Count Countess Father Brigade "
+    "Komkor Komdiv Kombrig Komandarm Army Corps Division Commissar Engineer Bishop Patriarch Metropolitan Pope".split()
+)
+#: Titles that are not military formation words (those only count directly before a name).
+PERSON_TITLES: frozenset[str] = TITLES - {"Army", "Corps", "Division", "Brigade"}
+
+#: Capitalised words that never are (the last word of) a person's name.
+STOP: frozenset[str] = frozenset(
+    """
+A An The This That These Those There Their They Them Then He His Him She Her Hers It Its We Our Us You Your I Me My
+In On At To From Of For By With Without Within Into Onto Upon Over Under After Before During Since Until Till
+And Or But Nor Yet So If As When While Where Whereas Why What Which Who Whom Whose How Although Though Because
+Not No Nor Yes All Any Each Every Some Such Many Much More Most Few Other Others Another Both Either Neither One Two
+Three Four Five Six Seven Eight Nine Ten First Second Third Last Next New Old Only Even Also Still Already Here
+Is Was Were Are Be Been Being Has Had Have Do Does Did Can Could Will Would Shall Should May Might Must Let
+Mr Mrs Ms Dr St Mt Vol No Nos Part Chapter Section Page Pages Note Notes Text Editorial Report Excerpts Footnotes
+January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul
+Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+God Lord Christ Jesus Church Party Committee Central Soviet Soviets Union Union's Republic Republics State States
+Army Navy Fleet Front Guard Guards Council Congress Conference Plenum Presidium Secretariat Politburo Orgburo
+Commissariat Commissar Commissars People People's Revolution Revolutionary Civil War World Red White Green Black
+Great Patriotic October February Bolshevik Bolsheviks Menshevik Mensheviks Bolshevism Menshevism Cadet Cadets
+Narodnik Narodniks Kulak Kulaks Nepman Nepmen Chekist Chekists Tsarist Tsarism Tsar Tsars Tsarina Emperor
+Comintern Cominform Sovnarkom Narkomnats Gosplan Cheka Duma Kremlin Soviet Western Eastern Northern Southern
+West East North South Europe European Asia Asian America American Americans English French German Germans
+Russian Russians Georgian Georgians Ukrainian Ukrainians Jewish Jews Jew Polish Poles Latvian Armenian Marxist
+Communist Communists Socialist Socialists Social Democrat Democrats Democratic Liberal Labor Labour Workers Worker
+Peasant Peasants Academy Institute University School Seminary Museum Library Archive Archives Prize Order
+Trial Case Affair Plan Program Programme Constitution Declaration Manifesto Theses Testament Letter Letters
+Collected Works Complete Short Course History Biography Chronicle Encyclopedia Dictionary Herald Bulletin
+Moscow Leningrad Petrograd Petersburg Russia Siberia Ukraine Georgia Caucasus USSR RSFSR Kiev Tiflis Baku
+Mister Madame Herr Monsieur Sir Lady Saint Holy Mother Father Brother Sister Son Daughter Uncle Aunt
+However Thus Therefore Indeed Moreover Furthermore Nevertheless Meanwhile Besides Finally Later Earlier Now
+Today Yesterday Tomorrow Once Twice Again Ever Never Always Often Sometimes Perhaps Certainly Only Just
+Among Between Against Toward Towards Through Throughout Behind Beside Beyond Near Around About Above Below
+Like Unlike Despite Except Per Via Versus Re Ibid Op Cit See Cf Etc
+Stalinism Leninism Marxism Trotskyism Trotskyist Trotskyists Trotskyite Trotskyites Fascism Fascist Fascists Nazi
+Nazis Hitlerite Hitlerites Whites Reds Greens Allies Allied Entente Axis Reich Wehrmacht Gestapo Okhrana
+Mausoleum Kremlin's Plant Factory Works Combine Canal Street Square Prospekt Avenue Boulevard Bridge Station
+Hall Palace House Theater Theatre Cathedral Monastery Prison Camp Camps Gulag Lubyanka Butyrka
+Shock Hero Heroes Labor Memorial Memoirs Diary Notes Question Questions Problem Problems Issue Issues
+Marxist-Leninist Marxism-Leninism Stalinist Stalinists Leninist Leninists
+""".split()
+)
+
+#: Head nouns after which the preceding capitalised words name a thing, not a person (Kirov Plant).
+HEADS: frozenset[str] = frozenset(
+    """
+Plant Factory Works Combine Mausoleum Prize Prizes Street Square Prospekt Avenue Boulevard Bridge Station Canal
+Institute University Academy Museum Library School Seminary Theater Theatre Hall Palace House Cathedral
+Monastery Church Prison Camp Region Oblast Kray Rayon District Province Guberniya Uyezd Volost Mountains Mountain
+River Sea Lake Island Islands Bay Gulf Peninsula Hills Hill Steppe Valley Desert Forest Line Front Fleet Army
+Division Regiment Brigade Corps Order Medal Constitution Code Doctrine Plan Affair Case Trial Group Bloc
+Opposition Platform Faction Party Committee Commission Council Society Union Club Circle Collective Kolkhoz
+Sovkhoz Mine Mines Port Harbor Railroad Railway Highway Metro Stadium Park Garden Gardens Hospital Clinic
+Embassy Ministry Commissariat Department Administration Directorate Trust Enterprise Company Bank Press
+Publishing Publishers Prospect Lane Embankment Gate Gates Tower Bridge Dam Project Method Movement Revolution
+Era Epoch Years Period Government Cabinet Conference Congress Plenum Pact Treaty Agreement Fund Foundation
+Award Lectures Reader Readers Archives Archive Collection Papers Correspondence Memorial Monument
+""".split()
+)
+#: Left contexts that make the following name a thing named after a person (Order of Lenin, imeni Kirov).
+NAMED_AFTER = ("Order of ", "order of ", "imeni ", "named after ", "named for ", "Prize of ", "Hero of ",
+               "Mausoleum of ", "Prize ", "Orders of ", "Ordens of ")
+
+#: Soviet and European places the essays name most; a starting gazetteer, extended by context in the text.
+PLACES: frozenset[str] = frozenset(
+    """
+Moscow Leningrad Petrograd Petersburg Kiev Kharkov Odessa Minsk Tiflis Tbilisi Baku Yerevan Erivan Batum Batumi
+Kutais Kutaisi Gori Sukhumi Sochi Tashkent Samarkand Bukhara Alma-Ata Ashkhabad Dushanbe Stalinabad Riga
+Tallinn Vilnius Kaunas Kishinev Lvov Novosibirsk Omsk Tomsk Krasnoyarsk Irkutsk Khabarovsk Vladivostok Chita
+Tyumen Tobolsk Turukhansk Kureyka Narym Yakutsk Magadan Kolyma Vorkuta Norilsk Karaganda Solovki Solovetskiy
+Sverdlovsk Yekaterinburg Perm Ufa Kazan Samara Saratov Tsaritsyn Stalingrad Volgograd Astrakhan Rostov
+Krasnodar Novorossiysk Stavropol Voronezh Kursk Orel Tula Ryazan Kaluga Smolensk Pskov Novgorod Tver
+Yaroslavl Vologda Arkhangelsk Murmansk Kostroma Ivanovo Nizhniy Vyatka Chelyabinsk
+Magnitogorsk Orenburg Penza Tambov Simbirsk Ulyanovsk Kuznetsk Kemerovo Barnaul Semipalatinsk Dnepropetrovsk
+Yekaterinoslav Donbass Donbas Donets Zaporozhye Krivoy Rog Kherson Nikolayev Poltava Chernigov Zhitomir Vinnitsa
+Crimea Sevastopol Yalta Kerch Volga Don Dnieper Dnepr Neva Ural Urals Caucasus Transcaucasia Siberia Kazakhstan
+Uzbekistan Turkmenia Kirghizia Tajikistan Azerbaijan Armenia Georgia Abkhazia Ukraine Belorussia Byelorussia
+Moldavia Bessarabia Lithuania Latvia Estonia Karelia Finland Poland Germany Austria Hungary Czechoslovakia
+Romania Rumania Bulgaria Yugoslavia Albania Greece Turkey Persia Iran China Japan Korea Mongolia Manchuria
+India England Britain France Italy Spain Portugal Switzerland Sweden Norway Denmark Holland Belgium America
+Canada Mexico Berlin Vienna Paris London Rome Madrid Prague Warsaw Budapest Bucharest Sofia Belgrade Geneva
+Zurich Stockholm Helsinki Helsingfors Cracow Krakow Munich Hamburg Brest Brest-Litovsk Tammerfors Tsaritsyn
+Europe Asia Africa Russia Muscovy Kremlin Lubyanka Butyrka Lefortovo Kronshtadt Kronstadt Smolnyy Smolny
+Gatchina Tsarskoye Peterhof Zubalovo Kuntsevo Sokolniki Arbat Khamovniki Bolshevo Pitsunda Gagra Borzhomi
+Tsaritsyno Solovetsk Karlag Dalstroy Belomor Khasan Khalkhin-Gol Tannenberg Verdun Spain Manchukuo Stavka
+""".split()
+)
+
+#: Well-known aliases of Soviet leaders: alias -> surname of the person it names.
+ALIASES: dict[str, str] = {
+    "Koba": "Stalin",
+    "Soso": "Stalin",
+    "Dzhugashvili": "Stalin",
+    "Djugashvili": "Stalin",
+    "Sergo": "Ordzhonikidze",
+    "Ilyich": "Lenin",
+    "Ilich": "Lenin",
+    "Kamo": "Ter-Petrosyan",
+    "Bronshteyn": "Trotsky",
+    "Bronstein": "Trotsky",
+}
+#: Alias readings valid only when no given name or initials stand before them.
+BARE_ONLY_ALIASES = frozenset({"Dzhugashvili", "Djugashvili", "Ilyich", "Ilich", "Bronshteyn", "Bronstein", "Ulyanov"})
+
+#: Suffixes that mark an adjective, an ism or a follower, not a person (Stalinist, Trotskyite, Bukharinites).
+NON_PERSON_SUFFIXES = ("ist", "ists", "ism", "isms", "ite", "ites", "ian", "ians", "ism's", "ist's", "ists'",
+                       "ized", "ization", "ify", "ish", "ese", "ics")
+#: Endings typical of Russian, Ukrainian, Georgian, Armenian, Latvian... surnames.
+SURNAME_ENDINGS = ("ov", "ev", "yev", "in", "yn", "skiy", "skaya", "sky", "ski", "tskiy", "ova", "eva", "yeva", "ina",
+                   "enko", "uk", "yuk", "chuk", "adze", "idze", "shvili", "yan", "ian", "ants", "ich", "vich",
+                   "ovich", "evich", "nis", "ins", "lis", "ris", "ek", "ak", "ko", "kiy", "oy", "ykh", "ikh",
+                   "ayev", "iyev", "berg", "shteyn", "stein", "man", "mann", "er")

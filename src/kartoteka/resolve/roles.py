@@ -1,0 +1,63 @@
+"""Appositive role phrases around a person's name.
+
+`people's commissar of internal affairs N. I. Yezhov` (role before the name) and `Yezhov, the people's
+commissar of internal affairs,` (role after it). Only phrases headed by a known office or occupation
+noun are taken, so ordinary clauses around a name are not mistaken for roles.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADS = (
+    r"commissar|secretary|chairman|chairwoman|member|commander|marshal|general|admiral|colonel|leader|head|chief|"
+    r"director|deputy|procurator|prosecutor|writer|poet|novelist|historian|academician|professor|scientist|"
+    r"economist|engineer|physicist|biologist|chemist|geneticist|philosopher|publicist|journalist|editor|critic|"
+    r"artist|painter|composer|actor|director|revolutionary|ambassador|minister|president|premier|"
+    r"investigator|officer|official|worker|organizer|theoretician|ideologist|diplomat|physician|doctor|"
+    r"wife|widow|husband|son|daughter|father|mother|brother|sister|friend|secretary-general|commandant|"
+    r"founder|author|instructor|teacher|student|military leader|tsar|emperor|king|priest|bishop"
+)
+_ROLE_WORD = r"[a-z][a-z'’-]*"
+_BEFORE_RE = re.compile(
+    rf"(?:(?:{_ROLE_WORD}|[A-Z]{{2,}}(?:\([a-z]\))?|[A-Z][a-z]+['’]s|Central|Committee|Politburo|Party|"
+    rf"People['’]s|Red|Army|Comintern|Soviet|Union|USSR) ){{0,7}}(?:{_HEADS})s? $"
+)
+_AFTER_RE = re.compile(
+    r", (?:the |a |an |then |later |former |at that time )?"
+    rf"((?:{_ROLE_WORD} ){{0,4}}(?:{_HEADS})\b[^,.;:()\[\]\n]{{0,80}})[,.;:)]"
+)
+_CUT_RE = re.compile(r"^(?:(?:and|or|the|a|an|of|by|to|with|as|was|is|when|who|which|that|then|such|also|even|"
+                     r"were|had|has|been|in|on|for|from|at|his|her|their|its|our)\s+)+")
+
+
+def role_before(text: str, start: int) -> str | None:
+    left = text[max(0, start - 120) : start]
+    left = left[left.rfind("\n") + 1 :]
+    m = _BEFORE_RE.search(left)
+    if not m:
+        return None
+    phrase = _CUT_RE.sub("", m.group(0).strip())
+    return phrase if (len(phrase) >= 4 and " " in phrase) or phrase.endswith(("ist", "or", "er")) else None
+
+
+def role_after(text: str, end: int) -> str | None:
+    m = _AFTER_RE.match(text, end, min(len(text), end + 160))
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    return phrase if len(phrase) >= 4 else None
+
+
+def roles_for(text: str, spans: list[tuple[int, int]], limit: int = 6) -> list[str]:
+    """Distinct role phrases around the given (repaired-text) spans, in text order."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for s, e in spans:
+        for r in (role_before(text, s), role_after(text, e)):
+            if r and r.lower() not in seen:
+                seen.add(r.lower())
+                out.append(r)
+                if len(out) >= limit:
+                    return out
+    return out
