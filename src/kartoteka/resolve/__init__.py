@@ -65,7 +65,8 @@ def find_persons(report, repaired=None) -> list[Person]:
         lexicon = get_lexicon()
     except Exception:  # pragma: no cover - lexicon is optional evidence
         lexicon = None
-    groups = Clusterer(rtext, cands, lexicon).run()
+    stop = {g.term.strip('"“”') for g in getattr(report, "glosses", ()) if g.term}
+    groups = Clusterer(rtext, cands, lexicon, stop).run()
     persons = [_person(g, cands, rtext, source_text, repaired) for g in groups]
     # ids must be unique: namesakes without telling initials get a numeric suffix in text order
     seen: Counter[str] = Counter()

@@ -21,22 +21,25 @@ from dataclasses import dataclass, field
 
 from kartoteka.names import name_key
 from kartoteka.resolve.detect import Candidate
-from kartoteka.resolve.lexicon import BARE_ONLY_ALIASES, PLACES, SURNAME_ENDINGS
+from kartoteka.resolve.lexicon import BARE_ONLY_ALIASES, FICTION_LEFT, GIVEN, PLACES, SURNAME_ENDINGS
 
 _LOWER_RE = re.compile(r"(?<![A-Za-z])[a-z][a-z'’-]*")
 _APPOSITION_RE = re.compile(
     r"\b([A-Z][a-z]+) \(([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s (?:name|nickname|alias|party alias|pseudonym)"
 )
-_PLACE_LEFT = ("in ", "In ", "near ", "town of ", "city of ", "village of ", "region of ", "from ", "to the ",
-               "at ", "settlement of ", "station ", "outside ", "around ")
+_PLACE_LEFT = ("in ", "In ", "near ", "town of ", "city of ", "village of ", "region of ", "settlement of ",
+               "station ", "outside ", "capital of ")
 _LIST_GAP_RE = re.compile(r",? (?:and |or )?|, ")
 #: A bare surname goes to the person named last within this many characters before it.
 CONTEXT_WINDOW = 4000
 _VERB_RIGHT_RE = re.compile(
     r"(?:['’]s)? (?:said|wrote|told|was|had|asked|recalled|believed|writes|says|became|died|replied|declared|"
     r"noted|stated|spoke|proposed|demanded|received|remained|did|could|would|knew|thought|considered|arrived|"
-    r"himself|herself)\b"
+    r"himself|herself|[a-z]{3,}ed)\b"
 )
+_PLACE_LIST = sorted(PLACES)
+_CAP_RE = re.compile(r"\b[A-Z][a-z]+\b")
+_NEE_RE = re.compile(r",? (?:nee|née) ([A-Z][a-z]+)")
 
 
 @dataclass
@@ -70,8 +73,10 @@ def _merge_initials(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class Clusterer:
-    def __init__(self, text: str, cands: list[Candidate], lexicon=None) -> None:
+    def __init__(self, text: str, cands: list[Candidate], lexicon=None, stop: set[str] | None = None) -> None:
         self.text = text
+        self.stop = stop or set()
+        self.capitalised = set(_CAP_RE.findall(text))
         self.cands = cands
         self.lower_words = {w.rstrip("'’-") for w in _LOWER_RE.findall(text)}
         self.lexicon = lexicon
@@ -95,7 +100,13 @@ class Clusterer:
     # -- main ----------------------------------------------------------------------------------------
     def run(self) -> list[Group]:
         cands = self.cands
-        strong_idx = [i for i, c in enumerate(cands) if c.strong and c.surname and self._strong_ok(c)]
+        fiction = self._fictional_keys()
+        for c in cands:
+            if c.strong and c.given and c.surname and c.given not in GIVEN and not self._strong_ok(c):
+                # `Investigators Ivanov`: not a given name; keep the surname as a bare form
+                c.start, c.given, c.initials, c.strong = c.name_start, None, (), False
+        strong_idx = [i for i, c in enumerate(cands) if c.strong and c.surname and self._strong_ok(c)
+                      and name_key(c.surname) not in fiction]
         # 1. strong forms: most informative first, so profiles are independent of mention order
         strong_idx.sort(key=lambda i: (-len(cands[i].initials) - (cands[i].given is not None),
                                        cands[i].initials, cands[i].given or "", cands[i].start))
@@ -113,11 +124,22 @@ class Clusterer:
             g.given = g.given or c.given
             g.patronymic = g.patronymic or c.patronymic
             self.assign[i] = (gi, 1.0)
+        self._merge_ocr_variants(by_key)
         # given name + patronymic without a surname: join a person with the same pair, else stand alone
         for i, c in enumerate(cands):
             if c.strong and c.surname is None and c.patronymic and i not in self.assign:
                 gi = next((k for k, g in enumerate(self.groups) if g.given == c.given and g.patronymic ==
                            c.patronymic), None)
+                nee = _NEE_RE.match(self.text, c.end)
+                if gi is None and nee:
+                    gi = next((k for k in by_key.get(name_key(nee.group(1)), [])), None)
+                    if gi is None:
+                        self.groups.append(Group(name_key(nee.group(1)), nee.group(1), c.initials, c.given,
+                                                 c.patronymic))
+                        gi = len(self.groups) - 1
+                        by_key[self.groups[gi].key].append(gi)
+                if gi is None:
+                    gi = self._by_initials_near(c)
                 if gi is None:
                     self.groups.append(Group(name_key(f"{c.given} {c.patronymic}"), None, c.initials, c.given,
                                              c.patronymic))
@@ -128,7 +150,11 @@ class Clusterer:
         for i, c in enumerate(cands):
             if i in self.assign or c.surname is None or c.alias_of:
                 continue
-            bare[name_key(c.surname)].append(i)
+            key = name_key(c.surname)
+            if key not in fiction:
+                bare[key].append(i)
+        # OCR-damaged bare forms: join a person whose key is one edit away
+        self._fuzzy_join(bare, by_key)
         accepted = {k for k, idx in bare.items() if k not in by_key and self._accept_bare(idx)}
         accepted |= self._accept_by_lists(bare, accepted | set(by_key))
         for key in sorted(accepted):
@@ -136,8 +162,6 @@ class Clusterer:
             c = cands[idx[0]]
             self.groups.append(Group(key, c.surname, confidence=0.8))
             by_key[key].append(len(self.groups) - 1)
-        # OCR-damaged bare forms: join a person whose key is one edit away
-        self._fuzzy_join(bare, by_key)
         # 3. bare surnames -> persons, by context
         self._assign_bare(bare, by_key)
         # 4. aliases
@@ -151,7 +175,64 @@ class Clusterer:
             g.members.sort()
         return [g for g in self.groups if g.members]
 
+    def _fictional_keys(self) -> set[str]:
+        out = set()
+        for c in self.cands:
+            if c.surname and any(self.text.endswith(p, max(0, c.start - 12), c.start) for p in FICTION_LEFT):
+                out.add(name_key(c.surname))
+        return out
+
+    def _by_initials_near(self, c: Candidate) -> int | None:
+        """`Mariya Ilinichna` near `M. I. Ulyanova`: the person whose initials are the pair's."""
+        want = (c.given[0], c.patronymic[0]) if c.given and c.patronymic else None
+        if want is None:
+            return None
+        best, dist = None, 6000
+        for i, (gi, _) in self.assign.items():
+            g = self.groups[gi]
+            if g.surname and len(g.initials) >= 2 and (g.initials[0][0], g.initials[1][0]) == want:
+                d = abs(self.cands[i].start - c.start)
+                if d < dist:
+                    best, dist = gi, d
+        return best
+
+    def _merge_ocr_variants(self, by_key: dict[str, list[int]]) -> None:
+        """`Medvedey`/`Medvedev`, `Sokolonikov`/`Sokolnikov`: a small group joins a bigger one a letter away."""
+        from rapidfuzz import fuzz
+
+        size = Counter(gi for gi, _ in self.assign.values())
+        keys = sorted(by_key, key=lambda k: -sum(size[g] for g in by_key[k]))
+        bucket: dict[str, list[str]] = defaultdict(list)
+        for k in keys:
+            if sum(size[g] for g in by_key[k]) >= 2:
+                bucket[k[:1]].append(k)
+        for k in list(reversed(keys)):
+            if len(k) < 5 or k not in by_key:
+                continue
+            mine = by_key[k]
+            n = sum(size[g] for g in mine)
+            if n > 2:
+                continue
+            for other in bucket.get(k[:1], ()):
+                if other == k or other not in by_key or other[0] != k[0] or abs(len(other) - len(k)) > 1:
+                    continue
+                if sum(size[g] for g in by_key[other]) < 2 * n or fuzz.ratio(other, k) < 87:
+                    continue
+                target = next((g for g in by_key[other] if all(
+                    _ini_compatible(self.groups[g].initials, self.groups[m].initials) for m in mine)), None)
+                if target is None:
+                    continue
+                for i, (gi, conf) in list(self.assign.items()):
+                    if gi in mine:
+                        self.assign[i] = (target, min(conf, 0.8))
+                by_key[k] = [target]
+                break
+
     def _strong_ok(self, c: Candidate) -> bool:
+        if c.initials and c.surname in PLACES and not c.given:
+            return False
+        if c.given and c.given not in GIVEN and (self._used_lower(c.given) or c.sentence_initial):
+            return False
         if c.initials or c.given:
             return not (c.title is None and self._used_lower(c.surname) and not c.initials)
         # title + word: only if the word is not an ordinary word of the text
@@ -174,7 +255,15 @@ class Clusterer:
         word = cands[idx[0]].surname
         if len(word) < 3 or not word[1:].replace("-", "").islower():
             return False
-        if word in PLACES or self._used_lower(word):
+        if word in PLACES or word in self.stop or self._used_lower(word) or self._near_place(word):
+            return False
+        low = word.lower()
+        if low.endswith("s") and word[:-1] in self.capitalised:
+            return False  # a plural: `Kazakhs`, `Cossacks`
+        if low.endswith(("skaya", "aya")) and not any(cands[i].possessive or cands[i].title for i in idx):
+            return False  # a bare -skaya is a place (`Poltavskaya` stanitsa) far more often than a woman
+        idx = [i for i in idx if not self.text.endswith(('"', "“"), 0, cands[i].start)]
+        if not idx:
             return False
         place = sum(1 for i in idx if self._place_context(cands[i]))
         if place and place * 3 >= len(idx):
@@ -182,16 +271,23 @@ class Clusterer:
         non_initial = [i for i in idx if not cands[i].sentence_initial]
         if any(cands[i].possessive or cands[i].title for i in idx):
             return True
-        low = word.lower()
-        if low.endswith(SURNAME_ENDINGS) and len(word) >= 5:
-            return bool(non_initial) or self._zipf(word) < 2.5
-        if not non_initial:
-            return False
         zipf = self._zipf(word)
+        if low.endswith(SURNAME_ENDINGS) and len(word) >= 5 and zipf < 3.0:
+            return bool(non_initial) or zipf < 2.5
         if zipf >= 3.8:
             return False
+        if not non_initial:
+            return zipf < 3.2 and any(_VERB_RIGHT_RE.match(self.text, cands[i].end) for i in idx)
         # a verb of speech or state right after the name: `Radek wrote`, `Yakir was`
         return any(_VERB_RIGHT_RE.match(self.text, cands[i].end) for i in idx)
+
+    def _near_place(self, word: str) -> bool:
+        from rapidfuzz import fuzz, process
+
+        if len(word) < 5:
+            return False
+        hit = process.extractOne(word, _PLACE_LIST, scorer=fuzz.ratio, score_cutoff=86)
+        return hit is not None
 
     def _accept_by_lists(self, bare: dict[str, list[int]], known: set[str]) -> set[str]:
         """Bare words in a list (`A, B and C`) beside persons are persons too."""
@@ -230,12 +326,38 @@ class Clusterer:
                     for k in bare[key]:
                         person_at[k] = True
                     changed = True
+        # a list of three or more unknown names with nothing against them: `Titian, Rafael, Rubens and ...`
+        run: list[int] = []
+        for i in range(len(cands) + 1):
+            c = cands[i] if i < len(cands) else None
+            if c is not None and c.surname and not c.given and not c.initials and self._list_item_ok(c):
+                if run and not _LIST_GAP_RE.fullmatch(self.text[cands[run[-1]].end : c.start]):
+                    self._take_run(run, out)
+                    run = []
+                run.append(i)
+                continue
+            self._take_run(run, out)
+            run = []
         return out
+
+    def _list_item_ok(self, c: Candidate) -> bool:
+        w = c.surname
+        if w.endswith(("aya", "s")) and (w.endswith("aya") or w[:-1] in self.capitalised):
+            return False
+        return (len(w) >= 3 and w not in PLACES and w not in self.stop and not self._used_lower(w)
+                and not self._near_place(w) and self._zipf(w) < 4.2 and not self._place_context(c))
+
+    def _take_run(self, run: list[int], out: set[str]) -> None:
+        if len(run) >= 3:
+            out.update(name_key(self.cands[i].surname) for i in run)
 
     def _fuzzy_join(self, bare: dict[str, list[int]], by_key: dict[str, list[int]]) -> None:
         from rapidfuzz import fuzz
 
-        known = [k for k in by_key if len(k) >= 5]
+        known: dict[str, list[str]] = defaultdict(list)
+        for k in by_key:
+            if len(k) >= 5:
+                known[k[:1]].append(k)
         for key in list(bare):
             if key in by_key or len(key) < 5:
                 continue
@@ -243,7 +365,7 @@ class Clusterer:
             if word in PLACES or self._used_lower(word):
                 continue
             best = None
-            for k in known:
+            for k in known.get(key[:1], ()):
                 if k[0] == key[0] and abs(len(k) - len(key)) <= 1 and fuzz.ratio(k, key) >= 87:
                     best = k if best is None or fuzz.ratio(k, key) > fuzz.ratio(best, key) else best
             if best is not None:
@@ -263,9 +385,12 @@ class Clusterer:
                 continue
             prominence = {gi: len(pos.get(gi, ())) for gi in groups}
             main = max(groups, key=lambda gi: (prominence[gi], -gi))
+            exact = {self.groups[gi].surname for gi in groups}
             for i in idx:
                 c = cands[i]
                 if c.surname in PLACES and self._place_context(c):
+                    continue
+                if c.surname not in exact and self._used_lower(c.surname):
                     continue
                 if c.initials == () and c.given is None and len(groups) == 1:
                     self.assign[i] = (groups[0], 0.9 if self.groups[groups[0]].confidence >= 1 else 0.7)

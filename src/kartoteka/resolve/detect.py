@@ -22,11 +22,14 @@ from kartoteka.resolve.lexicon import (
     FEMALE_PATRONYMIC_ENDINGS,
     GIVEN,
     HEADS,
+    LOWER_HEADS,
     NAMED_AFTER,
     NON_PERSON_SUFFIXES,
     PATRONYMICS,
     PERSON_TITLES,
+    PLACES,
     STOP,
+    SURNAME_ENDINGS,
     TITLES,
 )
 
@@ -34,7 +37,7 @@ from kartoteka.resolve.lexicon import (
 # corpus scans in ~15 ms.
 _TOKEN_RE = re.compile(
     r"(?P<ini>(?:[A-Z][a-z]{0,2}\.|[A-Z]{2}\.)(?:[ ]?[A-Z][a-z]{0,2}\.){0,3})(?=[ \n]?[A-Z][a-zà-ÿ])"
-    r"|(?P<word>[A-Z][a-zà-ÿ]+(?:['’][A-Za-z][a-zà-ÿ]+)?(?:-[A-Z]?[a-zà-ÿ]+){0,2})(?P<pos>['’]s\b|['’](?![A-Za-z]))?"
+    r"|(?P<word>[A-Z][a-zà-ÿ]+(?:['’][A-Za-z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+){0,2})(?P<pos>['’]s\b|(?<=[sxz])['’](?![A-Za-z]))?"
     r"|(?P<caps>[A-Z][A-Z0-9]+(?:\([a-z]\))?)"
 )
 _ABBREV = frozenset("Gen Col Dr Mr Mrs Ms St Mt No Nos Vol Vols Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Op "
@@ -167,6 +170,13 @@ def _named_after(text: str, start: int) -> bool:
     return any(left.endswith(p) for p in NAMED_AFTER)
 
 
+_LOWER_HEAD_RE = re.compile(r"[ \t]+(?:" + "|".join(LOWER_HEADS) + r")s?\b")
+
+
+def _before_lower_head(text: str, end: int) -> bool:
+    return _LOWER_HEAD_RE.match(text, end, end + 16) is not None
+
+
 def _surname_ok(tok: _Tok) -> bool:
     return tok.kind == "word" and not is_non_person_word(tok.text) and tok.text not in TITLES
 
@@ -238,8 +248,21 @@ def detect(text: str) -> list[Candidate]:
                 i += 1
                 title = None
                 continue
-            if _named_after(text, t.start):
+            if _named_after(text, t.start) or (not t.possessive and _before_lower_head(text, t.end)):
                 i += 1
+                continue
+            if t.text.endswith("s") and text.startswith("'", t.end) and not t.possessive:
+                i += 1  # plural possessive `Princes'`: a group
+                continue
+            nxt = chain[i + 1] if i + 1 < n else None
+            if (nxt is not None and not t.possessive and _surname_ok(nxt) and nxt.text not in GIVEN
+                    and w not in PLACES and nxt.text not in PLACES and nxt.text.lower().endswith(SURNAME_ENDINGS)
+                    and not w.lower().endswith(SURNAME_ENDINGS[:6]) and not _before_lower_head(text, nxt.end)):
+                # `Isidor Ramishvili`: an unlisted given name before a surname
+                out.append(Candidate(t.start, nxt.end, nxt.text, (w[0],), w, None, title, nxt.possessive, True,
+                                     _sentence_initial(text, t.start), None, nxt.start))
+                i += 2
+                title = None
                 continue
             cand = Candidate(t.start, t.end, w, (), None, None, title, t.possessive, title is not None,
                              _sentence_initial(text, t.start), ALIASES.get(w), t.start)

@@ -95,12 +95,14 @@ Mausoleum Kremlin's Plant Factory Works Combine Canal Street Square Prospekt Ave
 Hall Palace House Theater Theatre Cathedral Monastery Prison Camp Camps Gulag Lubyanka Butyrka
 Shock Hero Heroes Labor Memorial Memoirs Diary Notes Question Questions Problem Problems Issue Issues
 Marxist-Leninist Marxism-Leninism Stalinist Stalinists Leninist Leninists
+Box Latin Cossack Cossacks Jacobin Jacobins Hetman Princes Basin Komsomol Obkom Gorkom Raykom Kraykom Okrug
 """.split()
 )
 
 #: Head nouns after which the preceding capitalised words name a thing, not a person (Kirov Plant).
 HEADS: frozenset[str] = frozenset(
     """
+Basin Stanitsa Krai Okrug
 Plant Factory Works Combine Mausoleum Prize Prizes Street Square Prospekt Avenue Boulevard Bridge Station Canal
 Institute University Academy Museum Library School Seminary Theater Theatre Hall Palace House Cathedral
 Monastery Church Prison Camp Region Oblast Kray Rayon District Province Guberniya Uyezd Volost Mountains Mountain
@@ -139,7 +141,8 @@ Canada Mexico Berlin Vienna Paris London Rome Madrid Prague Warsaw Budapest Buch
 Zurich Stockholm Helsinki Helsingfors Cracow Krakow Munich Hamburg Brest Brest-Litovsk Tammerfors Tsaritsyn
 Europe Asia Africa Russia Muscovy Kremlin Lubyanka Butyrka Lefortovo Kronshtadt Kronstadt Smolnyy Smolny
 Gatchina Tsarskoye Peterhof Zubalovo Kuntsevo Sokolniki Arbat Khamovniki Bolshevo Pitsunda Gagra Borzhomi
-Tsaritsyno Solovetsk Karlag Dalstroy Belomor Khasan Khalkhin-Gol Tannenberg Verdun Spain Manchukuo Stavka
+Tsaritsyno Kuban Transcaucasus Transcaucasia Shakhty Kolyma
+Solovetsk Karlag Dalstroy Belomor Khasan Khalkhin-Gol Tannenberg Verdun Spain Manchukuo Stavka
 """.split()
 )
 
@@ -161,9 +164,17 @@ BARE_ONLY_ALIASES = frozenset({"Dzhugashvili", "Djugashvili", "Ilyich", "Ilich",
 
 #: Suffixes that mark an adjective, an ism or a follower, not a person (Stalinist, Trotskyite, Bukharinites).
 NON_PERSON_SUFFIXES = ("ist", "ists", "ism", "isms", "ite", "ites", "ian", "ians", "ism's", "ist's", "ists'",
-                       "ized", "ization", "ify", "ish", "ese", "ics")
+                       "ized", "ization", "ify", "ish", "ese", "ics", "ly", "tion", "sion", "ment", "ness", "ity",
+                       "ance", "ence", "kom", "koms", "ship", "hood")
 #: Endings typical of Russian, Ukrainian, Georgian, Armenian, Latvian... surnames.
 SURNAME_ENDINGS = ("ov", "ev", "yev", "in", "yn", "skiy", "skaya", "sky", "ski", "tskiy", "ova", "eva", "yeva", "ina",
                    "enko", "uk", "yuk", "chuk", "adze", "idze", "shvili", "yan", "ian", "ants", "ich", "vich",
                    "ovich", "evich", "nis", "ins", "lis", "ris", "ek", "ak", "ko", "kiy", "oy", "ykh", "ikh",
                    "ayev", "iyev", "berg", "shteyn", "stein", "man", "mann", "er")
+
+#: Lower-case nouns after a capitalised word that make it a place or thing (`Poltavskaya stanitsa`).
+LOWER_HEADS = ("stanitsa", "oblast", "kray", "rayon", "raion", "village", "district", "province", "guberniya",
+               "uyezd", "volost", "river", "region", "plant", "factory", "mine", "mines", "camp", "street",
+               "station", "canal", "prize", "mausoleum", "institute", "okrug", "republic", "railroad", "steppe")
+#: Left contexts that mark a fictional character (`the novel's hero Rubashov`).
+FICTION_LEFT = ("hero ", "heroes ", "heroine ", "character ", "protagonist ", "hero, ", "character, ")

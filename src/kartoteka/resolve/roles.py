@@ -19,10 +19,13 @@ _HEADS = (
     r"founder|author|instructor|teacher|student|military leader|tsar|emperor|king|priest|bishop"
 )
 _ROLE_WORD = r"[a-z][a-z'’-]*"
-_BEFORE_RE = re.compile(
-    rf"(?:(?:{_ROLE_WORD}|[A-Z]{{2,}}(?:\([a-z]\))?|[A-Z][a-z]+['’]s|Central|Committee|Politburo|Party|"
-    rf"People['’]s|Red|Army|Comintern|Soviet|Union|USSR) ){{0,7}}(?:{_HEADS})s? $"
-)
+_HEAD_SET = frozenset(h for h in _HEADS.split("|") if " " not in h)
+#: Words a role phrase before a name may contain besides lower-case words.
+_ROLE_CAPS = frozenset("Central Committee Politburo Party People's People’s Red Army Comintern Soviet Union USSR "
+                       "Foreign Internal Affairs Defense Justice State Security Military Council Commissariat "
+                       "Supreme Court Procurator Deputy".split())
+_STOP_BACK = frozenset("the a an and or but by with to from for that which who whom when as was is were had has "
+                       "been his her their its our this these those than then also even such on at".split())
 _AFTER_RE = re.compile(
     r", (?:the |a |an |then |later |former |at that time )?"
     rf"((?:{_ROLE_WORD} ){{0,4}}(?:{_HEADS})\b[^,.;:()\[\]\n]{{0,80}})[,.;:)]"
@@ -33,12 +36,33 @@ _CUT_RE = re.compile(r"^(?:(?:and|or|the|a|an|of|by|to|with|as|was|is|when|who|w
 
 def role_before(text: str, start: int) -> str | None:
     left = text[max(0, start - 120) : start]
-    left = left[left.rfind("\n") + 1 :]
-    m = _BEFORE_RE.search(left)
-    if not m:
+    if not left.endswith(" "):
         return None
-    phrase = _CUT_RE.sub("", m.group(0).strip())
-    return phrase if (len(phrase) >= 4 and " " in phrase) or phrase.endswith(("ist", "or", "er")) else None
+    words = left[left.rfind("\n") + 1 :].split(" ")[:-1][-9:]
+    head = None
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if not w or w[-1] in ",.;:()\"[]":
+            break
+        base = w.lower().rstrip("s") if w.islower() else w
+        if w.islower() and (w.lower() in _HEAD_SET or base in _HEAD_SET):
+            head = k
+            break
+        if not (w.islower() or w in _ROLE_CAPS or w.isupper()):
+            break
+    if head is None:
+        return None
+    first = head
+    while first > 0:
+        w = words[first - 1]
+        if not w or w[-1] in ",.;:()\"[]" or w.lower() in _STOP_BACK:
+            break
+        if not (w.islower() or w in _ROLE_CAPS or w.isupper()):
+            break
+        first -= 1
+    phrase = " ".join(words[first:])
+    phrase = _CUT_RE.sub("", phrase).strip()
+    return phrase if len(phrase) >= 4 else None
 
 
 def role_after(text: str, end: int) -> str | None:
