@@ -127,3 +127,62 @@ def describe(word: str, raw: Raw) -> Variant:
 def variants(word: str) -> Iterator[Variant]:
     for raw in variant_strings(word):
         yield describe(word, raw)
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class NeighbourIndex:
+    """Words one edit (delete, insert, substitute, transpose) or one multi-letter OCR confusion away,
+    found through a deletion index (as SymSpell does) instead of generating every variant."""
+
+    def __init__(self, words):
+        self.words = set(words)
+        index: dict[str, list[str]] = {}
+        for w in self.words:
+            for key in (w, *_deletes(w)):
+                index.setdefault(key, []).append(w)
+        self._index = index
+
+    def near(self, word: str, inserts: bool = True) -> list[Raw]:
+        """Raw variants of `word` that are in the index, in `variant_strings` order of kinds."""
+        found: set[str] = set()
+        for key in (word, *_deletes(word)):
+            hit = self._index.get(key)
+            if hit:
+                found.update(hit)
+        found.discard(word)
+        out: list[Raw] = []
+        for cand in found:
+            out.extend(edits_between(word, cand, inserts))
+        for read, meant in _MULTI:
+            start = word.find(read)
+            while start >= 0:
+                cand = word[:start] + meant + word[start + len(read) :]
+                if cand in self.words:
+                    out.append((cand, "c", start, f"{read}->{meant}"))
+                start = word.find(read, start + 1)
+        order = {"d": 0, "t": 1, "s": 2, "i": 3, "c": 4}
+        out.sort(key=lambda r: (order[r[1]], r[2], r[0]))
+        return out
+
+
+def edits_between(word: str, cand: str, inserts: bool = True) -> list[Raw]:
+    """The single edits that turn `word` into `cand` (several when letters repeat)."""
+    n, m = len(word), len(cand)
+    out: list[Raw] = []
+    if m == n - 1:
+        out.extend((cand, "d", i, word[i]) for i in range(n) if word[:i] + word[i + 1 :] == cand)
+    elif m == n + 1:
+        if inserts:
+            out.extend((cand, "i", i, cand[i]) for i in range(m) if cand[:i] + cand[i + 1 :] == word)
+    elif m == n:
+        diffs = [i for i in range(n) if word[i] != cand[i]]
+        if len(diffs) == 1:
+            out.append((cand, "s", diffs[0], cand[diffs[0]]))
+        elif len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+            i = diffs[0]
+            if word[i] == cand[i + 1] and word[i + 1] == cand[i]:
+                out.append((cand, "t", i, ""))
+    return out

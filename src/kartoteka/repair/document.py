@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 #: Word tokens: letters with inner apostrophes (possessives, O'Brien). Digits and `_` are not letters.
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -44,7 +44,7 @@ def split_possessive(token: str) -> tuple[str, str]:
     return token, ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Token:
     start: int
     end: int  # end of the base (possessive excluded)
@@ -53,44 +53,117 @@ class Token:
     in_compound: bool  # touches a hyphen on either side
 
 
-@dataclass
 class DocStats:
-    text: str
-    tokens: list[Token]
-    #: exact form -> count (possessive dropped)
-    forms: Counter = field(default_factory=Counter)
-    #: lowercase form -> count
-    lower: Counter = field(default_factory=Counter)
-    #: Title-case forms seen after a lowercase word or comma (proper nouns, not sentence starts)
-    midsentence: Counter = field(default_factory=Counter)
-    #: lowercase hyphenated compounds -> count
-    compounds: Counter = field(default_factory=Counter)
+    """Counts of every word form of a report, and where each raw form stands (one regex pass).
+
+    Detectors work per distinct form (a few thousand), and visit the occurrences of only the forms
+    they flag: `tokens_of(raw)`.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        #: raw token (possessive kept) -> start offsets
+        self.positions: dict[str, list[int]] = {}
+        positions = self.positions
+        for m in WORD_RE.finditer(text):
+            g = m.group()
+            hit = positions.get(g)
+            if hit is None:
+                positions[g] = [m.start()]
+            else:
+                hit.append(m.start())
+        #: exact form -> count (possessive dropped)
+        self.forms: Counter = Counter()
+        #: base -> its raw spellings
+        self.raw_of: dict[str, list[str]] = {}
+        for raw, starts in positions.items():
+            base, _ = split_possessive(raw)
+            self.forms[base] += len(starts)
+            self.raw_of.setdefault(base, []).append(raw)
+        #: lowercase form -> count
+        self.lower: Counter = Counter()
+        for form, n in self.forms.items():
+            self.lower[form.lower()] += n
+        self._midsentence: dict[str, int] = {}
+        self._compounds: Counter | None = None
+        self._compound_spans: list[tuple[int, int, str]] = []
+
+    @property
+    def compounds(self) -> Counter:
+        """Lowercase hyphenated compounds -> count."""
+        if self._compounds is None:
+            text = self.text
+            found: Counter = Counter()
+            spans = self._compound_spans = []
+            pos = text.find("-")
+            while pos >= 0:
+                m = COMPOUND_RE.match(text, _word_start(text, pos))
+                if m:
+                    found[m.group().lower()] += 1
+                    spans.append((m.start(), m.end(), m.group()))
+                    pos = text.find("-", m.end())
+                else:
+                    pos = text.find("-", pos + 1)
+            self._compounds = found
+        return self._compounds
+
+    @property
+    def compound_spans(self) -> list[tuple[int, int, str]]:
+        """`(start, end, compound)` of every hyphenated compound of letters, in text order."""
+        if self._compounds is None:
+            self.compounds  # noqa: B018 (fills both)
+        return self._compound_spans
+
+    def midsentence(self, form: str) -> int:
+        """How often `form` follows a lowercase word (and a space or comma): a proper noun, not a sentence start."""
+        hit = self._midsentence.get(form)
+        if hit is None:
+            hit = 0
+            text = self.text
+            for raw in self.raw_of.get(form, ()):
+                for start in self.positions[raw]:
+                    i = start - 1
+                    if i < 1 or text[i] != " ":
+                        continue
+                    i -= 1
+                    if text[i] == ",":
+                        i -= 1
+                    j = i
+                    while j >= 0 and (text[j].isalpha() or text[j] in "'’"):
+                        j -= 1
+                    prev, _ = split_possessive(text[j + 1 : i + 1])
+                    if prev and prev.islower() and prev[0].isalpha():
+                        hit += 1
+            self._midsentence[form] = hit
+        return hit
+
+    def tokens_of(self, base: str) -> list[Token]:
+        """Every occurrence of the form `base` (with or without a possessive), in text order."""
+        text, n = self.text, len(self.text)
+        out = []
+        for raw in self.raw_of.get(base, ()):
+            suffix = raw[len(base) :]
+            for start in self.positions[raw]:
+                end = start + len(raw)
+                in_compound = (start > 0 and text[start - 1] == "-") or (end < n and text[end] == "-")
+                out.append(Token(start, start + len(base), base, suffix, in_compound))
+        out.sort(key=lambda t: t.start)
+        return out
 
     def count_as(self, word_lower: str, pattern: str) -> int:
         """Occurrences of `word_lower` printed in the case `pattern`."""
         return self.forms.get(apply_pattern(word_lower, pattern), 0)
 
 
+def _word_start(text: str, pos: int) -> int:
+    """Start of the run of letters and hyphens that holds `pos`."""
+    i = pos
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "-"):
+        i -= 1
+    while i < pos and text[i] == "-":
+        i += 1
+    return i
+
+
 def scan(text: str) -> DocStats:
-    tokens: list[Token] = []
-    forms: Counter = Counter()
-    midsentence: Counter = Counter()
-    prev_end = -1
-    prev_lower = False
-    for m in WORD_RE.finditer(text):
-        start, end = m.span()
-        base, suffix = split_possessive(m.group())
-        in_compound = (start > 0 and text[start - 1] == "-") or (end < len(text) and text[end] == "-")
-        tokens.append(Token(start, start + len(base), base, suffix, in_compound))
-        forms[base] += 1
-        if prev_lower and base[:1].isupper() and 0 < start - prev_end <= 2:
-            gap = text[prev_end:start]
-            if gap in (" ", ", "):
-                midsentence[base] += 1
-        prev_lower = base.islower()
-        prev_end = end
-    lower: Counter = Counter()
-    for form, n in forms.items():
-        lower[form.lower()] += n
-    compounds = Counter(m.group().lower() for m in COMPOUND_RE.finditer(text))
-    return DocStats(text, tokens, forms, lower, midsentence, compounds)
+    return DocStats(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kartoteka.repair.candidates import Variant, describe, variant_strings
+from kartoteka.repair.candidates import NeighbourIndex, Variant, describe, variant_strings
 from kartoteka.repair.document import COMPOUND_RE, DocStats, Token, apply_pattern, case_pattern
 from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
@@ -183,29 +183,27 @@ def _nonword(word: str, lex: Lexicon, doc: DocStats, zipf: float = 2.0) -> bool:
 
 def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
     out: list[Correction] = []
-    analysed: dict[str, _Analysis | None] = {}
-    decided: dict[tuple[str, str], tuple | None] = {}
     text = doc.text
-    for tok in doc.tokens:
-        base = tok.base
-        if len(base) < 4 or tok.in_compound:
+    for base in doc.forms:
+        if len(base) < 4:
             continue
-        if base not in analysed:
-            analysed[base] = _analyse(base, doc, lex)
-        analysis = analysed[base]
+        analysis = _analyse(base, doc, lex)
         if analysis is None:
             continue
-        context = _context(text, tok)
-        if context == "fragment":
-            continue
-        key = (base, context)
-        if key not in decided:
-            decided[key] = _decide_token(analysis, context, doc, lex)
-        verdict = decided[key]
-        if verdict is None:
-            continue
-        replacement, kind, reason, confidence = verdict
-        out.append(Correction(tok.start, tok.end, base, replacement, kind, reason, confidence))
+        decided: dict[str, tuple | None] = {}
+        for tok in doc.tokens_of(base):
+            if tok.in_compound:
+                continue
+            context = _context(text, tok)
+            if context == "fragment":
+                continue
+            if context not in decided:
+                decided[context] = _decide_token(analysis, context, doc, lex)
+            verdict = decided[context]
+            if verdict is None:
+                continue
+            replacement, kind, reason, confidence = verdict
+            out.append(Correction(tok.start, tok.end, base, replacement, kind, reason, confidence))
     return out
 
 
@@ -260,6 +258,17 @@ def _frequent(doc: DocStats) -> dict[str, dict[str, int]]:
     return table
 
 
+def _near(doc: DocStats, pattern: str, low: str, inserts: bool = True):
+    """One-edit variants of `low` among the report's frequent forms printed in case `pattern`."""
+    indexes = getattr(doc, "_near_index", None)
+    if indexes is None:
+        indexes = doc._near_index = {}  # type: ignore[attr-defined]
+    index = indexes.get(pattern)
+    if index is None:
+        index = indexes[pattern] = NeighbourIndex(_frequent(doc)[pattern])
+    return index.near(low, inserts)
+
+
 def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
     """Everything about a form that does not depend on where it stands; cached per form."""
     pattern = case_pattern(base)
@@ -273,8 +282,8 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
     # `losif` for `Iosif` (a capital I read as l).
     if pattern == "lower":
         title = apply_pattern(low, "title")
-        proper = doc.midsentence.get(title, 0)
-        if proper >= 5 and proper >= 20 * seen and lex.zipf(low) < 4.0 and doc.forms.get(title, 0) >= 5:
+        proper = doc.midsentence(title) if doc.forms.get(title, 0) >= max(5, 20 * seen) else 0
+        if proper >= 5 and proper >= 20 * seen and lex.zipf(low) < 4.0:
             a.propername = (
                 title,
                 "name",
@@ -296,14 +305,15 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
 
     if lex.is_word(low):
         return None
-    zget = lex._zipf.get
+    zget = lex.zipf_get
+    common_get = lex.common.get
     if seen >= ATTESTED or doc.lower.get(low, 0) >= ATTESTED + 1:
         # A repeated form is the report's own unless it is a systematic misreading of a far more
         # frequent form by one OCR confusion (Kameney x4 beside Kamenev x200).
         if pattern == "lower" or zget(low, 0.0) > 0.0 or seen > 6:
             return None
         freq = _frequent(doc)[pattern]
-        for raw in variant_strings(low, inserts=False):
+        for raw in _near(doc, pattern, low, inserts=False):
             n = freq.get(raw[0], 0)
             if n >= 20 * seen:
                 var = describe(low, raw)
@@ -314,7 +324,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
     freq = _frequent(doc)[pattern]
     want_lex = pattern == "lower"  # also for attested strings: lexicon rivals lower a document fix
     need = RATIO * max(seen, 1)
-    for raw in variant_strings(low):
+    for raw in variant_strings(low) if want_lex else _near(doc, pattern, low):
         cand = raw[0]
         if len(cand) < 3:
             continue
@@ -329,7 +339,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
                 continue
             a.doc_hits.append((n, var, apply_pattern(cand, pattern)))
         if want_lex and len(cand) >= 4:
-            z = zget(cand, 0.0)
+            z = common_get(cand, 0.0)
             if z >= CANDIDATE_ZIPF:
                 a.lex_hits.append((z, describe(low, raw), cand))
     if not a.doc_hits and not a.lex_hits:
@@ -454,12 +464,31 @@ def split_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
             hit = nonword_cache[w] = _nonword(w, lex, doc)
         return hit
 
-    pos = 0
-    while True:
-        m = _PAIR_RE.search(text, pos)
+    # Only pairs with a non-word in them matter: start from the non-word forms' occurrences.
+    starts: set[int] = set()
+    for raw, where in doc.positions.items():
+        if not raw.isalpha() or not nonword(raw):
+            continue
+        pattern = case_pattern(raw)
+        if pattern in ("lower", "title"):
+            starts.update(where)
+        if pattern == "lower":
+            for start in where:
+                i = start - 1
+                if i < 1 or text[i] != " ":
+                    continue
+                j = i
+                while j > 0 and text[j - 1].isalpha():
+                    j -= 1
+                if j < i:
+                    starts.add(j)
+    blocked = 0
+    for start in sorted(starts):
+        if start < blocked:
+            continue
+        m = _PAIR_RE.match(text, start)
         if not m:
-            break
-        pos = m.start(2)
+            continue
         a, b = m.group(1), m.group(2)
         if not b.islower() or case_pattern(a) not in ("lower", "title"):
             continue
@@ -491,7 +520,7 @@ def split_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
             reason += f"; the space stands for a lost '{lost}'"
             confidence = min(confidence, 0.8)
         out.append(Correction(m.start(), m.end(), m.group(), joined, "split", reason, min(confidence, 0.95)))
-        pos = m.end()
+        blocked = m.end()
     return out
 
 
@@ -501,7 +530,20 @@ _HYPHEN_SPACE_RE = re.compile(r"(?<![\w-])([^\W_]+(?:-[^\W_]+)*)- ([^\W\d_]+)(?!
 def hyphen_space(doc: DocStats, lex: Lexicon) -> list[Correction]:
     """`Five- Year` -> `Five-Year`: a space left after a hyphen inside a compound."""
     out: list[Correction] = []
-    for m in _HYPHEN_SPACE_RE.finditer(doc.text):
+    text = doc.text
+    matches = []
+    pos = text.find("- ")
+    while pos >= 0:
+        i = pos
+        while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "-"):
+            i -= 1
+        while i < pos and text[i] == "-":
+            i += 1
+        m = _HYPHEN_SPACE_RE.match(text, i) if i < pos else None
+        if m and m.end(1) == pos and (not matches or m.start() >= matches[-1].end()):
+            matches.append(m)
+        pos = text.find("- ", pos + 1)
+    for m in matches:
         left, right = m.group(1), m.group(2)
         if right.lower() in SUSPENDED or left.isdigit():
             continue
@@ -521,19 +563,21 @@ def hyphen_space(doc: DocStats, lex: Lexicon) -> list[Correction]:
 def merged_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
     out: list[Correction] = []
     decided: dict[str, tuple | None] = {}
-    for tok in doc.tokens:
-        base = tok.base
-        if len(base) < 5 or tok.in_compound or not base.isalpha():
+    for base in doc.forms:
+        if len(base) < 5 or not base.isalpha() or doc.lower[base.lower()] >= ATTESTED:
             continue
-        key = base if base.islower() else (base, _context(doc.text, tok))
-        if key not in decided:
-            decided[key] = _decide_merge(base, doc, lex, key[1] if isinstance(key, tuple) else "plain")
-        verdict = decided[key]
-        if verdict is None:
-            continue
-        left, right, reason, confidence = verdict
-        sep = _separator(doc, tok, left, right)
-        out.append(Correction(tok.start, tok.end, base, left + sep + right, "merge", reason, confidence))
+        for tok in doc.tokens_of(base):
+            if tok.in_compound:
+                continue
+            key = base if base.islower() else (base, _context(doc.text, tok))
+            if key not in decided:
+                decided[key] = _decide_merge(base, doc, lex, key[1] if isinstance(key, tuple) else "plain")
+            verdict = decided[key]
+            if verdict is None:
+                continue
+            left, right, reason, confidence = verdict
+            sep = _separator(doc, tok, left, right)
+            out.append(Correction(tok.start, tok.end, base, left + sep + right, "merge", reason, confidence))
     return out
 
 
@@ -582,9 +626,9 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
     if not options:
         return None
     # One misread letter explains it as well as a lost space (`evewitnesses`, `sonsent`): leave it.
-    zget = lex._zipf.get
+    common_get = lex.common.get
     for cand, op, _i, _p in variant_strings(low, inserts=False):
-        if op != "d" and len(cand) >= 5 and zget(cand, 0.0) >= 2.5:
+        if op != "d" and len(cand) >= 5 and common_get(cand, 0.0) >= 2.5:
             return None
     options.sort(reverse=True)
     best = options[0]
@@ -668,8 +712,8 @@ def _separator(doc: DocStats, tok: Token, left: str, right: str) -> str:
 
 def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
     out: list[Correction] = []
-    for m in COMPOUND_RE.finditer(doc.text):
-        parts = m.group().split("-")
+    for start, end, group in doc.compound_spans:
+        parts = group.split("-")
         if len(parts) != 2:
             continue
         left, right = parts
@@ -686,7 +730,7 @@ def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
         if jz < KNOWN_ZIPF and lex.is_word(low):
             jz = KNOWN_ZIPF  # a regular derivation of a word (`disadvantageous`)
         j_seen = doc.lower.get(low, 0)
-        h_seen = doc.compounds.get(m.group().lower(), 0)
+        h_seen = doc.compounds.get(group.lower(), 0)
         if l_word and r_word:
             # Both halves are words (`country-side`): only the report's own usage can decide, and a
             # prefix before a common word is a real compound (`post-revolutionary`).
@@ -695,12 +739,12 @@ def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
             if j_seen >= ATTESTED and j_seen >= 3 * h_seen and jz >= KNOWN_ZIPF:
                 out.append(
                     Correction(
-                        m.start(),
-                        m.end(),
-                        m.group(),
+                        start,
+                        end,
+                        group,
                         joined,
                         "hyphen",
-                        f"'{joined}' seen {j_seen} times in this report, '{m.group()}' {_times(h_seen)}",
+                        f"'{joined}' seen {j_seen} times in this report, '{group}' {_times(h_seen)}",
                         0.75,
                     )
                 )
@@ -713,9 +757,9 @@ def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
             conf = 0.9 if (l_word or r_word) is False or j_seen else 0.85
             out.append(
                 Correction(
-                    m.start(),
-                    m.end(),
-                    m.group(),
+                    start,
+                    end,
+                    group,
                     joined,
                     "hyphen",
                     f"{which} not a word; '{joined}' is ({evidence})",
@@ -731,9 +775,9 @@ def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
         if (pl, pr) in (("title", "lower"), ("upper", "upper")):
             out.append(
                 Correction(
-                    m.start(),
-                    m.end(),
-                    m.group(),
+                    start,
+                    end,
+                    group,
                     joined,
                     "hyphen",
                     "neither half is a word or a known form; a name broken by a hyphen",
@@ -749,9 +793,12 @@ def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
 _DIGIT_MAP = {ord(c): str(i) for block in ("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹") for i, c in enumerate(block)}
 _FOREIGN_DIGIT_RE = re.compile("[٠-٩۰-۹]")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_I_FOR_ONE_RE = re.compile(rf"\b(?:of|on|until|from|to|since|by) ([Il])(?= (?:{_MONTHS})\b)")
-_APOSTROPHE_YEAR_RE = re.compile(r"\b([a-z]+)'(\d\d)\b")
-_COMMA_RUN_RE = re.compile(r"(?<=[\w\")]),(?=[a-z]{2,}\b)")
+# Each pattern opens with a literal or a small class so the scan skips fast; the rest is checked after.
+_I_FOR_ONE_RE = re.compile(rf"([Il]) (?=(?:{_MONTHS})\b)")
+_I_FOR_ONE_BEFORE = re.compile(r"(?:^|\W)(?:of|on|until|from|to|since|by) $")
+_APOSTROPHE_YEAR_RE = re.compile(r"'(\d\d)\b")
+_LETTERS_BEFORE = re.compile(r"(?<![\w])[a-z]+$")
+_COMMA_RUN_RE = re.compile(r",(?=[a-z]{2,}\b)")
 
 
 def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
@@ -770,6 +817,8 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
             )
         )
     for m in _I_FOR_ONE_RE.finditer(text):
+        if not _I_FOR_ONE_BEFORE.search(text, max(0, m.start() - 7), m.start()):
+            continue
         out.append(
             Correction(
                 m.start(1),
@@ -782,17 +831,23 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
             )
         )
     for m in _APOSTROPHE_YEAR_RE.finditer(text):
+        w = _LETTERS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if not w:
+            continue
         out.append(
             Correction(
-                m.start(1),
-                m.end(1),
-                m.group(1),
-                m.group(1) + " ",
+                w.start(),
+                w.end(),
+                w.group(),
+                w.group() + " ",
                 "merge",
-                f"a word run into an abbreviated year ('{m.group(2)})",
+                f"a word run into an abbreviated year ('{m.group(1)})",
                 0.85,
             )
         )
     for m in _COMMA_RUN_RE.finditer(text):
+        before = text[m.start() - 1 : m.start()]
+        if not before or not (before.isalnum() or before in '_")'):
+            continue
         out.append(Correction(m.start(), m.end(), ",", ", ", "merge", "a comma run into the next word", 0.8))
     return out
