@@ -1,0 +1,136 @@
+"""The store on SQLite and PostgreSQL: ingest, idempotence, re-derivation, corpus persons, bad files, Dask."""
+
+from __future__ import annotations
+
+import pytest
+
+from kartoteka.ingest import load_source
+from kartoteka.pipeline import analyze
+from kartoteka.store import connect, ingest
+from kartoteka.store.read import facts, persons_by_name, stats, timeline
+from store_support import BASE_REPORTS, dump, store_url, variants
+
+BACKENDS = ["sqlite", "postgres"]
+
+
+@pytest.fixture(params=BACKENDS)
+def url(request, tmp_path):
+    return store_url(request.param, tmp_path)
+
+
+def test_ingest_stores_every_layer(url):
+    with connect(url) as store:
+        summary = ingest(store, [str(p) for p in BASE_REPORTS])
+        assert summary.new == 3 and not summary.skipped
+        for path in BASE_REPORTS:
+            a = analyze(load_source(path))
+            sha = a.source.sha256
+            assert store.scalar("SELECT count(*) FROM blocks WHERE report = ?", (sha,)) == len(a.report.blocks)
+            assert store.scalar("SELECT count(*) FROM divisions WHERE report = ?", (sha,)) == len(a.report.divisions)
+            assert store.scalar("SELECT count(*) FROM corrections WHERE report = ?", (sha,)) == len(a.repaired.corrections)
+            assert store.scalar("SELECT count(*) FROM facts WHERE report = ?", (sha,)) == len(a.facts)
+            assert store.scalar("SELECT source_text FROM reports WHERE sha256 = ?", (sha,)) == a.source.text
+            # standoff: every block's text is exactly its source span
+            for start, end, text in store.all('SELECT start, "end", text FROM blocks WHERE report = ?', (sha,)):
+                assert a.source.text[start:end] == text
+        counts = stats(store)
+        assert counts["reports"] == 3
+        assert counts["bytes"] == sum(p.stat().st_size for p in BASE_REPORTS)
+
+
+def test_ingest_is_idempotent(url):
+    with connect(url) as store:
+        ingest(store, [str(p) for p in BASE_REPORTS])
+        before = dump(store)
+        again = ingest(store, [str(p) for p in BASE_REPORTS])
+        assert again.new == 0 and again.rederived == 0 and again.unchanged == 3
+        assert dump(store) == before
+
+
+def test_older_pipeline_is_rederived_from_stored_source(url):
+    with connect(url) as store:
+        ingest(store, [str(p) for p in BASE_REPORTS])
+        before = dump(store)
+        cps = {r[0] for r in store.all("SELECT id FROM corpus_persons")}
+        with store.transaction():
+            store.execute("UPDATE reports SET pipeline_version = '0'")
+            store.execute("DELETE FROM blocks")  # the derived layer is gone; the source stays
+        summary = ingest(store, [str(p) for p in BASE_REPORTS])
+        assert summary.rederived == 3
+        after = dump(store)
+        assert after["blocks"] == before["blocks"]
+        assert [r[:-2] for r in after["reports"]] == [r[:-2] for r in before["reports"]]
+        assert {r[0] for r in store.all("SELECT id FROM corpus_persons")} == cps
+
+
+def test_corpus_person_ids_do_not_depend_on_order(url, tmp_path):
+    reports = variants(tmp_path / "r", 6)
+    with connect(url) as store:
+        ingest(store, [str(p) for p in reports])
+        forward = dump(store)["corpus_person_links"]
+    other = store_url("sqlite", tmp_path / "other")
+    (tmp_path / "other").mkdir(exist_ok=True)
+    with connect(other) as store:
+        for p in reversed(reports):
+            ingest(store, [str(p)])
+        assert dump(store)["corpus_person_links"] == forward
+
+
+def test_corpus_persons_link_across_reports(url, tmp_path):
+    reports = variants(tmp_path / "r", 3, start=2)  # three copies of the purge report's kind and others
+    with connect(url) as store:
+        ingest(store, [str(p) for p in reports] + [str(BASE_REPORTS[2])])
+        if not store.scalar("SELECT count(*) FROM persons"):
+            pytest.skip("the persons layer produced no persons")
+        found = persons_by_name(store, "Lisitsyna")
+        assert found, "Lisitsyna is named in the essay fixture"
+        assert len(found[0]["reports"]) >= 1
+        # any spelling of the surname finds the same corpus person
+        assert [p["id"] for p in persons_by_name(store, "Лисицына")] == [p["id"] for p in found]
+
+
+def test_facts_and_timeline_across_reports(url, tmp_path):
+    reports = variants(tmp_path / "r", 4)
+    with connect(url) as store:
+        ingest(store, [str(p) for p in reports])
+        all_facts = facts(store)
+        if not all_facts:
+            pytest.skip("the facts layer produced no facts")
+        assert {f["report"] for f in all_facts} <= {r[0] for r in store.all("SELECT number FROM reports")}
+        years = [f["year"] for f in all_facts if f.get("year") is not None]
+        assert years == sorted(years)
+        counts = timeline(store)
+        assert sum(c["count"] for c in counts) == len([f for f in all_facts if f.get("year") is not None])
+        one = all_facts[0]
+        assert all(f["type"] == one["type"] for f in facts(store, type=one["type"]))
+
+
+def test_bad_files_are_skipped_and_listed(url, tmp_path):
+    folder = tmp_path / "mixed"
+    good = variants(folder, 2)
+    (folder / "empty.txt").write_text("   \n", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "sub.txt").mkdir()
+    with connect(url) as store:
+        summary = ingest(store, [str(folder), str(tmp_path / "missing.txt"), str(tmp_path / "none*.txt")])
+        assert summary.new == len(good)
+        reasons = {p.rsplit("/", 1)[-1]: r for p, r in summary.skipped}
+        assert "empty" in reasons["empty.txt"]
+        assert "binary" in reasons["binary.txt"]
+        assert "no such file" in reasons["missing.txt"]
+        assert "none*.txt" in reasons
+
+
+def test_dask_two_workers_equal_one_process(url, tmp_path):
+    pytest.importorskip("dask.distributed")
+    reports = [str(p) for p in variants(tmp_path / "r", 6)]
+    with connect(url) as store:
+        ingest(store, reports)
+        serial = dump(store)
+    parallel_url = store_url("sqlite", tmp_path) if url.endswith(".db") else store_url("postgres", tmp_path)
+    if parallel_url == url:
+        parallel_url = str(tmp_path / "parallel.db")
+    with connect(parallel_url) as store:
+        summary = ingest(store, reports, workers=2)
+        assert summary.new == 6 and summary.workers == 2
+        assert dump(store) == serial
