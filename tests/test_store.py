@@ -27,7 +27,8 @@ def test_ingest_stores_every_layer(url):
             sha = a.source.sha256
             assert store.scalar("SELECT count(*) FROM blocks WHERE report = ?", (sha,)) == len(a.report.blocks)
             assert store.scalar("SELECT count(*) FROM divisions WHERE report = ?", (sha,)) == len(a.report.divisions)
-            assert store.scalar("SELECT count(*) FROM corrections WHERE report = ?", (sha,)) == len(a.repaired.corrections)
+            corrections = store.scalar("SELECT count(*) FROM corrections WHERE report = ?", (sha,))
+            assert corrections == len(a.repaired.corrections)
             assert store.scalar("SELECT count(*) FROM facts WHERE report = ?", (sha,)) == len(a.facts)
             assert store.scalar("SELECT source_text FROM reports WHERE sha256 = ?", (sha,)) == a.source.text
             # standoff: every block's text is exactly its source span
