@@ -1,0 +1,103 @@
+"""Score facts on ../shared/eval/events-sample.jsonl by the eval README's rule.
+
+A labelled event is matched by an asserted fact of the same type whose person surname matches
+(any labelled form of that person) and whose evidence span covers the labelled line; each fact
+matches at most once. Precision counts asserted facts whose evidence lies in the sample lines.
+Usage: python bench/eval_facts.py [--misses] [--false]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from bisect import bisect_right
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SAMPLE_LINES = [(1, 1186), (2759, 3150)]
+
+
+def _norm(form: str) -> str:
+    form = re.sub(r"(?:'s|’s)$", "", form.strip())
+    return form.split()[-1].lower() if form.split() else ""
+
+
+def load_forms() -> dict[str, set[str]]:
+    """surname (lower) -> every labelled form's last word for that person."""
+    forms: dict[str, set[str]] = {}
+    for line in open(SHARED / "eval" / "persons-sample.jsonl", encoding="utf-8"):
+        p = json.loads(line)
+        words = {_norm(f) for f in [p["surname"], *p.get("forms", []), *p.get("aliases", [])] if f}
+        for w in words:
+            forms.setdefault(w, set()).update(words)
+    return forms
+
+
+def score(facts: list[dict], text: str, verbose: bool = False, show_false: bool = False) -> dict:
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_of(offset: int) -> int:
+        return bisect_right(line_starts, offset)
+
+    events = [json.loads(x) for x in open(SHARED / "eval" / "events-sample.jsonl", encoding="utf-8")]
+    forms = load_forms()
+    in_sample = [f for f in facts if f["modality"] == "asserted"
+                 and any(a <= line_of(f["start"]) <= b for a, b in SAMPLE_LINES)]
+    used: set[int] = set()
+    matched = 0
+    year_right = 0
+    misses = []
+    for ev in events:
+        names = forms.get(_norm(ev["person"]), {_norm(ev["person"])})
+        hit = None
+        for i, f in enumerate(in_sample):
+            if i in used or f["type"] != ev["event"] or _norm(f["person"]) not in names:
+                continue
+            if line_of(f["start"]) <= ev["line"] <= line_of(max(f["start"], f["end"] - 1)):
+                hit = i
+                break
+        if hit is None:
+            misses.append(ev)
+            continue
+        used.add(hit)
+        matched += 1
+        year_right += in_sample[hit]["year"] == ev["year"]
+    precision = matched / len(in_sample) if in_sample else 0.0
+    recall = matched / len(events)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    if verbose:
+        for ev in misses:
+            print(f"MISS {ev['event']:13} {ev['person']:15} {ev['year']} l{ev['line']}: {ev['evidence'][:110]}")
+    if show_false:
+        for i, f in enumerate(in_sample):
+            if i not in used:
+                print(f"FALSE {f['type']:13} {f['person']:15} {f['year']} l{line_of(f['start'])}: "
+                      f"{' '.join(f['evidence'].split())[:110]}")
+    return {"labelled": len(events), "facts": len(in_sample), "matched": matched, "precision": precision,
+            "recall": recall, "f1": f1, "year_accuracy": year_right / matched if matched else 0.0}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--false", action="store_true")
+    args = parser.parse_args()
+    corpus = SHARED / "corpus" / "JPRS-UPA-89-042.txt"
+    if not corpus.is_file():
+        print("skipped: corpus not found")
+        return 0
+    from kartoteka.facts import analyze_facts
+    from kartoteka.ingest import load_source
+
+    result = analyze_facts(load_source(corpus))
+    facts = [f.to_json() for f in result.facts]
+    report = score(facts, load_source(corpus).text, args.misses, args.false)
+    print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in report.items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,408 @@
+"""Facts from a report: trigger words, the persons they take, modality, agent and year.
+
+Works paragraph by paragraph on the repaired reading and reports source offsets. The rules
+follow English clause shape rather than a parser: passive (`X and Y were shot`), fronted
+(`Executed was X`), active (`the NKVD arrested X`), attributive (`the exiled X`), nominal
+(`the arrest of X`, `Kirov's murder`), relative (`X, who was arrested in 1937`), and he/him or
+they/them for persons named just before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from kartoteka.extract.dates import find_dates
+from kartoteka.facts.model import Fact, PersonRef
+from kartoteka.facts.sentences import clause_spans, sentence_spans
+from kartoteka.facts.triggers import Trigger, find_triggers
+
+_AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
+                  r"both|themselves|subsequently|eventually|immediately|finally|first|still|even|in \d{4}),?\s+){0,3}$",
+                  re.IGNORECASE)
+_FRONTED = re.compile(r"^\s*(?:(?:and|also|then)\s+)?(?:was|were)\b", re.IGNORECASE)
+_AMONG = re.compile(r"\bamong\s+(?:those|the|them|others)?\s*(?:who\s+(?:were|had\s+been)\s+)?$", re.IGNORECASE)
+_VERB_CUE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|did|does|said|wrote|told|asked|declared|became|went|came|knew|saw|"
+    r"thought|believed|that|which|who|whom|whose)\b|[.;:!?]",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|as well as|or|also)\s+)?[\s,]*$", re.IGNORECASE)
+_PRONOUN_BEFORE = re.compile(r"\b(he|she|they)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_PRONOUN_AFTER = re.compile(r"^\s+(him|her|them)\b", re.IGNORECASE)
+_OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|s')\s+(?:\w+\s+)?$")
+_AGENT = re.compile(
+    r"\bby\s+(?:order\s+of\s+|the\s+decision\s+of\s+|a\s+decision\s+of\s+)?(?P<agent>(?:the\s+)?(?:[A-Z][\w()'’.-]*"
+    r"|troikas?|a\s+troika|special\s+conference)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w()'’.-]*){0,4})"
+)
+_ON_ORDERS = re.compile(r"\bon\s+(?P<agent>[A-Z][\w-]+)(?:'s|’s)\s+(?:personal\s+)?(?:orders?|instructions?|initiative)")
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<src>(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:of\s+)?(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+)",
+)
+_DENIED = re.compile(r"\b(?:not|never|no\s+one|nobody|neither|nor|without)\b", re.IGNORECASE)
+# Plans, wishes and conditions: a modal right before the trigger, a plan word governing it
+# (`planned to arrest`, `the proposal to expel`), or a condition (`if`, `unless`) in its clause.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|should|may|must|can|cannot)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:planned|plans?|intended|intend|wanted|want|threatened|threat|demanded|demand|proposed|proposal|"
+    r"sought|tried|attempts?|attempted|fought|hoped|expected|ready|prepared|preparing|going|aimed?)\s+(?:\w+\s+){0,3}?to\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:if|unless|whether)\b|\bawait(?:ed|s)?\b|\bwas\s+to\s+be\b|\bwere\s+to\s+be\b"
+    r"|(?<!\bto\s)\bbe\s+$|\bwill\s+(?:\w+\s+){0,2}$",  # `demanded that X be expelled`, `X will be shot`
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:accused|accusations?|charged|charges?|allegedly|alleged|rumou?rs?|supposedly|so-called|confessed|"
+    r"confession|testified|slander|slanderous|fabricated|false|falsely|pretext|it\s+was\s+said|they\s+said|"
+    r"claimed|legend|version)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(\d{4})")
+_REPORTED_SENTENCE = re.compile(
+    r"^\s*(?:It\s+was\s+(?:said|rumou?red|claimed|alleged)|Rumou?rs?|Allegedly)\b|\baccording\s+to\s+(?:the\s+)?"
+    r"(?:official|some|other|certain)\s+(?:version|accounts?|rumou?rs?|reports?)",
+    re.IGNORECASE,
+)
+_PASSIVE_CHAIN = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b[^.;:]{0,70}?(?:,|\band\b)\s+(?:(?:and|then|later|soon|afterwards|"
+    r"subsequently|immediately|finally)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_INCLUDING = re.compile(r"\b(?:including|includes|included|such as|among them|among whom|namely)\b:?|:")
+_PREPOSITION = re.compile(r"\b(?:by|of|at|with|for|from|to|on|in|under|including|among)\b", re.IGNORECASE)
+_COORDINATED = re.compile(
+    r"[^.;:!?]{0,90}?(?:,|\band\b|\bor\b)\s+(?:(?:and|then|later|soon|subsequently|afterwards|was|were|also|"
+    r"himself|herself|themselves|immediately|finally)\s+){0,3}$"
+)
+_OTHER_VERB = re.compile(r"\b(?:said|wrote|told|asked|declared|became|went|came|knew|saw|thought|believed|who|which|"
+                         r"that|whom|had|has|have|is|are)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Paragraph:
+    text: str  # repaired text of the block
+    offset: int  # repaired offset of the block start
+    persons: list[tuple[int, int, PersonRef]]  # spans relative to `text`
+    context_year: tuple[int, str] | None = None  # the last year stated before, in the same division
+
+
+def _fact_id(person_id: str, type_: str, start: int) -> str:
+    digest = hashlib.sha1(f"{person_id}|{type_}|{start}".encode()).hexdigest()[:12]
+    return f"f-{digest}"
+
+
+def _persons_in(paragraph: _Paragraph, start: int, end: int) -> list[tuple[int, int, PersonRef]]:
+    starts = [p[0] for p in paragraph.persons]
+    return paragraph.persons[bisect_left(starts, start) : bisect_right(starts, end - 1)]
+
+
+def _possessive(text: str, p: tuple[int, int, PersonRef]) -> bool:
+    tail = text[p[1] - 2 : p[1] + 2]
+    return "'s" in tail or "’s" in tail
+
+
+def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_start: int, max_gap: int = 60
+                 ) -> list[tuple[int, int, PersonRef]]:
+    """The coordinated persons that end just before the trigger (the subject of a passive)."""
+    before = [p for p in persons if p[1] <= trigger_start and not _possessive(text, p)]
+    if not before:
+        return []
+    last = before[-1]
+    gap = text[last[1] : trigger_start]
+    if len(gap) > max_gap or re.search(r"[.;:!?]", gap):
+        return []
+    # the last gap may hold the auxiliary and a role apposition; no other finite verb
+    if re.search(r"\b(?:said|wrote|told|asked|declared|thought|knew|that|which|whom)\b", gap, re.IGNORECASE):
+        return []
+    group = [last]
+    for prev in reversed(before[:-1]):
+        between = text[prev[1] : group[0][0]]
+        if _LIST_GAP.match(between) or (len(between) < 80 and "," in between and not _VERB_CUE.search(between)):
+            group.insert(0, prev)
+        else:
+            break
+    # a subject list closes with `and`: `of L. Trotsky, Stalin was removed` is a phrase and a subject
+    if len(group) > 1 and not re.search(r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]):
+        group = [last]
+    return group
+
+
+def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end: int, max_gap: int = 60,
+                objects_only: bool = False, copula: bool = False) -> list[tuple[int, int, PersonRef]]:
+    after = [p for p in persons if p[0] >= trigger_end]
+    if not after or _possessive(text, after[0]):
+        return []
+    first = after[0]
+    gap = text[trigger_end : first[0]]
+    if copula:  # `Executed was X`, `arrested were X, Y`: the copula belongs to the construction
+        gap = re.sub(r"^\s*(?:(?:and|also|then)\s+)?(?:was|were)\b", "", gap, flags=re.IGNORECASE)
+    if len(gap) > max_gap or _VERB_CUE.search(gap):
+        return []
+    if objects_only and _PREPOSITION.search(gap):
+        return []  # `released at the request of X`: X did not undergo it
+    group = [first]
+    for nxt in after[1:]:
+        between = text[group[-1][1] : nxt[0]]
+        if _LIST_GAP.match(between) or (len(between) < 80 and "," in between and not _VERB_CUE.search(between)):
+            group.append(nxt)
+        else:
+            break
+    return group
+
+
+def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tuple[list, str]:
+    """Persons the trigger happens to, and how they were found."""
+    cs, ce = clause
+    left = text[cs : trig.start]
+    right = text[trig.end : ce]
+    if trig.role == "noun" and re.search(r"\bto\s+$", left):
+        trig = Trigger(trig.type, "verb", trig.start, trig.end)  # `decided to arrest X`: a verb after all
+    if trig.role == "noun":
+        if _OF_AFTER.match(right):
+            return _list_after(text, persons, trig.end, max_gap=40), "nominal"
+        if _POSSESSIVE_BEFORE.search(left):
+            before = [p for p in persons if p[1] <= trig.start]
+            if before and trig.start - before[-1][1] <= 12:
+                return [before[-1]], "possessive"
+        return [], "none"
+    if trig.role == "intrans":
+        return _list_before(text, persons, trig.start, max_gap=45), "subject"
+    # verbs
+    if _AMONG.search(left) or (left.strip() == "" and _FRONTED.match(right)) or (
+        re.search(r"\bto\s+be\s+$", left) and _FRONTED.match(right)
+    ):
+        return _list_after(text, persons, trig.end, max_gap=45, copula=True), "fronted"
+    if _AUX.search(left):
+        group = _list_before(text, persons, trig.start)
+        if group:
+            return group, "passive"
+        # `X, who was arrested`: the relative pronoun's antecedent
+        m = re.search(r",\s*who\s+(?:\w+\s+){0,3}$", left)
+        if m:
+            before = [p for p in persons if p[1] <= cs + m.start()]
+            if before and cs + m.start() - before[-1][1] <= 3:
+                return [before[-1]], "relative"
+        group = _including(text, persons, trig.end, ce)
+        return group, "passive"
+    # a chain after a passive: `X was falsely accused of wrecking, arrested and shot`
+    m = _PASSIVE_CHAIN.search(left)
+    if m:
+        group = _list_before(text, persons, cs + m.start())
+        if group:
+            return group, "passive"
+    # attributive `the exiled X` / reduced relative `X, arrested in 1937,`
+    if re.search(r"\b(?:the|a|an|newly|recently|later)\s+$", left, re.IGNORECASE):
+        group = _list_after(text, persons, trig.end, max_gap=25, objects_only=True)
+        if group:
+            return group, "attributive"
+    if re.search(r",\s*$", left):
+        before = [p for p in persons if p[1] <= trig.start]
+        if before and trig.start - before[-1][1] <= 3:
+            return [before[-1]], "reduced-relative"
+    group = _list_after(text, persons, trig.end, max_gap=30, objects_only=True)
+    if group:
+        return group, "active"
+    return _including(text, persons, trig.end, clause[1]), "including"
+
+
+def _including(text: str, persons, start: int, end: int) -> list:
+    """`coopted several persons including A, B and C`: the list the trigger's object introduces."""
+    m = _INCLUDING.search(text, start, min(end, start + 120))
+    if not m or _VERB_CUE.search(text, start, m.start()):
+        return []
+    return _list_after(text, persons, m.end(), max_gap=12)
+
+
+def _modality(clause_text: str, trig_rel: int, sentence_text: str) -> str:
+    """The cue must govern the trigger: look back only to the last comma or `and` before it
+    (`falsely accused of wrecking, arrested and shot`: the arrest and the shooting are asserted)."""
+    left = clause_text[:trig_rel]
+    cut = max(left.rfind(","), left.rfind(" and "), left.rfind(";"))
+    window = left[cut + 1 :][-70:] if cut >= 0 else left[-70:]
+    if _REPORTED.search(window) or _REPORTED_SENTENCE.search(sentence_text[:80]):
+        return "reported"
+    if _DENIED.search(window[-35:]):
+        return "denied"
+    if _HYPOTHETICAL.search(window):
+        return "hypothetical"
+    return "asserted"
+
+
+def _agent(clause_text: str, trig_rel: int, how: str, persons_before: list[str]) -> str | None:
+    right = clause_text[trig_rel:]
+    m = _AGENT.search(right[:120])
+    if m:
+        return m.group("agent").strip().rstrip(".,;:")
+    m = _ON_ORDERS.search(clause_text)
+    if m:
+        return m.group("agent")
+    if how in ("active",) and persons_before:
+        return persons_before[-1]
+    left = clause_text[:trig_rel]
+    m = re.search(r"\b(the\s+(?:NKVD|OGPU|GPU|Cheka|VChK|Military\s+Collegium|court|tribunal|troika|Politburo|"
+                  r"Central\s+Committee|plenum|congress)|Stalin|Yezhov|Beria|Yagoda)\b[^,;]{0,40}$", left)
+    if m and how in ("active",):
+        return m.group(1)
+    return None
+
+
+class _Years:
+    """Years stated in a paragraph, by position, from its DATE mentions."""
+
+    def __init__(self, text: str) -> None:
+        self.items: list[tuple[int, int, str]] = []
+        for d in find_dates(text):
+            value = d.value if isinstance(d.value, dict) else {"edtf": d.value}
+            edtf = str(value.get("edtf", ""))
+            m = _YEAR.match(edtf)
+            if m and 1850 <= int(m.group(1)) <= 1995 and "X" not in edtf[:4]:
+                self.items.append((d.start, int(m.group(1)), edtf))
+
+    def near(self, start: int, end: int, pivot: int) -> tuple[int, str] | None:
+        inside = [it for it in self.items if start <= it[0] < end]
+        if not inside:
+            return None
+        before = [it for it in inside if it[0] <= pivot]
+        best = before[-1] if before else inside[0]
+        return best[1], best[2]
+
+    def before(self, pos: int) -> tuple[int, str] | None:
+        earlier = [it for it in self.items if it[0] < pos]
+        return (earlier[-1][1], earlier[-1][2]) if earlier else None
+
+
+def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, trig: Trigger, how: str):
+    cs, _ce = clause
+    if how in ("passive", "subject"):
+        m = _PRONOUN_BEFORE.search(text[cs : trig.start])
+    else:
+        m = _PRONOUN_AFTER.match(text[trig.end : trig.end + 10])
+    if not m:
+        return [], None
+    pronoun = m.group(1).lower()
+    # the nearest earlier sentence (or earlier part of this one) that names persons
+    earlier = [p for p in persons if p[1] <= cs + (m.start() if how in ("passive", "subject") else 0)]
+    if not earlier:
+        return [], None
+    last_sentence = max(s for s in sentences if s[0] <= earlier[-1][0])
+    in_it = [p for p in earlier if p[0] >= last_sentence[0]]
+    distinct = {p[2].person_id for p in in_it}
+    if pronoun in ("he", "she", "him", "her"):
+        if len(distinct) == 1:
+            return [in_it[-1]], 0.7
+        if in_it and in_it[0][0] - last_sentence[0] <= 30:
+            return [in_it[0]], 0.55  # the earlier sentence's subject
+        return [], None
+    # they/them: the list of the nearest earlier sentence that names several persons
+    for sentence in sorted((s for s in sentences if s[0] <= earlier[-1][0]), reverse=True):
+        in_sentence = [p for p in earlier if sentence[0] <= p[0] < sentence[1]]
+        groups: list[list] = []
+        for p in in_sentence:
+            if groups and _LIST_GAP.match(text[groups[-1][-1][1] : p[0]]):
+                groups[-1].append(p)
+            else:
+                groups.append([p])
+        plural = [g for g in groups if len({p[2].person_id for p in g}) >= 2]
+        if plural:
+            return plural[-1], 0.5
+        if len(in_sentence) >= 2:
+            return [], None
+    return [], None
+
+
+def facts_in_paragraph(paragraph: _Paragraph) -> list[tuple[PersonRef, Trigger, tuple[int, int], str, float, dict]]:
+    """(person, trigger, evidence clause, modality, confidence, extras) in paragraph-relative offsets."""
+    text = paragraph.text
+    triggers = find_triggers(text)
+    if not triggers:
+        return []
+    sentences = sentence_spans(text)
+    years = _Years(text)
+    out = []
+    for ss, se in sentences:
+        clauses = clause_spans(text, ss, se)
+        previous: tuple[Trigger, list, str] | None = None
+        for trig in (t for t in triggers if ss <= t.start < se):
+            clause = next(((a, b) for a, b in clauses if a <= trig.start < b), (ss, se))
+            persons = _persons_in(paragraph, clause[0], clause[1])
+            between = (previous[0].end, trig.start) if previous else (0, 0)
+            if previous and previous[1] and trig.role != "noun" and _COORDINATED.fullmatch(text, *between) and not (
+                _OTHER_VERB.search(text, *between) or _persons_in(paragraph, *between)
+            ):
+                group, how = previous[1], previous[2]  # `was arrested and exiled`: one subject, two events
+            else:
+                group, how = _patients(text, clause, persons, trig)
+            confidence = 0.85 if how in ("passive", "fronted", "nominal", "subject", "possessive") else 0.7
+            if not group:
+                group, pconf = _resolve_pronoun(text, clause, sentences, paragraph.persons, trig, how)
+                if not group:
+                    continue
+                confidence = pconf
+            previous = (trig, group, how)
+            clause_text = text[clause[0] : clause[1]]
+            modality = _modality(clause_text, trig.start - clause[0], text[ss:se])
+            before_names = [p[2].surname for p in persons if p[1] <= trig.start]
+            agent = _agent(clause_text, trig.start - clause[0], how, before_names)
+            according = _ACCORDING.search(text[ss:se])
+            year = (years.near(clause[0], clause[1], trig.start) or years.near(ss, se, trig.start)
+                    or years.before(ss))
+            ev_start = min(clause[0], group[0][0])
+            ev_end = max(clause[1], group[-1][1])
+            for p in group:
+                out.append((p[2], trig, (ev_start, ev_end), modality, confidence, {
+                    "agent": agent, "according_to": according.group("src") if according else None,
+                    "year": year, "mention": (p[0], p[1]),
+                }))
+    return out
+
+
+def find_facts_in(
+    source_text: str, paragraphs: list[tuple[int, int]], persons: list[PersonRef], repaired=None, divisions=None
+) -> list[Fact]:
+    """Facts over the given paragraph spans (source offsets) of `source_text`.
+
+    `repaired`: a `kartoteka.repair.Repaired` reading; facts are found in it and mapped back."""
+    text = repaired.text if repaired is not None else source_text
+    to_rep = (lambda i: repaired.from_source(i)) if repaired is not None else (lambda i: i)
+    span_to_src = (lambda s, e: repaired.span_to_source(s, e)) if repaired is not None else (lambda s, e: (s, e))
+    refs = sorted(persons, key=lambda p: p.start)
+    ref_starts = [p.start for p in refs]
+    facts: list[Fact] = []
+    seen: set[tuple[str, str, int]] = set()
+    context_year: tuple[int, str] | None = None
+    context_division = None
+    division_of = divisions or (lambda _i: None)
+    for ps, pe in paragraphs:
+        rs, re_ = to_rep(ps), to_rep(pe)
+        in_par = refs[bisect_left(ref_starts, ps) : bisect_left(ref_starts, pe)]
+        local = []
+        for ref in in_par:
+            a, b = to_rep(ref.start) - rs, to_rep(ref.end) - rs
+            local.append((a, b, ref))
+        paragraph = _Paragraph(text[rs:re_], rs, local, context_year if division_of(ps) == context_division else None)
+        last = _Years(paragraph.text).items
+        if last:
+            context_year, context_division = (last[-1][1], last[-1][2]), division_of(ps)
+        for ref, trig, (es, ee), modality, conf, extra in facts_in_paragraph(paragraph):
+            src_s, src_e = span_to_src(rs + es, rs + ee)
+            while src_s < src_e and source_text[src_s].isspace():
+                src_s += 1
+            while src_e > src_s and source_text[src_e - 1].isspace():
+                src_e -= 1
+            key = (ref.person_id, trig.type, src_s)
+            if key in seen:
+                continue
+            seen.add(key)
+            year = extra["year"]
+            trig_src = span_to_src(rs + trig.start, rs + trig.end)
+            facts.append(Fact(
+                id=_fact_id(ref.person_id, trig.type, trig_src[0]),
+                person_id=ref.person_id, person=ref.surname, person_mention=(ref.start, ref.end), type=trig.type,
+                year=year[0] if year else None, date=year[1] if year else None, place=None,
+                agent=extra["agent"], according_to=extra["according_to"], start=src_s, end=src_e,
+                evidence=source_text[src_s:src_e], confidence=conf, modality=modality, trigger=trig_src,
+            ))
+    facts.sort(key=lambda f: (f.start, f.person_mention[0], f.type))
+    return facts

@@ -1,0 +1,45 @@
+"""Sentences and clauses of a paragraph, as spans (offsets relative to the paragraph string)."""
+
+from __future__ import annotations
+
+import re
+
+# A full stop ends a sentence unless it closes an initial (`N. I.`), a short abbreviation or a number.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}(?=\s))?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_NOT_END_BEFORE = re.compile(
+    r"(?:\b[A-Z][a-z]?|\b(?:Vol|No|pp?|St|Dr|Mr|Mrs|Gen|Col|Lt|Prof|Acad|etc|cf|ca|Nos|Ibid|op|cit|vs|e\.g|i\.e|Jan|Feb|"
+    r"Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec)|\b[IVX]+)$"
+)
+# Where one clause ends and another begins (kept coarse: lists stay inside one clause).
+CLAUSE_BREAK = re.compile(
+    r";\s|:\s|\s—\s|—(?=[a-z])|,\s(?:but|while|whereas|although|though|when|since|because|after|before|until|"
+    r"and then|and later|and in|where|however)\b|\s(?:but|while|whereas|although|because)\s"
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in _END.finditer(text):
+        before = text[max(0, m.start() - 6) : m.start()]
+        if m.group(0).startswith(".") and _NOT_END_BEFORE.search(before):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = start
+    for m in CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.start() + (1 if text[m.start()] in ";:," else 0)
+    if pos < end:
+        spans.append((pos, end))
+    return spans

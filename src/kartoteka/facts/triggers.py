@@ -1,0 +1,99 @@
+"""Words that state an event, by fact type and by how they take their person.
+
+`verb`: a participle/past form that can be passive (`X was arrested`), active (`they arrested X`),
+fronted (`Arrested were X, Y`) or attributive (`the exiled X`). `intrans`: the person is the
+subject (`X died`). `noun`: the person follows `of` or precedes as a possessive (`the arrest of X`,
+`Kirov's murder`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    role: str  # verb | intrans | noun
+    start: int
+    end: int
+
+
+# Order matters: the first alternative that matches wins, so longer phrases come first.
+_TABLE: list[tuple[str, str, str]] = [
+    ("suicide", "intrans", r"committed suicide|shot (?:him|her)self|took (?:his|her) own life|hanged (?:him|her)self"
+                           r"|threw (?:him|her)self (?:out|from|under)"),
+    ("expelled", "verb", r"removed (?:\w+ )?from (?:membership|the (?:Politburo|Central Committee|party|VKP\(b\)|Orgburo))"),
+    ("removed", "verb", r"released from (?:the |his |her )?(?:posts?|positions?|duties|work|military)|called back from"),
+    ("elected", "verb", r"included (?:in|into|on) (?:the |this )?(?:membership of the )?(?:\w+ ){0,2}"
+                        r"(?:Central Committee|Politburo|Buro|BTsK)|co-?opted"),
+    ("elected", "intrans", r"became (?:a |the )?(?:\w+ )?(?:members?|chairman|candidate members?)"),
+    ("appointed", "intrans", r"became (?:the |a )?(?:\w+ )?(?:head|leader|chief|commander|secretary|editor|director)"
+                             r"|assumed (?:the |a )?(?:\w+ )?(?:posts?|positions?|duties)"),
+    ("appointed", "verb", r"named (?:to|as)|sent as|entrusted to head|put in charge|transferred to the post"),
+    ("arrested", "verb", r"taken into custody"),
+    ("shot", "verb", r"put to death"),
+    ("died", "intrans", r"was no longer alive|passed away"),
+    ("released", "verb", r"set free"),
+    ("suicide", "noun", r"suicide"),
+    ("arrested", "noun", r"(?:re-?)?arrests?"),
+    ("arrested", "verb", r"(?:re-?)?arrested"),
+    ("shot", "noun", r"execution"),
+    ("shot", "verb", r"shot|executed|liquidated|shoot|execute"),
+    ("died", "intrans", r"died|perished"),
+    ("died", "noun", r"death"),
+    ("killed", "noun", r"murder|assassination|killing"),
+    ("killed", "verb", r"killed|murdered|assassinated|kill"),
+    ("exiled", "noun", r"deportation"),
+    ("exiled", "verb", r"exiled|deported|banished|exile|deport"),
+    ("imprisoned", "noun", r"imprisonment"),
+    ("imprisoned", "verb", r"imprisoned|incarcerated|jailed"),
+    ("expelled", "noun", r"expulsion"),
+    ("expelled", "verb", r"expelled|expel"),
+    ("removed", "noun", r"removal|dismissal"),
+    ("removed", "verb", r"removed|dismissed|relieved|deposed|ousted|remove|dismiss"),
+    ("released", "noun", r"release"),
+    ("released", "verb", r"released|freed|liberated|free"),
+    ("rehabilitated", "noun", r"rehabilitation"),
+    ("rehabilitated", "verb", r"rehabilitated|rehabilitate"),
+    ("appointed", "noun", r"appointment"),
+    ("appointed", "verb", r"appointed|promoted|appoint"),
+    ("elected", "verb", r"(?:re-?)?elected|elect"),
+    ("sentenced", "verb", r"sentenced|condemned|sentence"),
+    ("tried", "noun", r"trial"),
+    ("tried", "verb", r"tried(?! to)"),
+    ("born", "intrans", r"born"),
+]
+_ALTERNATIVES = _TABLE
+_PATTERN = re.compile(
+    r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, (_t, _r, p) in enumerate(_ALTERNATIVES)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+# First four letters of every phrase above: a cheap word scan finds candidate positions and
+# the big alternation is tried only there (tried everywhere, it dominates the layer's time).
+_STEMS = frozenset(
+    "comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran take was pass "
+    "set suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
+    "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond tria trie born".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+    end = len(text) if end is None else end
+    out = []
+    pos_done = -1
+    for w in _WORD.finditer(text, start, end):
+        if w.start() < pos_done or w.group(0)[:4].lower() not in _STEMS:
+            continue
+        m = _PATTERN.match(text, w.start(), end)
+        if not m:
+            continue
+        index = int(m.lastgroup[1:])
+        type_, role, _ = _ALTERNATIVES[index]
+        out.append(Trigger(type_, role, m.start(), m.end()))
+        pos_done = m.end()
+    return out

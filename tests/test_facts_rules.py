@@ -1,0 +1,131 @@
+"""Fact rules on sentences written for these tests; persons are given as spans, so the rules
+are tested apart from person resolution."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kartoteka.facts import PersonRef, find_facts_in
+
+SURNAMES = {
+    "Stalin", "Lenin", "Kirov", "Koba", "Kosarev", "Chubarin", "Postyshev", "Eykhov", "Blyukhov", "Yegorov",
+    "Fedkov", "Semenov", "Smirnov", "Bukhov", "Kurnatovskiy", "Antonov", "Rykov", "Pavlov", "Tomskiy",
+    "Rudzutak", "Gorbatov", "Kedrov", "Groman", "Sukhanov", "Rubin", "Zinovyev", "Litvinov", "Krylenko",
+    "Sokolov", "Snegov", "Orlov", "Alksnis", "Sedyakin",
+}
+
+
+def persons_in(text: str) -> list[PersonRef]:
+    """Persons as spans, as the resolve layer would give them (initials + surname, possessive)."""
+    refs = []
+    for m in re.finditer(r"\b(?:(?:[A-Z][a-z]?\.\s?){1,3})?([A-Z][a-z]+)\b(?:'s)?", text):
+        if m.group(1) in SURNAMES:
+            refs.append(PersonRef(m.start(), m.end(), f"p-{m.group(1).lower()}", m.group(1)))
+    return refs
+
+
+def facts(text: str, all_modalities: bool = False):
+    found = find_facts_in(text, [(0, len(text))], persons_in(text))
+    return [f for f in found if all_modalities or f.modality == "asserted"]
+
+
+def pairs(text: str, **kw) -> set[tuple[str, str]]:
+    return {(f.person, f.type) for f in facts(text, **kw)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In 1937 Kosarev, Chubarin, Postyshev and Eykhov were shot.",
+         {("Kosarev", "shot"), ("Chubarin", "shot"), ("Postyshev", "shot"), ("Eykhov", "shot")}),
+        ("Executed was Marshal V. K. Blyukhov.", {("Blyukhov", "shot")}),
+        ("Among those who were arrested were A. I. Yegorov and I. F. Fedkov.",
+         {("Yegorov", "arrested"), ("Fedkov", "arrested")}),
+        ("The NKVD arrested Semenov in the spring.", {("Semenov", "arrested")}),
+        ("Smirnov was arrested and exiled to Siberia.", {("Smirnov", "arrested"), ("Smirnov", "exiled")}),
+        ("Kirov's murder shocked the party.", {("Kirov", "killed")}),
+        ("After the arrest of N. I. Bukhov the commission met again.", {("Bukhov", "arrested")}),
+        ("The exiled Kurnatovskiy met the young Koba in Tiflis.", {("Kurnatovskiy", "exiled")}),
+        ("Antonov, who was rehabilitated in 1956, wrote his memoirs.", {("Antonov", "rehabilitated")}),
+        ("Rykov was appointed people's commissar of the post.", {("Rykov", "appointed")}),
+        ("The congress elected Bukhov and Rykov to the Central Committee.",
+         {("Bukhov", "elected"), ("Rykov", "elected")}),
+        ("Pavlov was expelled from the party, removed from his post and later arrested and shot.",
+         {("Pavlov", "expelled"), ("Pavlov", "removed"), ("Pavlov", "arrested"), ("Pavlov", "shot")}),
+        ("Lenin died in January.", {("Lenin", "died")}),
+        ("Stalin was born in the small town of Gori.", {("Stalin", "born")}),
+        ("Tomskiy committed suicide before the trial.", {("Tomskiy", "suicide")}),
+        ("Rudzutak was sentenced by the Military Collegium.", {("Rudzutak", "sentenced")}),
+        ("Later, Gorbatov was freed and returned to the army.", {("Gorbatov", "released")}),
+    ],
+)
+def test_voices_lists_and_types(sentence, expected):
+    assert pairs(sentence) == expected
+
+
+def test_pronoun_for_the_person_named_just_before():
+    text = "Kedrov wrote to the Central Committee from his cell. In October he was shot."
+    found = facts(text)
+    assert [(f.person, f.type) for f in found] == [("Kedrov", "shot")]
+    # the mention is the antecedent, the evidence the clause that states it
+    assert text[found[0].person_mention[0] : found[0].person_mention[1]] == "Kedrov"
+    assert "he was shot" in found[0].evidence
+
+
+def test_they_for_the_list_named_just_before():
+    text = "Groman, Sukhanov and Rubin were brought to court. They were sentenced to prison."
+    assert pairs(text) == {("Groman", "sentenced"), ("Sukhanov", "sentenced"), ("Rubin", "sentenced")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Zinovyev was accused of organizing the murder of Kirov.", "reported"),
+        ("Lenin demanded that Zinovyev be expelled from the party.", "hypothetical"),
+        ("Stalin planned to arrest Rykov as well.", "hypothetical"),
+        ("Surprisingly, Litvinov was never arrested.", "denied"),
+        ("If Kirov had been arrested, the plan would fail.", "hypothetical"),
+    ],
+)
+def test_modality(sentence, modality):
+    found = facts(sentence, all_modalities=True)
+    assert found, sentence
+    assert {f.modality for f in found} == {modality}
+    assert facts(sentence) == []
+
+
+def test_accusation_does_not_spread_to_what_happened_next():
+    text = "In 1938 Krylenko was falsely accused of wrecking, arrested and soon afterwards shot."
+    assert pairs(text) == {("Krylenko", "arrested"), ("Krylenko", "shot")}
+
+
+def test_a_sentence_without_a_person_is_no_fact():
+    assert facts("Execution awaited all of them.", all_modalities=True) == []
+
+
+def test_years_from_clause_then_sentence_then_paragraph():
+    text = "In 1934 Sokolov lost his post. Later Sokolov was arrested. In 1938, Sokolov was shot."
+    years = {f.type: f.year for f in facts(text)}
+    assert years == {"arrested": 1934, "shot": 1938}
+    assert facts("Sokolov was arrested.")[0].year is None
+
+
+def test_agent_and_source():
+    (f,) = facts("According to the testimony of A. V. Snegov, Kosarev was shot by the NKVD.")
+    assert f.agent == "the NKVD"
+    assert f.according_to is not None and "Snegov" in f.according_to
+
+
+def test_evidence_is_the_source_span():
+    text = "Orlov, Alksnis and Sedyakin were arrested. Orlov was shot in 1938."
+    for f in facts(text):
+        assert text[f.start : f.end] == f.evidence
+        assert f.start <= f.person_mention[0] < f.person_mention[1] <= len(text)
+
+
+def test_fact_ids_are_stable():
+    text = "Orlov was arrested in 1937 and shot in 1938."
+    assert [f.id for f in facts(text)] == [f.id for f in facts(text)]
+    assert len({f.id for f in facts(text)}) == 2
