@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kartoteka.names import name_key
 from kartoteka.resolve.detect import Candidate
@@ -38,6 +39,15 @@ _VERB_RIGHT_RE = re.compile(
     r"himself|herself|[a-z]{3,}ed)\b"
 )
 _PLACE_LIST = sorted(PLACES)
+@lru_cache(maxsize=8192)
+def _near_place(word: str) -> bool:
+    from rapidfuzz import fuzz, process
+
+    if len(word) < 5:
+        return False
+    return process.extractOne(word, _PLACE_LIST, scorer=fuzz.ratio, score_cutoff=86) is not None
+
+
 _CAP_RE = re.compile(r"\b[A-Z][a-z]+\b")
 _NEE_RE = re.compile(r",? (?:nee|née) ([A-Z][a-z]+)")
 
@@ -282,12 +292,7 @@ class Clusterer:
         return any(_VERB_RIGHT_RE.match(self.text, cands[i].end) for i in idx)
 
     def _near_place(self, word: str) -> bool:
-        from rapidfuzz import fuzz, process
-
-        if len(word) < 5:
-            return False
-        hit = process.extractOne(word, _PLACE_LIST, scorer=fuzz.ratio, score_cutoff=86)
-        return hit is not None
+        return _near_place(word)
 
     def _accept_by_lists(self, bare: dict[str, list[int]], known: set[str]) -> set[str]:
         """Bare words in a list (`A, B and C`) beside persons are persons too."""

@@ -1,0 +1,171 @@
+"""All six kinds of entity mention in one report: PERSON, ORG, PLACE, DATE, QUANTITY, WORK.
+
+    >>> from kartoteka.extract.entities import find_entities
+    >>> ents = find_entities(report, repaired, persons)   # list[Mention], source offsets, sorted
+
+* PERSON: every mention of every resolved person, value ``{"id": person id}``.
+* ORG: acronyms (NKVD, OGPU, VKP(b), TsK...) and institution names (Central Committee, Politburo,
+  People's Commissariat of ...); value ``{"expansion": ...}`` where the report glosses the acronym.
+* PLACE: a gazetteer of Soviet and European places, plus `town/village/city of X` and `X oblast/kray`.
+* DATE, QUANTITY: ``kartoteka.extract.dates`` / ``quantities`` over the source text (EDTF values, numbers
+  with units; Julian/Gregorian pairs as those functions mark them).
+* WORK: quoted titles the translators gloss (`"Kratkaya biografiya" [Short Biography]`) and quoted titles
+  after `book`, `novel`, `article`...; periodicals printed in capitals (PRAVDA, ZNAMYA).
+
+Overlaps are resolved by kind priority (PERSON, WORK, ORG, PLACE, DATE, QUANTITY); `text == source[start:end]`
+for every mention.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from kartoteka.extract.dates import find_dates
+from kartoteka.extract.mention import Mention
+from kartoteka.extract.quantities import find_quantities
+from kartoteka.resolve.lexicon import PLACES
+
+__all__ = ["find_entities"]
+
+_PRIORITY = {"PERSON": 0, "WORK": 1, "ORG": 2, "PLACE": 3, "DATE": 4, "QUANTITY": 5}
+
+#: Acronyms and one-word institutions of the Soviet period (general knowledge, not report-specific).
+ORG_WORDS = frozenset(
+    """
+NKVD OGPU GPU VChK Cheka VKP(b) RKP(b) RSDRP RSDRP(b) KPSS CPSU TsK TsKK TsIK VTsIK SNK Sovnarkom Politburo
+Orgburo Comintern Cominform Komsomol Gosplan VSNKh Rabkrin RKI Narkomnats Narkomindel Narkomvoyenmor NKID NKPS
+NKYu RVS RVSR Gulag GULAG Profintern Krestintern MGB MVD NKGB KGB SMERSH Osoaviakhim Glavlit Tsentrosoyuz
+Proletkult RAPP LEF Prombank Mensheviks Duma Okhrana Gestapo Reichstag Wehrmacht Sovnarkhoz Obkom Gorkom Raykom
+Kraykom Gubkom Uchraspred Orgotdel Agitprop IKKI KIM MOPR Dalstroy Belbaltlag SLON OSO VChK—GPU PSS CP(b)
+KP(b)U BTsK Ispolkom Narkompros Narkomzem Narkomfin Narkomtyazhprom Narkomvnudel Narkomyust Stavka Entente
+""".split()
+)
+_ORG_PHRASE_RE = re.compile(
+    r"(?:All-Union |All-Russian )?(?:Central (?:Committee|Control Commission|Executive Committee)"
+    r"|People['’]s Commissariat (?:of|for) (?:[A-Z][a-z]+ )*?(?:and )?[A-Z][a-z]+(?: (?:and |of )?[A-Z][a-z]+)*"
+    r"|Council of People['’]s Commissars|Military[- ]Revolutionary (?:Committee|Council)|Red Army|Red Guards?"
+    r"|Supreme Court|Supreme Soviet|Military Collegium|Academy of Sciences|Communist International"
+    r"|Communist Party|Bolshevik Party|General Staff|Procuracy|Secretariat|Presidium|Politburo|Orgburo"
+    r"|Comintern|Komsomol|Petrograd Soviet|Moscow Soviet|Constituent Assembly|Provisional Government"
+    r"|State Duma|Left Opposition|Right Opposition|Workers['’] Opposition|Military Opposition)"
+)
+_ACRONYM_RE = re.compile(r"\b[A-Z][A-Za-z]{0,4}[A-Z](?:\([a-z]\))?(?:[—-][A-Z]{2,4})?\b(?:\([a-z]\))?")
+_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+_PLACE_CTX_RE = re.compile(
+    r" (?:(?:town|village|city|settlement|stanitsa|station|region|district|province) of ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r"|([A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?:oblast|kray|guberniya|uyezd|rayon|stanitsa)\b)"
+)
+_WORK_RE = re.compile(
+    r"(?:book|novel|article|articles|story|poem|play|pamphlet|essay|work|brochure|report|letter|film|speech|"
+    r"memoirs|collection|journal|magazine|newspaper)s?,? (?:entitled |called |titled )?"
+    r"(\"[A-Z][^\"\n]{2,90}\"|“[A-Z][^”\n]{2,90}”)"
+)
+_CAPS_WORD_RE = re.compile(r"\b[A-Z]{4,}(?: [A-Z]{2,})*\b")
+_VOWELS = set("AEIOUY")
+
+
+def _expansions(report) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for g in getattr(report, "glosses", ()):
+        if g.kind == "expansion" and g.term:
+            out.setdefault(g.term, g.gloss)
+    return out
+
+
+def _add(out: list[Mention], text: str, kind: str, s: int, e: int, value, conf: float = 1.0) -> None:
+    if 0 <= s < e <= len(text):
+        out.append(Mention(kind, s, e, text[s:e], value, conf))
+
+
+def find_entities(report, repaired=None, persons=None) -> list[Mention]:
+    """Entity mentions of all six kinds in the report's SOURCE text, sorted by offset, non-overlapping."""
+    text = report.source.text
+    if persons is None:
+        from kartoteka.resolve import find_persons
+
+        persons = find_persons(report, repaired)
+    found: list[Mention] = []
+    for p in persons:
+        for m in p.mentions:
+            _add(found, text, "PERSON", m.start, m.end, {"id": p.id}, m.confidence)
+    expansions = _expansions(report)
+    _orgs(text, expansions, found)
+    _places(text, found)
+    _works(report, text, found)
+    dates = find_dates(text)
+    found.extend(dates)
+    found.extend(find_quantities(text, dates=dates))
+    return _resolve(found)
+
+
+_CAP_TOKEN_RE = re.compile(r"[A-Z][A-Za-z]*(?:\([a-z]\))?(?:[—-][A-Za-z]+)*")
+_PHRASE_ANCHORS = frozenset("All-Union All-Russian Central People Council Military Military-Revolutionary Red "
+                            "Supreme Academy Communist Bolshevik General Procuracy Secretariat Presidium Politburo "
+                            "Orgburo Comintern Komsomol Petrograd Moscow Constituent Provisional State Left Right "
+                            "Workers".split())
+
+
+def _orgs(text: str, expansions: dict[str, str], out: list[Mention]) -> None:
+    terms = {t: g for t, g in expansions.items() if " " not in t}
+    for m in _CAP_TOKEN_RE.finditer(text):
+        w = m.group(0)
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "-"):
+            continue
+        if w in _PHRASE_ANCHORS:
+            pm = _ORG_PHRASE_RE.match(text, s)
+            if pm:
+                _add(out, text, "ORG", s, pm.end(), {"name": pm.group(0)})
+                continue
+        if w in terms:
+            _add(out, text, "ORG", s, m.end(), {"expansion": terms[w]})
+        elif w in ORG_WORDS:
+            _add(out, text, "ORG", s, m.end(), {})
+        elif (w.isupper() and 2 <= len(w) <= 6 and sum(c in _VOWELS for c in w) <= 1 and not _ROMAN_RE.match(w)
+              and w not in ("JPRS", "FBIS")):
+            _add(out, text, "ORG", s, m.end(), {}, 0.7)
+        elif w in PLACES:
+            _add(out, text, "PLACE", s, m.end(), {"name": w})
+
+
+def _places(text: str, out: list[Mention]) -> None:
+    for m in _PLACE_CTX_RE.finditer(text):
+        g = 1 if m.group(1) else 2
+        _add(out, text, "PLACE", m.start(g), m.end(g), {"name": m.group(g)}, 0.8)
+
+
+def _works(report, text: str, out: list[Mention]) -> None:
+    for g in getattr(report, "glosses", ()):
+        if g.kind == "translation" and g.term and g.term.startswith(('"', "“")) and g.term_start is not None:
+            _add(out, text, "WORK", g.term_start, g.term_end, {"title": g.term.strip('"“”'), "translation": g.gloss})
+    for m in _WORK_RE.finditer(text):
+        _add(out, text, "WORK", m.start(1), m.end(1), {"title": m.group(1).strip('"“”')}, 0.8)
+    for m in _CAPS_WORD_RE.finditer(text):
+        w = m.group(0)
+        # periodicals are printed in capitals (PRAVDA, NOVYY MIR); acronyms have few vowels
+        if sum(c in _VOWELS for c in w) >= 2 and w not in ORG_WORDS and not _ROMAN_RE.match(w.replace(" ", "")):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if line.isupper():  # a heading or cover line in capitals, not a title
+                continue
+            _add(out, text, "WORK", m.start(), m.end(), {"title": w, "periodical": True}, 0.7)
+
+
+def _resolve(found: list[Mention]) -> list[Mention]:
+    ranked = sorted(found, key=lambda m: (_PRIORITY[m.kind], -m.confidence, -(m.end - m.start), m.start))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Mention] = []
+    for m in ranked:
+        k = bisect_right(starts, m.start)
+        if k and ends[k - 1] > m.start:
+            continue
+        if k < len(starts) and starts[k] < m.end:
+            continue
+        starts.insert(k, m.start)
+        ends.insert(k, m.end)
+        kept.append(m)
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
