@@ -28,7 +28,8 @@ def _norm(form: str) -> str:
 def load_forms() -> dict[str, set[str]]:
     """surname (lower) -> every labelled form's last word for that person."""
     forms: dict[str, set[str]] = {}
-    for line in open(SHARED / "eval" / "persons-sample.jsonl", encoding="utf-8"):
+    lines = (SHARED / "eval" / "persons-sample.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines:
         p = json.loads(line)
         words = {_norm(f) for f in [p["surname"], *p.get("forms", []), *p.get("aliases", [])] if f}
         for w in words:
@@ -42,7 +43,7 @@ def score(facts: list[dict], text: str, verbose: bool = False, show_false: bool 
     def line_of(offset: int) -> int:
         return bisect_right(line_starts, offset)
 
-    events = [json.loads(x) for x in open(SHARED / "eval" / "events-sample.jsonl", encoding="utf-8")]
+    events = [json.loads(x) for x in (SHARED / "eval" / "events-sample.jsonl").read_text(encoding="utf-8").splitlines()]
     forms = load_forms()
     in_sample = [f for f in facts if f["modality"] == "asserted"
                  and any(a <= line_of(f["start"]) <= b for a, b in SAMPLE_LINES)]

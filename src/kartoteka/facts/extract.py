@@ -38,7 +38,9 @@ _AGENT = re.compile(
     r"\bby\s+(?:order\s+of\s+|the\s+decision\s+of\s+|a\s+decision\s+of\s+)?(?P<agent>(?:the\s+)?(?:[A-Z][\w()'’.-]*"
     r"|troikas?|a\s+troika|special\s+conference)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w()'’.-]*){0,4})"
 )
-_ON_ORDERS = re.compile(r"\bon\s+(?P<agent>[A-Z][\w-]+)(?:'s|’s)\s+(?:personal\s+)?(?:orders?|instructions?|initiative)")
+_ON_ORDERS = re.compile(
+    r"\bon\s+(?P<agent>[A-Z][\w-]+)(?:'s|’s)\s+(?:personal\s+)?(?:orders?|instructions?|initiative)"
+)
 _ACCORDING = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<src>(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:of\s+)?(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+)",
 )

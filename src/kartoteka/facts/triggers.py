@@ -24,8 +24,10 @@ class Trigger:
 _TABLE: list[tuple[str, str, str]] = [
     ("suicide", "intrans", r"committed suicide|shot (?:him|her)self|took (?:his|her) own life|hanged (?:him|her)self"
                            r"|threw (?:him|her)self (?:out|from|under)"),
-    ("expelled", "verb", r"removed (?:\w+ )?from (?:membership|the (?:Politburo|Central Committee|party|VKP\(b\)|Orgburo))"),
-    ("removed", "verb", r"released from (?:the |his |her )?(?:posts?|positions?|duties|work|military)|called back from"),
+    ("expelled", "verb", r"removed (?:\w+ )?from (?:membership"
+                         r"|the (?:Politburo|Central Committee|party|VKP\(b\)|Orgburo))"),
+    ("removed", "verb", r"released from (?:the |his |her )?(?:posts?|positions?|duties|work|military)"
+                        r"|called back from"),
     ("elected", "verb", r"included (?:in|into|on) (?:the |this )?(?:membership of the )?(?:\w+ ){0,2}"
                         r"(?:Central Committee|Politburo|Buro|BTsK)|co-?opted"),
     ("elected", "intrans", r"became (?:a |the )?(?:\w+ )?(?:members?|chairman|candidate members?)"),
@@ -75,8 +77,8 @@ _PATTERN = re.compile(
 # First four letters of every phrase above: a cheap word scan finds candidate positions and
 # the big alternation is tried only there (tried everywhere, it dominates the layer's time).
 _STEMS = frozenset(
-    "comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran take was pass "
-    "set suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
+    "comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran take was pass set "
+    "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond tria trie born".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
