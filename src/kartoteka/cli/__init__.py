@@ -24,8 +24,10 @@ def _register() -> None:
     # Each command lives in its own module; importing it attaches it to `cli`.
     from kartoteka.cli import (
         db,  # noqa: F401
+        entities,  # noqa: F401
         ingest,  # noqa: F401
         outline,  # noqa: F401
+        persons,  # noqa: F401
         repair,  # noqa: F401
         search,  # noqa: F401
         stats,  # noqa: F401

@@ -32,13 +32,15 @@ _PLACE_LEFT = ("in ", "In ", "near ", "town of ", "city of ", "village of ", "re
                "station ", "outside ", "capital of ")
 _LIST_GAP_RE = re.compile(r",? (?:and |or )?|, ")
 #: A bare surname goes to the person named last within this many characters before it.
-CONTEXT_WINDOW = 4000
+CONTEXT_WINDOW = 1500
 _VERB_RIGHT_RE = re.compile(
     r"(?:['’]s)? (?:said|wrote|told|was|had|asked|recalled|believed|writes|says|became|died|replied|declared|"
     r"noted|stated|spoke|proposed|demanded|received|remained|did|could|would|knew|thought|considered|arrived|"
     r"himself|herself|[a-z]{3,}ed)\b"
 )
 _PLACE_LIST = sorted(PLACES)
+#: Endings of place names and adjectives, not of given names (`Monastyrskoye`).
+_NOT_GIVEN_ENDINGS = ("oye", "skoye", "aya", "sk", "grad", "burg", "ov", "ev", "in", "skiy", "yy", "iy")
 @lru_cache(maxsize=8192)
 def _near_place(word: str) -> bool:
     from rapidfuzz import fuzz, process
@@ -241,7 +243,9 @@ class Clusterer:
     def _strong_ok(self, c: Candidate) -> bool:
         if c.initials and c.surname in PLACES and not c.given:
             return False
-        if c.given and c.given not in GIVEN and (self._used_lower(c.given) or c.sentence_initial):
+        if c.given and c.given not in GIVEN and (
+                self._used_lower(c.given) or c.sentence_initial or c.given in PLACES or self._near_place(c.given)
+                or self._place_context(c) or c.given.lower().endswith(_NOT_GIVEN_ENDINGS)):
             return False
         if c.initials or c.given:
             return not (c.title is None and self._used_lower(c.surname) and not c.initials)
@@ -404,8 +408,10 @@ class Clusterer:
                 for gi in groups:
                     p = pos.get(gi, [])
                     k = bisect_right(p, c.start)
-                    if k and c.start - p[k - 1] <= CONTEXT_WINDOW and p[k - 1] > best_pos:
+                    if k and p[k - 1] > best_pos:
                         best, best_pos = gi, p[k - 1]
+                if best is not None and best != main and c.start - best_pos > CONTEXT_WINDOW:
+                    best = None
                 if best is not None:
                     self.assign[i] = (best, 0.8)
                 else:

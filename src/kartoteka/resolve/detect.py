@@ -36,7 +36,7 @@ from kartoteka.resolve.lexicon import (
 # One token regex; its first item is a literal-free class, but the pattern is simple enough that the whole
 # corpus scans in ~15 ms.
 _TOKEN_RE = re.compile(
-    r"(?P<ini>(?:[A-Z][a-z]{0,2}\.|[A-Z]{2}\.)(?:[ ]?[A-Z][a-z]{0,2}\.){0,3})(?=[ \n]?[A-Z][a-zà-ÿ])"
+    r"(?P<ini>(?:[A-Z][a-z]?\.|Yem\.|[A-Z]{2}\.)(?:[ ]?(?:[A-Z][a-z]?|Yem)\.){0,3})(?=[ \n]?[A-Z][a-zà-ÿ])"
     r"|(?P<word>[A-Z][a-zà-ÿ]+(?:['’][A-Za-z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+){0,2})(?P<pos>['’]s\b|(?<=[sxz])['’](?![A-Za-z]))?"
     r"|(?P<caps>[A-Z][A-Z0-9]+(?:\([a-z]\))?)"
 )

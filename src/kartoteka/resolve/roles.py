@@ -24,11 +24,12 @@ _HEAD_SET = frozenset(h for h in _HEADS.split("|") if " " not in h)
 _ROLE_CAPS = frozenset("Central Committee Politburo Party People's People’s Red Army Comintern Soviet Union USSR "
                        "Foreign Internal Affairs Defense Justice State Security Military Council Commissariat "
                        "Supreme Court Procurator Deputy".split())
+_BAD_TAIL = frozenset("who which that was were is are to he she they it his her had has by with as".split())
 _STOP_BACK = frozenset("the a an and or but by with to from for that which who whom when as was is were had has "
                        "been his her their its our this these those than then also even such on at".split())
 _AFTER_RE = re.compile(
-    r", (?:the |a |an |then |later |former |at that time )?"
-    rf"((?:{_ROLE_WORD} ){{0,4}}(?:{_HEADS})\b[^,.;:()\[\]\n]{{0,80}})[,.;:)]"
+    r", (?:the |a |an |then |later |former |at that time )"
+    rf"((?:{_ROLE_WORD} ){{0,3}}(?:{_HEADS})\b(?: (?:of|for|in) [^,.;:()\[\]\n]{{0,70}})?)[,.;:)]"
 )
 _CUT_RE = re.compile(r"^(?:(?:and|or|the|a|an|of|by|to|with|as|was|is|when|who|which|that|then|such|also|even|"
                      r"were|had|has|been|in|on|for|from|at|his|her|their|its|our)\s+)+")
@@ -52,6 +53,10 @@ def role_before(text: str, start: int) -> str | None:
             break
     if head is None:
         return None
+    tail = [w.lower() for w in words[head + 1 :]]
+    if tail and (tail[0] not in ("of", "for") or tail[-1] in _STOP_BACK or tail[-1] in ("of", "for")
+                 or any(w in _BAD_TAIL for w in tail)):
+        return None
     first = head
     while first > 0:
         w = words[first - 1]
@@ -70,6 +75,8 @@ def role_after(text: str, end: int) -> str | None:
     if not m:
         return None
     phrase = m.group(1).strip()
+    if any(w in _BAD_TAIL for w in phrase.lower().split()):
+        return None
     return phrase if len(phrase) >= 4 else None
 
 
