@@ -220,10 +220,18 @@ def _qualifier(g: dict[str, str | None]) -> tuple[str | None, bool]:
 
 
 def _own_line(text: str, s: int, e: int) -> bool:
-    ls = text.rfind("\n", 0, s) + 1
-    le = text.find("\n", e)
-    le = len(text) if le < 0 else le
-    return text[ls:le].strip(" \t.") == text[s:e]
+    # Bounded look-around: a line longer than this is not a lone section number anyway,
+    # and unbounded find() per mention would make a long single-line input quadratic.
+    lo = max(0, s - 16)
+    ls = text.rfind("\n", lo, s)
+    if ls < 0 and lo > 0:
+        return False
+    le = text.find("\n", e, e + 16)
+    if le < 0:
+        if e + 16 < len(text):
+            return False
+        le = len(text)
+    return text[ls + 1:le].strip(" \t.") == text[s:e]
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None, *,
@@ -284,7 +292,7 @@ def _build(work: str, m: re.Match[str], wend: int) -> tuple[int, int, dict[str, 
         if _LINE_MARK_BEFORE.search(before) and (after[:1] in (".", ")") or _own_line(work, ns, m.end("n1"))):
             return None  # footnote or list marker, section number
         if _own_line(work, ns, m.end("n1")) or (before.endswith("\t") and re.match(r"[ \t]*(?:\n|$)",
-                                                                                    work[m.end("n1"):])):
+                                                                                    work[m.end("n1"):m.end("n1") + 8])):
             return None  # section number; contents page number
         if after[:1] == "." and re.search(r"[:;\"“][ \t]{0,2}$", before):
             return None  # inline enumeration: "two issues: 1. On Bukharin"
