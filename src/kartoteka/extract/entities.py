@@ -61,6 +61,7 @@ _WORK_RE = re.compile(
     r"memoirs|collection|journal|magazine|newspaper)s?,? (?:entitled |called |titled )?"
     r"(\"[A-Z][^\"\n]{2,90}\"|“[A-Z][^”\n]{2,90}”)"
 )
+_YEAR_LIKE_RE = re.compile(r"1[6-9]\d\d(?!\d|,\d)(?! (?:years|people|persons|men|rubles|tons|percent))")
 _CAPS_WORD_RE = re.compile(r"\b[A-Z]{4,}(?: [A-Z]{2,})*\b")
 _VOWELS = set("AEIOUY")
 
@@ -95,7 +96,8 @@ def find_entities(report, repaired=None, persons=None) -> list[Mention]:
     _works(report, text, found)
     dates = find_dates(text)
     found.extend(dates)
-    found.extend(find_quantities(text, dates=dates))
+    # a bare year the date finder left (`In 1936 people's ...`) is not a count
+    found.extend(q for q in find_quantities(text, dates=dates) if not _YEAR_LIKE_RE.match(q.text))
     return _resolve(found)
 
 

@@ -80,7 +80,8 @@ def find_persons(report, repaired=None) -> list[Person]:
 
 def _person(g: Group, cands: list[Candidate], rtext: str, stext: str, repaired) -> Person:
     members = [cands[i] for i in g.members]
-    best = max(members, key=lambda c: (*_richness(c), -c.start))
+    own = [c for c in members if c.surname and c.kind != "alias" and name_key(c.surname) == g.key] or members
+    best = max(own, key=lambda c: (*_richness(c), -c.start))
     name = _display(best, rtext) if best.surname or best.patronymic else (g.surname or _display(best, rtext))
     if g.surname and best.surname is None:
         name = g.surname

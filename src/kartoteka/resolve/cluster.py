@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from kartoteka.names import name_key
 from kartoteka.resolve.detect import Candidate
-from kartoteka.resolve.lexicon import BARE_ONLY_ALIASES, FICTION_LEFT, GIVEN, PLACES, SURNAME_ENDINGS
+from kartoteka.resolve.lexicon import BARE_ONLY_ALIASES, FICTION_LEFT, FULL_NAME_ALIASES, GIVEN, PLACES, SURNAME_ENDINGS
 
 _LOWER_RE = re.compile(r"(?<![A-Za-z])[a-z][a-z'’-]*")
 _APPOSITION_RE = re.compile(
@@ -39,6 +39,10 @@ _VERB_RIGHT_RE = re.compile(
     r"himself|herself|[a-z]{3,}ed)\b"
 )
 _PLACE_LIST = sorted(PLACES)
+_FICTION_RE = re.compile(
+    r"(?:(?:" + "|".join(p.strip(" ,") for p in FICTION_LEFT) + r")(?: of (?:the|a|his|her) (?:novel|story|play|film|"
+    r"tale|book))?|(?:novel|story|play|film)['’]s (?:hero|heroine|character|protagonist)),? $"
+)
 #: Endings of place names and adjectives, not of given names (`Monastyrskoye`).
 _NOT_GIVEN_ENDINGS = ("oye", "skoye", "aya", "sk", "grad", "burg", "ov", "ev", "in", "skiy", "yy", "iy")
 @lru_cache(maxsize=8192)
@@ -190,7 +194,7 @@ class Clusterer:
     def _fictional_keys(self) -> set[str]:
         out = set()
         for c in self.cands:
-            if c.surname and any(self.text.endswith(p, max(0, c.start - 12), c.start) for p in FICTION_LEFT):
+            if c.surname and _FICTION_RE.search(self.text, max(0, c.start - 48), c.start):
                 out.add(name_key(c.surname))
         return out
 
@@ -244,7 +248,8 @@ class Clusterer:
         if c.initials and c.surname in PLACES and not c.given:
             return False
         if c.given and c.given not in GIVEN and (
-                self._used_lower(c.given) or c.sentence_initial or c.given in PLACES or self._near_place(c.given)
+                self._used_lower(c.given) or (c.sentence_initial and self._zipf(c.given) >= 3.0)
+                or c.given in PLACES or self._near_place(c.given)
                 or self._place_context(c) or c.given.lower().endswith(_NOT_GIVEN_ENDINGS)):
             return False
         if c.initials or c.given:
@@ -424,6 +429,14 @@ class Clusterer:
             table[m.group(1)] = m.group(2)
         counts = Counter(gi for gi, _ in self.assign.values())
         for i, c in enumerate(cands):
+            full = f"{c.given} {c.surname or c.patronymic}" if c.given else ""
+            if full in FULL_NAME_ALIASES:
+                groups = by_key.get(name_key(FULL_NAME_ALIASES[full]))
+                if groups:
+                    gi = max(groups, key=lambda g: (counts[g], -g))
+                    self.assign[i] = (gi, 0.9)
+                    self.groups[gi].aliases.add(self.text[c.start : c.end].removesuffix("'s").removesuffix("’s"))
+                continue
             word = c.surname or c.given
             target = table.get(word) or c.alias_of
             if not target or (i in self.assign and not c.alias_of):

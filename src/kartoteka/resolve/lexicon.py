@@ -159,6 +159,14 @@ ALIASES: dict[str, str] = {
     "Bronshteyn": "Trotsky",
     "Bronstein": "Trotsky",
 }
+#: Full names that are another name of a well-known person (birth names).
+FULL_NAME_ALIASES: dict[str, str] = {
+    "Iosif Dzhugashvili": "Stalin",
+    "Lev Bronshteyn": "Trotsky",
+    "Vladimir Ulyanov": "Lenin",
+    "Vladimir Ilich": "Lenin",
+    "Vladimir Ilyich": "Lenin",
+}
 #: Alias readings valid only when no given name or initials stand before them.
 BARE_ONLY_ALIASES = frozenset({"Dzhugashvili", "Djugashvili", "Ilyich", "Ilich", "Bronshteyn", "Bronstein", "Ulyanov"})
 
