@@ -61,7 +61,7 @@ _WORK_RE = re.compile(
     r"memoirs|collection|journal|magazine|newspaper)s?,? (?:entitled |called |titled )?"
     r"(\"[A-Z][^\"\n]{2,90}\"|“[A-Z][^”\n]{2,90}”)"
 )
-_YEAR_LIKE_RE = re.compile(r"1[6-9]\d\d(?!\d|,\d)(?! (?:years|people|persons|men|rubles|tons|percent))")
+_YEAR_LIKE_RE = re.compile(r"1[6-9]\d\d(?!\d|,\d)(?! (?:years|people|persons|men|rubles|tons|percent)\b(?!['’]))")
 _CAPS_WORD_RE = re.compile(r"\b[A-Z]{4,}(?: [A-Z]{2,})*\b")
 _VOWELS = set("AEIOUY")
 

@@ -1,0 +1,87 @@
+"""find_entities and `kartoteka entities` on the fixture written for these tests."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kartoteka.extract.entities import find_entities
+from kartoteka.ingest import load_source
+from kartoteka.repair import repair
+from kartoteka.resolve import find_persons
+from kartoteka.structure import read_report
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "persons_report.txt"
+
+
+@pytest.fixture(scope="module")
+def ents():
+    source = load_source(FIXTURE)
+    report = read_report(source)
+    rep = repair(source)
+    persons = find_persons(report, rep)
+    return source, persons, find_entities(report, rep, persons)
+
+
+def first(ents, kind, text):
+    return next(e for e in ents if e.kind == kind and e.text == text)
+
+
+def test_all_kinds_and_exact_spans(ents):
+    source, _, found = ents
+    assert {e.kind for e in found} == {"PERSON", "ORG", "PLACE", "DATE", "QUANTITY", "WORK"}
+    for e in found:
+        assert source.text[e.start : e.end] == e.text
+    spans = sorted((e.start, e.end) for e in found)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), "mentions overlap"
+
+
+def test_person_mentions_carry_the_person_id(ents):
+    _, persons, found = ents
+    ids = {p.id for p in persons}
+    people = [e for e in found if e.kind == "PERSON"]
+    assert people and all(e.value["id"] in ids for e in people)
+    assert first(found, "PERSON", "N. I. Yezhov").value == {"id": "p-eshev-n-i"}
+    assert not [e for e in people if e.text in ("Stalinist", "Kirov", "Rubashov")]
+
+
+def test_org_with_the_report_expansion(ents):
+    _, _, found = ents
+    assert first(found, "ORG", "NKVD").value["expansion"] == "People's Commissariat of Internal Affairs"
+    assert first(found, "ORG", "Politburo")
+
+
+def test_dates_julian_pair_and_quantities(ents):
+    _, _, found = ents
+    born = first(found, "DATE", "9 (21) December 1879")
+    assert born.value["edtf"] == "1879-12-21" and born.value.get("julian") == "1879-12-09"
+    assert first(found, "QUANTITY", "around 20 years").value["number"] == 20
+    assert any(e.kind == "QUANTITY" and e.text.startswith("44,000") for e in found)
+    assert not [e for e in found if e.kind == "QUANTITY" and e.text.startswith("1936")]
+
+
+def test_work_with_translation_gloss_and_place(ents):
+    _, _, found = ents
+    work = first(found, "WORK", '"Kratkaya biografiya"')
+    assert work.value == {"title": "Kratkaya biografiya", "translation": "Short Biography"}
+    assert first(found, "PLACE", "Gori")
+
+
+def test_cli_entities_json_and_kinds():
+    from kartoteka.cli import _register, cli
+
+    _register()
+    runner = CliRunner()
+    res = runner.invoke(cli, ["entities", str(FIXTURE), "--json", "--kind", "ORG"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert data["entities"] and {e["kind"] for e in data["entities"]} == {"ORG"}
+    assert set(data["entities"][0]) >= {"kind", "start", "end", "text", "value"}
+    res = runner.invoke(cli, ["entities", str(FIXTURE)])
+    assert res.exit_code == 0 and "PERSON" in res.output
+    res = runner.invoke(cli, ["entities", "/nonexistent/file.txt"])
+    assert res.exit_code != 0

@@ -1,0 +1,161 @@
+"""Persons on a fixture written for these tests (tests/fixtures/persons_report.txt) and on text snippets."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kartoteka.ingest import load_source
+from kartoteka.repair import Repaired, repair
+from kartoteka.resolve import find_persons, person_id
+from kartoteka.structure import read_report
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "persons_report.txt"
+
+
+@pytest.fixture(scope="module")
+def fixture():
+    source = load_source(FIXTURE)
+    report = read_report(source)
+    rep = repair(source)
+    return source, report, rep, find_persons(report, rep)
+
+
+def by_surname(persons, surname):
+    return [p for p in persons if p.surname == surname]
+
+
+def test_initials_and_bare_surname_and_possessive_are_one_person(fixture):
+    *_, persons = fixture
+    (yezhov,) = by_surname(persons, "Yezhov")
+    assert {"N. I. Yezhov", "N.I. Yezhov", "Yezhov", "Yezhov's"} <= set(yezhov.forms)
+    assert {m.kind for m in yezhov.mentions} >= {"initials", "name", "possessive"}
+    assert yezhov.name == "N. I. Yezhov"
+    assert yezhov.keys == {"fbis": "N. I. Yezhov", "loc": "N. I. Ezhov", "cyrillic": "Н. И. Ежов"}
+
+
+def test_roles_before_and_after_the_name(fixture):
+    *_, persons = fixture
+    (yezhov,) = by_surname(persons, "Yezhov")
+    assert "people's commissar of internal affairs" in yezhov.roles
+    kamenevs = {p.id: p for p in by_surname(persons, "Kamenev")}
+    assert "chairman of the Moscow Soviet" in kamenevs["p-kamenev-l-b"].roles
+
+
+def test_list_of_victims_with_initials(fixture):
+    *_, persons = fixture
+    surnames = {p.surname for p in persons}
+    assert {"Orlov", "Alksnis", "Sedyakin", "Appog", "Bokis", "Stutska"} <= surnames
+    (alksnis,) = by_surname(persons, "Alksnis")
+    assert alksnis.forms == ["Ya. I. Alksnis", "Alksnis"]
+
+
+def test_namesakes_with_different_initials_stay_apart(fixture):
+    *_, persons = fixture
+    kamenevs = {p.id: p for p in by_surname(persons, "Kamenev")}
+    assert set(kamenevs) == {"p-kamenev-l-b", "p-kamenev-s-s"}
+    # the bare `Kamenev` right after `L. B. Kamenev was tried` goes to him, not to the commander
+    assert "Kamenev" in kamenevs["p-kamenev-l-b"].forms
+    assert kamenevs["p-kamenev-s-s"].forms == ["S. S. Kamenev"]
+
+
+def test_aliases_curated_and_by_apposition(fixture):
+    *_, persons = fixture
+    (stalin,) = by_surname(persons, "Stalin")
+    assert {"Koba", "Soso"} <= set(stalin.aliases)
+    assert stalin.name == "Stalin"
+    assert any(a.startswith("Iosif") for a in stalin.aliases)  # the birth name joins him
+    (sergo,) = by_surname(persons, "Ordzhonikidze")
+    assert "Sergo" in sergo.forms
+
+
+def test_non_persons_are_not_persons(fixture):
+    *_, persons = fixture
+    names = {w for p in persons for f in p.forms for w in f.replace("'s", "").split()}
+    for word in ("Stalinist", "Trotskyite", "Leninist", "Bukharinites", "Kirov", "Lenin", "Rubashov", "Plant"):
+        assert word not in names, word
+
+
+def test_titles_are_not_part_of_the_name(fixture):
+    *_, persons = fixture
+    (sakharov,) = by_surname(persons, "Sakharov")
+    (zhukov,) = by_surname(persons, "Zhukov")
+    assert sakharov.forms == ["A. D. Sakharov"] and zhukov.forms == ["G. K. Zhukov"]
+
+
+def test_every_mention_is_an_exact_source_span(fixture):
+    source, _, _, persons = fixture
+    for p in persons:
+        assert p.mentions
+        for m in p.mentions:
+            assert source.text[m.start : m.end] == m.text
+        assert sorted(set(p.forms)) == sorted({m.text for m in p.mentions})
+
+
+def test_ids_are_stable_and_unique(fixture):
+    source, _report, _rep, persons = fixture
+    again = find_persons(read_report(load_source(FIXTURE)), repair(source))
+    assert [p.id for p in again] == [p.id for p in persons]
+    assert len({p.id for p in persons}) == len(persons)
+    assert by_surname(persons, "Yezhov")[0].id == person_id("ešev", ("N", "I"))
+
+
+def test_ids_do_not_depend_on_mention_order(tmp_path):
+    paragraphs = [
+        "Yezhov signed the order.",
+        "N. I. Yezhov was arrested in 1939.",
+        "L. B. Kamenev spoke first.",
+        "S. S. Kamenev commanded the army.",
+        "Kamenev answered.",
+    ]
+    ids = set()
+    rng = random.Random(7)
+    for _ in range(4):
+        rng.shuffle(paragraphs)
+        path = tmp_path / "r.txt"
+        path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        source = load_source(path)
+        persons = find_persons(read_report(source), Repaired.build(source.text, []))
+        ids.add(tuple(sorted(p.id for p in persons)))
+    assert ids == {("p-eshev-n-i", "p-kamenev-l-b", "p-kamenev-s-s")}
+
+
+def test_ocr_damaged_surname_joins_its_person(tmp_path):
+    text = ("G. Ye. Zinovyev spoke at the congress. Zinovyev's speech was long. Later Zinovvev's friends left him.\n"
+            "Zinovyev and Kamenev were expelled.\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    source = load_source(path)
+    persons = find_persons(read_report(source), Repaired.build(source.text, []))
+    zin = [p for p in persons if p.surname == "Zinovyev"]
+    assert len(zin) == 1 and "Zinovvev's" in zin[0].forms
+    assert not [p for p in persons if p.surname == "Zinovvev"]
+
+
+def test_repaired_form_is_reported_beside_the_source(fixture):
+    _source, _, rep, persons = fixture
+    for p in persons:
+        for m in p.mentions:
+            s = rep.from_source(m.start)
+            assert m.repaired == rep.text[s : s + len(m.repaired)]
+
+
+def test_cli_json_and_table(fixture):
+    from kartoteka.cli import _register, cli
+
+    _register()
+    runner = CliRunner()
+    res = runner.invoke(cli, ["persons", str(FIXTURE), "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    rec = next(p for p in data["persons"] if p["surname"] == "Yezhov")
+    assert set(rec) >= {"id", "name", "surname", "forms", "aliases", "roles", "mentions", "keys"}
+    assert {"start", "end", "text"} <= set(rec["mentions"][0])
+    res = runner.invoke(cli, ["persons", str(FIXTURE)])
+    assert res.exit_code == 0 and "Yezhov" in res.output
+    res = runner.invoke(cli, ["persons", "--help"])
+    assert "Example" in res.output
