@@ -229,7 +229,8 @@ def test_to_json_round_trip() -> None:
 # --- properties -----------------------------------------------------------------------
 
 _ALPHABET = st.sampled_from([*"0123456789 -—–()/,.'s\n\tDecmbrJanFbMyO.S",
-    "December", "Jan", "in ", "the ", "late ", "1879", "1937", "19", "(21)", " of ", "summer", "century", "th",
+    "December", "Jan", "in ", "the ", "late ", "1879", "1937", "19", "(21)", " of ", "summer",
+    "century", "th",
 ])
 
 

@@ -97,8 +97,15 @@ def test_vague_spelled_counts() -> None:
     m = one("hundreds of thousands of prosperous peasants left")
     assert m.value["number"] == 100000
     assert m.value["unit"] == "peasants"
-    assert m.value["qualifier"] == "hundreds of thousands of"
+    assert m.value["qualifier"] == "hundreds of thousands"
     assert one("several hundred tractors").value["approximate"] is True
+    assert one("they expelled tens of thousands.").value["number"] == 10000
+
+
+def test_exact_scaling_and_possessive_modifier() -> None:
+    assert one("a rise to 16.6 billion rubles").value["number"] == 16600000000
+    assert one("Twelve people's commissars resigned").value["unit"] == "commissars"
+    assert qs("on May Day 1936 N. Demchenko spoke") == []
 
 
 def test_paragraph_break_before_unit() -> None:

@@ -92,12 +92,14 @@ _WB = r"(?<![A-Za-z])"
 _ALTS = [
     # 9 (21) December 1879 ; 10 (23) and 16 (29) October
     rf"{_NB}(?P<pa_j1>{_DAY}){_SPO}\({_SPO}(?P<pa_g1>{_DAY}){_SPO}\)"
-    rf"(?:(?:[ \t]{{0,2}},[ \t]{{0,2}}|{_SP}and{_SP})(?P<pa_j2>{_DAY}){_SPO}\({_SPO}(?P<pa_g2>{_DAY}){_SPO}\))?"
+    rf"(?:(?:[ \t]{{0,2}},[ \t]{{0,2}}|{_SP}and{_SP})"
+    rf"(?P<pa_j2>{_DAY}){_SPO}\({_SPO}(?P<pa_g2>{_DAY}){_SPO}\))?"
     rf"{_SP}(?P<pa_m>{_MON})(?:,?{_SP}(?P<pa_y>{_Y4})(?![0-9]))?",
     # 25 October (7 November) 1917 ; 21 December 1879 (9 December O.S.)
     rf"{_NB}(?P<pm_d1>{_DAY}){_SP}(?P<pm_m1>{_MON})(?:,?{_SP}(?P<pm_y1>{_Y4}))?{_SPO}\({_SPO}"
     rf"(?P<pm_d2>{_DAY}){_SP}(?P<pm_m2>{_MON})(?:,?{_SP}(?P<pm_y2>{_Y4}))?"
-    rf"(?:{_SPO}(?P<pm_style>O\.[ \t]?S\.|O\.S|[Oo]ld[ \t][Ss]tyle|N\.[ \t]?S\.|N\.S|[Nn]ew[ \t][Ss]tyle))?{_SPO}\)"
+    rf"(?:{_SPO}(?P<pm_style>O\.[ \t]?S\.|O\.S|[Oo]ld[ \t][Ss]tyle|N\.[ \t]?S\.|N\.S|[Nn]ew[ \t][Ss]tyle))?"
+    rf"{_SPO}\)"
     rf"(?:,?{_SP}(?P<pm_y>{_Y4})(?![0-9]))?",
     # 30 December 1916 - 12 January 1917 ; 5 March-7 April 1937
     rf"{_NB}(?P<r2_d1>{_DAY}){_SP}(?P<r2_m1>{_MON})(?:,?{_SP}(?P<r2_y1>{_Y4}))?{_DASH}"
@@ -110,6 +112,10 @@ _ALTS = [
     # 1 December 1934 ; 5 JULY 1989 ; 26 July 89 ; 5 March
     rf"{_NB}(?P<f_d>{_DAY}){_SP}(?P<f_m>{_MON})"
     rf"(?:,?{_SP}(?P<f_y>{_Y4})(?![0-9])|{_SP}(?P<f_yy>[0-9]{{2}})(?![0-9A-Za-z]))?",
+    # OCR "I January 1930": capital I or small l misread for the day 1
+    rf"(?<![A-Za-z0-9])(?P<ocr1>[Il]){_SP}(?P<ocr1_m>{_MON})(?:,?{_SP}(?P<ocr1_y>{_Y4})(?![0-9]))?",
+    # in '33 ; in'33 (a two-digit year after an apostrophe)
+    r"(?<![0-9])['’](?P<ap>[0-9]{2})(?![0-9A-Za-z])",
     # 1928—July 1929
     rf"{_NB}(?P<ym_y1>{_Y4}){_DASH}(?P<ym_m2>{_MON}),?{_SP}(?P<ym_y2>{_Y4})(?![0-9])",
     # January-February 1934 ; July 1928—July 1929
@@ -135,7 +141,8 @@ _ALTS = [
 ]
 # Speed: the guard lets the C matcher reject most positions (mid-word, or a word that cannot
 # start a date) before it tries the alternatives one by one.
-_GUARD = (r"(?:(?<![0-9])(?=[0-9])|(?<![A-Za-z])(?=[JFMASONDEBCTWL]|e[anai]|la|mi|be|cl|fa|fi|s[uptei]|au|wi"
+_GUARD = (r"(?:(?<![0-9])(?=[0-9])|(?=['’][0-9])"
+          r"|(?<![A-Za-z])(?=[JFMASONDEBCTWL]|[Il][ \t\n]|e[anai]|la|mi|be|cl|fa|fi|s[uptei]|au|wi"
           r"|t[wu]|ni))")
 _DATE_RE = re.compile(_GUARD + "(?:" + "|".join(f"(?:{a})" for a in _ALTS) + ")")
 
@@ -156,6 +163,9 @@ _COUNT_AFTER = re.compile(
     r"[ \t]{1,3}(?:people|persons|men|women|children|peasants|workers|members|delegates|tons|rubles|"
     r"kilometers|km|meters|copies|votes|families|households|prisoners|officers|soldiers|communists|"
     r"hours|hrs|GMT|of[ \t]+them)(?![A-Za-z])"
+)
+_YEAR_CTX_TIGHT = re.compile(
+    r"\b(?:[Ii]n|[Oo]f|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ii]nto|[Dd]uring)[ \t]{0,2}$"
 )
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _END_AFTER = re.compile(r"[ \t]*(?:$|\n|[;,.)\]]|pp?[ \t]?[0-9])")  # FBIS source line: "12 Feb 89 p 3"
@@ -264,7 +274,8 @@ def _handle(scan: _Scan, m: re.Match[str]) -> bool:
         return True
 
     if g["pm_d1"] is not None:
-        d1, m1, d2, m2 = int(g["pm_d1"]), _month_number(g["pm_m1"]), int(g["pm_d2"]), _month_number(g["pm_m2"])
+        d1, m1 = int(g["pm_d1"]), _month_number(g["pm_m1"])
+        d2, m2 = int(g["pm_d2"]), _month_number(g["pm_m2"])
         y = int(g["pm_y"]) if g["pm_y"] else None
         y1 = int(g["pm_y1"]) if g["pm_y1"] else None
         y2 = int(g["pm_y2"]) if g["pm_y2"] else None
@@ -281,7 +292,8 @@ def _handle(scan: _Scan, m: re.Match[str]) -> bool:
     if g["r2_d1"] is not None:
         y = int(g["r2_y"]) if g["r2_y"] else None
         y1 = int(g["r2_y1"]) if g["r2_y1"] else y
-        d1, m1, d2, m2 = int(g["r2_d1"]), _month_number(g["r2_m1"]), int(g["r2_d2"]), _month_number(g["r2_m2"])
+        d1, m1 = int(g["r2_d1"]), _month_number(g["r2_m1"])
+        d2, m2 = int(g["r2_d2"]), _month_number(g["r2_m2"])
         if not (_valid_day(y1, m1, d1) and _valid_day(y, m2, d2)):
             return False
         value: dict[str, Any] = {"edtf": f"{_ymd(y1, m1, d1)}/{_ymd(y, m2, d2)}", "precision": "interval"}
@@ -329,6 +341,21 @@ def _handle(scan: _Scan, m: re.Match[str]) -> bool:
         if y is None:
             value["needs_year"] = True
         scan.add(s, e, value)
+        return True
+
+    if g["ocr1"] is not None:
+        mo = _month_number(g["ocr1_m"])
+        y = int(g["ocr1_y"]) if g["ocr1_y"] else None
+        value = {"edtf": _ymd(y, mo, 1), "precision": "day", "ocr": f"{g['ocr1']} read as 1"}
+        if y is None:
+            value["needs_year"] = True
+        scan.add(s, e, value, 0.7)
+        return True
+
+    if g["ap"] is not None:
+        if not _YEAR_CTX_TIGHT.search(before):
+            return False  # only "in '33", "of '37": otherwise a quote mark before a number
+        scan.add(s, e, {"edtf": f"{_pivot(g['ap']):04d}", "precision": "year"}, 0.8)
         return True
 
     if g["ym_y1"] is not None:
@@ -465,7 +492,7 @@ def _bare_year_confidence(scan: _Scan, s: int, e: int, before: str) -> float:
         return 0.9
     if scan.out:
         last = scan.out[-1]
-        if last.value and isinstance(last.value, dict) and last.value.get("precision") in ("year", "interval"):
+        if isinstance(last.value, dict) and last.value.get("precision") in ("year", "interval"):
             gap = t[last.end:s]
             if _CHAIN_GAP.fullmatch(gap):
                 return 0.9  # "in 1931, 1932 and 1935"
@@ -477,6 +504,8 @@ def _bare_year_confidence(scan: _Scan, s: int, e: int, before: str) -> float:
 
 
 _DIGITS = re.compile(r"[0-9]+")
+# Dates with no digit: spelled centuries, and OCR "I January" for "1 January".
+_LITERAL_ANCHORS = ("entur", "ENTUR", *(f"{c} {name.title()}" for c in "Il" for name in _MONTHS))
 
 
 def scan_anchored(pattern: re.Pattern[str], text: str, start: int, end: int, anchors: list[int],
@@ -535,7 +564,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[Mentio
 
     # Every date has a digit except spelled centuries, which all contain "centur".
     anchors = [d.start() for d in _DIGITS.finditer(text, start, end)]
-    extra = literal_anchors(text, start, end, ("entur", "ENTUR"))
+    extra = literal_anchors(text, start, end, _LITERAL_ANCHORS)
     if extra:
         anchors = sorted(set(anchors).union(extra))
     scan_anchored(_DATE_RE, text, start, end, anchors, handle)

@@ -22,6 +22,7 @@ group has exactly three digits and no `million`/`percent` follows (`200.000`, `3
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from kartoteka.extract.dates import find_dates, literal_anchors, scan_anchored
@@ -72,7 +73,7 @@ _ALTS = [
     r"(?P<pct>[ \t]?%)?",
     # hundreds of thousands of ; tens of millions of ; thousands of
     rf"(?<![A-Za-z])(?P<vague>(?i:dozens|scores|tens|hundreds|thousands|millions|billions))"
-    rf"(?:{_SP}of{_SP}(?P<vague2>(?i:thousands|millions|billions)))?(?={_SP}of(?![A-Za-z]))",
+    rf"(?:{_SP}of{_SP}(?P<vague2>(?i:thousands|millions|billions))(?![A-Za-z])|(?={_SP}of(?![A-Za-z])))",
     # a dozen ; a hundred ; a million
     r"(?<![A-Za-z])(?P<a>(?i:a|one))[ \t]{1,2}(?P<a_m>(?i:dozen|hundred|thousand|million|billion))"
     r"(?![A-Za-z-])",
@@ -84,7 +85,8 @@ _ALTS = [
 ]
 # One optional qualifier in front of every number form (group names must be unique).
 # Cheap rejection: digits, or a word start whose first letters can open a number form or qualifier.
-_GUARD = (r"(?:(?<![0-9])(?=[0-9])|(?<![A-Za-z])(?=(?i:a[ \t][dhtmbf]|an[ \t]e|at[ \t][lm]|as[ \t]m|arou|abou|appr"
+_GUARD = (r"(?:(?<![0-9])(?=[0-9])"
+          r"|(?<![A-Za-z])(?=(?i:a[ \t][dhtmbf]|an[ \t]e|at[ \t][lm]|as[ \t]m|arou|abou|appr"
           r"|alm|rou|n(?:o[ \t]|ot[ \t]|in|ear)|one|ove|up[ \t]|und|les|mo|mil|f(?:our|ive|if|ort|ew)"
           r"|t(?:en|w|hre|hir|hou)|e(?:le|ig)|doz|hun|bil|sco|som|six|sev|circ)))")
 _QTY_RE = re.compile(_GUARD + f"(?:(?:{_ALTS[0]})|(?:{_QUAL})?(?:" + "|".join(f"(?:{a})" for a in _ALTS[1:])
@@ -148,6 +150,14 @@ def _parse_num(s: str, multiplier_follows: bool) -> tuple[int | float, bool] | N
     return int(s), len(s) >= 5
 
 
+def _scale(n: int | float, multiplier: str | None) -> int | float:
+    """6.4 million -> 6400000 exactly (Decimal avoids 16600000000.000002)."""
+    if not multiplier:
+        return n
+    v = Decimal(str(n)) * _MULT[multiplier.lower()]
+    return int(v) if v == v.to_integral_value() else float(v)
+
+
 def _words_value(text: str) -> int | None:
     """Value of a spelled number such as 'three hundred and twenty-five thousand'."""
     total, current = 0, 0
@@ -189,7 +199,7 @@ def _unit(text: str, pos: int, end: int) -> tuple[str | None, int]:
         if lw in _STOP or lw in _UNITS_W or lw in _MULT:
             return None, pos
         nxt = words[i + 1][0].lower() if i + 1 < len(words) else None
-        modifier = lw in _ADJ or lw.endswith(_ADJ_SUFFIX) or w[0].isupper()
+        modifier = lw in _ADJ or lw.endswith(_ADJ_SUFFIX) or w[0].isupper() or w.endswith(("'s", "’s"))
         if modifier and nxt is not None and nxt not in _STOP and nxt not in _ADJ:
             continue
         if lw in _ADJ or lw.endswith("ed"):
@@ -204,8 +214,10 @@ def _unit(text: str, pos: int, end: int) -> tuple[str | None, int]:
                 break
             j += 1
         w, wend = words[j]
-        strip = len(w) - len(w.rstrip("'’"))
-        return w.lower().rstrip("'’"), wend - strip
+        head = re.sub(r"['’]s?$", "", w)  # "people's" -> people; "years'" -> years
+        if len(head) < 2:
+            return None, pos  # "1936 N. Demchenko": an initial, not a unit
+        return head.lower(), wend - (len(w) - len(head))
     return None, pos
 
 
@@ -291,8 +303,8 @@ def _build(work: str, m: re.Match[str], wend: int) -> tuple[int, int, dict[str, 
         after = work[m.end("n1"):m.end("n1") + 2]
         if _LINE_MARK_BEFORE.search(before) and (after[:1] in (".", ")") or _own_line(work, ns, m.end("n1"))):
             return None  # footnote or list marker, section number
-        if _own_line(work, ns, m.end("n1")) or (before.endswith("\t") and re.match(r"[ \t]*(?:\n|$)",
-                                                                                    work[m.end("n1"):m.end("n1") + 8])):
+        toc_page = before.endswith("\t") and re.match(r"[ \t]*(?:\n|$)", work[m.end("n1"):m.end("n1") + 8])
+        if toc_page or _own_line(work, ns, m.end("n1")):
             return None  # section number; contents page number
         if after[:1] == "." and re.search(r"[:;\"“][ \t]{0,2}$", before):
             return None  # inline enumeration: "two issues: 1. On Bukharin"
@@ -303,16 +315,16 @@ def _build(work: str, m: re.Match[str], wend: int) -> tuple[int, int, dict[str, 
         if p1 is None:
             return None
         n1, unsep = p1
-        n1 = n1 * _MULT[g["m1"].lower()] if g["m1"] else n1
+        n1 = _scale(n1, g["m1"])
         value = {"number": n1}
         if g["n2"] is not None:
             p2 = _parse_num(g["n2"], bool(g["m2"]))
             n2 = None if p2 is None else p2[0]
             if n2 is not None:
                 mult2 = g["m2"] or g["m1"]  # "6-7 million": the multiplier covers both ends
-                n2 = n2 * _MULT[mult2.lower()] if mult2 else n2
+                n2 = _scale(n2, mult2)
                 if g["m2"] and not g["m1"] and n1 < n2 / 100:
-                    n1 = n1 * _MULT[g["m2"].lower()]
+                    n1 = _scale(n1, g["m2"])
                     value["number"] = n1
             if n2 is None or n2 <= n1:
                 # Not a range: keep the first number only.
@@ -325,7 +337,8 @@ def _build(work: str, m: re.Match[str], wend: int) -> tuple[int, int, dict[str, 
         if isinstance(value["number"], float) and value["number"].is_integer() and g["m1"]:
             value["number"] = int(value["number"])
         if "range" in value:
-            value["range"] = [int(x) if isinstance(x, float) and x.is_integer() else x for x in value["range"]]
+            value["range"] = [int(x) if isinstance(x, float) and x.is_integer() else x
+                              for x in value["range"]]
         if g["pct"] and e == m.end():
             value["unit"] = "percent"
         else:
@@ -341,8 +354,9 @@ def _build(work: str, m: re.Match[str], wend: int) -> tuple[int, int, dict[str, 
                 value["unit"] = unit
                 e = ue if unit else e
         raw_is_year = re.fullmatch(r"1[89][0-9]{2}|2000", g["n1"]) and g["n2"] is None and not g["m1"]
-        if value.get("unit") is None and "range" not in value and re.search(r"[.!?][\"”’)]?[ \t]{1,2}$", before) \
-                and re.match(r"[ \t]*(?:\n|$)", work[e:e + 3]):
+        footnote_like = (re.search(r"[.!?][\"”’)]?[ \t]{1,2}$", before)
+                         and re.match(r"[ \t]*(?:\n|$)", work[e:e + 3]))
+        if value.get("unit") is None and "range" not in value and footnote_like:
             return None  # 'the campaign." 10' at a paragraph end: a footnote marker
         if unsep and value.get("unit") is None:
             return None  # "in 19937": OCR damage (most likely a mangled year), nothing counted
@@ -353,7 +367,7 @@ def _build(work: str, m: re.Match[str], wend: int) -> tuple[int, int, dict[str, 
         if g["vague2"]:
             n *= _VAGUE[g["vague2"].lower()]
         value = {"number": n}
-        qual = qual or re.sub(r"\s+", " ", work[m.start("vague"):m.end()]).lower() + " of"
+        qual = qual or re.sub(r"\s+", " ", work[m.start("vague"):m.end()]).lower()  # "hundreds of thousands"
         approx = True
         unit, ue = _unit(work, e, wend)
         value["unit"] = unit
