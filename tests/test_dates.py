@@ -274,3 +274,18 @@ def test_corpus_dates(corpus: str) -> None:
     for m in found:
         precisions[m.value["precision"]] = precisions.get(m.value["precision"], 0) + 1
     print(f"\ncorpus DATE mentions: {len(found)} {precisions}")
+
+
+def test_ocr_capital_i_for_day_one() -> None:
+    m = one("It happened during the night of I January 1930 in the capital.")
+    assert (m.text, m.value["edtf"], m.value["ocr"]) == ("I January 1930", "1930-01-01", "I read as 1")
+    assert m.confidence < 1.0
+    assert find_dates("In January I went home.") == []
+
+
+def test_apostrophe_year_and_typing_slip() -> None:
+    assert one("the horses died, and in'33, a famine came").value["edtf"] == "1933"
+    assert find_dates("the song '33 Years'") == []
+    m = one("During 1936-1936 they arrested many.")
+    assert m.value["edtf"] == "1936"
+    assert m.confidence < 1.0

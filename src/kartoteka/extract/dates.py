@@ -16,6 +16,11 @@ Values are dicts with at least `"edtf"`; extra keys say how the date was printed
 - Two-digit years (`Jan 89`, `1937-38`, `26 July 89`) pivot into the 1900s: these reports
   are 20th-century documents, so `yy -> 1900 + yy`.
 
+Other printed forms: `1928/29` Soviet economic years (`1928/1929`, `economic_year`), seasons
+over two years (`the winter of 1932-1933` -> `1932-24`), `in '33`, day ranges (`24-26 October
+1917`), `5 and 6 March 1923` (two mentions), and the OCR misreading `I January 1930` (value
+`1930-01-01`, `ocr` note, confidence 0.7). `1936-1936` (a slip) is read as `1936` at 0.6.
+
 A bare four-digit number is a year only when it is 1800-2000 and its context says "date"
 (a preposition such as in/of/by/since/during, `year`, `the`/`his` before it, a parenthesis,
 a bibliographic `, 1931.`, or a list chained to a year already accepted). OCR damage such
