@@ -25,6 +25,7 @@ def _register() -> None:
     from kartoteka.cli import (
         db,  # noqa: F401
         entities,  # noqa: F401
+        facts,  # noqa: F401
         ingest,  # noqa: F401
         outline,  # noqa: F401
         persons,  # noqa: F401

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from kartoteka.facts.extract import find_facts_in
 from kartoteka.facts.model import FACT_TYPES, MODALITIES, Aggregate, Fact, FactsResult, PersonRef
 
@@ -27,16 +29,38 @@ def find_facts(report, repaired, persons) -> FactsResult:
     """Facts stated in the report's paragraphs, notes and list items about the given persons."""
     paragraphs = [(b.start, b.end) for b in report.blocks if b.kind in _TEXT_KINDS]
     facts = find_facts_in(report.text, paragraphs, person_refs(persons), repaired)
+    where = Locator(report)
+    for fact in facts:
+        fact.where = where(fact.start)
     return FactsResult(facts=facts, aggregates=[])
 
 
-def analyze_facts(source) -> FactsResult:
-    """Read, repair, find persons and facts: the whole chain for one source."""
-    from kartoteka.repair import repair
-    from kartoteka.resolve import find_persons
-    from kartoteka.structure import read_report
+class Locator:
+    """Where an offset stands in a report: instalment, part, chapter, section, paragraph ordinal."""
 
-    report = read_report(source)
-    repaired = repair(source)
-    persons = find_persons(report, repaired)
-    return find_facts(report, repaired, persons)
+    def __init__(self, report) -> None:
+        self.report = report
+        self.starts = [b.start for b in report.blocks]
+        self.ordinal: list[int] = []
+        counts: dict = {}
+        for b in report.blocks:
+            if b.kind == "paragraph":
+                counts[b.division] = counts.get(b.division, 0) + 1
+            self.ordinal.append(counts.get(b.division, 0))
+
+    def __call__(self, offset: int) -> dict:
+        report = self.report
+        k = bisect.bisect_right(self.starts, offset) - 1
+        where: dict = {"block": k if k >= 0 else None}
+        if k >= 0:
+            where["paragraph"] = self.ordinal[k]
+            d = report.blocks[k].division
+            while d is not None:
+                div = report.divisions[d]
+                where[div.kind] = div.title or div.number
+                d = div.parent
+        for ins in report.instalments:
+            if ins.start <= offset < ins.end:
+                pages = f", pp {ins.pages[0]}-{ins.pages[1]}" if ins.pages else ""
+                where["instalment"] = f"{ins.publication} No {ins.number}, {ins.month} {ins.year}{pages}"
+        return where

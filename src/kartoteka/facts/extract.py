@@ -163,7 +163,8 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         trig = Trigger(trig.type, "verb", trig.start, trig.end)  # `decided to arrest X`: a verb after all
     if trig.role == "noun":
         if _OF_AFTER.match(right):
-            return _list_after(text, persons, trig.end, max_gap=40), "nominal"
+            group = _list_after(text, persons, trig.end, max_gap=40) or _including(text, persons, trig.end, ce)
+            return group, "nominal"
         if _POSSESSIVE_BEFORE.search(left):
             before = [p for p in persons if p[1] <= trig.start]
             if before and trig.start - before[-1][1] <= 12:
@@ -314,15 +315,64 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     return [], None
 
 
+# `the group of exiles which included A and B`, `defendants ... such as A, B`: a noun names what
+# happened to everyone in the list that follows it.
+_GROUP_NOUNS = {
+    "exiles": "exiled", "prisoners": "imprisoned", "convicts": "imprisoned", "inmates": "imprisoned",
+    "defendants": "tried", "accused": "tried", "executed": "shot",
+}
+_LISTING = re.compile(
+    r"\b(?P<noun>exiles|prisoners|convicts|inmates|defendants|the accused|(?:the\s+)?executed)\b[^.;:]{0,50}?"
+    r"\b(?:including|included|such as|among them|namely|were)\b"
+    r"|\b(?P<body>membership|composition|staff|members)\b[^.;]{0,80}?\b(?P<verb>included|includes|consisted of|"
+    r"was approved including|were)\b"
+    r"|\bwith\s+a\s+membership\s+of\b"
+    r"|\bIt\s+also\s+included\b",
+    re.IGNORECASE,
+)
+_ELECTED_BODY = re.compile(r"Politburo|Central Committee|Orgburo|\bBuro\b|BTsK|Presidium of the (?:Central|Supreme)")
+
+
+def _group_facts(text: str, sentences, paragraph: _Paragraph, years: _Years) -> list:
+    out = []
+    for m in _LISTING.finditer(text):
+        group = _list_after(text, paragraph.persons, m.end(), max_gap=20)
+        if len(group) < 1:
+            continue
+        noun = (m.group("noun") or "").lower().replace("the ", "").strip()
+        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
+        if noun:
+            type_ = _GROUP_NOUNS.get(noun)
+        else:
+            # the body named between `membership` and `included` (or, for `It also included`, in the
+            # sentence before): elected bodies (Politburo, Central Committee) elect, others appoint
+            if m.group(0).lower().startswith("it"):
+                earlier = [a for a, _b in sentences if a < sentence[0]]
+                body = text[earlier[-1] if earlier else sentence[0] : m.start()]
+            else:
+                body = m.group(0) if m.group("body") else ""
+            type_ = "elected" if _ELECTED_BODY.search(body) else "appointed"
+        if type_ is None:
+            continue
+        trig = Trigger(type_, "list", m.start(), m.end())
+        window = text[sentence[0] : m.start()]
+        modality = _modality(window + " ", len(window) + 1, text[sentence[0] : sentence[1]])
+        year = years.near(sentence[0], sentence[1], m.start()) or years.before(sentence[0])
+        for p in group:
+            out.append((p[2], trig, (sentence[0], max(sentence[1], group[-1][1])), modality, 0.7,
+                        {"agent": None, "according_to": None, "year": year, "mention": (p[0], p[1])}))
+    return out
+
+
 def facts_in_paragraph(paragraph: _Paragraph) -> list[tuple[PersonRef, Trigger, tuple[int, int], str, float, dict]]:
     """(person, trigger, evidence clause, modality, confidence, extras) in paragraph-relative offsets."""
     text = paragraph.text
     triggers = find_triggers(text)
-    if not triggers:
+    if not triggers and not _LISTING.search(text):
         return []
     sentences = sentence_spans(text)
     years = _Years(text)
-    out = []
+    out = _group_facts(text, sentences, paragraph, years)
     for ss, se in sentences:
         clauses = clause_spans(text, ss, se)
         previous: tuple[Trigger, list, str] | None = None

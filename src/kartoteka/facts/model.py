@@ -39,6 +39,7 @@ class Fact:
     confidence: float
     modality: str
     trigger: tuple[int, int] = (0, 0)
+    where: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -58,6 +59,7 @@ class Fact:
             "confidence": round(self.confidence, 3),
             "modality": self.modality,
             "trigger": {"start": self.trigger[0], "end": self.trigger[1]},
+            "where": self.where,
         }
 
 
