@@ -115,7 +115,7 @@ _STOP = frozenset("""
 a an the and or but nor of in on at to for from by with as than that which who whom whose this these those
 there their his her its our your my were was is are be been being had has have did do does not no so if
 then when while during after before since until among between about into over under per each all both
-either neither other such same only also just even still already more most less least very too up down
+either neither such same only also just even still already more most less least very too up down
 out off again once here where why how what it he she they we i you them him us me will would could should
 may might must can shall ago later earlier each every later back old years' percent's
 """.split()) - {"old"}
