@@ -200,7 +200,7 @@ def _unit(text: str, pos: int, end: int) -> tuple[str | None, int]:
             return None, pos
         nxt = words[i + 1][0].lower() if i + 1 < len(words) else None
         modifier = lw in _ADJ or lw.endswith(_ADJ_SUFFIX) or w[0].isupper() or w.endswith(("'s", "’s"))
-        if modifier and nxt is not None and nxt not in _STOP and nxt not in _ADJ:
+        if modifier and nxt is not None and nxt not in _STOP:
             continue
         if lw in _ADJ or lw.endswith("ed"):
             return None, pos
