@@ -87,8 +87,9 @@ def test_other_spellings_of_stored_names_match(backend, tmp_path, corpus_dir):
                 for pid, name, surname, key in [("t-zin", "G. Ye. Zinovyev", "Zinovyev", "sinovev"),
                                                 ("t-yez", "N. I. Yezhov", "Yezhov", "ešev")]:
                     store.execute(
-                        "INSERT INTO persons (report, id, name, surname, key, surname_key, initial, json) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (sha, pid, name, surname, key, key, name[0].lower(), "{}"))
+                        "INSERT INTO persons (report, id, name, surname, key, surname_key, initial, forms, json) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (sha, pid, name, surname, key, key, name[0].lower(), surname, "{}"))
         plain = search(store, "Zinovyev", limit=100, expand_names=False)
         assert plain.total > 0
         for spelling in ("Zinoviev", "Зиновьев", "ZINOVYEV"):

@@ -51,16 +51,24 @@ def persons_by_name(store: Store, name: str) -> list[dict[str, Any]]:
         if initial and cinitial and cinitial != initial:
             continue
         records = store.all(
-            "SELECT p.report, r.number, p.json FROM corpus_person_links l "
+            "SELECT p.report, r.number, p.json, p.id FROM corpus_person_links l "
             "JOIN persons p ON p.report = l.report AND p.id = l.person "
             "JOIN reports r ON r.sha256 = p.report WHERE l.corpus_person = ? ORDER BY r.number, p.report, p.id",
             (cid,),
         )
+        mentions: dict[tuple[str, str], list[dict]] = {}
+        for sha, person, start, end, text in store.all(
+            'SELECT m.report, m.person, m.start, m."end", m.text FROM corpus_person_links l JOIN person_mentions m '
+            'ON m.report = l.report AND m.person = l.person WHERE l.corpus_person = ? ORDER BY m.start',
+            (cid,),
+        ):
+            mentions.setdefault((sha, person), []).append({"start": start, "end": end, "text": text})
         out.append({
             "id": cid,
             "name": cname,
             "reports": sorted({r[1] or r[0] for r in records}),
-            "records": [{**json.loads(r[2]), "report": r[1], "sha256": r[0]} for r in records],
+            "records": [{**json.loads(r[2]), "mentions": mentions.get((r[0], r[3]), []), "report": r[1], "sha256": r[0]}
+                        for r in records],
         })
     return out
 

@@ -6,8 +6,6 @@ is parameterised; the query string reaches the engine only as a bound parameter 
 
 from __future__ import annotations
 
-import contextlib
-import json
 import re
 from dataclasses import dataclass
 
@@ -64,15 +62,12 @@ def name_variants(store: Store, words: list[q.Term]) -> dict[str, list[tuple[str
         key = name_key(word)
         if not key:
             continue
-        rows = store.all("SELECT DISTINCT surname, name, json FROM persons WHERE surname_key = ? LIMIT 100", (key,))
+        rows = store.all("SELECT DISTINCT forms FROM persons WHERE surname_key = ? LIMIT 500", (key,))
         forms: set[tuple[str, ...]] = set()
-        for surname, name, data in rows:
-            candidates = [surname, name.split()[-1] if name else None]
-            with contextlib.suppress(ValueError, AttributeError):
-                candidates += [f.split()[-1] for f in json.loads(data).get("forms") or [] if f and f.split()]
-            for form in candidates:
-                toks = q._tokens(form or "")
-                if len(toks) == 1 and toks != (word,) and name_key(toks[0]) == key:
+        for (stored,) in rows:
+            for form in stored.split("\n"):
+                toks = q._tokens(form)
+                if len(toks) == 1 and toks != (word,):
                     forms.add(toks)
         if forms:
             out[word] = sorted(forms)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from kartoteka.names import name_key
 from kartoteka.pipeline import Analysis, version_key
 from kartoteka.store.backend import Store
 from kartoteka.store.corpus_persons import relink, surname_and_initial
@@ -75,8 +76,15 @@ def to_rows(a: Analysis) -> Rows:
         key, skey, initial = surname_and_initial(name, p.get("surname"))
         if not skey:
             continue
-        rows.persons.append((sha, pid, name, p.get("surname"), key, skey, initial, _dumps(p)))
-        for m in p.get("mentions") or []:
+        mentions = p.get("mentions") or []
+        forms = {w for f in [p.get("surname"), name, *(p.get("forms") or []), *(p.get("aliases") or [])]
+                 if isinstance(f, str) and f.split() for w in [f.split()[-1].strip(".,;:")] if name_key(w) == skey}
+        forms |= {m.get("text", "").split()[-1] for m in mentions if m.get("text", "").split()
+                  and name_key(m["text"].split()[-1]) == skey}
+        record = {k: v for k, v in p.items() if k != "mentions"}
+        rows.persons.append((sha, pid, name, p.get("surname"), key, skey, initial, "\n".join(sorted(forms)),
+                             _dumps(record)))
+        for m in mentions:
             rows.person_mentions.append((sha, pid, m["start"], m["end"], m.get("text") or text[m["start"] : m["end"]]))
     for i, f in enumerate(a.facts):
         fid = str(f.get("id") if f.get("id") is not None else i)
@@ -100,8 +108,8 @@ _INSERTS = {
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "corrections": 'INSERT INTO corrections (report, idx, start, "end", original, replacement, kind, reason, '
     "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "persons": "INSERT INTO persons (report, id, name, surname, key, surname_key, initial, json) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "persons": "INSERT INTO persons (report, id, name, surname, key, surname_key, initial, forms, json) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "person_mentions": 'INSERT INTO person_mentions (report, person, start, "end", text) VALUES (?, ?, ?, ?, ?)',
     "facts": 'INSERT INTO facts (report, id, person, type, year, modality, start, "end", json) '
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
