@@ -24,7 +24,7 @@ from kartoteka.names import name_key
 from kartoteka.resolve.detect import Candidate
 from kartoteka.resolve.lexicon import BARE_ONLY_ALIASES, FICTION_LEFT, FULL_NAME_ALIASES, GIVEN, PLACES, SURNAME_ENDINGS
 
-_LOWER_RE = re.compile(r"(?<![A-Za-z])[a-z][a-z'’-]*")
+_LOWER_RE = re.compile(r"\b[a-z]+")
 _APPOSITION_RE = re.compile(
     r"\b([A-Z][a-z]+) \(([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s (?:name|nickname|alias|party alias|pseudonym)"
 )
@@ -94,7 +94,7 @@ class Clusterer:
         self.stop = stop or set()
         self.capitalised = set(_CAP_RE.findall(text))
         self.cands = cands
-        self.lower_words = {w.rstrip("'’-") for w in _LOWER_RE.findall(text)}
+        self.lower_words = set(_LOWER_RE.findall(text))
         self.lexicon = lexicon
         self.groups: list[Group] = []
         self.assign: dict[int, tuple[int, float]] = {}  # cand index -> (group, confidence)
@@ -106,7 +106,7 @@ class Clusterer:
 
     def _place_context(self, c: Candidate) -> bool:
         left = self.text[max(0, c.start - 16) : c.start]
-        return any(left.endswith(p) for p in _PLACE_LEFT)
+        return left.endswith(_PLACE_LEFT)
 
     def _zipf(self, word: str) -> float:
         if self.lexicon is None:

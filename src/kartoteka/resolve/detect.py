@@ -36,9 +36,12 @@ from kartoteka.resolve.lexicon import (
 # One token regex; its first item is a literal-free class, but the pattern is simple enough that the whole
 # corpus scans in ~15 ms.
 _TOKEN_RE = re.compile(
-    r"(?P<ini>(?:[A-Z][a-z]?\.|Yem\.|[A-Z]{2}\.)(?:[ ]?(?:[A-Z][a-z]?|Yem)\.){0,3})(?=[ \n]?[A-Z][a-zà-ÿ])"
-    r"|(?P<word>[A-Z][a-zà-ÿ]+(?:['’][A-Za-z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+){0,2})(?P<pos>['’]s\b|(?<=[sxz])['’](?![A-Za-z]))?"
-    r"|(?P<caps>[A-Z][A-Z0-9]+(?:\([a-z]\))?)"
+    # the first capital is factored out so the engine scans for it with its fast charset search
+    r"[A-Z](?:"
+    r"(?P<ini>(?:[a-z]?\.|em\.|[A-Z]\.)(?:[ ]?(?:[A-Z][a-z]?|Yem)\.){0,3})(?=[ \n]?[A-Z][a-zà-ÿ])"
+    r"|(?P<word>[a-zà-ÿ]+(?:['’][A-Za-z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+){0,2})(?P<pos>['’]s\b|(?<=[sxz])['’](?![A-Za-z]))?"
+    r"|(?P<caps>[A-Z0-9]+(?:\([a-z]\))?)"
+    r")"
 )
 _ABBREV = frozenset("Gen Col Dr Mr Mrs Ms St Mt No Nos Vol Vols Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Op "
                     "Cit Ibid Ed Eds Tr Prof Lt Capt Maj Pp Ch Art Fig Ltd Co Inc".split())
@@ -134,14 +137,14 @@ def tokens(text: str) -> list[_Tok]:
         if kind == "pos":
             kind = "word"
         if m.group("ini") is not None:
-            s = m.group("ini")
+            s = text[m.start() : m.end()]
             # `Gen.`/`No.` are abbreviations, not initials
             if s.rstrip(".") in _ABBREV:
                 out.append(_Tok("word", m.start(), m.start() + len(s) - 1, s[:-1], False))
                 continue
             out.append(_Tok("ini", m.start(), m.end(), s, False))
         elif m.group("word") is not None:
-            w = m.group("word")
+            w = text[m.start() : m.end("word")]
             out.append(_Tok("word", m.start(), m.end(), w, m.group("pos") is not None))
         else:
             out.append(_Tok("caps", m.start(), m.end(), m.group(0), False))
@@ -167,7 +170,7 @@ def _chains(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
 
 def _named_after(text: str, start: int) -> bool:
     left = text[max(0, start - 16) : start]
-    return any(left.endswith(p) for p in NAMED_AFTER)
+    return left.endswith(NAMED_AFTER)
 
 
 _LOWER_HEAD_RE = re.compile(r"[ \t]+(?:" + "|".join(LOWER_HEADS) + r")s?\b")
