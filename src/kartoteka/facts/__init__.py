@@ -64,3 +64,14 @@ class Locator:
                 pages = f", pp {ins.pages[0]}-{ins.pages[1]}" if ins.pages else ""
                 where["instalment"] = f"{ins.publication} No {ins.number}, {ins.month} {ins.year}{pages}"
         return where
+
+
+def analyze_facts(source) -> FactsResult:
+    """Read, repair, find persons and facts: the whole chain for one source."""
+    from kartoteka.repair import repair
+    from kartoteka.resolve import find_persons
+    from kartoteka.structure import read_report
+
+    report = read_report(source)
+    repaired = repair(source)
+    return find_facts(report, repaired, find_persons(report, repaired))

@@ -30,8 +30,11 @@ _VERB_CUE = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|as well as|or|also)\s+)?[\s,]*$", re.IGNORECASE)
-_PRONOUN_BEFORE = re.compile(r"\b(he|she|they)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-_PRONOUN_AFTER = re.compile(r"^\s+(him|her|them)\b", re.IGNORECASE)
+_GROUP_ANAPHOR = r"the\s+defendants|all\s+(?:of\s+)?the\s+defendants|the\s+accused|the\s+convicts|all\s+of\s+them"
+_PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|{_GROUP_ANAPHOR})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
+_PRONOUN_AFTER = re.compile(rf"^\s+(him|her|them|{_GROUP_ANAPHOR})\b", re.IGNORECASE)
+_POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
+_APPOSITION = re.compile(r",[^.;:!?]{0,200},\s*(?:(?:was|were|had\s+been)\s+)?(?:\w+ly\s+)?$")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|s')\s+(?:\w+\s+)?$")
 _AGENT = re.compile(
@@ -88,6 +91,7 @@ class _Paragraph:
     offset: int  # repaired offset of the block start
     persons: list[tuple[int, int, PersonRef]]  # spans relative to `text`
     context_year: tuple[int, str] | None = None  # the last year stated before, in the same division
+    previous_group: list | None = None  # the last list of persons of the previous paragraph
 
 
 def _fact_id(person_id: str, type_: str, start: int) -> str:
@@ -113,7 +117,9 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
         return []
     last = before[-1]
     gap = text[last[1] : trigger_start]
-    if len(gap) > max_gap or re.search(r"[.;:!?]", gap):
+    if len(gap) > max_gap and not _APPOSITION.fullmatch(gap):  # `X, commissar of ... in the 1920s, was arrested`
+        return []
+    if re.search(r"[.;:!?]", gap):
         return []
     # the last gap may hold the auxiliary and a role apposition; no other finite verb
     if re.search(r"\b(?:said|wrote|told|asked|declared|thought|knew|that|which|whom)\b", gap, re.IGNORECASE):
@@ -276,23 +282,35 @@ class _Years:
         return (earlier[-1][1], earlier[-1][2]) if earlier else None
 
 
-def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, trig: Trigger, how: str):
+def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, trig: Trigger, how: str,
+                     previous_group: list | None = None):
     cs, _ce = clause
-    if how in ("passive", "subject"):
+    if trig.role == "noun":
+        m = _POSSESSIVE_PRONOUN.search(text[max(cs, trig.start - 12) : trig.start])
+        how = "passive"  # `his death`: the owner is the antecedent, found before
+    elif how in ("passive", "subject"):
         m = _PRONOUN_BEFORE.search(text[cs : trig.start])
     else:
-        m = _PRONOUN_AFTER.match(text[trig.end : trig.end + 10])
+        m = _PRONOUN_AFTER.match(text[trig.end : trig.end + 40])
     if not m:
         return [], None
-    pronoun = m.group(1).lower()
+    pronoun = {"his": "he", "their": "they"}.get(m.group(1).lower(), m.group(1).lower())
+    if pronoun not in ("he", "she", "him", "her"):
+        pronoun = "they"
     # the nearest earlier sentence (or earlier part of this one) that names persons
     earlier = [p for p in persons if p[1] <= cs + (m.start() if how in ("passive", "subject") else 0)]
     if not earlier:
+        if pronoun == "they" and previous_group:
+            return previous_group, 0.45  # the list the previous paragraph named
         return [], None
     last_sentence = max(s for s in sentences if s[0] <= earlier[-1][0])
     in_it = [p for p in earlier if p[0] >= last_sentence[0]]
     distinct = {p[2].person_id for p in in_it}
     if pronoun in ("he", "she", "him", "her"):
+        # Russian surnames show gender (-a, -aya for women): `her death` is not Stalin's
+        female = pronoun in ("she", "her")
+        in_it = [p for p in in_it if _is_female(p[2].surname) == female]
+        distinct = {p[2].person_id for p in in_it}
         if len(distinct) == 1:
             return [in_it[-1]], 0.7
         if in_it and in_it[0][0] - last_sentence[0] <= 30:
@@ -313,6 +331,22 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
         if len(in_sentence) >= 2:
             return [], None
     return [], None
+
+
+def _is_female(surname: str) -> bool:
+    # only the unambiguous Russian endings: Yagoda, Lakoba and Smilga are men
+    return len(surname) > 4 and surname.endswith(("ova", "eva", "yna", "ina", "aya"))
+
+
+def plural_groups(text: str, persons: list) -> list[list]:
+    """Coordinated lists of two or more persons (`A, B and C`), in order."""
+    groups: list[list] = []
+    for p in persons:
+        if groups and _LIST_GAP.match(text[groups[-1][-1][1] : p[0]]):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return [g for g in groups if len({p[2].person_id for p in g}) >= 2]
 
 
 # `the group of exiles which included A and B`, `defendants ... such as A, B`: a noun names what
@@ -336,7 +370,7 @@ _ELECTED_BODY = re.compile(r"Politburo|Central Committee|Orgburo|\bBuro\b|BTsK|P
 def _group_facts(text: str, sentences, paragraph: _Paragraph, years: _Years) -> list:
     out = []
     for m in _LISTING.finditer(text):
-        group = _list_after(text, paragraph.persons, m.end(), max_gap=20)
+        group = _list_after(text, paragraph.persons, m.end(), max_gap=20, objects_only=True)
         if len(group) < 1:
             continue
         noun = (m.group("noun") or "").lower().replace("the ", "").strip()
@@ -388,7 +422,8 @@ def facts_in_paragraph(paragraph: _Paragraph) -> list[tuple[PersonRef, Trigger, 
                 group, how = _patients(text, clause, persons, trig)
             confidence = 0.85 if how in ("passive", "fronted", "nominal", "subject", "possessive") else 0.7
             if not group:
-                group, pconf = _resolve_pronoun(text, clause, sentences, paragraph.persons, trig, how)
+                group, pconf = _resolve_pronoun(text, clause, sentences, paragraph.persons, trig, how,
+                                                paragraph.previous_group)
                 if not group:
                     continue
                 confidence = pconf
@@ -400,8 +435,9 @@ def facts_in_paragraph(paragraph: _Paragraph) -> list[tuple[PersonRef, Trigger, 
             according = _ACCORDING.search(text[ss:se])
             year = (years.near(clause[0], clause[1], trig.start) or years.near(ss, se, trig.start)
                     or years.before(ss))
-            ev_start = min(clause[0], group[0][0])
-            ev_end = max(clause[1], group[-1][1])
+            here = [p for p in group if p[0] is not None]
+            ev_start = min([clause[0], *(p[0] for p in here)])
+            ev_end = max([clause[1], *(p[1] for p in here)])
             for p in group:
                 out.append((p[2], trig, (ev_start, ev_end), modality, confidence, {
                     "agent": agent, "according_to": according.group("src") if according else None,
@@ -423,9 +459,7 @@ def find_facts_in(
     ref_starts = [p.start for p in refs]
     facts: list[Fact] = []
     seen: set[tuple[str, str, int]] = set()
-    context_year: tuple[int, str] | None = None
-    context_division = None
-    division_of = divisions or (lambda _i: None)
+    last_group: list | None = None
     for ps, pe in paragraphs:
         rs, re_ = to_rep(ps), to_rep(pe)
         in_par = refs[bisect_left(ref_starts, ps) : bisect_left(ref_starts, pe)]
@@ -433,10 +467,11 @@ def find_facts_in(
         for ref in in_par:
             a, b = to_rep(ref.start) - rs, to_rep(ref.end) - rs
             local.append((a, b, ref))
-        paragraph = _Paragraph(text[rs:re_], rs, local, context_year if division_of(ps) == context_division else None)
-        last = _Years(paragraph.text).items
-        if last:
-            context_year, context_division = (last[-1][1], last[-1][2]), division_of(ps)
+        paragraph = _Paragraph(text[rs:re_], rs, local, None, last_group)
+        groups = plural_groups(paragraph.text, local)
+        # a group from the previous paragraph, re-based so its spans stay paragraph-relative
+        # the previous paragraph's last list, for `they` here: spans unknown in this paragraph
+        last_group = [(None, None, ref) for _a, _b, ref in groups[-1]] if groups else None
         for ref, trig, (es, ee), modality, conf, extra in facts_in_paragraph(paragraph):
             src_s, src_e = span_to_src(rs + es, rs + ee)
             while src_s < src_e and source_text[src_s].isspace():

@@ -34,7 +34,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("appointed", "intrans", r"became (?:the |a )?(?:\w+ )?(?:head|leader|chief|commander|secretary|editor|director)"
                              r"|assumed (?:the |a )?(?:\w+ )?(?:posts?|positions?|duties)"),
     ("appointed", "verb", r"named (?:to|as)|sent as|entrusted to head|put in charge|transferred to the post"),
-    ("arrested", "verb", r"taken into custody"),
+    ("arrested", "verb", r"taken into custody|came for"),
+    ("shot", "intrans", r"went to the firing squad|faced the firing squad|went before the firing squad"),
     ("shot", "verb", r"put to death"),
     ("died", "intrans", r"was no longer alive|passed away"),
     ("released", "verb", r"set free"),
@@ -77,7 +78,8 @@ _PATTERN = re.compile(
 # First four letters of every phrase above: a cheap word scan finds candidate positions and
 # the big alternation is tried only there (tried everywhere, it dominates the layer's time).
 _STEMS = frozenset(
-    "comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran take was pass set "
+    "came face went comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
+    "take was pass set "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond tria trie born".split()
 )
