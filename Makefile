@@ -15,7 +15,7 @@ run: $(BIN)/.installed
 	$(BIN)/kartoteka outline $(CORPUS)
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check --no-cache src tests bench
 
 # pytest exit code 5 means no test ran: that is a failure, not a pass.
 test: lint
