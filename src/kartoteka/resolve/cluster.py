@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kartoteka.names import name_key
-from kartoteka.resolve.detect import Candidate
+from kartoteka.resolve.detect import Candidate, is_patronymic
 from kartoteka.resolve.lexicon import BARE_ONLY_ALIASES, FICTION_LEFT, FULL_NAME_ALIASES, GIVEN, PLACES, SURNAME_ENDINGS
 
 _LOWER_RE = re.compile(r"\b[a-z]+")
@@ -39,6 +39,8 @@ _VERB_RIGHT_RE = re.compile(
     r"himself|herself|[a-z]{3,}ed)\b"
 )
 _PLACE_LIST = sorted(PLACES)
+#: SURNAME_ENDINGS[:_SLAVIC_ENDINGS] are Slavic, Georgian and Armenian endings; the rest also end English words.
+_SLAVIC_ENDINGS = 35
 _FICTION_RE = re.compile(
     r"(?:(?:" + "|".join(p.strip(" ,") for p in FICTION_LEFT) + r")(?: of (?:the|a|his|her) (?:novel|story|play|film|"
     r"tale|book))?|(?:novel|story|play|film)['’]s (?:hero|heroine|character|protagonist)),? $"
@@ -291,7 +293,10 @@ class Clusterer:
         if any(cands[i].possessive or cands[i].title for i in idx):
             return True
         zipf = self._zipf(word)
-        if low.endswith(SURNAME_ENDINGS) and len(word) >= 5 and zipf < 3.0:
+        if is_patronymic(word):
+            return False  # `Vasilyevich` alone names nobody new
+        slavic = low.endswith(SURNAME_ENDINGS[:_SLAVIC_ENDINGS])
+        if low.endswith(SURNAME_ENDINGS) and len(word) >= 5 and zipf < (3.0 if slavic else 2.0):
             return bool(non_initial) or zipf < 2.5
         if zipf >= 3.8:
             return False

@@ -141,7 +141,8 @@ Canada Mexico Berlin Vienna Paris London Rome Madrid Prague Warsaw Budapest Buch
 Zurich Stockholm Helsinki Helsingfors Cracow Krakow Munich Hamburg Brest Brest-Litovsk Tammerfors Tsaritsyn
 Europe Asia Africa Russia Muscovy Kremlin Lubyanka Butyrka Lefortovo Kronshtadt Kronstadt Smolnyy Smolny
 Gatchina Tsarskoye Peterhof Zubalovo Kuntsevo Sokolniki Arbat Khamovniki Bolshevo Pitsunda Gagra Borzhomi
-Tsaritsyno Kuban Transcaucasus Transcaucasia Shakhty Kolyma
+Dagestan Daghestan Bashkiria Bashkir Tatar Tatars Chechen Chechnya Kalmyk Ingush Kabarda Yakutia
+Buryat Chuvash Udmurt Mari Alazan Tsaritsyno Kuban Transcaucasus Transcaucasia Shakhty Kolyma
 Solovetsk Karlag Dalstroy Belomor Khasan Khalkhin-Gol Tannenberg Verdun Spain Manchukuo Stavka
 """.split()
 )
@@ -173,7 +174,7 @@ BARE_ONLY_ALIASES = frozenset({"Dzhugashvili", "Djugashvili", "Ilyich", "Ilich",
 #: Suffixes that mark an adjective, an ism or a follower, not a person (Stalinist, Trotskyite, Bukharinites).
 NON_PERSON_SUFFIXES = ("ist", "ists", "ism", "isms", "ite", "ites", "ian", "ians", "ism's", "ist's", "ists'",
                        "ized", "ization", "ify", "ish", "ese", "ics", "ly", "tion", "sion", "ment", "ness", "ity",
-                       "ance", "ence", "kom", "koms", "ship", "hood")
+                       "ance", "ence", "kom", "koms", "ship", "hood", "shchina", "ees", "ional", "sk")
 #: Endings typical of Russian, Ukrainian, Georgian, Armenian, Latvian... surnames.
 SURNAME_ENDINGS = ("ov", "ev", "yev", "in", "yn", "skiy", "skaya", "sky", "ski", "tskiy", "ova", "eva", "yeva", "ina",
                    "enko", "uk", "yuk", "chuk", "adze", "idze", "shvili", "yan", "ian", "ants", "ich", "vich",
