@@ -22,12 +22,12 @@ from kartoteka.repair import repair  # noqa: E402
 from kartoteka.repair.lexicon import get_lexicon  # noqa: E402
 
 
-def _median(fn, runs: int) -> float:
+def _median(fn, runs: int, clock=time.perf_counter) -> float:
     times = []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0 = clock()
         fn()
-        times.append(time.perf_counter() - t0)
+        times.append(clock() - t0)
     return statistics.median(times)
 
 
@@ -63,13 +63,17 @@ def main() -> int:
 
     base_s = _median(baseline, args.runs)
     repair_s = _median(lambda: repair(source, lexicon=lex), args.runs)
+    # CPU time of this process: steadier than wall time on a shared machine.
+    base_cpu = _median(baseline, args.runs, time.process_time)
+    repair_cpu = _median(lambda: repair(source, lexicon=lex), args.runs, time.process_time)
     n = len(repair(source, lexicon=lex).corrections)
     print(f"corpus: {corpus.name}, {len(source.text):,} chars; median of {args.runs} runs")
     print(f"lexicon load (once per process): {lexicon_seconds:.3f} s  [{lex.origin}, {len(lex):,} words]")
     print(f"baseline: {baseline_name}: {base_s:.3f} s")
     print(f"repair(): {repair_s:.3f} s  ({n} corrections applied)")
     print(f"ratio repair / baseline: {repair_s / base_s:.2f}x")
-    print(f"goal: repair adds under 1 s on one core -> {'met' if repair_s < 1.0 else 'NOT met'}")
+    print(f"CPU time: repair() {repair_cpu:.3f} s, baseline {base_cpu:.3f} s, ratio {repair_cpu / base_cpu:.2f}x")
+    print(f"goal: repair adds under 1 s on one core -> {'met' if repair_cpu < 1.0 else 'NOT met'} (CPU time)")
     return 0
 
 

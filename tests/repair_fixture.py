@@ -24,3 +24,19 @@ that V. Antonov-Ovseyenko and V. Bonch-Bruyevich, non-Marxist critics and a writ
 Rostov-na-Donu, saw it. The commanders of companies and platoonsthe commanders of regiments were
 listed. In the years of the First Five- Year Plan small- and medium-sized plants were closed.
 """
+
+#: A second report for the detectors that need the report's own frequent spellings or word-pair counts.
+REPORT_MORE = (
+    """JPRS-UPA-90-021
+
+The Usurnation of Power
+
+[Text] In the winter of 1929 the party press praised I.V. Stalin. The F\tarty apparatus obeyed, and the
+party cells obeyed too; I.V. Stalin was now the master of the party and of the state. Later LV. Stalin
+wrote to Andreyev, and Andreyev replied. Andreyev was a secretary; Andreyev travelled to the Urals,
+where Andreyev inspected the party schools. Andrevey returned in May. In those years Stalin as unable
+to rest. Yezhov and Krestinskiy were silent, and Zinovyev was in exile. The party met again.
+"""
+    + "The construction of plants went on, and construction was hurried. " * 5
+    + "One contruction site was abandoned.\n"
+)

@@ -119,3 +119,30 @@ def test_lowercase_name_capitalised():
 def test_empty_and_plain_text():
     assert repair("").text == ""
     assert repair("No errors here at all.").corrections == ()
+
+
+@pytest.mark.parametrize(
+    ("original", "replacement", "kind"),
+    [
+        ("Andrevey", "Andreyev", "name"),
+        ("LV.", "I.V.", "name"),
+        ("F\tarty", "Party", "word"),
+        ("Usurnation", "Usurpation", "word"),
+        ("contruction", "construction", "word"),
+        ("as", "was", "word"),
+    ],
+)
+def test_document_and_lexicon_evidence_beyond_one_edit(original, replacement, kind):
+    from repair_fixture import REPORT_MORE
+
+    applied = {(c.original, c.replacement): c for c in repair(REPORT_MORE).corrections}
+    c = applied.get((original, replacement))
+    assert c is not None, f"{original!r} -> {replacement!r} not applied: {sorted(applied)}"
+    assert c.kind == kind and REPORT_MORE[c.start : c.end] == original
+
+
+def test_second_report_touches_nothing_else():
+    from repair_fixture import REPORT_MORE
+
+    changed = {c.original for c in repair(REPORT_MORE).corrections}
+    assert changed == {"Andrevey", "LV.", "F\tarty", "Usurnation", "contruction", "as"}

@@ -15,10 +15,15 @@ from __future__ import annotations
 from kartoteka.repair.document import scan
 from kartoteka.repair.lexicon import Lexicon, get_lexicon
 from kartoteka.repair.model import KINDS, Correction, Repaired
+from kartoteka.repair.names import double_confusions, initials
 from kartoteka.repair.offsets import OffsetMap
+from kartoteka.repair.realword import real_words
 from kartoteka.repair.rules import (
+    capital_cut,
+    capitalised_misreads,
     hyphen_space,
     inner_hyphens,
+    listed_misspellings,
     merged_words,
     misread_tokens,
     other_marks,
@@ -38,7 +43,20 @@ __all__ = [
     "repair",
 ]
 
-_DETECTORS = (hyphen_space, inner_hyphens, split_words, merged_words, misread_tokens, other_marks)
+_DETECTORS = (
+    hyphen_space,
+    inner_hyphens,
+    split_words,
+    merged_words,
+    misread_tokens,
+    double_confusions,
+    initials,
+    capital_cut,
+    capitalised_misreads,
+    listed_misspellings,
+    real_words,
+    other_marks,
+)
 #: When two proposals overlap at equal confidence, the earlier kind here wins.
 _PRIORITY = {"split": 0, "hyphen": 1, "name": 2, "merge": 3, "word": 4, "other": 5}
 

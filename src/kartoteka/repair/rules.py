@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kartoteka.repair.candidates import NeighbourIndex, Variant, describe, variant_strings
+from kartoteka.repair.candidates import OCR_CONFUSIONS, NeighbourIndex, Variant, describe, variant_strings
 from kartoteka.repair.document import COMPOUND_RE, DocStats, Token, apply_pattern, case_pattern
 from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
@@ -850,4 +850,136 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
         if not before or not (before.isalnum() or before in '_")'):
             continue
         out.append(Correction(m.start(), m.end(), ",", ", ", "merge", "a comma run into the next word", 0.8))
+    return out
+
+
+# ---------------------------------------------------------------- a capital cut off its word (`F\tarty`)
+
+_CAPITAL_CUT_RE = re.compile(r"([A-Z])([\t ])([a-z]{2,})(?![\w'’-])")
+#: Capitals a microfiche OCR engine reads for one another, read -> meant.
+_CAPITAL_SHAPES = {"F": "P", "P": "F", "E": "F", "C": "G", "G": "C", "l": "I"}
+
+
+def capital_cut(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A capital split from the rest of its word by a tab or a space, maybe misread on the way
+    (`F<tab>arty` for `Party`): the joined word must be common and frequent in this report."""
+    out: list[Correction] = []
+    text = doc.text
+    pos = 0
+    while True:
+        m = _CAPITAL_CUT_RE.search(text, pos)
+        if not m:
+            break
+        pos = m.end(1)
+        before = text[m.start() - 1] if m.start() else " "
+        if before.isalnum() or before in "_'’.-":
+            continue
+        cap, gap, rest = m.groups()
+        if cap in ("A", "I") and gap == " " and lex.is_word(rest):
+            continue
+        if gap == " " and not _nonword(rest, lex, doc):
+            continue
+        options = []
+        for letter, shape in ((cap, 0), (_CAPITAL_SHAPES.get(cap, ""), 1)):
+            if not letter:
+                continue
+            low = (letter + rest).lower()
+            n = doc.lower.get(low, 0)
+            if n >= 5 and lex.zipf(low) >= 3.5:
+                options.append((shape, -n, letter + rest))
+        if not options:
+            continue
+        options.sort()
+        shape, n, joined = options[0]
+        where = "tab" if gap == "\t" else "space"
+        reason = f"'{cap}' cut off by a {where}; '{joined}' seen {-n} times in this report"
+        confidence = 0.8 if gap == "\t" else 0.7
+        if shape:
+            reason += f", '{joined[0]}' read as '{cap}'"
+            confidence -= 0.1
+        out.append(Correction(m.start(), m.end(), m.group(), joined, "word", reason, confidence))
+        pos = m.end()
+    return out
+
+
+# ---------------------------------------------------------------- capitalised non-words (`Usurnation`)
+
+_SINGLE_OCR = tuple(pair for pair in OCR_CONFUSIONS if len(pair[0]) == 1 and len(pair[1]) == 1)
+
+
+def _ocr_variants(low: str):
+    """Words one OCR confusion (single or multi-letter) from `low`."""
+    for read, meant in OCR_CONFUSIONS:
+        start = low.find(read)
+        while start >= 0:
+            yield low[:start] + meant + low[start + len(read) :], f"{read}->{meant}"
+            start = low.find(read, start + 1)
+
+
+def capitalised_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A long capitalised form printed once, unknown to the lexicon and the report, one OCR confusion
+    from an English word: a misread word in a title or at a sentence start (`Usurnation`)."""
+    out: list[Correction] = []
+    for form, seen in doc.forms.items():
+        if seen != 1 or len(form) < 8 or case_pattern(form) != "title" or not form.isalpha():
+            continue
+        low = form.lower()
+        if doc.lower.get(low, 0) != 1 or lex.zipf(low) > 0 or lex.is_word(low):
+            continue
+        options = {}
+        for cand, detail in _ocr_variants(low):
+            z = lex.zipf(cand)
+            if z >= 2.0 and not _transliteration_variant(low, cand):
+                options[cand] = max(options.get(cand, (0.0, ""))[0], z), detail
+        if not options:
+            continue
+        ranked = sorted(options.items(), key=lambda kv: -kv[1][0])
+        cand, (z, detail) = ranked[0]
+        if len(ranked) > 1 and ranked[1][1][0] > z - 1.0:
+            continue
+        for tok in doc.tokens_of(form):
+            if tok.in_compound or _INITIAL_BEFORE.search(doc.text[max(0, tok.start - 6) : tok.start]):
+                continue
+            reason = (
+                f"'{form}' is not an English word and not seen elsewhere in this report; "
+                f"'{cand}' (Zipf {z:.1f}) is one OCR confusion apart ({detail})"
+            )
+            kind = "word" if lex.in_dictionary(cand) else "name"
+            out.append(Correction(tok.start, tok.end, form, apply_pattern(cand, "title"), kind, reason, 0.65))
+    return out
+
+
+# ---------------------------------------------------------------- misspellings the web lexicon lists (`contruction`)
+
+
+def listed_misspellings(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A rare lowercase form that a web word list knows (so `misread_tokens` trusts it) but the curated
+    dictionary does not, one edit from a common word this report prints at least ten times."""
+    out: list[Correction] = []
+    for form, seen in doc.forms.items():
+        if seen != 1 or len(form) < 6 or not form.islower() or not form.isalpha():
+            continue
+        z = lex.zipf(form)
+        if not 0.0 < z < 2.0 or lex.in_dictionary(form) or doc.lower.get(form, 0) != 1:
+            continue
+        hits = []
+        for raw in _near(doc, "lower", form):
+            cand = raw[0]
+            n = doc.forms.get(cand, 0)
+            var = describe(form, raw)
+            plain_swap = var.op == "substitute" and not var.ocr  # `senter`: center or sentence?
+            if plain_swap or _inflection(form, cand, var):
+                continue
+            if n >= 10 and lex.zipf(cand) >= 3.5 and lex.in_dictionary(cand):
+                hits.append((n, var, cand))
+        if len({h[2] for h in hits}) != 1:
+            continue
+        n, var, cand = max(hits, key=lambda h: h[0])
+        reason = (
+            f"'{form}' is a rare listed misspelling (Zipf {z:.1f}); "
+            f"'{cand}' seen {n} times in this report, {_edit_words(var)}"
+        )
+        for tok in doc.tokens_of(form):
+            if not tok.in_compound and _context(doc.text, tok) != "fragment":
+                out.append(Correction(tok.start, tok.end, form, cand, "word", reason, 0.7))
     return out

@@ -1,0 +1,120 @@
+"""Name repairs that need more than one edit, each backed by the report's own frequent spelling.
+
+- `double_confusions`: a rare capitalised form two single-letter OCR confusions away from a form the
+  report prints at least `NAME_ATTESTED` times (`Andrevey` beside `Andreyev`: y/v read twice).
+- `initials`: initials before a surname misread by one OCR confusion each (`LV. Stalin` where the
+  report prints `I.V. Stalin` elsewhere), when the misread initials never occur with that surname
+  again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from kartoteka.repair.candidates import OCR_CONFUSIONS
+from kartoteka.repair.document import DocStats, case_pattern
+from kartoteka.repair.lexicon import Lexicon
+from kartoteka.repair.model import Correction
+
+#: A target spelling must be printed at least this often.
+NAME_ATTESTED = 5
+
+_SINGLE = {(a, b) for a, b in OCR_CONFUSIONS if len(a) == 1 and len(b) == 1}
+
+
+def _components() -> dict[str, str]:
+    """Letters joined by single-letter confusions map to one representative (a skeleton key)."""
+    parent = {c: c for c in "abcdefghijklmnopqrstuvwxyz"}
+
+    def find(c: str) -> str:
+        while parent[c] != c:
+            c = parent[c]
+        return c
+
+    for a, b in _SINGLE:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {c: find(c) for c in parent}
+
+
+_ROOT = _components()
+
+
+def _skeleton(low: str) -> str:
+    return "".join(_ROOT.get(c, c) for c in low)
+
+
+def double_confusions(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    frequent: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for form, n in doc.forms.items():
+        if n >= NAME_ATTESTED and len(form) >= 6 and case_pattern(form) == "title" and form.isalpha():
+            frequent[_skeleton(form.lower())].append((form, n))
+    out: list[Correction] = []
+    for form, seen in doc.forms.items():
+        if seen > 2 or len(form) < 6 or case_pattern(form) != "title" or not form.isalpha():
+            continue
+        low = form.lower()
+        if lex.zipf(low) > 0 or lex.is_word(low):
+            continue
+        hits = []
+        for target, n in frequent.get(_skeleton(low), ()):
+            t_low = target.lower()
+            diffs = [(a, b) for a, b in zip(low, t_low, strict=True) if a != b]
+            if len(diffs) == 2 and all(d in _SINGLE for d in diffs) and n >= 5 * seen and low[0] == t_low[0]:
+                hits.append((n, target, diffs))
+        if len(hits) != 1:
+            continue
+        n, target, diffs = hits[0]
+        detail = ", ".join(f"{a}->{b}" for a, b in diffs)
+        reason = f"seen {seen} time(s); '{target}' seen {n} times in this report, two OCR confusions apart ({detail})"
+        for tok in doc.tokens_of(form):
+            if not tok.in_compound:
+                out.append(Correction(tok.start, tok.end, form, target, "name", reason, 0.8))
+    return out
+
+
+#: Opens with a capital (a fast first-character scan); the boundary before is checked after.
+_INITIALS_RE = re.compile(r"([A-Z](?:\. ?[A-Z]\.|\.|[A-Z]\.) ?)([A-Z][a-z]{2,})\b")
+
+
+def _letters(initials: str) -> str:
+    return initials.replace(".", "").replace(" ", "")
+
+
+def initials(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    text = doc.text
+    found: dict[str, Counter] = defaultdict(Counter)
+    spans: list[tuple[int, int, str, str, str]] = []
+    for m in _INITIALS_RE.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        if before.isalnum() or before in "_.":
+            continue
+        raw, surname = m.group(1).rstrip(" "), m.group(2)
+        letters = _letters(raw)
+        found[surname][letters] += 1
+        spans.append((m.start(1), m.start(1) + len(raw), raw, letters, surname))
+    out: list[Correction] = []
+    for start, end, raw, letters, surname in spans:
+        counts = found[surname]
+        if counts[letters] > 1 or doc.forms.get(surname, 0) < 3:
+            continue
+        hits = []
+        for other, n in counts.items():
+            if other == letters or len(other) != len(letters) or n < 2:
+                continue
+            pairs = [(a.lower(), b.lower()) for a, b in zip(letters, other, strict=True) if a != b]
+            if pairs and all(p in _SINGLE for p in pairs):
+                hits.append((n, other))
+        if len(hits) != 1:
+            continue
+        n, other = hits[0]
+        sep = ". " if ". " in raw else "."
+        replacement = sep.join(other) + "."
+        reason = (
+            f"initials '{raw}' before {surname} seen once; '{'.'.join(other)}. {surname}' seen {n} times "
+            "in this report, OCR confusions apart"
+        )
+        out.append(Correction(start, end, raw, replacement, "name", reason, 0.8))
+    return out
