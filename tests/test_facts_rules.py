@@ -129,3 +129,18 @@ def test_fact_ids_are_stable():
     text = "Orlov was arrested in 1937 and shot in 1938."
     assert [f.id for f in facts(text)] == [f.id for f in facts(text)]
     assert len({f.id for f in facts(text)}) == 2
+
+
+def test_aggregates_count_groups():
+    from kartoteka.facts import find_aggregates_in
+
+    text = ("Of the 1,966 delegates to the congress, 1,108 were arrested in 1937. About 400 lists with the names "
+            "of 44,000 people were signed. The plant produced 1,033,000 tons of steel.")
+    found = find_aggregates_in(text, [(0, len(text))])
+    by_type = {a.type: a for a in found}
+    assert by_type["arrested"].group == "delegates"
+    assert by_type["arrested"].count == {"number": 1108, "approximate": False}
+    assert by_type["arrested"].year == 1937
+    for a in found:
+        assert text[a.start : a.end] == a.evidence
+        assert a.group != "tons"

@@ -33,6 +33,7 @@ class Analysis:
     persons: list[dict] = field(default_factory=list)
     entities: list[dict] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)
+    aggregates: list[dict] = field(default_factory=list)  # claims about groups and numbers
     version: str = PIPELINE_VERSION
 
 
@@ -95,5 +96,6 @@ def analyze(source: Source) -> Analysis:
         persons=[_plain(p) for p in persons_raw],
         entities=entities,
         facts=facts,
+        aggregates=[_plain(a) for a in getattr(facts_out, "aggregates", [])],
         version=current_version(),
     )

@@ -17,8 +17,11 @@ from kartoteka.facts import FACT_TYPES
 _TYPES = click.Choice(FACT_TYPES)
 
 
+_AGGREGATES: list[dict] = []
+
+
 def _from_file(path: str) -> tuple[list[dict], list[dict]]:
-    """(persons, facts) of one report file, as JSON records."""
+    """(persons, facts) of one report file, as JSON records; its aggregates go to `_AGGREGATES`."""
     from kartoteka.ingest import load_source
     from kartoteka.pipeline import analyze
 
@@ -26,6 +29,7 @@ def _from_file(path: str) -> tuple[list[dict], list[dict]]:
     report = analysis.report.header.number or analysis.source.path
     facts = [{**f, "report": report, "sha256": analysis.source.sha256} for f in analysis.facts]
     persons = [{**p, "report": report} for p in analysis.persons]
+    _AGGREGATES[:] = [{**a, "report": report} for a in analysis.aggregates]
     return persons, facts
 
 
@@ -131,10 +135,22 @@ def facts(file, db, as_json, type_, person, year, year_from, year_to, all_modali
     else:
         ids = {p["id"] for p in matching_persons(persons, person)} if person else None
         selected = _select(found, type_, ids, year_from, year_to, all_modalities)
+    aggregates = [a for a in _AGGREGATES if (all_modalities or a["modality"] == "asserted")
+                  and (not type_ or a["type"] == type_) and not person
+                  and (year_from is None or (a["year"] is not None and a["year"] >= year_from))
+                  and (year_to is None or (a["year"] is not None and a["year"] <= year_to))]
     if as_json:
-        print_json({"facts": selected})
+        print_json({"facts": selected, "aggregates": aggregates})
         return
     console.print(_facts_table(selected, f"{len(selected)} facts"))
+    if aggregates:
+        table = Table(title=f"{len(aggregates)} claims about groups")
+        for col in ("year", "type", "count", "group", "evidence"):
+            table.add_column(col, overflow="fold")
+        for a in aggregates:
+            count = ("~" if a["count"].get("approximate") else "") + f"{a['count']['number']:,}"
+            table.add_row(str(a["year"] or "-"), a["type"], count, a["group"], _evidence(a, 110))
+        console.print(table)
 
 
 @cli.command(

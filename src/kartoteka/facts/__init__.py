@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 
-from kartoteka.facts.extract import find_facts_in
+from kartoteka.facts.extract import find_aggregates_in, find_facts_in
 from kartoteka.facts.model import FACT_TYPES, MODALITIES, Aggregate, Fact, FactsResult, PersonRef
 
 __all__ = [
-    "FACT_TYPES", "MODALITIES", "Aggregate", "Fact", "FactsResult", "PersonRef", "analyze_facts", "find_facts",
+    "FACT_TYPES", "MODALITIES", "Aggregate", "Fact", "FactsResult", "PersonRef", "analyze_facts", "find_aggregates_in",
+    "find_facts",
     "find_facts_in",
 ]
 
@@ -32,7 +33,10 @@ def find_facts(report, repaired, persons) -> FactsResult:
     where = Locator(report)
     for fact in facts:
         fact.where = where(fact.start)
-    return FactsResult(facts=facts, aggregates=[])
+    aggregates = find_aggregates_in(report.text, paragraphs, repaired)
+    for agg in aggregates:
+        agg.where = where(agg.start)
+    return FactsResult(facts=facts, aggregates=aggregates)
 
 
 class Locator:

@@ -15,7 +15,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from kartoteka.extract.dates import find_dates
-from kartoteka.facts.model import Fact, PersonRef
+from kartoteka.facts.aggregates import aggregate_id, aggregates_in_paragraph
+from kartoteka.facts.model import Aggregate, Fact, PersonRef
 from kartoteka.facts.sentences import clause_spans, sentence_spans
 from kartoteka.facts.triggers import Trigger, find_triggers
 
@@ -65,6 +66,9 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(\d{4})")
+_COUNT_CUE = re.compile(r"\d|\b(?:hundreds|thousands|millions|dozens?|several|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+                        re.IGNORECASE)
 _REPORTED_SENTENCE = re.compile(
     r"^\s*(?:It\s+was\s+(?:said|rumou?red|claimed|alleged)|Rumou?rs?|Allegedly)\b|\baccording\s+to\s+(?:the\s+)?"
     r"(?:official|some|other|certain)\s+(?:version|accounts?|rumou?rs?|reports?)",
@@ -262,7 +266,8 @@ class _Years:
 
     def __init__(self, text: str) -> None:
         self.items: list[tuple[int, int, str]] = []
-        for d in find_dates(text):
+        self.mentions = find_dates(text)
+        for d in self.mentions:
             value = d.value if isinstance(d.value, dict) else {"edtf": d.value}
             edtf = str(value.get("edtf", ""))
             m = _YEAR.match(edtf)
@@ -443,6 +448,34 @@ def facts_in_paragraph(paragraph: _Paragraph) -> list[tuple[PersonRef, Trigger, 
                     "agent": agent, "according_to": according.group("src") if according else None,
                     "year": year, "mention": (p[0], p[1]),
                 }))
+    return out
+
+
+def find_aggregates_in(source_text: str, paragraphs: list[tuple[int, int]], repaired=None) -> list[Aggregate]:
+    """Claims about groups and numbers, over the given paragraph spans (source offsets)."""
+    text = repaired.text if repaired is not None else source_text
+    to_rep = (lambda i: repaired.from_source(i)) if repaired is not None else (lambda i: i)
+    span_to_src = (lambda s, e: repaired.span_to_source(s, e)) if repaired is not None else (lambda s, e: (s, e))
+    out: list[Aggregate] = []
+    for ps, pe in paragraphs:
+        rs, re_ = to_rep(ps), to_rep(pe)
+        ptext = text[rs:re_]
+        triggers = find_triggers(ptext)
+        if not triggers or not _COUNT_CUE.search(ptext):
+            continue
+        years = _Years(ptext)
+        for agg in aggregates_in_paragraph(ptext, triggers, _modality, years.mentions):
+            year = years.near(agg["start"], agg["end"], agg["quantity"][0]) or years.before(agg["start"])
+            s, e = span_to_src(rs + agg["start"], rs + agg["end"])
+            while s < e and source_text[s].isspace():
+                s += 1
+            while e > s and source_text[e - 1].isspace():
+                e -= 1
+            out.append(Aggregate(
+                id=aggregate_id(agg["type"], s, agg["count"]["number"]), type=agg["type"], group=agg["group"],
+                count=agg["count"], year=year[0] if year else None, start=s, end=e, evidence=source_text[s:e],
+                modality=agg["modality"], confidence=0.7,
+            ))
     return out
 
 

@@ -77,12 +77,13 @@ class Aggregate:
     evidence: str
     modality: str
     confidence: float
+    where: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
             "id": self.id, "type": self.type, "group": self.group, "count": self.count, "year": self.year,
             "start": self.start, "end": self.end, "evidence": self.evidence, "modality": self.modality,
-            "confidence": round(self.confidence, 3),
+            "confidence": round(self.confidence, 3), "where": self.where,
         }
 
 

@@ -37,7 +37,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("arrested", "verb", r"taken into custody|came for"),
     ("shot", "intrans", r"went to the firing squad|faced the firing squad|went before the firing squad"),
     ("shot", "verb", r"put to death"),
-    ("died", "intrans", r"was no longer alive|passed away"),
+    ("died", "intrans", r"no longer alive|passed away"),
     ("released", "verb", r"set free"),
     ("suicide", "noun", r"suicide"),
     ("arrested", "noun", r"(?:re-?)?arrests?"),
@@ -79,21 +79,29 @@ _PATTERN = re.compile(
 # the big alternation is tried only there (tried everywhere, it dominates the layer's time).
 _STEMS = frozenset(
     "came face went comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
-    "take was pass set "
+    "take no l pass set "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond tria trie born".split()
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
     end = len(text) if end is None else end
+    lowered = text[start:end].lower()
+    # str.find per stem is far faster than any regex scan over the text
+    positions: set[int] = set()
+    for stem in _STEMS:
+        i = lowered.find(stem)
+        while i >= 0:
+            if i == 0 or not lowered[i - 1].isalpha():
+                positions.add(start + i)
+            i = lowered.find(stem, i + 1)
     out = []
     pos_done = -1
-    for w in _WORD.finditer(text, start, end):
-        if w.start() < pos_done or w.group(0)[:4].lower() not in _STEMS:
+    for pos in sorted(positions):
+        if pos < pos_done:
             continue
-        m = _PATTERN.match(text, w.start(), end)
+        m = _PATTERN.match(text, pos, end)
         if not m:
             continue
         index = int(m.lastgroup[1:])
