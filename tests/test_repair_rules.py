@@ -146,3 +146,23 @@ def test_second_report_touches_nothing_else():
 
     changed = {c.original for c in repair(REPORT_MORE).corrections}
     assert changed == {"Andrevey", "LV.", "F\tarty", "Usurnation", "contruction", "as"}
+
+
+def test_report_restores_lost_characters():
+    text = (
+        "The so-called plan was read. " * 3
+        + "The party met, and the party voted. " * 30
+        + "Later the socalled centre of arty work was closed by freigh cars.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert got == {
+        ("socalled", "so-called", "merge"),
+        ("arty", "party", "word"),
+        ("freigh", "freight", "word"),
+    }
+
+
+def test_singular_determiner_before_a_plural_noun():
+    text = "According to the testimony of this friends, he had left. Nobody saw this house again.\n"
+    got = [(c.original, c.replacement) for c in repair(text).corrections]
+    assert got == [("this", "his")]

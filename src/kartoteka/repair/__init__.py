@@ -27,6 +27,7 @@ from kartoteka.repair.rules import (
     merged_words,
     misread_tokens,
     other_marks,
+    report_restores,
     split_words,
 )
 
@@ -55,6 +56,7 @@ _DETECTORS = (
     capitalised_misreads,
     listed_misspellings,
     real_words,
+    report_restores,
     other_marks,
 )
 #: When two proposals overlap at equal confidence, the earlier kind here wins.

@@ -4,7 +4,8 @@ A real-word corrector over-fires easily, so this one is narrow on purpose: only 
 the OCR damage of a first letter lost or added (`as`/`was`, `the`/`he`), and only when the word pair
 counts (symspellpy's bigram list, ~1e12 words of English) never see the printed word with either
 neighbour while the alternative is common with its right neighbour. Possessive determiners
-(`his complete expropriation`) are left alone: an adjective after them breaks the bigram test.
+(`his complete expropriation`) are left alone: an adjective after them breaks the bigram test. The
+one exception is a singular determiner before a plural noun (`this friends` for `his friends`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from kartoteka.repair.rules import FUNCTION_WORDS
 #: The alternative must follow into its right neighbour at least this often in the bigram list.
 MIN_SUPPORT = 5e7
 _DETERMINERS = frozenset(["his", "her", "its", "their", "our", "this", "that", "these", "those", "a", "an"])
+#: Singular determiners: before a plural noun (`this friends`) they are misread (`his friends`).
+_SINGULAR = frozenset(["this"])
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORD_AT = re.compile(r"[a-z]+")
 _TRIPLE_RE = re.compile(r"(?<![\w'’-])([A-Za-z]+) ([a-z]{1,5}) ([a-z]+)(?![\w'’-])")
@@ -39,7 +42,7 @@ def real_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
     text = doc.text
     out: list[Correction] = []
     for word in FUNCTION_WORDS:
-        if word in _DETERMINERS or word not in doc.forms:
+        if word not in doc.forms or (word in _DETERMINERS and word not in _SINGULAR):
             continue
         alternatives = list(_alternatives(word))
         if not alternatives:
@@ -53,7 +56,9 @@ def real_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
         suspects = {
             nxt
             for nxt in follow
-            if not lex.bigram(word, nxt) and any(lex.bigram(alt, nxt) >= MIN_SUPPORT for alt, _ in alternatives)
+            if not lex.bigram(word, nxt)
+            and any(lex.bigram(alt, nxt) >= MIN_SUPPORT for alt, _ in alternatives)
+            and (word not in _SINGULAR or _plural(nxt, lex))
         }
         if not suspects:
             continue
@@ -65,7 +70,7 @@ def real_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
             if not m or m.start(2) != start:
                 continue
             prev, nxt = m.group(1), m.group(3)
-            if lex.bigram(prev, word) or lex.bigram(word, nxt):
+            if lex.bigram(word, nxt) or (lex.bigram(prev, word) and word not in _SINGULAR):
                 continue
             best = None
             for alt, how in alternatives:
@@ -82,6 +87,10 @@ def real_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
             )
             out.append(Correction(start, start + len(word), word, alt, "word", reason, round(confidence, 3)))
     return out
+
+
+def _plural(word: str, lex: Lexicon) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and lex.zipf(word[:-1]) >= 3.5
 
 
 def _prev_start(text: str, start: int) -> int:

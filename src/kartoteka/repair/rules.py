@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kartoteka.repair.candidates import OCR_CONFUSIONS, NeighbourIndex, Variant, describe, variant_strings
+from kartoteka.repair.candidates import LETTERS, OCR_CONFUSIONS, NeighbourIndex, Variant, describe, variant_strings
 from kartoteka.repair.document import COMPOUND_RE, DocStats, Token, apply_pattern, case_pattern
 from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
@@ -982,4 +982,44 @@ def listed_misspellings(doc: DocStats, lex: Lexicon) -> list[Correction]:
         for tok in doc.tokens_of(form):
             if not tok.in_compound and _context(doc.text, tok) != "fragment":
                 out.append(Correction(tok.start, tok.end, form, cand, "word", reason, 0.7))
+    return out
+
+
+# ---------------------------------------------------------------- lost letters and hyphens the report itself restores
+
+
+def report_restores(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """Rare lowercase forms that one lost character turns into a form the report prints far more often
+    or a common word: a lost hyphen (`socalled`, `so-called` x18), a lost first letter (`arty`, `party`
+    x741), a lost last letter of an unknown form (`ambitiou`)."""
+    out: list[Correction] = []
+    compounds = doc.compounds
+    for form, seen in doc.forms.items():
+        if seen > 2 or len(form) < 3 or not form.islower() or not form.isalpha() or doc.lower[form] > 2:
+            continue
+        verdict = None
+        if len(form) >= 5:
+            splits = [
+                (compounds.get(f"{form[:i]}-{form[i:]}", 0), f"{form[:i]}-{form[i:]}") for i in range(2, len(form) - 1)
+            ]
+            n, joined = max(splits)
+            if n >= 3 and n >= 3 * seen:
+                verdict = (joined, "merge", f"'{joined}' seen {n} times in this report, '{form}' {_times(seen)}", 0.8)
+        if verdict is None and lex.zipf(form) < 3.0:
+            hits = [(doc.forms.get(c + form, 0), c + form) for c in LETTERS]
+            n, cand = max(hits)
+            if n >= 50 * seen and lex.zipf(cand) >= 3.5:
+                verdict = (cand, "word", f"'{cand}' seen {n} times in this report: a lost first letter", 0.7)
+        if verdict is None and len(form) >= 5 and lex.zipf(form) == 0.0 and not lex.is_word(form):
+            hits = [(lex.zipf(form + c), form + c) for c in LETTERS if lex.zipf(form + c) >= 3.0]
+            if len(hits) == 1:
+                z, cand = hits[0]
+                reason = f"'{form}' is not a word; '{cand}' (Zipf {z:.1f}) is it with a lost last letter"
+                verdict = (cand, "word", reason, 0.65)
+        if verdict is None:
+            continue
+        cand, kind, reason, confidence = verdict
+        for tok in doc.tokens_of(form):
+            if not tok.in_compound and _context(doc.text, tok) != "fragment":
+                out.append(Correction(tok.start, tok.end, form, cand, kind, reason, confidence))
     return out
