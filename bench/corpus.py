@@ -16,6 +16,7 @@ the shared corpus, each with its own report number and header (never written int
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -121,12 +122,15 @@ def run_ingest(folder: Path, db: Path, workers: int) -> tuple[float, list[int]]:
     if workers > 1:
         cmd += ["--workers", str(workers)]
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     with RssSampler(proc.pid) as sampler:
-        proc.communicate()
+        out, err = proc.communicate()
     elapsed = time.perf_counter() - started
     if proc.returncode != 0:
-        raise SystemExit(f"ingest failed with exit code {proc.returncode}")
+        raise SystemExit(f"ingest failed with exit code {proc.returncode}: {err.decode()[-500:]}")
+    skipped = json.loads(out).get("skipped")
+    if skipped:
+        print(f"skipped: {skipped[:3]}", file=sys.stderr)
     return elapsed, sorted((rss for _, rss in sampler.peaks.values()), reverse=True)
 
 

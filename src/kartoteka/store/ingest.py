@@ -165,7 +165,13 @@ def _record(store: Store, result: Rows | tuple[str, str], summary: Summary) -> N
     if isinstance(result, tuple):
         summary.skipped.append(result)
         return
-    outcome = write(store, result)
+    try:
+        outcome = write(store, result)
+    except Exception as error:  # the transaction rolled back: nothing of this report is stored
+        if type(error).__module__.split(".")[0] not in ("sqlite3", "psycopg"):
+            raise
+        summary.skipped.append((result.report[4], f"not stored: {type(error).__name__}: {error}"))
+        return
     if outcome == "unchanged":
         summary.unchanged += 1
         return

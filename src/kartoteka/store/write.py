@@ -86,8 +86,12 @@ def to_rows(a: Analysis) -> Rows:
                              _dumps(record)))
         for m in mentions:
             rows.person_mentions.append((sha, pid, m["start"], m["end"], m.get("text") or text[m["start"] : m["end"]]))
+    fact_ids: set[str] = set()
     for i, f in enumerate(a.facts):
         fid = str(f.get("id") if f.get("id") is not None else i)
+        if fid in fact_ids:
+            continue
+        fact_ids.add(fid)
         rows.facts.append((sha, fid, f.get("person_id"), f.get("type"), f.get("year"), f.get("modality"),
                            f.get("start"), f.get("end"), _dumps(f)))
     for i, e in enumerate(a.entities):
