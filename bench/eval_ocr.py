@@ -64,6 +64,8 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared/corpus/JPRS-UPA-89-042.txt"))
     ap.add_argument("--eval-dir", default=str(ROOT.parent / "shared/eval"))
     ap.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
+    ap.add_argument("--review", type=int, default=0, help="print N random applied corrections, to read")
+    ap.add_argument("--seed", type=int, default=3)
     args = ap.parse_args()
     corpus, labels = Path(args.corpus), Path(args.eval_dir) / "ocr-sample.jsonl"
     if not corpus.exists() or not labels.exists():
@@ -126,6 +128,17 @@ def main() -> int:
         flag = "  <-- a labelled person form" if c in name_hits else ""
         print(f"  {c.kind:6} {c.original!r} -> {c.replacement!r} ({c.confidence:.2f}){flag}")
     print(f"corrections touching a correctly printed person name: {len(name_hits)}")
+
+    if args.review:
+        import random
+
+        sample = sorted(random.Random(args.seed).sample(applied, min(args.review, len(applied))))
+        print(f"\nreview: {len(sample)} random applied corrections (seed {args.seed}):")
+        for i, c in enumerate(sample, 1):
+            left = text[max(0, c.start - 40) : c.start].replace("\n", " ").replace("\t", " ")
+            right = text[c.end : c.end + 30].replace("\n", " ").replace("\t", " ")
+            change = f"{c.original!r} -> {c.replacement!r} ({c.confidence:.2f})"
+            print(f"  {i:2} [{c.kind}] {change}: ...{left}[{c.original}]{right}...")
 
     print("\nmisses:")
     for row, why, touching in misses:

@@ -166,3 +166,12 @@ def test_singular_determiner_before_a_plural_noun():
     text = "According to the testimony of this friends, he had left. Nobody saw this house again.\n"
     got = [(c.original, c.replacement) for c in repair(text).corrections]
     assert got == [("this", "his")]
+
+
+def test_apostrophe_for_final_l_and_acronym_with_a_lost_letter():
+    text = (
+        "The Central Committee met; the OGPU reported. " * 10
+        + "The Centra' Committee asked the OGU for names. The Soviets' reply came.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert got == {("Centra'", "Central", "word"), ("OGU", "OGPU", "name")}

@@ -24,6 +24,7 @@ from kartoteka.repair.rules import (
     hyphen_space,
     inner_hyphens,
     listed_misspellings,
+    lost_letter_marks,
     merged_words,
     misread_tokens,
     other_marks,
@@ -57,6 +58,7 @@ _DETECTORS = (
     listed_misspellings,
     real_words,
     report_restores,
+    lost_letter_marks,
     other_marks,
 )
 #: When two proposals overlap at equal confidence, the earlier kind here wins.
