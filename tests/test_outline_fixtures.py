@@ -254,3 +254,42 @@ def test_text_is_never_normalised():
     r = read_report(source_from_bytes(raw.encode()))
     assert r.text == raw
     assert [r.text[b.start : b.end] for b in r.blocks][-2:] == ["A paragraph\twith a tab.", "Another one."]
+
+
+# --- a damaged collection front: two-level headings, wrapped titles, OCR in every field -----
+
+def test_wrapped_titles_and_two_level_headings():
+    from kartoteka.structure import read_path
+
+    r = read_path(FIXTURES / "wrapped_contents_report.txt")
+    h = r.header
+    assert (h.number, h.date, h.region, h.subject) == (
+        "JPRS-UEA-91-015", "1991-03-28", "Soviet Union", "Economic Affairs")
+    assert len(r.contents) == 4
+    third = r.contents[2]
+    assert third.title == "Kolkhoz Chairmen Protest Fuel Shortages Ahead of Spring Sowing Campaign"
+    assert (third.section, third.page_number) == ("AGRICULTURE", 9)
+    assert r.contents[0].section == "ECONOMIC POLICY, ORGANIZATION, MANAGEMENT"
+    assert r.contents[1].source.author == "Round Table"  # `/` read as `[`
+    assert all(r.divisions[e.division].title == e.title for e in r.contents)
+
+
+def test_front_without_body_still_lists_its_contents(tmp_path):
+    text = (FIXTURES / "collection_report.txt").read_text(encoding="utf-8")
+    cut = text.index("NATIONAL", text.index("CONTENTS") + 200)
+    front = tmp_path / "front.txt"
+    front.write_text(text[:cut], encoding="utf-8")
+    payload = json.loads(run_cli("outline", str(front), "--json").stdout)
+    assert payload["report"]["number"] == "JPRS-UPA-91-024"
+    assert len(payload["contents"]) == 4
+    assert {b["kind"] for b in payload["blocks"]} <= {"header", "contents"}
+
+
+def test_fbis_front_with_weekday_date():
+    front = ("FBIS-SOV-91-123\nDaily Report\n\nSoviet Union\n\nWednesday, 26 June 1991\n\nCONTENTS\n\n"
+             "NATIONAL AFFAIRS\n\nPresident Addresses Deputies [TASS] .......... 1\n")
+    r = read_report(source_from_bytes(front.encode()))
+    assert (r.header.series, r.header.number, r.header.date, r.header.region) == (
+        "FBIS", "FBIS-SOV-91-123", "1991-06-26", "Soviet Union")
+    assert [(e.title, e.source.publication, e.page_number) for e in r.contents] == [
+        ("President Addresses Deputies", "TASS", 1)]

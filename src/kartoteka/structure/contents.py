@@ -107,10 +107,29 @@ def is_skippable(s: str) -> bool:
     return s.startswith("[") and s.endswith("]")
 
 
+def _has_source(s: str) -> bool:
+    body = _PAGE_STRONG.sub("", s).rstrip()
+    return _SOURCE_TAIL.search(body) is not None
+
+
+def looks_like_contents(text: str, lines: list[Line]) -> bool:
+    """Most lines end with a page number or a bracketed source: a contents page, not prose."""
+    hits = sum(
+        1 for ln in lines
+        if _PAGE_STRONG.search(text, ln.start, ln.end) or _has_source(text[ln.start : ln.end])
+    )
+    return hits >= max(1, len(lines) // 2)
+
+
 def parse_contents(text: str, lines: list[Line]) -> list[ContentsEntry]:
     entries: list[ContentsEntry] = []
     section: str | None = None
+    section_end = -1  # where the current section heading's last line ends (to join wrapped headings)
     pending: list[Line] = []
+    # In the collection shape every entry ends with its bracketed source: a line with neither
+    # source nor page is then the first part of a wrapped title, whatever word it ends on.
+    sourced = sum(1 for ln in lines if _has_source(text[ln.start : ln.end]))
+    bracket_style = sourced >= 2 and sourced >= 0.3 * len(lines)
 
     def finish(last: Line, title_tail: str, source: ContentsSource | None, page: str | None) -> None:
         first = pending[0] if pending else last
@@ -139,17 +158,21 @@ def parse_contents(text: str, lines: list[Line]) -> list[ContentsEntry]:
             s = s[: m.start()].rstrip()
         if page is None and source is None:
             if not pending and _is_section_heading(s):
-                section = _clean(s)
+                # a heading wrapped over two lines of one run is one heading
+                joined = section_end >= 0 and text[section_end : line.start].count("\n") == 1
+                section = _clean(f"{section} {s}") if joined and section else _clean(s)
+                section_end = line.end
                 continue
             nxt = text[lines[i + 1].start : lines[i + 1].end] if i + 1 < len(lines) else ""
-            wraps = (
-                not line.indented
-                and nxt
-                and (nxt[:1] in "[/]|" or nxt[:1].islower() or _CONNECTOR_END.search(s) is not None)
+            wraps = bool(nxt) and (
+                (bracket_style and not _is_section_heading(nxt))
+                or (not line.indented
+                    and (nxt[:1] in "[/]|" or nxt[:1].islower() or _CONNECTOR_END.search(s) is not None))
             )
             if wraps:
                 pending.append(line)
                 continue
+        section_end = -1
         finish(line, s, source, page)
     if pending:
         last = pending.pop()

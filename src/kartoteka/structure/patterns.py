@@ -54,6 +54,7 @@ REPORT_NUMBER = re.compile(
     r"(?P<year>[0-9OIl](?:\s?[0-9OIl]))\s*-\s*(?P<serial>[0-9OIl](?:\s?[0-9OIl]){2,3})(?P<suffix>-[A-Z])?\b"
 )
 DATE_LINE = re.compile(
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     rf"(?P<day>[0-9IlO]{{1,2}})\s+(?P<month>{MONTH_NAMES}|[A-Z]{{3,9}})\.?\s+(?P<year>\S{{2,5}})$", re.IGNORECASE
 )
 BYLINE = re.compile(r"By\s+(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})\s*$")

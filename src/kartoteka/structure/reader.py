@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kartoteka.ingest import Source, load_source
 from kartoteka.structure.blocks import continues_after_break, is_title_like, split_run
-from kartoteka.structure.contents import is_skippable, parse_contents, rejoin_publication
+from kartoteka.structure.contents import is_skippable, looks_like_contents, parse_contents, rejoin_publication
 from kartoteka.structure.divisions import close_spans, heading_division, match_entries
 from kartoteka.structure.footnotes import link_markers, make_footnotes
 from kartoteka.structure.glosses import find_glosses
@@ -181,8 +181,8 @@ def _body_start(text: str, runs: list[Run], article_runs: list[tuple[int, int]],
                 contents_at: int | None, colophon_at: int) -> int:
     if article_runs:
         title_at = article_runs[0][0]
-        # a section heading (`NATIONAL PARTY AND STATE AFFAIRS`) right above the first title
-        if title_at > 0 and _is_section_heading(_run_text(text, runs[title_at - 1])) and (
+        # section headings (`NATIONAL ECONOMY`, then `ECONOMIC POLICY`) right above the first title
+        while title_at > 0 and _is_section_heading(_run_text(text, runs[title_at - 1])) and (
             contents_at is None or title_at - 1 > contents_at
         ):
             title_at -= 1
@@ -190,14 +190,15 @@ def _body_start(text: str, runs: list[Run], article_runs: list[tuple[int, int]],
     start = contents_at + 1 if contents_at is not None else 0
     for i in range(start, colophon_at):
         s = _run_text(text, runs[i])
-        if len(s) > 200 and not s.startswith("["):
+        if len(s) > 200 and not s.startswith("[") and not looks_like_contents(text, runs[i].lines):
             j = i
             while j - 1 >= start and is_title_like(_run_text(text, runs[j - 1])) and not is_skippable(
                 _run_text(text, runs[j - 1])
             ) and contents_at is None:
                 j -= 1
             return j
-    return start if contents_at is not None else 0
+    # a front with no body (a cover and contents page alone): all of it is header and contents
+    return colophon_at if contents_at is not None else 0
 
 
 def _mark_footnotes(blocks: list[Block]) -> None:
@@ -302,6 +303,11 @@ def _divisions(text: str, blocks: list[Block], contents, articles: list[Article]
         for i in range(body_first, len(blocks)):
             s = text[blocks[i].start : blocks[i].end]
             if blocks[i].kind in ("paragraph", "heading") and _is_section_heading(s) and i + 1 < len(blocks):
+                nxt = blocks[i + 1]
+                if _is_section_heading(text[nxt.start : nxt.end]):
+                    # `NATIONAL ECONOMY` over `ECONOMIC POLICY`: the outer one stays a heading block
+                    blocks[i].kind, blocks[i].role = "heading", "section_heading"
+                    continue
                 heading_blocks.setdefault(i, "part")
     for i in range(body_first, len(blocks)):
         if blocks[i].role == "part":
