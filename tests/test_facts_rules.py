@@ -97,7 +97,7 @@ def test_modality(sentence, modality):
 
 
 def test_accusation_does_not_spread_to_what_happened_next():
-    text = "In 1938 Krylenko was falsely accused of wrecking, arrested and soon afterwards shot."
+    text = "In 1939 Krylenko was wrongly accused of sabotage, then arrested and soon afterwards shot."
     assert pairs(text) == {("Krylenko", "arrested"), ("Krylenko", "shot")}
 
 
