@@ -34,21 +34,13 @@ def split_lines(text: str) -> list[Line]:
     """Non-blank lines of `text`, each trimmed to its content. Linear in len(text)."""
     lines: list[Line] = []
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        stop = n if nl < 0 else nl
-        start, end = pos, stop
-        # trim whitespace at both ends without copying the line
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            lines.append(Line(start, end, pos, start > pos))
-        if nl < 0:
-            break
-        pos = nl + 1
+    for raw in text.split("\n"):  # one C-level pass; offsets are tracked, nothing is normalised
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = pos + lead
+            lines.append(Line(start, start + len(stripped), pos, lead > 0))
+        pos += len(raw) + 1
     return lines
 
 

@@ -348,16 +348,22 @@ def _divisions(text: str, blocks: list[Block], contents, articles: list[Article]
 
 def _join_page_breaks(text: str, blocks: list[Block]) -> None:
     """Join paragraph pieces split by a page break; mark continuation across intervening notes."""
-    i = 0
-    while i + 1 < len(blocks):
-        a, b = blocks[i], blocks[i + 1]
-        if a.kind == "paragraph" and b.kind == "paragraph" and continues_after_break(
-            text[a.start : a.end], text[b.start : b.end]
-        ):
+
+    def tail(b: Block) -> str:
+        return text[max(b.start, b.end - 80) : b.end]
+
+    def head(b: Block) -> str:
+        return text[b.start : b.start + 4]
+
+    joined: list[Block] = []
+    for b in blocks:
+        a = joined[-1] if joined else None
+        pieces = a is not None and a.kind == "paragraph" and b.kind == "paragraph"
+        if pieces and continues_after_break(tail(a), head(b)):
             a.end = b.end
-            del blocks[i + 1]
             continue
-        i += 1
+        joined.append(b)
+    blocks[:] = joined
     for i, a in enumerate(blocks):
         if a.kind != "paragraph":
             continue
@@ -367,26 +373,25 @@ def _join_page_breaks(text: str, blocks: list[Block]) -> None:
         ):
             j += 1
         if j > i + 1 and j < len(blocks) and blocks[j].kind == "paragraph" and continues_after_break(
-            text[a.start : a.end], text[blocks[j].start : blocks[j].end]
+            tail(a), head(blocks[j])
         ):
             blocks[j].continues = i
 
 
 def _assign_divisions(blocks: list[Block], divisions: list[Division]) -> None:
-    """Each block gets its innermost division: one sweep, since divisions nest."""
+    """Each block gets its innermost division: one sweep with a stack, since divisions nest."""
     order = sorted(range(len(divisions)), key=lambda d: (divisions[d].start, divisions[d].level))
-    open_: list[int] = []
+    stack: list[int] = []
     k = 0
     for b in blocks:
         while k < len(order) and divisions[order[k]].start <= b.start:
-            open_.append(order[k])
+            while stack and divisions[stack[-1]].end <= divisions[order[k]].start:
+                stack.pop()
+            stack.append(order[k])
             k += 1
-        while open_ and divisions[open_[-1]].end <= b.start:
-            open_.pop()
-        # a closed division may sit under a still-open one: drop any closed ones below the top
-        inner = [d for d in open_ if divisions[d].start <= b.start < divisions[d].end]
-        open_ = inner
-        b.division = max(inner, key=lambda d: divisions[d].level) if inner else None
+        while stack and divisions[stack[-1]].end <= b.start:
+            stack.pop()
+        b.division = stack[-1] if stack else None
 
 
 def _instalments(text: str, blocks: list[Block], articles: list[Article], body_end: int) -> list[Instalment]:
