@@ -142,6 +142,7 @@ class Lexicon:
         self._zipf_cache: dict[str, float] = {}
         self._word_cache: dict[tuple[str, float], bool] = {}
         self._dict_cache: dict[str, bool] = {}
+        self._bigram_cache: dict[str, float] = {}
 
     @classmethod
     def from_tables(
@@ -188,7 +189,11 @@ class Lexicon:
     def bigram(self, a: str, b: str) -> float:
         if self._bigrams is None:
             return 0.0
-        return self._bigrams.get(f"{a.lower()} {b.lower()}", 0.0)
+        key = f"{a.lower()} {b.lower()}"
+        hit = self._bigram_cache.get(key)
+        if hit is None:
+            hit = self._bigram_cache[key] = self._bigrams.get(key, 0.0)
+        return hit
 
     def is_word(self, word: str, zipf: float = 1.5) -> bool:
         """In the curated dictionary, at least `zipf` common, or a regular inflection/prefixing of a word."""

@@ -47,12 +47,9 @@ def real_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
         alternatives = list(_alternatives(word))
         if not alternatives:
             continue
-        # One C-speed pass finds the words that follow; only unseen pairs go on to the position check.
-        follow = {
-            m.group(1)
-            for m in re.finditer(rf"{word} ([a-z]+)(?![\w'’-])", text)
-            if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’-")
-        }
+        # One C-speed pass finds the words that follow (a superset: `was` holds `as`); only unseen pairs
+        # go on to the position check, which looks at whole tokens.
+        follow = set(re.findall(rf"{word} ([a-z]+)(?![\w'’-])", text))
         suspects = {
             nxt
             for nxt in follow

@@ -1011,7 +1011,8 @@ def report_restores(doc: DocStats, lex: Lexicon) -> list[Correction]:
             if n >= 50 * seen and lex.zipf(cand) >= 3.5:
                 verdict = (cand, "word", f"'{cand}' seen {n} times in this report: a lost first letter", 0.7)
         if verdict is None and len(form) >= 5 and lex.zipf(form) == 0.0 and not lex.is_word(form):
-            hits = [(lex.zipf(form + c), form + c) for c in LETTERS if lex.zipf(form + c) >= 3.0]
+            common = lex.common
+            hits = [(common[form + c], form + c) for c in LETTERS if common.get(form + c, 0.0) >= 3.0]
             if len(hits) == 1:
                 z, cand = hits[0]
                 reason = f"'{form}' is not a word; '{cand}' (Zipf {z:.1f}) is it with a lost last letter"
@@ -1033,8 +1034,18 @@ def lost_letter_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
     times), and an acronym printed once with a letter lost (`OGU` beside `OGPU` x18)."""
     out: list[Correction] = []
     text = doc.text
-    for m in _APOSTROPHE_END_RE.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-"):
+    pos = text.find("'")
+    while pos >= 0:
+        here, pos = pos, text.find("'", pos + 1)
+        if here + 1 < len(text) and text[here + 1].isalpha():
+            continue
+        i = here
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        if here - i < 3 or (i and (text[i - 1].isalnum() or text[i - 1] in "'’-_")):
+            continue
+        m = _APOSTROPHE_END_RE.match(text, i)
+        if not m:
             continue
         word = m.group(1)
         full = word + ("L" if word.isupper() else "l")
@@ -1042,17 +1053,17 @@ def lost_letter_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
         if seen <= 2 and n >= 10 and n >= 10 * seen:
             reason = f"an apostrophe read for a final 'l'; '{full}' seen {n} times in this report"
             out.append(Correction(m.start(), m.end(), m.group(), full, "word", reason, 0.75))
-    frequent = [(f, n) for f, n in doc.forms.items() if n >= 10 and len(f) >= 4 and f.isupper() and f.isalpha()]
+    shortened: dict[str, list[tuple[int, str]]] = {}
+    for target, n in doc.forms.items():
+        if n >= 10 and len(target) >= 4 and target.isupper() and target.isalpha():
+            for cut in {target[:i] + target[i + 1 :] for i in range(len(target))}:
+                shortened.setdefault(cut, []).append((n, target))
     for form, seen in doc.forms.items():
-        if seen != 1 or len(form) < 3 or not form.isupper() or not form.isalpha():
+        if seen != 1 or form not in shortened or not form.isupper():
             continue
         if lex.zipf(form) >= 2.0 or lex.in_dictionary(form.lower()):
             continue
-        hits = [
-            (n, target)
-            for target, n in frequent
-            if len(target) == len(form) + 1 and any(target[:i] + target[i + 1 :] == form for i in range(len(target)))
-        ]
+        hits = shortened[form]
         if len(hits) != 1:
             continue
         n, target = hits[0]
