@@ -20,6 +20,8 @@ from kartoteka.repair.rules import FUNCTION_WORDS
 
 #: The alternative must follow into its right neighbour at least this often in the bigram list.
 MIN_SUPPORT = 5e7
+#: ... and that pair must make up this share of the right neighbour's uses (`was unable`, not `was rather`).
+MIN_SHARE = 0.4
 _DETERMINERS = frozenset(["his", "her", "its", "their", "our", "this", "that", "these", "those", "a", "an"])
 #: Singular determiners: before a plural noun (`this friends`) they are misread (`his friends`).
 _SINGULAR = frozenset(["this"])
@@ -72,7 +74,10 @@ def real_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
             best = None
             for alt, how in alternatives:
                 right, left = lex.bigram(alt, nxt), lex.bigram(prev, alt)
-                if right >= MIN_SUPPORT and (best is None or right > best[0]):
+                # the alternative must also be a usual way into the next word: a good share of all
+                # its uses (bigram counts and Zipf share a scale: Zipf 9 = 1e12 words / 1e3)
+                share = right / (1000.0 * 10 ** lex.zipf(nxt))
+                if right >= MIN_SUPPORT and share >= MIN_SHARE and (best is None or right > best[0]):
                     best = (right, left, alt, how)
             if best is None:
                 continue
