@@ -144,3 +144,18 @@ def test_aggregates_count_groups():
     for a in found:
         assert text[a.start : a.end] == a.evidence
         assert a.group != "tons"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In March Tomskiy was expelled from the Politburo, as was Rykov in December.",
+         {("Tomskiy", "expelled"), ("Rykov", "expelled")}),
+        ("The commander not only removed but also arrested Snegov.", {("Snegov", "removed"), ("Snegov", "arrested")}),
+        ("The plenum removed Bukhov from the Politburo.", {("Bukhov", "expelled")}),
+        ("Upon the insistence of Antonov, Sokolov was removed from the front, but with the approval of Antonov "
+         "he was appointed to the council.", {("Sokolov", "removed"), ("Sokolov", "appointed")}),
+    ],
+)
+def test_ellipsis_shared_objects_and_antecedents(sentence, expected):
+    assert pairs(sentence) == expected

@@ -34,6 +34,8 @@ _LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|as well as|or|also)\s+)?[\s,]*$", re.I
 _GROUP_ANAPHOR = r"the\s+defendants|all\s+(?:of\s+)?the\s+defendants|the\s+accused|the\s+convicts|all\s+of\s+them"
 _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|{_GROUP_ANAPHOR})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(rf"^\s+(him|her|them|{_GROUP_ANAPHOR})\b", re.IGNORECASE)
+_IN_PHRASE = re.compile(r"\b(?:of|by|with|to|from|for|against|about|on|under|than|and|or)\s+(?:the\s+)?"
+                        r"(?:[a-z]+\s+){0,2}(?:[A-Z][a-z]?\.\s?){0,3}$")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
 _APPOSITION = re.compile(r",[^.;:!?]{0,200},\s*(?:(?:was|were|had\s+been)\s+)?(?:\w+ly\s+)?$")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
@@ -48,7 +50,7 @@ _ON_ORDERS = re.compile(
 _ACCORDING = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<src>(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:of\s+)?(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+)",
 )
-_DENIED = re.compile(r"\b(?:not|never|no\s+one|nobody|neither|nor|without)\b", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:not(?!\s+only)|never|no\s+one|nobody|neither|nor|without)\b", re.IGNORECASE)
 # Plans, wishes and conditions: a modal right before the trigger, a plan word governing it
 # (`planned to arrest`, `the proposal to expel`), or a condition (`if`, `unless`) in its clause.
 _HYPOTHETICAL = re.compile(
@@ -126,8 +128,9 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
     if re.search(r"[.;:!?]", gap):
         return []
     # the last gap may hold the auxiliary and a role apposition; no other finite verb
-    if re.search(r"\b(?:said|wrote|told|asked|declared|thought|knew|that|which|whom)\b", gap, re.IGNORECASE):
-        return []
+    if re.search(r"\b(?:said|wrote|told|asked|declared|thought|knew|that|which|whom|he|she|they|it)\b", gap,
+                 re.IGNORECASE):
+        return []  # another subject (`of Antonov he was appointed`) stands between
     group = [last]
     for prev in reversed(before[:-1]):
         between = text[prev[1] : group[0][0]]
@@ -214,7 +217,8 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         before = [p for p in persons if p[1] <= trig.start]
         if before and trig.start - before[-1][1] <= 3:
             return [before[-1]], "reduced-relative"
-    group = _list_after(text, persons, trig.end, max_gap=30, objects_only=True)
+    first_word_end = trig.start + len(text[trig.start : trig.end].split()[0])
+    group = _list_after(text, persons, first_word_end, max_gap=30, objects_only=True)
     if group:
         return group, "active"
     return _including(text, persons, trig.end, clause[1]), "including"
@@ -314,12 +318,15 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     if pronoun in ("he", "she", "him", "her"):
         # Russian surnames show gender (-a, -aya for women): `her death` is not Stalin's
         female = pronoun in ("she", "her")
-        in_it = [p for p in in_it if _is_female(p[2].surname) == female]
+        in_it = [p for p in in_it if _is_female(p[2].surname) == female and not _possessive(text, p)]
         distinct = {p[2].person_id for p in in_it}
         if len(distinct) == 1:
             return [in_it[-1]], 0.7
-        if in_it and in_it[0][0] - last_sentence[0] <= 30:
-            return [in_it[0]], 0.55  # the earlier sentence's subject
+        # `Upon the insistence of Trotsky, Stalin was removed ..., but ... he was appointed`:
+        # persons inside a prepositional phrase are not antecedents; the latest other one is
+        subjects = [p for p in in_it if not _IN_PHRASE.search(text, max(0, p[0] - 25), p[0])]
+        if subjects:
+            return [subjects[-1]], 0.55
         return [], None
     # they/them: the list of the nearest earlier sentence that names several persons
     for sentence in sorted((s for s in sentences if s[0] <= earlier[-1][0]), reverse=True):
@@ -403,6 +410,24 @@ def _group_facts(text: str, sentences, paragraph: _Paragraph, years: _Years) -> 
     return out
 
 
+_SHARED_OBJECT = re.compile(r"\s+(?:but\s+also|and\s+(?:then\s+|later\s+)?|or|,)\s*")
+_AS_WAS = re.compile(r",?\s*as\s+(?:was|were)\b")
+
+
+def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years: _Years, ss: int, se: int,
+          confidence: float) -> list:
+    """Fact tuples for `group` and `trig`, with the usual modality, agent, source and year."""
+    if not group:
+        return []
+    clause_text = text[clause[0] : clause[1]]
+    modality = _modality(clause_text, trig.start - clause[0], text[ss:se])
+    year = years.near(clause[0], clause[1], trig.start) or years.near(ss, se, trig.start) or years.before(ss)
+    here = [p for p in group if p[0] is not None]
+    ev = (min([clause[0], *(p[0] for p in here)]), max([clause[1], *(p[1] for p in here)]))
+    return [(p[2], trig, ev, modality, confidence, {"agent": None, "according_to": None, "year": year,
+                                                      "mention": (p[0], p[1])}) for p in group]
+
+
 def facts_in_paragraph(paragraph: _Paragraph) -> list[tuple[PersonRef, Trigger, tuple[int, int], str, float, dict]]:
     """(person, trigger, evidence clause, modality, confidence, extras) in paragraph-relative offsets."""
     text = paragraph.text
@@ -415,6 +440,7 @@ def facts_in_paragraph(paragraph: _Paragraph) -> list[tuple[PersonRef, Trigger, 
     for ss, se in sentences:
         clauses = clause_spans(text, ss, se)
         previous: tuple[Trigger, list, str] | None = None
+        pending_objects: list[Trigger] = []
         for trig in (t for t in triggers if ss <= t.start < se):
             clause = next(((a, b) for a, b in clauses if a <= trig.start < b), (ss, se))
             persons = _persons_in(paragraph, clause[0], clause[1])
@@ -430,9 +456,20 @@ def facts_in_paragraph(paragraph: _Paragraph) -> list[tuple[PersonRef, Trigger, 
                 group, pconf = _resolve_pronoun(text, clause, sentences, paragraph.persons, trig, how,
                                                 paragraph.previous_group)
                 if not group:
+                    if trig.role == "verb" and how in ("none", "including"):
+                        pending_objects.append(trig)
                     continue
                 confidence = pconf
             previous = (trig, group, how)
+            for earlier_trig in pending_objects:
+                # `not only removed but also arrested Snesarev`: the earlier verb shares the object
+                if how == "active" and _SHARED_OBJECT.fullmatch(text, earlier_trig.end, trig.start):
+                    out.extend(_emit(text, clause, group, earlier_trig, years, ss, se, 0.7))
+            pending_objects = [trig] if (trig.role == "verb" and how == "none") else []
+            m = _AS_WAS.match(text, clause[1]) or _AS_WAS.search(text, trig.end, min(se, trig.end + 80))
+            if m:  # `Tomskiy was expelled from the Politburo, as was Rykov`
+                extra_group = _list_after(text, paragraph.persons, m.end(), max_gap=5)
+                out.extend(_emit(text, (clause[0], max(clause[1], m.end())), extra_group, trig, years, ss, se, 0.7))
             clause_text = text[clause[0] : clause[1]]
             modality = _modality(clause_text, trig.start - clause[0], text[ss:se])
             before_names = [p[2].surname for p in persons if p[1] <= trig.start]

@@ -29,7 +29,9 @@ _TABLE: list[tuple[str, str, str]] = [
     ("removed", "verb", r"released from (?:the |his |her )?(?:posts?|positions?|duties|work|military)"
                         r"|called back from"),
     ("elected", "verb", r"included (?:in|into|on) (?:the |this )?(?:membership of the )?(?:\w+ ){0,2}"
-                        r"(?:Central Committee|Politburo|Buro|BTsK)|co-?opted"),
+                        r"(?:Central Committee(?! \w+ Buro)|Politburo|BTsK)|co-?opted"),
+    ("appointed", "verb", r"included (?:in|into|on) (?:the |this )?(?:membership of the )?(?:[\w()]+ ){0,3}"
+                          r"(?:Buro|Presidium|Secretariat|Orgburo|Council|Commission|Collegium|board)"),
     ("elected", "intrans", r"became (?:a |the )?(?:\w+ )?(?:members?|chairman|candidate members?)"),
     ("appointed", "intrans", r"became (?:the |a )?(?:\w+ )?(?:head|leader|chief|commander|secretary|editor|director)"
                              r"|assumed (?:the |a )?(?:\w+ )?(?:posts?|positions?|duties)"),
