@@ -206,18 +206,20 @@ class Lexicon:
     def _is_word(self, low: str, zipf: float) -> bool:
         if self.zipf(low) >= zipf or self.in_dictionary(low):
             return True
+        # Stems and prefixed rests must be common (>= COMMON_ZIPF): only the plain dict can say so.
+        common = self.common
         for ending, repl in _ENDINGS:
             if low.endswith(ending) and len(low) - len(ending) >= 3:
                 stem = low[: -len(ending)] + repl
-                if self.zipf(stem) >= 2.5 or self.in_dictionary(stem):
+                if common.get(stem, 0.0) >= 2.5 or self.in_dictionary(stem):
                     return True
                 doubled = ending in ("ed", "ing", "er", "est") and len(stem) >= 4 and stem[-1] == stem[-2]
-                if doubled and self.zipf(stem[:-1]) >= 2.5:  # `stopped` -> `stop`
+                if doubled and common.get(stem[:-1], 0.0) >= 2.5:  # `stopped` -> `stop`
                     return True
         for prefix in _PREFIXES:
             if low.startswith(prefix) and len(low) - len(prefix) >= 5:
                 rest = low[len(prefix) :].lstrip("-")
-                if self.zipf(rest) >= 3.0 or self.in_dictionary(rest):
+                if common.get(rest, 0.0) >= 3.0 or self.in_dictionary(rest):
                     return True
         return False
 
