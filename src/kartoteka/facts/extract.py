@@ -96,7 +96,6 @@ class _Paragraph:
     text: str  # repaired text of the block
     offset: int  # repaired offset of the block start
     persons: list[tuple[int, int, PersonRef]]  # spans relative to `text`
-    context_year: tuple[int, str] | None = None  # the last year stated before, in the same division
     previous_group: list | None = None  # the last list of persons of the previous paragraph
 
 
@@ -475,6 +474,8 @@ def facts_in_paragraph(paragraph: _Paragraph) -> list[tuple[PersonRef, Trigger, 
             before_names = [p[2].surname for p in persons if p[1] <= trig.start]
             agent = _agent(clause_text, trig.start - clause[0], how, before_names)
             according = _ACCORDING.search(text[ss:se])
+            # the clause, else the sentence, else the paragraph before it; earlier paragraphs were
+            # measured and make years worse (their last year is often a flashback's)
             year = (years.near(clause[0], clause[1], trig.start) or years.near(ss, se, trig.start)
                     or years.before(ss))
             here = [p for p in group if p[0] is not None]
@@ -517,7 +518,7 @@ def find_aggregates_in(source_text: str, paragraphs: list[tuple[int, int]], repa
 
 
 def find_facts_in(
-    source_text: str, paragraphs: list[tuple[int, int]], persons: list[PersonRef], repaired=None, divisions=None
+    source_text: str, paragraphs: list[tuple[int, int]], persons: list[PersonRef], repaired=None
 ) -> list[Fact]:
     """Facts over the given paragraph spans (source offsets) of `source_text`.
 
@@ -537,7 +538,7 @@ def find_facts_in(
         for ref in in_par:
             a, b = to_rep(ref.start) - rs, to_rep(ref.end) - rs
             local.append((a, b, ref))
-        paragraph = _Paragraph(text[rs:re_], rs, local, None, last_group)
+        paragraph = _Paragraph(text[rs:re_], rs, local, last_group)
         groups = plural_groups(paragraph.text, local)
         # a group from the previous paragraph, re-based so its spans stay paragraph-relative
         # the previous paragraph's last list, for `they` here: spans unknown in this paragraph
