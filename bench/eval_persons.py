@@ -99,7 +99,23 @@ def score(text: str, persons, labels: list[dict]) -> dict:
             right += 1
         else:
             false_records.append(r)
-    split = [(labels[li], sorted(h)) for li, h in matched_by.items() if len(h) > 1]
+    # a record hit by several labels of one surname (`V. V.` and `M. M. Bakhtin` on one line) belongs to the
+    # label whose full forms it prints; only records left after that count towards a split
+    full_forms = [{norm(f) for f in lab["forms"] + lab.get("aliases", [])} for lab in labels]
+    rec_full = [{norm(m["text"]) for m in r["mentions"]} for r in records]
+    owners: dict[int, list[int]] = {}
+    for li, h in matched_by.items():
+        for ri in h:
+            owners.setdefault(ri, []).append(li)
+
+    def belongs(ri: int, li: int) -> bool:
+        others = [lj for lj in owners[ri] if lj != li]
+        if not others or rec_full[ri] & full_forms[li]:
+            return True
+        return not any(rec_full[ri] & full_forms[lj] for lj in others)
+
+    split = [(labels[li], sorted(ri for ri in h if belongs(ri, li))) for li, h in matched_by.items()]
+    split = [(lab, h) for lab, h in split if len(h) > 1]
     return {
         "precision": right / considered if considered else 0.0,
         "recall": found / len(labels) if labels else 0.0,

@@ -31,6 +31,7 @@ def _register() -> None:
         persons,  # noqa: F401
         repair,  # noqa: F401
         search,  # noqa: F401
+        serve,  # noqa: F401
         stats,  # noqa: F401
     )
 

@@ -22,7 +22,18 @@ from functools import lru_cache
 
 from kartoteka.names import name_key
 from kartoteka.resolve.detect import Candidate, is_patronymic
-from kartoteka.resolve.lexicon import BARE_ONLY_ALIASES, FICTION_LEFT, FULL_NAME_ALIASES, GIVEN, PLACES, SURNAME_ENDINGS
+from kartoteka.resolve.lexicon import (
+    ALIAS_INITIALS,
+    BARE_ONLY_ALIASES,
+    BIRTH_NAME_UNTIL,
+    FICTION_LEFT,
+    FULL_NAME_ALIASES,
+    GIVEN,
+    PLACES,
+    SURNAME_ENDINGS,
+)
+from kartoteka.resolve.roles import _HEAD_SET as ROLE_HEADS
+from kartoteka.resolve.roles import KIN_HEADS, role_before, roles_for
 
 _LOWER_RE = re.compile(r"\b[a-z]+")
 _APPOSITION_RE = re.compile(
@@ -81,6 +92,42 @@ def _ini_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+#: Letters OCR (or the typesetter) confuses in initials: `M.M. Krestinskiy` for N. N., `L. Babel` for I.
+_CONFUSABLE = (frozenset("MN"), frozenset("IL1JT"), frozenset("VY"), frozenset("EF"), frozenset("BP"))
+#: Words near a name that make a second person of the same surname likely: kin, namesakes.
+_KIN_RE = re.compile(
+    r"\b(?:brothers?|sisters?|sons?|daughters?|father|mother|wife|husband|widow|relatives?|nephew|niece|uncle|aunt|"
+    r"cousin|namesakes?|another|no relation|no relative|not to be confused|elder|younger|family)\b"
+)
+#: What is left of an initial OCR damaged right before a name's initials: `Ya.  M.`, `1. Ye.`, `P F.`
+_DAMAGED_LEFT_RE = re.compile(r"(?:^|[\s(—-])[A-Z0-9][a-z]?\.?[ \n]{1,2}$")
+_YEAR_RE = re.compile(r"\b1[89]\d\d\b")
+#: Occupations that tell a namesake from an alias's person (kin words do not).
+_PROFESSIONS = frozenset(ROLE_HEADS - KIN_HEADS)
+#: Words before a quoted alias that introduce it as a name (`the alias "Koba"`), not as a thing's name.
+_ALIAS_INTRO = frozenset("name names alias aliases pseudonym pseudonyms nickname nicknames called named signed as "
+                         "and or".split())
+_SENT_END_RE = re.compile(r"[.!?;]\s+(?=[A-Z\"“])|\n")
+
+
+def _confusable(x: str, y: str) -> bool:
+    return any(x[:1] in s and y[:1] in s for s in _CONFUSABLE)
+
+
+def dropped_initial(minor: tuple[str, ...], major: tuple[str, ...]) -> bool:
+    """`M.` for `Ya. M.`: the minority initials are the majority's with the leading one lost."""
+    return 0 < len(minor) < len(major) and _ini_compatible(tuple(major[len(major) - len(minor) :]), minor)
+
+
+def ocr_initials(minor: tuple[str, ...], major: tuple[str, ...]) -> bool:
+    """Could `minor` be `major` misprinted: one confusable letter (`L.` for `I.`, `M. M.` for `N. N.`)?"""
+    if not minor or not major or len(minor) > len(major):
+        return False
+    diffs = [k for k, (x, y) in enumerate(zip(minor, major, strict=False))
+             if not (x.lower().startswith(y.lower()) or y.lower().startswith(x.lower()))]
+    return 1 <= len(diffs) <= 2 and all(_confusable(minor[k], major[k]) for k in diffs)
+
+
 def _merge_initials(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
     out = list(longer)
@@ -99,6 +146,8 @@ class Clusterer:
         self.lower_words = set(_LOWER_RE.findall(text))
         self.lexicon = lexicon
         self.groups: list[Group] = []
+        self._role_cache: dict[int, list[str]] = {}
+        self._starts = [c.start for c in cands]
         self.assign: dict[int, tuple[int, float]] = {}  # cand index -> (group, confidence)
 
     # -- evidence about a bare word ----------------------------------------------------------------
@@ -123,15 +172,27 @@ class Clusterer:
             if c.strong and c.given and c.surname and c.given not in GIVEN and not self._strong_ok(c):
                 # `Investigators Ivanov`: not a given name; keep the surname as a bare form
                 c.start, c.given, c.initials, c.strong = c.name_start, None, (), False
+        for c in cands:
+            fix = ALIAS_INITIALS.get(c.surname or "")
+            if fix and c.strong:
+                # `S. Ordzhonikidze`, `Sergo Ordzhonikidze`: the alias's letter, not the person's initials
+                new = fix.get(c.given or "") or (fix.get(c.initials[0]) if len(c.initials) == 1 and not c.given
+                                                 else None)
+                if new:
+                    c.initials = new
         strong_idx = [i for i, c in enumerate(cands) if c.strong and c.surname and self._strong_ok(c)
                       and name_key(c.surname) not in fiction]
         # 1. strong forms: most informative first, so profiles are independent of mention order
         strong_idx.sort(key=lambda i: (-len(cands[i].initials) - (cands[i].given is not None),
                                        cands[i].initials, cands[i].given or "", cands[i].start))
         by_key: dict[str, list[int]] = defaultdict(list)
+        deferred: list[int] = []
         for i in strong_idx:
             c = cands[i]
             key = name_key(c.surname)
+            if not c.given and len([g for g in by_key[key] if self._profile_ok(self.groups[g], c)]) > 1:
+                deferred.append(i)  # `G. Ordzhonikidze` beside G. A. and G. K.: decided by context below
+                continue
             gi = self._find_profile(by_key[key], c)
             if gi is None:
                 self.groups.append(Group(key, c.surname, c.initials, c.given, c.patronymic))
@@ -142,8 +203,11 @@ class Clusterer:
             g.given = g.given or c.given
             g.patronymic = g.patronymic or c.patronymic
             self.assign[i] = (gi, 1.0)
+        self._assign_deferred(deferred, by_key)
         self._merge_ocr_variants(by_key)
+        self._merge_initial_variants(by_key)
         # given name + patronymic without a surname: join a person with the same pair, else stand alone
+        pair_alone: list[int] = []
         for i, c in enumerate(cands):
             if c.strong and c.surname is None and c.patronymic and i not in self.assign:
                 gi = next((k for k, g in enumerate(self.groups) if g.given == c.given and g.patronymic ==
@@ -162,6 +226,7 @@ class Clusterer:
                     self.groups.append(Group(name_key(f"{c.given} {c.patronymic}"), None, c.initials, c.given,
                                              c.patronymic))
                     gi = len(self.groups) - 1
+                    pair_alone.append(i)
                 self.assign[i] = (gi, 0.9)
         # 2. bare surnames with no strong form: decide which are persons
         bare: dict[str, list[int]] = defaultdict(list)
@@ -182,6 +247,11 @@ class Clusterer:
             by_key[key].append(len(self.groups) - 1)
         # 3. bare surnames -> persons, by context
         self._assign_bare(bare, by_key)
+        # `Vsevolod Emilyevich's` near a bare `Meyerkhold` whose person is V. E.: now bare forms count as context
+        for i in pair_alone:
+            gi = self._by_initials_near(self.cands[i])
+            if gi is not None:
+                self.assign[i] = (gi, 0.7)
         # 4. aliases
         self._assign_aliases(by_key)
         # 5. a given name alone: the person with that given name named shortly before
@@ -259,17 +329,108 @@ class Clusterer:
         # title + word: only if the word is not an ordinary word of the text
         return not self._used_lower(c.surname) and c.surname not in PLACES
 
+    @staticmethod
+    def _profile_ok(g: Group, c: Candidate) -> bool:
+        return not (c.given and g.given and c.given != g.given) and _ini_compatible(g.initials, c.initials)
+
     def _find_profile(self, groups: list[int], c: Candidate) -> int | None:
-        best = None
-        for gi in groups:
-            g = self.groups[gi]
-            if c.given and g.given and c.given != g.given:
+        return next((gi for gi in groups if self._profile_ok(self.groups[gi], c)), None)
+
+    def _positions(self) -> dict[int, list[int]]:
+        pos: dict[int, list[int]] = defaultdict(list)
+        for i, (gi, _) in self.assign.items():
+            pos[gi].append(self.cands[i].start)
+        for p in pos.values():
+            p.sort()
+        return pos
+
+    def _assign_deferred(self, deferred: list[int], by_key: dict[str, list[int]]) -> None:
+        """A short form that fits several profiles goes to the one named nearest before it, else the biggest."""
+        if not deferred:
+            return
+        pos = self._positions()
+        for i in deferred:
+            c = self.cands[i]
+            groups = [g for g in by_key[name_key(c.surname)] if self._profile_ok(self.groups[g], c)]
+            best, best_d = None, CONTEXT_WINDOW + 1
+            for g in groups:
+                for p in pos.get(g, ()):
+                    if abs(p - c.start) < best_d:
+                        best, best_d = g, abs(p - c.start)
+            if best is None:
+                best = max(groups, key=lambda g: (len(pos.get(g, ())), -g))
+            self.assign[i] = (best, 0.8)
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        text = self.text
+        a = max(text.rfind("\n", 0, pos), text.rfind(". ", max(0, pos - 400), pos - 3))
+        m = _SENT_END_RE.search(text, pos, pos + 600)
+        return a + 1, (m.start() if m else min(len(text), pos + 600))
+
+    def _kin_near(self, start: int, end: int) -> bool:
+        return _KIN_RE.search(self.text, max(0, start - 60), min(len(self.text), end + 40)) is not None
+
+    def _merge_initial_variants(self, by_key: dict[str, list[int]]) -> None:
+        """`L. Babel` beside `I. F. Babel`, `M. Sverdlov` beside `Ya. M. Sverdlov`: a minority profile whose
+        initials differ from a bigger one's by an OCR confusion (or a dropped initial) is the same person,
+        unless both stand in one sentence or the text marks kin or a namesake near the minority form."""
+        members: dict[int, list[int]] = defaultdict(list)
+        for i, (gi, _) in self.assign.items():
+            members[gi].append(i)
+        bare_keys = Counter(name_key(c.surname) for c in self.cands
+                            if c.surname and not c.initials and not c.given and not c.alias_of)
+        for key, groups in by_key.items():
+            if len(groups) < 2:
                 continue
-            if not _ini_compatible(g.initials, c.initials):
-                continue
-            best = gi
-            break
-        return best
+            first = {g: min((self.cands[i].start for i in members[g]), default=0) for g in set(groups)}
+            # the smaller profile first; among equals the one the text introduces later
+            order = sorted(set(groups), key=lambda g: (len(members[g]), len(self.groups[g].initials), -first[g]))
+            for k, minor in enumerate(order):
+                gm = self.groups[minor]
+                for major in reversed(order[k + 1 :]):
+                    gM = self.groups[major]
+                    if major not in by_key[key] or (gm.given and gM.given and gm.given != gM.given):
+                        continue
+                    same_first_other_second = (
+                        len(set(groups)) == 2 and len(members[minor]) == 1 and bare_keys[key] > 0
+                        and len(gm.initials) >= 2 and len(gM.initials) >= 2 and gm.initials[0] == gM.initials[0])
+                    dropped = dropped_initial(gm.initials, gM.initials) and all(
+                        self._damaged_left(self.cands[i].start, gM.initials[0]) for i in members[minor])
+                    if not (dropped or ocr_initials(gm.initials, gM.initials) or same_first_other_second):
+                        continue
+                    if self._apart(members[minor], members[major], same_paragraph=not dropped):
+                        continue
+                    for i in members[minor]:
+                        self.assign[i] = (major, min(self.assign[i][1], 0.8))
+                    members[major] += members.pop(minor)
+                    by_key[key] = [g for g in by_key[key] if g != minor]
+                    break
+
+    def _damaged_left(self, start: int, lost: str) -> bool:
+        """Is what stands before `start` the remains of the initial `lost` (`Ya.  M.`, `1. Ye.`, `P F.`)?"""
+        m = _DAMAGED_LEFT_RE.search(self.text, max(0, start - 6), start)
+        if not m:
+            return False
+        left = m.group(0).strip(" \n(—-.")
+        return not left[:1].isalpha() or left.lower().startswith(lost.lower()) or _confusable(left, lost)
+
+    def _apart(self, minor: list[int], major: list[int], same_paragraph: bool = False) -> bool:
+        """Both forms in one sentence (or paragraph), or kin or a namesake named beside the minority form."""
+        starts = sorted(self.cands[i].start for i in major)
+        for i in minor:
+            c = self.cands[i]
+            if self._kin_near(c.start, c.end):
+                return True
+            if same_paragraph:
+                a = self.text.rfind("\n", 0, c.start) + 1
+                b = self.text.find("\n", c.end)
+                b = len(self.text) if b < 0 else b
+            else:
+                a, b = self._sentence(c.start)
+            k = bisect_right(starts, a - 1)
+            if k < len(starts) and starts[k] < b:
+                return True
+        return False
 
     def _accept_bare(self, idx: list[int]) -> bool:
         cands = self.cands
@@ -454,8 +615,55 @@ class Clusterer:
             if not groups:
                 continue
             gi = max(groups, key=lambda g: (counts[g], -g))
+            blocked = self._alias_blocked(c, word, gi) if c.alias_of and not c.given else None
+            if blocked == "thing":
+                continue
+            if blocked:
+                # `the physicist Bronshteyn` (1937) is not Trotsky: a namesake of that surname, else a person alone
+                own = by_key.get(name_key(word))
+                if own:
+                    self.assign[i] = (max(own, key=lambda g: (counts[g], -g)), 0.6)
+                else:
+                    self.groups.append(Group(name_key(word), word, confidence=0.7))
+                    by_key[name_key(word)].append(len(self.groups) - 1)
+                    self.assign[i] = (len(self.groups) - 1, 0.7)
+                continue
             self.assign[i] = (gi, 0.9)
             self.groups[gi].aliases.add(word)
+
+    def _alias_blocked(self, c: Candidate, word: str, target: int) -> str | None:
+        """Why a curated alias does not name its person here: `thing` (`the steamship "Ilich"`), `era` (a birth
+        name in a sentence dated after the person took the new name), `role` (`the physicist Bronshteyn`, a
+        profession the person's own mentions never give), `namesake` (the text names another person so)."""
+        text = self.text
+        if text.endswith(('"', "“"), 0, c.start) and text.startswith(('"', "”"), c.end):
+            left = text[max(0, c.start - 30) : c.start - 1].rstrip().rsplit(" ", 1)[-1]
+            if left.islower() and left not in _ALIAS_INTRO:
+                return "thing"
+        until = BIRTH_NAME_UNTIL.get(word)
+        a, b = self._sentence(c.start)
+        if until and any(int(y) > until for y in _YEAR_RE.findall(text, a, b)):
+            return "era"
+        role = role_before(text, c.start)
+        if role:
+            heads = {w.rstrip("s") for w in role.lower().split()} & _PROFESSIONS
+            if heads and not heads & {w.rstrip("s") for r in self._roles_of(target) for w in r.lower().split()}:
+                return "role"
+        if until and self._sentence_names_namesake(c, a, b):
+            return "namesake"
+        return None
+
+    def _roles_of(self, gi: int) -> list[str]:
+        if gi not in self._role_cache:
+            spans = sorted((self.cands[i].start, self.cands[i].end) for i, (g, _) in self.assign.items()
+                           if g == gi and self.cands[i].surname)
+            self._role_cache[gi] = roles_for(self.text, spans[:60], limit=12)
+        return self._role_cache[gi]
+
+    def _sentence_names_namesake(self, c: Candidate, a: int, b: int) -> bool:
+        key = name_key(c.surname or c.given or "")
+        return any(o is not c and o.surname and (o.initials or o.given) and name_key(o.surname) == key
+                   and a <= o.start < b for o in self.cands[bisect_right(self._starts, a - 1) :][:40])
 
     def _assign_given(self) -> None:
         cands = self.cands

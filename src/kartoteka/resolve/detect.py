@@ -38,7 +38,9 @@ from kartoteka.resolve.lexicon import (
 _TOKEN_RE = re.compile(
     # the first capital is factored out so the engine scans for it with its fast charset search
     r"[A-Z](?:"
-    r"(?P<ini>(?:[a-z]?\.|em\.|[A-Z]\.)(?:[ ]?(?:[A-Z][a-z]?|Yem)\.){0,3})(?=[ \n]?[A-Z][a-zà-ÿ])"
+    # an initial never continues a word: `BTsK. Stalin` is no `K. Stalin`
+    r"(?<![A-Za-z0-9][A-Z])(?P<ini>(?:[a-z]?\.|em\.|[A-Z]\.)(?:[ ]{0,2}(?:[A-Z][a-z]?|Yem)\.){0,3})"
+    r"(?=[ \n]?[A-Z][a-zà-ÿ])"
     r"|(?P<word>[a-zà-ÿ]+(?:['’][A-Za-z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+){0,2})(?P<pos>['’]s\b|(?<=[sxz])['’](?![A-Za-z]))?"
     r"|(?P<caps>[A-Z0-9]+(?:\([a-z]\))?)"
     r")"
@@ -95,8 +97,18 @@ def _split_initials(s: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_PATRONYMIC_SUFFIXES = ("yevich", "yevna", "evich", "evna", "ovich", "ovna")
+
+
 def is_patronymic(word: str) -> bool:
-    return word in PATRONYMICS or (len(word) > 6 and word.endswith(FEMALE_PATRONYMIC_ENDINGS))
+    if word in PATRONYMICS or (len(word) > 6 and word.endswith(FEMALE_PATRONYMIC_ENDINGS)):
+        return True
+    # an unlisted spelling of a listed name's patronymic: `Emilyevich` (Emil), not `Kaganovich`
+    for suf in _PATRONYMIC_SUFFIXES:
+        if word.endswith(suf):
+            stem = word[: -len(suf)]
+            return len(stem) >= 3 and (stem in GIVEN or stem + "iy" in GIVEN or stem + "y" in GIVEN)
+    return False
 
 
 def is_non_person_word(word: str) -> bool:

@@ -168,6 +168,15 @@ FULL_NAME_ALIASES: dict[str, str] = {
     "Vladimir Ilich": "Lenin",
     "Vladimir Ilyich": "Lenin",
 }
+#: Initials printed from an alias's first letter, by surname: `S. Ordzhonikidze` is Sergo, whose initials are
+#: G. K.; `B. Mdivani` is Budu, P. G. Mdivani. (General knowledge of the period, like ALIASES.)
+ALIAS_INITIALS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Ordzhonikidze": {"S": ("G", "K"), "Sergo": ("G", "K")},
+    "Mdivani": {"B": ("P", "G"), "Budu": ("P", "G")},
+}
+#: Birth names: read as the alias only for the years before the person took the new name.
+BIRTH_NAME_UNTIL: dict[str, int] = {"Dzhugashvili": 1917, "Djugashvili": 1917, "Bronshteyn": 1917,
+                                    "Bronstein": 1917, "Ulyanov": 1917}
 #: Alias readings valid only when no given name or initials stand before them.
 BARE_ONLY_ALIASES = frozenset({"Dzhugashvili", "Djugashvili", "Ilyich", "Ilich", "Bronshteyn", "Bronstein", "Ulyanov"})
 

@@ -20,6 +20,8 @@ _HEADS = (
 )
 _ROLE_WORD = r"[a-z][a-z'’-]*"
 _HEAD_SET = frozenset(h for h in _HEADS.split("|") if " " not in h)
+#: Heads that name kinship or friendship, not an occupation.
+KIN_HEADS = frozenset("wife widow husband son daughter father mother brother sister friend".split())
 #: Words a role phrase before a name may contain besides lower-case words.
 _ROLE_CAPS = frozenset("Central Committee Politburo Party People's People’s Red Army Comintern Soviet Union USSR "
                        "Foreign Internal Affairs Defense Justice State Security Military Council Commissariat "
