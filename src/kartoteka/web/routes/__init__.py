@@ -1,0 +1,1 @@
+"""Route modules: `pages` (reader, persons, facts, search), `charts` (timeline, trajectories, network), `api`."""
