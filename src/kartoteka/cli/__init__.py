@@ -23,8 +23,10 @@ def cli() -> None:
 def _register() -> None:
     # Each command lives in its own module; importing it attaches it to `cli`.
     from kartoteka.cli import (
+        citations,  # noqa: F401
         db,  # noqa: F401
         entities,  # noqa: F401
+        export,  # noqa: F401
         facts,  # noqa: F401
         ingest,  # noqa: F401
         outline,  # noqa: F401
