@@ -159,3 +159,19 @@ def test_aggregates_count_groups():
 )
 def test_ellipsis_shared_objects_and_antecedents(sentence, expected):
     assert pairs(sentence) == expected
+
+
+def test_agent_of_a_passive_is_not_its_subject():
+    assert pairs("All persons named by Sokolov were arrested.") == set()
+    assert pairs("He spent evenings with Antonov who also had been exiled.") == {("Antonov", "exiled")}
+
+
+def test_attributed_claims_are_reported():
+    text = "Pavlov (according to newspaper reports he committed suicide) was not seen again."
+    found = facts(text, all_modalities=True)
+    assert [(f.person, f.type, f.modality) for f in found] == [("Pavlov", "suicide", "reported")]
+
+
+def test_pronoun_subject_of_a_passive_chain():
+    text = "Kedrov returned to Moscow. A month later he was summoned to the Kremlin and arrested."
+    assert pairs(text) == {("Kedrov", "arrested")}

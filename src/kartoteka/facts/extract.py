@@ -36,6 +36,7 @@ _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|{_GROUP_ANAPHOR})\s+(?:\w+\s+){{0
 _PRONOUN_AFTER = re.compile(rf"^\s+(him|her|them|{_GROUP_ANAPHOR})\b", re.IGNORECASE)
 _IN_PHRASE = re.compile(r"\b(?:of|by|with|to|from|for|against|about|on|under|than|and|or)\s+(?:the\s+)?"
                         r"(?:[a-z]+\s+){0,2}(?:[A-Z][a-z]?\.\s?){0,3}$")
+_AGENT_BEFORE = re.compile(r"\b(?:by|from|of|with|against|about)\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
 _APPOSITION = re.compile(r",[^.;:!?]{0,200},\s*(?:(?:was|were|had\s+been)\s+)?(?:\w+ly\s+)?$")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
@@ -64,7 +65,8 @@ _HYPOTHETICAL = re.compile(
 _REPORTED = re.compile(
     r"\b(?:accused|accusations?|charged|charges?|allegedly|alleged|rumou?rs?|supposedly|so-called|confessed|"
     r"confession|testified|slander|slanderous|fabricated|false|falsely|pretext|it\s+was\s+said|they\s+said|"
-    r"claimed|legend|version)\b",
+    r"claimed|legend|version|according\s+to\s+(?:the\s+)?(?:newspaper|press|official|some|other)\s+"
+    r"(?:reports?|accounts?|version|data))\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(\d{4})")
@@ -130,6 +132,8 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
     if re.search(r"\b(?:said|wrote|told|asked|declared|thought|knew|that|which|whom|he|she|they|it)\b", gap,
                  re.IGNORECASE):
         return []  # another subject (`of Antonov he was appointed`) stands between
+    if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]) and not re.search(r"\bwho\b", gap):
+        return []  # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject
     group = [last]
     for prev in reversed(before[:-1]):
         between = text[prev[1] : group[0][0]]
@@ -204,9 +208,7 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     # a chain after a passive: `X was falsely accused of wrecking, arrested and shot`
     m = _PASSIVE_CHAIN.search(left)
     if m:
-        group = _list_before(text, persons, cs + m.start())
-        if group:
-            return group, "passive"
+        return _list_before(text, persons, cs + m.start()), "passive"
     # attributive `the exiled X` / reduced relative `X, arrested in 1937,`
     if re.search(r"\b(?:the|a|an|newly|recently|later)\s+$", left, re.IGNORECASE):
         group = _list_after(text, persons, trig.end, max_gap=25, objects_only=True)
@@ -298,6 +300,9 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
         how = "passive"  # `his death`: the owner is the antecedent, found before
     elif how in ("passive", "subject"):
         m = _PRONOUN_BEFORE.search(text[cs : trig.start])
+        chain = None if m else _PASSIVE_CHAIN.search(text, cs, trig.start)
+        if chain:  # `he was summoned to Alma-Ata and arrested`
+            m = _PRONOUN_BEFORE.search(text[cs : chain.start()])
     else:
         m = _PRONOUN_AFTER.match(text[trig.end : trig.end + 40])
     if not m:
@@ -369,8 +374,8 @@ _GROUP_NOUNS = {
 _LISTING = re.compile(
     r"\b(?P<noun>exiles|prisoners|convicts|inmates|defendants|the accused|(?:the\s+)?executed)\b[^.;:]{0,50}?"
     r"\b(?:including|included|such as|among them|namely|were)\b"
-    r"|\b(?P<body>membership|composition|staff|members)\b[^.;]{0,80}?\b(?P<verb>included|includes|consisted of|"
-    r"was approved including|were)\b"
+    r"|\b(?P<body>membership|composition|staff)\b[^.;]{0,80}?\b(?P<verb>included|includes|consisted of|"
+    r"was approved including)\b"
     r"|\bwith\s+a\s+membership\s+of\b"
     r"|\bIt\s+also\s+included\b",
     re.IGNORECASE,
