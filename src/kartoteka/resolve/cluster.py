@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from kartoteka.names import name_key
 from kartoteka.resolve.detect import Candidate, is_patronymic
@@ -101,6 +102,15 @@ _KIN_RE = re.compile(
 )
 #: What is left of an initial OCR damaged right before a name's initials: `Ya.  M.`, `1. Ye.`, `P F.`
 _DAMAGED_LEFT_RE = re.compile(r"(?:^|[\s(—-])[A-Z0-9][a-z]?\.?[ \n]{1,2}$")
+#: A sentence about the characters of a novel, story or play.
+_FICTION_SENT_RE = re.compile(
+    r"\b(?:novel|story|play|film)['’]s (?:hero|heroine|heroes|characters?|protagonist)\b"
+    r"|\b(?:one of the |the )?(?:main |chief |central )?characters (?:in|of) \b"
+    r"|\b(?:heroes|characters) (?:in|of) the (?:novel|story|play|film)\b"
+)
+#: Endings of Russian adjectives (`Istoricheskiye Ocherki`) and English compass words, not of names.
+_NOT_NAME_ENDINGS = ("iye", "yye", "oye", "aya", "skiy", "skoy", "nyy", "ogo", "ern")
+_AUTHOR_RIGHT_RE = re.compile(r",? (?:in his|in her|wrote|writes|describe[sd]|the author)\b")
 _YEAR_RE = re.compile(r"\b1[89]\d\d\b")
 #: Occupations that tell a namesake from an alias's person (kin words do not).
 _PROFESSIONS = frozenset(ROLE_HEADS - KIN_HEADS)
@@ -147,6 +157,7 @@ class Clusterer:
         self.lexicon = lexicon
         self.groups: list[Group] = []
         self._role_cache: dict[int, list[str]] = {}
+        self._fiction_pos: dict[str, list[int]] = defaultdict(list)
         self._starts = [c.start for c in cands]
         self.assign: dict[int, tuple[int, float]] = {}  # cand index -> (group, confidence)
 
@@ -168,6 +179,9 @@ class Clusterer:
     def run(self) -> list[Group]:
         cands = self.cands
         fiction = self._fictional_keys()
+        self._drop_fiction_sentences()
+        self._pair_given_names()
+        self._parenthesised_aliases()
         for c in cands:
             if c.strong and c.given and c.surname and c.given not in GIVEN and not self._strong_ok(c):
                 # `Investigators Ivanov`: not a given name; keep the surname as a bare form
@@ -262,6 +276,68 @@ class Clusterer:
         for g in self.groups:
             g.members.sort()
         return [g for g in self.groups if g.members]
+
+    @staticmethod
+    def _kill(c: Candidate) -> None:
+        c.surname = c.given = c.patronymic = c.alias_of = None
+        c.strong = False
+
+    def _drop_fiction_sentences(self) -> None:
+        """`Investigators Ivanov and Gletkin ... prepare the novel's hero`: names in a sentence about a work's
+        characters are characters, except the author (`by X`, `X's novel`)."""
+        spans = []
+        for m in _FICTION_SENT_RE.finditer(self.text):
+            a, b = self._sentence(m.start())
+            spans.append((a, max(b, m.end())))
+        if not spans:
+            return
+        for c in self.cands:
+            if c.surname is None and c.given is None:
+                continue
+            k = bisect_right(spans, (c.start, 1 << 62)) - 1
+            if k < 0 or not (spans[k][0] <= c.start < spans[k][1]):
+                continue
+            left = self.text[max(0, c.start - 4) : c.start]
+            if left.endswith(("by ", "By ")) or c.possessive or _AUTHOR_RIGHT_RE.match(self.text, c.end):
+                continue
+            if c.surname:
+                self._fiction_pos[name_key(c.surname)].append(c.start)
+            self._kill(c)
+
+    def _pair_given_names(self) -> None:
+        """`Ipay Olyk`, `Yakub Kolas`: an unlisted word that the text prints only right before one surname is
+        that person's given name."""
+        cands = self.cands
+        text = self.text
+        counts = Counter(c.surname for c in cands if c.surname and not c.initials and not c.given)
+        pairs: dict[str, set[str]] = defaultdict(set)
+        adj: list[tuple[Candidate, Candidate]] = []
+        for a, b in pairwise(cands):
+            if (a.surname and b.surname and not a.initials and not a.given and not b.initials and not b.given
+                    and not a.possessive and b.start == a.end + 1 and text[a.end] == " "):
+                pairs[a.surname].add(b.surname)
+                adj.append((a, b))
+        for a, b in adj:
+            w = a.surname
+            if (len(pairs[w]) != 1 or counts[w] != sum(1 for x, _ in adj if x.surname == w) or w in PLACES
+                    or len(w) < 3 or not w[1:].islower() or self._used_lower(w) or a.title or a.alias_of
+                    or is_patronymic(b.surname) or w.lower().endswith(_NOT_NAME_ENDINGS)
+                    or b.surname.lower().endswith(_NOT_NAME_ENDINGS)
+                    or self._zipf(w) >= 3.9 or self._zipf(b.surname) >= 3.0):
+                continue
+            b.start, b.given, b.initials, b.strong = a.start, w, (w[0],), True
+            b.sentence_initial = a.sentence_initial
+            self._kill(a)
+
+    def _parenthesised_aliases(self) -> None:
+        """`G. I. Lomov (Oppokov)`, `Daniil Kharms (Yuvachev)`: a bare word in parentheses right after a name is
+        another name of that person."""
+        text = self.text
+        for a, b in pairwise(self.cands):
+            if (a.surname and b.surname and not b.initials and not b.given and not a.possessive
+                    and text.startswith(" (", a.end) and b.start == a.end + 2 and text.startswith(")", b.end)
+                    and b.surname not in PLACES and not self._used_lower(b.surname)):
+                b.alias_of = a.surname
 
     def _fictional_keys(self) -> set[str]:
         out = set()
@@ -572,15 +648,20 @@ class Clusterer:
                     continue
                 if c.surname not in exact and self._used_lower(c.surname):
                     continue
-                if c.initials == () and c.given is None and len(groups) == 1:
-                    self.assign[i] = (groups[0], 0.9 if self.groups[groups[0]].confidence >= 1 else 0.7)
-                    continue
                 best, best_pos = None, -1
                 for gi in groups:
                     p = pos.get(gi, [])
                     k = bisect_right(p, c.start)
                     if k and p[k - 1] > best_pos:
                         best, best_pos = gi, p[k - 1]
+                fp = self._fiction_pos.get(key)
+                if fp:
+                    k = bisect_right(fp, c.start)
+                    if k and fp[k - 1] > best_pos and c.start - fp[k - 1] <= 2 * CONTEXT_WINDOW:
+                        continue  # `Ivanov's ethics` two paragraphs after `Inspector Ivanov, a character`
+                if c.initials == () and c.given is None and len(groups) == 1:
+                    self.assign[i] = (groups[0], 0.9 if self.groups[groups[0]].confidence >= 1 else 0.7)
+                    continue
                 if best is not None and best != main and c.start - best_pos > CONTEXT_WINDOW:
                     best = None
                 if best is not None:
