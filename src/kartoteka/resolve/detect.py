@@ -119,7 +119,8 @@ def is_non_person_word(word: str) -> bool:
     if (low.endswith(NON_PERSON_SUFFIXES) and not low.endswith(("ian", "yan"))) or low.endswith(("ians", "ists")):
         return True
     # -ian is also Armenian surnames (Mikoyan is -yan); only nationality-like -ian/-ians adjectives are dropped
-    return low.endswith("ian") and low[:-3].endswith(("ar", "er", "or", "ur", "g", "d", "v", "t", "l", "s", "c", "n"))
+    return low.endswith("ian") and low[:-3].endswith(("ar", "er", "or", "ur", "g", "d", "v", "t", "l", "s", "c", "n",
+                                                      "a"))
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -185,11 +186,14 @@ def _named_after(text: str, start: int) -> bool:
     return left.endswith(NAMED_AFTER)
 
 
-_LOWER_HEAD_RE = re.compile(r"[ \t]+(?:" + "|".join(LOWER_HEADS) + r")s?\b")
+# `Kirov plant`, `the Dreyfus and Beylis trials`: a lower-case head after one name or two joined by `and`
+_LOWER_HEAD_RE = re.compile(r"(?: and [A-Z][a-z]+)?[ \t]+(?:" + "|".join(LOWER_HEADS) + r")s?\b")
+#: Cut given names (`Mikh  Rafalsky`, `Nik[olai] Skoblin`): never a surname.
+_GIVEN_CUTS = frozenset(g[:k] for g in GIVEN for k in (3, 4) if len(g) > k + 1) - GIVEN
 
 
 def _before_lower_head(text: str, end: int) -> bool:
-    return _LOWER_HEAD_RE.match(text, end, end + 16) is not None
+    return _LOWER_HEAD_RE.match(text, end, end + 32) is not None
 
 
 def _surname_ok(tok: _Tok) -> bool:
@@ -264,6 +268,9 @@ def detect(text: str) -> list[Candidate]:
                 title = None
                 continue
             if _named_after(text, t.start) or (not t.possessive and _before_lower_head(text, t.end)):
+                i += 1
+                continue
+            if w in _GIVEN_CUTS and (text.startswith(("[", ".", "  "), t.end)):
                 i += 1
                 continue
             if t.text.endswith("s") and text.startswith("'", t.end) and not t.possessive:

@@ -193,6 +193,7 @@ SURNAME_ENDINGS = ("ov", "ev", "yev", "in", "yn", "skiy", "skaya", "sky", "ski",
 #: Lower-case nouns after a capitalised word that make it a place or thing (`Poltavskaya stanitsa`).
 LOWER_HEADS = ("stanitsa", "oblast", "kray", "rayon", "raion", "village", "district", "province", "guberniya",
                "uyezd", "volost", "river", "region", "plant", "factory", "mine", "mines", "camp", "street",
-               "station", "canal", "prize", "mausoleum", "institute", "okrug", "republic", "railroad", "steppe")
+               "station", "canal", "prize", "mausoleum", "institute", "okrug", "republic", "railroad", "steppe",
+               "trial", "affair")
 #: Left contexts that mark a fictional character (`the novel's hero Rubashov`).
 FICTION_LEFT = ("hero ", "heroes ", "heroine ", "character ", "protagonist ", "hero, ", "character, ")
