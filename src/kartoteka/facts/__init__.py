@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from kartoteka.facts.extract import find_aggregates_in, find_facts_in
+from kartoteka.facts.extract import TextScan, find_aggregates_in, find_facts_in
 from kartoteka.facts.model import FACT_TYPES, MODALITIES, Aggregate, Fact, FactsResult, PersonRef
 
 __all__ = [
@@ -29,11 +29,12 @@ def person_refs(persons) -> list[PersonRef]:
 def find_facts(report, repaired, persons) -> FactsResult:
     """Facts stated in the report's paragraphs, notes and list items about the given persons."""
     paragraphs = [(b.start, b.end) for b in report.blocks if b.kind in _TEXT_KINDS]
-    facts = find_facts_in(report.text, paragraphs, person_refs(persons), repaired)
+    scan = TextScan(repaired.text if repaired is not None else report.text)
+    facts = find_facts_in(report.text, paragraphs, person_refs(persons), repaired, scan)
     where = Locator(report)
     for fact in facts:
         fact.where = where(fact.start)
-    aggregates = find_aggregates_in(report.text, paragraphs, repaired)
+    aggregates = find_aggregates_in(report.text, paragraphs, repaired, scan)
     for agg in aggregates:
         agg.where = where(agg.start)
     return FactsResult(facts=facts, aggregates=aggregates)

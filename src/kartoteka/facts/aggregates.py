@@ -35,17 +35,18 @@ def _group_of(text: str, q: Mention) -> str | None:
     return None
 
 
-def aggregates_in_paragraph(text: str, triggers: list[Trigger], modality_of, dates: list[Mention] | None = None
-                            ) -> list[dict]:
+def aggregates_in_paragraph(text: str, triggers: list[Trigger], modality_of, dates: list[Mention] | None = None,
+                            quantities: list[Mention] | None = None) -> list[dict]:
     """Aggregates in one paragraph (offsets relative to `text`).
 
     `modality_of(clause_text, trigger_offset, sentence_text)` is the fact layer's modality rule;
-    `dates` are the paragraph's DATE mentions, if already found."""
+    `dates` / `quantities` are the paragraph's DATE / QUANTITY mentions, if already found."""
     # `sentenced to be executed` is one sentence, not an execution
     triggers = [t for t in triggers if not _SENTENCED_TO.search(text, max(0, t.start - 25), t.start)]
     if not triggers:
         return []
-    quantities = find_quantities(text, dates=dates)
+    if quantities is None:
+        quantities = find_quantities(text, dates=dates)
     out = []
     for ss, se in sentence_spans(text):
         clauses = clause_spans(text, ss, se)

@@ -12,9 +12,11 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kartoteka.extract.dates import find_dates
+from kartoteka.extract.mention import Mention
+from kartoteka.extract.quantities import find_quantities
 from kartoteka.facts.aggregates import aggregate_id, aggregates_in_paragraph
 from kartoteka.facts.model import Aggregate, Fact, PersonRef
 from kartoteka.facts.sentences import clause_spans, sentence_spans
@@ -99,6 +101,35 @@ class _Paragraph:
     offset: int  # repaired offset of the block start
     persons: list[tuple[int, int, PersonRef]]  # spans relative to `text`
     previous_group: list | None = None  # the last list of persons of the previous paragraph
+
+
+class TextScan:
+    """Triggers and DATE mentions of a whole text, found once and handed out per paragraph
+    (per-paragraph scans cost more than the rest of the layer together)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.triggers = find_triggers(text)
+        self.trigger_starts = [t.start for t in self.triggers]
+        self.dates = find_dates(text)
+        self.date_starts = [d.start for d in self.dates]
+        self._quantities: list[Mention] | None = None
+        self.quantity_starts: list[int] = []
+
+    def quantities_in(self, start: int, end: int) -> list[Mention]:
+        if self._quantities is None:  # only the aggregates need them
+            self._quantities = find_quantities(self.text, dates=self.dates)
+            self.quantity_starts = [q.start for q in self._quantities]
+        i, j = bisect_left(self.quantity_starts, start), bisect_left(self.quantity_starts, end)
+        return [replace(q, start=q.start - start, end=q.end - start) for q in self._quantities[i:j] if q.end <= end]
+
+    def triggers_in(self, start: int, end: int) -> list[Trigger]:
+        i, j = bisect_left(self.trigger_starts, start), bisect_left(self.trigger_starts, end)
+        return [Trigger(t.type, t.role, t.start - start, t.end - start) for t in self.triggers[i:j] if t.end <= end]
+
+    def dates_in(self, start: int, end: int) -> list[Mention]:
+        i, j = bisect_left(self.date_starts, start), bisect_left(self.date_starts, end)
+        return [replace(d, start=d.start - start, end=d.end - start) for d in self.dates[i:j] if d.end <= end]
 
 
 def _fact_id(person_id: str, type_: str, start: int) -> str:
@@ -269,9 +300,9 @@ def _agent(clause_text: str, trig_rel: int, how: str, persons_before: list[str])
 class _Years:
     """Years stated in a paragraph, by position, from its DATE mentions."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, mentions: list[Mention] | None = None) -> None:
         self.items: list[tuple[int, int, str]] = []
-        self.mentions = find_dates(text)
+        self.mentions = find_dates(text) if mentions is None else mentions
         for d in self.mentions:
             value = d.value if isinstance(d.value, dict) else {"edtf": d.value}
             edtf = str(value.get("edtf", ""))
@@ -383,8 +414,15 @@ _LISTING = re.compile(
 _ELECTED_BODY = re.compile(r"Politburo|Central Committee|Orgburo|\bBuro\b|BTsK|Presidium of the (?:Central|Supreme)")
 
 
+_LISTING_WORDS = ("exiles", "prisoners", "convicts", "inmates", "defendants", "accused", "executed", "membership",
+                  "composition", "staff", "also included")
+
+
 def _group_facts(text: str, sentences, paragraph: _Paragraph, years: _Years) -> list:
     out = []
+    lowered = text.lower()
+    if not any(w in lowered for w in _LISTING_WORDS):  # a plain `in` is far cheaper than the pattern
+        return out
     for m in _LISTING.finditer(text):
         group = _list_after(text, paragraph.persons, m.end(), max_gap=20, objects_only=True)
         if len(group) < 1:
@@ -432,14 +470,18 @@ def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years:
                                                       "mention": (p[0], p[1])}) for p in group]
 
 
-def facts_in_paragraph(paragraph: _Paragraph) -> list[tuple[PersonRef, Trigger, tuple[int, int], str, float, dict]]:
-    """(person, trigger, evidence clause, modality, confidence, extras) in paragraph-relative offsets."""
+def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = None,
+                       dates: list[Mention] | None = None
+                       ) -> list[tuple[PersonRef, Trigger, tuple[int, int], str, float, dict]]:
+    """(person, trigger, evidence clause, modality, confidence, extras) in paragraph-relative offsets.
+
+    `triggers` and `dates` (paragraph-relative) may come from a `TextScan` of the whole text."""
     text = paragraph.text
-    triggers = find_triggers(text)
-    if not triggers and not _LISTING.search(text):
+    triggers = find_triggers(text) if triggers is None else triggers
+    if not triggers and not any(w in text.lower() for w in _LISTING_WORDS):
         return []
     sentences = sentence_spans(text)
-    years = _Years(text)
+    years = _Years(text, dates)
     out = _group_facts(text, sentences, paragraph, years)
     for ss, se in sentences:
         clauses = clause_spans(text, ss, se)
@@ -494,20 +536,22 @@ def facts_in_paragraph(paragraph: _Paragraph) -> list[tuple[PersonRef, Trigger, 
     return out
 
 
-def find_aggregates_in(source_text: str, paragraphs: list[tuple[int, int]], repaired=None) -> list[Aggregate]:
+def find_aggregates_in(source_text: str, paragraphs: list[tuple[int, int]], repaired=None,
+                       scan: TextScan | None = None) -> list[Aggregate]:
     """Claims about groups and numbers, over the given paragraph spans (source offsets)."""
     text = repaired.text if repaired is not None else source_text
+    scan = scan if scan is not None and scan.text is text else TextScan(text)
     to_rep = (lambda i: repaired.from_source(i)) if repaired is not None else (lambda i: i)
     span_to_src = (lambda s, e: repaired.span_to_source(s, e)) if repaired is not None else (lambda s, e: (s, e))
     out: list[Aggregate] = []
     for ps, pe in paragraphs:
         rs, re_ = to_rep(ps), to_rep(pe)
         ptext = text[rs:re_]
-        triggers = find_triggers(ptext)
+        triggers = scan.triggers_in(rs, re_)
         if not triggers or not _COUNT_CUE.search(ptext):
             continue
-        years = _Years(ptext)
-        for agg in aggregates_in_paragraph(ptext, triggers, _modality, years.mentions):
+        years = _Years(ptext, scan.dates_in(rs, re_))
+        for agg in aggregates_in_paragraph(ptext, triggers, _modality, quantities=scan.quantities_in(rs, re_)):
             year = years.near(agg["start"], agg["end"], agg["quantity"][0]) or years.before(agg["start"])
             s, e = span_to_src(rs + agg["start"], rs + agg["end"])
             while s < e and source_text[s].isspace():
@@ -523,12 +567,14 @@ def find_aggregates_in(source_text: str, paragraphs: list[tuple[int, int]], repa
 
 
 def find_facts_in(
-    source_text: str, paragraphs: list[tuple[int, int]], persons: list[PersonRef], repaired=None
+    source_text: str, paragraphs: list[tuple[int, int]], persons: list[PersonRef], repaired=None,
+    scan: TextScan | None = None,
 ) -> list[Fact]:
     """Facts over the given paragraph spans (source offsets) of `source_text`.
 
     `repaired`: a `kartoteka.repair.Repaired` reading; facts are found in it and mapped back."""
     text = repaired.text if repaired is not None else source_text
+    scan = scan if scan is not None and scan.text is text else TextScan(text)
     to_rep = (lambda i: repaired.from_source(i)) if repaired is not None else (lambda i: i)
     span_to_src = (lambda s, e: repaired.span_to_source(s, e)) if repaired is not None else (lambda s, e: (s, e))
     refs = sorted(persons, key=lambda p: p.start)
@@ -548,7 +594,8 @@ def find_facts_in(
         # a group from the previous paragraph, re-based so its spans stay paragraph-relative
         # the previous paragraph's last list, for `they` here: spans unknown in this paragraph
         last_group = [(None, None, ref) for _a, _b, ref in groups[-1]] if groups else None
-        for ref, trig, (es, ee), modality, conf, extra in facts_in_paragraph(paragraph):
+        found = facts_in_paragraph(paragraph, scan.triggers_in(rs, re_), scan.dates_in(rs, re_))
+        for ref, trig, (es, ee), modality, conf, extra in found:
             src_s, src_e = span_to_src(rs + es, rs + ee)
             while src_s < src_e and source_text[src_s].isspace():
                 src_s += 1
