@@ -28,7 +28,7 @@ def trajectories(archive: Archive) -> dict[str, Any]:
                 per_person[(f["sha256"], f["person_id"])].append(f)
         sequences: dict[tuple[str, str], list[dict]] = {}
         for key, fs in per_person.items():
-            fs.sort(key=lambda f: (f.get("year") or 0, f.get("start") or 0))
+            fs.sort(key=lambda f: (f.get("year") or 0, f.get("start") or 0, PATH_TYPES.index(f["type"])))
             seq: list[dict] = []
             for f in fs:
                 if seq and seq[-1]["type"] == f["type"]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -96,6 +96,8 @@ def create_app(db_url: str) -> FastAPI:
                   openapi_url="/api/openapi.json",
                   description="Read-only JSON API over a kartoteka store: every record points at [start, end) "
                               "character offsets of its report's source text.")
+    # the locally bundled Swagger UI (4.x) renders OpenAPI 3.0 documents; FastAPI's schema is 3.0-compatible
+    app.openapi_version = "3.0.2"
     app.state.db = db
     app.state.archive = Archive(db)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(WEB / "templates")), autoescape=True)
@@ -118,6 +120,10 @@ def create_app(db_url: str) -> FastAPI:
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs(request: Request):
         return templates.TemplateResponse(request, "docs.html", {"swagger": swagger_dir() is not None})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
