@@ -95,3 +95,16 @@ def test_file_or_db_is_required():
     result = run_cli("facts")
     assert result.returncode == 2
     assert b"FILE or --db" in result.stderr
+
+
+def test_the_same_commands_over_a_store(report_file, tmp_path):
+    db = str(tmp_path / "k.db")
+    ingest = run_cli("ingest", report_file, "--db", db, "--json")
+    assert ingest.returncode == 0, ingest.stderr.decode()
+    from_file = {(f["person"], f["type"], f["start"]) for f in _json("facts", report_file, "--json")["facts"]}
+    from_db = {(f["person"], f["type"], f["start"]) for f in _json("facts", "--db", db, "--json")["facts"]}
+    assert from_db == from_file
+    card = _json("person", "Kuzmenkov", "--db", db, "--json")
+    assert [f["type"] for f in card["facts"]] == ["arrested", "shot", "rehabilitated"]
+    rows = _json("timeline", "--db", db, "--json")["timeline"]
+    assert {"year": 1937, "type": "arrested", "count": 1} in rows

@@ -175,3 +175,19 @@ def test_attributed_claims_are_reported():
 def test_pronoun_subject_of_a_passive_chain():
     text = "Kedrov returned to Moscow. A month later he was summoned to the Kremlin and arrested."
     assert pairs(text) == {("Kedrov", "arrested")}
+
+
+def test_the_accused_at_a_trial_were_tried_and_they_were_sentenced_later():
+    paragraphs = [
+        "A show trial was held in Kharkov in 1930. Pavlov, Sokolov and Orlov were charged with wrecking.",
+        "The prosecutor spoke for three hours and the newspapers printed every word.",
+        "All of them pled guilty. They were sentenced to long terms.",
+    ]
+    text = "\n\n".join(paragraphs)
+    spans, pos = [], 0
+    for p in paragraphs:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    found = {(f.person, f.type) for f in find_facts_in(text, spans, persons_in(text)) if f.modality == "asserted"}
+    assert {("Pavlov", "tried"), ("Sokolov", "tried"), ("Orlov", "tried")} <= found
+    assert {("Pavlov", "sentenced"), ("Sokolov", "sentenced"), ("Orlov", "sentenced")} <= found

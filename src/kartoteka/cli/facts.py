@@ -183,7 +183,7 @@ def person(name, file, db, as_json) -> None:
             fail(f"no person named {name!r} in {file}", code=1)
         person_json = matches[0]
         timeline = _select(found, None, {person_json["id"]}, None, None, False)
-    timeline.sort(key=lambda f: (f["year"] is None, f["year"] or 0, f["start"]))
+    timeline.sort(key=lambda f: (f["year"] is None, f["year"] or 0, f["start"], (f.get("trigger") or {}).get("start", 0)))
     if as_json:
         print_json({"person": person_json, "facts": timeline})
         return

@@ -240,6 +240,12 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     m = _PASSIVE_CHAIN.search(left)
     if m:
         return _list_before(text, persons, cs + m.start()), "passive"
+    # inverted passive: `Only in 1956 was Kuzmenkov rehabilitated`
+    before = [p for p in persons if p[1] <= trig.start]
+    if before and re.fullmatch(r"\s*(?:\w+ly\s+)?", text[before[-1][1] : trig.start]) and re.search(
+        r"\b(?:was|were)\s+$", text[max(cs, before[-1][0] - 8) : before[-1][0]]
+    ):
+        return [before[-1]], "passive"
     # attributive `the exiled X` / reduced relative `X, arrested in 1937,`
     if re.search(r"\b(?:the|a|an|newly|recently|later)\s+$", left, re.IGNORECASE):
         group = _list_after(text, persons, trig.end, max_gap=25, objects_only=True)
@@ -418,8 +424,33 @@ _LISTING_WORDS = ("exiles", "prisoners", "convicts", "inmates", "defendants", "a
                   "composition", "staff", "also included")
 
 
-def _group_facts(text: str, sentences, paragraph: _Paragraph, years: _Years) -> list:
+_TRIAL = re.compile(r"\btrials?\b|\bcourt\b|\bthe dock\b|\bMilitary Collegium\b", re.IGNORECASE)
+_CHARGED = re.compile(
+    r"\s*(?:—|-|,)?\s*(?:were|was)\s+(?:all\s+)?(?:charged|accused|indicted|tried|put\s+on\s+(?:trial|the\s+dock))\b"
+)
+
+
+def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: _Years) -> list:
+    """`A trial was held ... A, B and C—were charged with sabotage`: the accused at a trial were tried
+    (the charge itself is the prosecution's claim; the trial is the text's)."""
+    if not _TRIAL.search(text):
+        return []
     out = []
+    for m in _CHARGED.finditer(text):
+        group = _list_before(text, paragraph.persons, m.start(), max_gap=400)
+        if not group:
+            continue
+        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
+        trig = Trigger("tried", "list", m.start(), m.end())
+        year = years.near(0, len(text), m.start())
+        ev = (min(sentence[0], group[0][0]), max(sentence[1], m.end()))
+        out.extend((p[2], trig, ev, "asserted", 0.6, {"agent": None, "according_to": None, "year": year,
+                                                         "mention": (p[0], p[1])}) for p in group)
+    return out
+
+
+def _group_facts(text: str, sentences, paragraph: _Paragraph, years: _Years) -> list:
+    out = _trial_facts(text, sentences, paragraph, years)
     lowered = text.lower()
     if not any(w in lowered for w in _LISTING_WORDS):  # a plain `in` is far cheaper than the pattern
         return out
@@ -582,6 +613,7 @@ def find_facts_in(
     facts: list[Fact] = []
     seen: set[tuple[str, str, int]] = set()
     last_group: list | None = None
+    group_age = 0
     for ps, pe in paragraphs:
         rs, re_ = to_rep(ps), to_rep(pe)
         in_par = refs[bisect_left(ref_starts, ps) : bisect_left(ref_starts, pe)]
@@ -591,9 +623,14 @@ def find_facts_in(
             local.append((a, b, ref))
         paragraph = _Paragraph(text[rs:re_], rs, local, last_group)
         groups = plural_groups(paragraph.text, local)
-        # a group from the previous paragraph, re-based so its spans stay paragraph-relative
-        # the previous paragraph's last list, for `they` here: spans unknown in this paragraph
-        last_group = [(None, None, ref) for _a, _b, ref in groups[-1]] if groups else None
+        # the last list of recent paragraphs, for `they` here (its spans lie outside this paragraph);
+        # it lapses after two paragraphs that name no list of their own
+        if groups:
+            last_group, group_age = [(None, None, ref) for _a, _b, ref in groups[-1]], 0
+        else:
+            group_age += 1
+            if group_age > 2:
+                last_group = None
         found = facts_in_paragraph(paragraph, scan.triggers_in(rs, re_), scan.dates_in(rs, re_))
         for ref, trig, (es, ee), modality, conf, extra in found:
             src_s, src_e = span_to_src(rs + es, rs + ee)
