@@ -80,6 +80,11 @@ def matching_persons(persons: list[dict], name: str) -> list[dict]:
     return found
 
 
+def _chronological(f: dict) -> tuple:
+    """Undated facts last; within a year, in the order the report states them."""
+    return (f["year"] is None, f["year"] or 0, f["start"], (f.get("trigger") or {}).get("start", 0))
+
+
 def _evidence(f: dict, width: int = 160) -> str:
     text = " ".join(f["evidence"].split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -183,7 +188,7 @@ def person(name, file, db, as_json) -> None:
             fail(f"no person named {name!r} in {file}", code=1)
         person_json = matches[0]
         timeline = _select(found, None, {person_json["id"]}, None, None, False)
-    timeline.sort(key=lambda f: (f["year"] is None, f["year"] or 0, f["start"], (f.get("trigger") or {}).get("start", 0)))
+    timeline.sort(key=_chronological)
     if as_json:
         print_json({"person": person_json, "facts": timeline})
         return
