@@ -19,7 +19,6 @@ for every mention.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from kartoteka.extract.dates import find_dates
 from kartoteka.extract.mention import Mention
@@ -157,17 +156,13 @@ def _works(report, text: str, out: list[Mention]) -> None:
 
 def _resolve(found: list[Mention]) -> list[Mention]:
     ranked = sorted(found, key=lambda m: (_PRIORITY[m.kind], -m.confidence, -(m.end - m.start), m.start))
-    starts: list[int] = []
-    ends: list[int] = []
+    # characters taken so far, one byte each: an overlap test is one C-level `find` over the span
+    taken = bytearray(max((m.end for m in found), default=0))
     kept: list[Mention] = []
     for m in ranked:
-        k = bisect_right(starts, m.start)
-        if k and ends[k - 1] > m.start:
+        if taken.find(1, m.start, m.end) >= 0:
             continue
-        if k < len(starts) and starts[k] < m.end:
-            continue
-        starts.insert(k, m.start)
-        ends.insert(k, m.end)
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end))
     return kept

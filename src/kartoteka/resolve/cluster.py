@@ -36,7 +36,7 @@ from kartoteka.resolve.lexicon import (
 from kartoteka.resolve.roles import _HEAD_SET as ROLE_HEADS
 from kartoteka.resolve.roles import KIN_HEADS, role_before, roles_for
 
-_LOWER_RE = re.compile(r"\b[a-z]+")
+_WORD_RE = re.compile(r"[A-Za-z]+")
 _APPOSITION_RE = re.compile(
     r"\b([A-Z][a-z]+) \(([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s (?:name|nickname|alias|party alias|pseudonym)"
 )
@@ -68,7 +68,6 @@ def _near_place(word: str) -> bool:
     return process.extractOne(word, _PLACE_LIST, scorer=fuzz.ratio, score_cutoff=86) is not None
 
 
-_CAP_RE = re.compile(r"\b[A-Z][a-z]+\b")
 _NEE_RE = re.compile(r",? (?:nee|née) ([A-Z][a-z]+)")
 
 
@@ -104,9 +103,8 @@ _KIN_RE = re.compile(
 _DAMAGED_LEFT_RE = re.compile(r"(?:^|[\s(—-])[A-Z0-9][a-z]?\.?[ \n]{1,2}$")
 #: A sentence about the characters of a novel, story or play.
 _FICTION_SENT_RE = re.compile(
-    r"\b(?:novel|story|play|film)['’]s (?:hero|heroine|heroes|characters?|protagonist)\b"
-    r"|\b(?:one of the |the )?(?:main |chief |central )?characters (?:in|of) \b"
-    r"|\b(?:heroes|characters) (?:in|of) the (?:novel|story|play|film)\b"
+    r"(?:novel|story|play|film)['’]s (?:hero|heroine|heroes|characters?|protagonist)\b"
+    r"|characters (?:in|of) |heroes (?:in|of) the (?:novel|story|play|film)\b"
 )
 #: Endings of Russian adjectives (`Istoricheskiye Ocherki`) and English compass words, not of names.
 _NOT_NAME_ENDINGS = ("iye", "yye", "oye", "aya", "skiy", "skoy", "nyy", "ogo", "ern")
@@ -151,13 +149,15 @@ class Clusterer:
     def __init__(self, text: str, cands: list[Candidate], lexicon=None, stop: set[str] | None = None) -> None:
         self.text = text
         self.stop = stop or set()
-        self.capitalised = set(_CAP_RE.findall(text))
+        words = set(_WORD_RE.findall(text))  # one scan for both word sets
+        self.capitalised = {w for w in words if w[0].isupper() and w[1:].islower()}
         self.cands = cands
-        self.lower_words = set(_LOWER_RE.findall(text))
+        self.lower_words = {w for w in words if w.islower()}
         self.lexicon = lexicon
         self.groups: list[Group] = []
         self._role_cache: dict[int, list[str]] = {}
         self._fiction_pos: dict[str, list[int]] = defaultdict(list)
+        self._pair_index: dict[tuple[str, str], list[tuple[int, int]]] | None = None
         self._starts = [c.start for c in cands]
         self.assign: dict[int, tuple[int, float]] = {}  # cand index -> (group, confidence)
 
@@ -262,8 +262,8 @@ class Clusterer:
         # 3. bare surnames -> persons, by context
         self._assign_bare(bare, by_key)
         # `Vsevolod Emilyevich's` near a bare `Meyerkhold` whose person is V. E.: now bare forms count as context
-        for i in pair_alone:
-            gi = self._by_initials_near(self.cands[i])
+        for n, i in enumerate(pair_alone):
+            gi = self._by_initials_near(self.cands[i], fresh=n == 0)
             if gi is not None:
                 self.assign[i] = (gi, 0.7)
         # 4. aliases
@@ -346,18 +346,23 @@ class Clusterer:
                 out.add(name_key(c.surname))
         return out
 
-    def _by_initials_near(self, c: Candidate) -> int | None:
+    def _by_initials_near(self, c: Candidate, fresh: bool = False) -> int | None:
         """`Mariya Ilinichna` near `M. I. Ulyanova`: the person whose initials are the pair's."""
         want = (c.given[0], c.patronymic[0]) if c.given and c.patronymic else None
         if want is None:
             return None
+        if fresh or self._pair_index is None:
+            index: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+            for i, (gi, _) in self.assign.items():
+                g = self.groups[gi]
+                if g.surname and len(g.initials) >= 2:
+                    index[(g.initials[0][0], g.initials[1][0])].append((self.cands[i].start, gi))
+            self._pair_index = index
         best, dist = None, 6000
-        for i, (gi, _) in self.assign.items():
-            g = self.groups[gi]
-            if g.surname and len(g.initials) >= 2 and (g.initials[0][0], g.initials[1][0]) == want:
-                d = abs(self.cands[i].start - c.start)
-                if d < dist:
-                    best, dist = gi, d
+        for start, gi in self._pair_index.get(want, ()):
+            d = abs(start - c.start)
+            if d < dist:
+                best, dist = gi, d
         return best
 
     def _merge_ocr_variants(self, by_key: dict[str, list[int]]) -> None:
@@ -553,21 +558,25 @@ class Clusterer:
         for i, c in enumerate(cands):
             if c.surname and (i in self.assign or name_key(c.surname) in known):
                 person_at[i] = True
+        # the words that may join a list, checked once (the rounds below only look at neighbours)
+        todo: list[tuple[int, str]] = []
+        for k, idx in bare.items():
+            for i in idx:
+                c = cands[i]
+                if i in person_at or c.surname in PLACES or len(c.surname) < 3 or self._used_lower(c.surname):
+                    continue
+                if self._place_context(c) or self._zipf(c.surname) >= 4.2:
+                    continue
+                todo.append((i, k))
+        todo.sort()
         changed = True
         rounds = 0
         while changed and rounds < 4:
             changed = False
             rounds += 1
-            for i in range(len(cands)):
+            for i, key in todo:
                 c = cands[i]
-                if i in person_at or c.surname is None:
-                    continue
-                key = name_key(c.surname)
-                if key in out or key not in bare:
-                    continue
-                if c.surname in PLACES or self._used_lower(c.surname) or len(c.surname) < 3:
-                    continue
-                if self._place_context(c) or self._zipf(c.surname) >= 4.2:
+                if i in person_at or key in out:
                     continue
                 nb = 0
                 for j in (i - 1, i + 1):

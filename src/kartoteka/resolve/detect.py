@@ -51,7 +51,7 @@ _SENT_END = frozenset(".!?:;\n")
 _OPENERS = "\"'“‘([«"
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     start: int  # repaired offsets, possessive included
     end: int
@@ -77,7 +77,7 @@ class Candidate:
         return "name"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     kind: str  # ini | word | caps
     start: int
@@ -145,22 +145,24 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
+    append = out.append
+    tok = _Tok
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
-        if kind == "pos":
-            kind = "word"
-        if m.group("ini") is not None:
-            s = text[m.start() : m.end()]
+        s, e = m.span()
+        if kind == "word":
+            append(tok("word", s, e, m.group(), False))
+        elif kind == "ini":
+            t = m.group()
             # `Gen.`/`No.` are abbreviations, not initials
-            if s.rstrip(".") in _ABBREV:
-                out.append(_Tok("word", m.start(), m.start() + len(s) - 1, s[:-1], False))
-                continue
-            out.append(_Tok("ini", m.start(), m.end(), s, False))
-        elif m.group("word") is not None:
-            w = text[m.start() : m.end("word")]
-            out.append(_Tok("word", m.start(), m.end(), w, m.group("pos") is not None))
+            if t.rstrip(".") in _ABBREV:
+                append(tok("word", s, e - 1, t[:-1], False))
+            else:
+                append(tok("ini", s, e, t, False))
+        elif kind == "pos":
+            append(tok("word", s, e, text[s : m.end("word")], True))
         else:
-            out.append(_Tok("caps", m.start(), m.end(), m.group(0), False))
+            append(tok("caps", s, e, m.group(), False))
     return out
 
 
