@@ -85,7 +85,9 @@ _PASSIVE_CHAIN = re.compile(
     r"subsequently|immediately|finally)\s+){0,3}$",
     re.IGNORECASE,
 )
-_INCLUDING = re.compile(r"\b(?:including|includes|included|such as|among them|among whom|namely)\b:?|:")
+_INCLUDING = re.compile(
+    r"\b(?:including|includes|included|such as|among them|among whom|namely|for example|for instance)\b:?|:"
+)
 _PREPOSITION = re.compile(r"\b(?:by|of|at|with|for|from|to|on|in|under|including|among)\b", re.IGNORECASE)
 _COORDINATED = re.compile(
     r"[^.;:!?]{0,90}?(?:,|\band\b|\bor\b)\s+(?:(?:and|then|later|soon|subsequently|afterwards|was|were|also|"

@@ -14,7 +14,7 @@ _NOT_END_BEFORE = re.compile(
 )
 # Where one clause ends and another begins (kept coarse: lists stay inside one clause).
 CLAUSE_BREAK = re.compile(
-    r";\s|:\s|\s—\s|—(?=[a-z])|,\s(?:but|while|whereas|although|though|when|since|because|after|before|until|"
+    r";\s|:\s|\s—\s|,\s(?:but|while|whereas|although|though|when|since|because|after|before|until|"
     r"and then|and later|and in|where|however)\b|\s(?:but|while|whereas|although|because)\s"
 )
 

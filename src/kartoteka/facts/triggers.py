@@ -40,6 +40,9 @@ _TABLE: list[tuple[str, str, str]] = [
     ("shot", "intrans", r"went to the firing squad|faced the firing squad|went before the firing squad"),
     ("shot", "verb", r"put to death"),
     ("died", "intrans", r"no longer alive|passed away"),
+    ("imprisoned", "intrans", r"ended up in (?:a |the )?(?:prisons?|jails?|camps?|confinement)|landed in (?:a |the )?"
+                              r"(?:prisons?|jails?|camps?)"),
+    ("exiled", "intrans", r"ended up in exile"),
     ("released", "verb", r"set free"),
     ("suicide", "noun", r"suicide"),
     ("arrested", "noun", r"(?:re-?)?arrests?"),
@@ -81,7 +84,7 @@ _PATTERN = re.compile(
 # the big alternation is tried only there (tried everywhere, it dominates the layer's time).
 _STEMS = frozenset(
     "came face went comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
-    "take no l pass set "
+    "take no l pass set ende land "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond tria trie born".split()
 )
