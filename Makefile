@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus/JPRS-UPA-89-042.txt
+DB ?= kartoteka.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test lint bench clean
 
@@ -11,8 +14,11 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
+# Install with the web extra, ingest the corpus into $(DB) (idempotent), then serve it (prints the address).
 run: $(BIN)/.installed
-	$(BIN)/kartoteka outline $(CORPUS)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[web]'
+	$(BIN)/kartoteka ingest $(CORPUS) --db $(DB)
+	$(BIN)/kartoteka serve --db $(DB) --host $(HOST) --port $(PORT)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check --no-cache src tests bench

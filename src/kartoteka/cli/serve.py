@@ -30,7 +30,7 @@ def serve(db: str | None, host: str, port: int) -> None:
         return
     url = db or default_url()
     try:
-        app = create_app(url)
+        app = create_app(url, warm=True)
     except InputError as error:
         fail(str(error))
         return

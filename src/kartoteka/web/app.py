@@ -89,8 +89,12 @@ _SECURITY_HEADERS = [
 ]
 
 
-def create_app(db_url: str) -> FastAPI:
-    """A read-only app over the store at `db_url` (raises `InputError` if it is missing or not a store)."""
+def create_app(db_url: str, warm: bool = False) -> FastAPI:
+    """A read-only app over the store at `db_url` (raises `InputError` if it is missing or not a store).
+
+    `warm` builds the per-report indexes and the whole-store views (trajectories, agents, network) up front,
+    so that no visitor's request pays for them (`kartoteka serve` does this).
+    """
     db = Database(db_url)
     app = FastAPI(title="kartoteka", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
@@ -135,4 +139,18 @@ def create_app(db_url: str) -> FastAPI:
                                               status_code=exc.status_code)
         return PlainTextResponse(str(exc.detail), status_code=exc.status_code)
 
+    if warm:
+        warm_up(app.state.archive)
     return app
+
+
+def warm_up(archive: Archive) -> None:
+    from kartoteka.web import analysis
+
+    for r in archive.reports():
+        archive.index(r["sha256"])
+    analysis.trajectories(archive)
+    analysis.agents(archive)
+    analysis.network(archive)
+    archive.fact_types()
+    archive.modalities()

@@ -91,6 +91,7 @@ class ReportIndex:
             for p, s, e in store.all('SELECT person, start, "end" FROM person_mentions WHERE report = ? '
                                      "ORDER BY start", (sha,))
         ]
+        self._cites: dict[int | None, str] = {}
         self._ordinals()
         self._pages()
         self._instalments()
@@ -174,6 +175,12 @@ class ReportIndex:
         return out
 
     def cite(self, offset: int) -> str:
+        k = self.block_at(offset)
+        if k not in self._cites:
+            self._cites[k] = self._cite(offset)
+        return self._cites[k]
+
+    def _cite(self, offset: int) -> str:
         w = self.where(offset)
         parts = [self.number or self.sha[:12], pretty_date(self.date)]
         parts += [w.get("instalment"), w.get("part") and f"Part: {w['part']}", w.get("chapter") and
@@ -367,7 +374,12 @@ class Archive:
                 total = int(store.scalar(f"SELECT count(*) {base}", params) or 0)
                 rows = store.all(f"SELECT f.report, r.number, f.json {base} ORDER BY f.year, r.number, f.start "
                                  "LIMIT ? OFFSET ?", [*params, limit, offset])
-        facts = [self._fact(sha, number, json.loads(js)) for sha, number, js in rows]
+        indexes: dict[str, ReportIndex | None] = {}
+        facts = []
+        for sha, number, js in rows:
+            if sha not in indexes:
+                indexes[sha] = self.index_by_sha(sha)
+            facts.append(self._fact(sha, number, json.loads(js), indexes[sha]))
         return {"total": total, "limit": limit, "offset": offset, "facts": facts}
 
     def fact(self, report: str, fid: str) -> dict[str, Any] | None:
@@ -376,8 +388,8 @@ class Archive:
                             "WHERE (r.number = ? OR r.sha256 = ?) AND f.id = ?", (report, report, fid))
         return self._fact(row[0], row[1], json.loads(row[2])) if row else None
 
-    def _fact(self, sha: str, number: str | None, f: dict[str, Any]) -> dict[str, Any]:
-        ix = self.index_by_sha(sha)
+    def _fact(self, sha: str, number: str | None, f: dict[str, Any], ix: ReportIndex | None = None) -> dict[str, Any]:
+        ix = ix or self.index_by_sha(sha)
         f = dict(f)
         f["report"] = number or sha
         f["sha256"] = sha
