@@ -39,6 +39,9 @@ _PRONOUN_AFTER = re.compile(rf"^\s+(him|her|them|{_GROUP_ANAPHOR})\b", re.IGNORE
 _IN_PHRASE = re.compile(r"\b(?:of|by|with|to|from|for|against|about|on|under|than|and|or)\s+(?:the\s+)?"
                         r"(?:[a-z]+\s+){0,2}(?:[A-Z][a-z]?\.\s?){0,3}$")
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|of|with|against|about)\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
+_GOVERNED = re.compile(
+    r"\b(?:by|to|with|from|for|against|about)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:[A-Z][a-z]?\.\s?){0,3}$"
+)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
 _APPOSITION = re.compile(r",[^.;:!?]{0,200},\s*(?:(?:was|were|had\s+been)\s+)?(?:\w+ly\s+)?$")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
@@ -374,13 +377,7 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     # they/them: the list of the nearest earlier sentence that names several persons
     for sentence in sorted((s for s in sentences if s[0] <= earlier[-1][0]), reverse=True):
         in_sentence = [p for p in earlier if sentence[0] <= p[0] < sentence[1]]
-        groups: list[list] = []
-        for p in in_sentence:
-            if groups and _LIST_GAP.match(text[groups[-1][-1][1] : p[0]]):
-                groups[-1].append(p)
-            else:
-                groups.append([p])
-        plural = [g for g in groups if len({p[2].person_id for p in g}) >= 2]
+        plural = plural_groups(text, in_sentence)
         if plural:
             return plural[-1], 0.5
         if len(in_sentence) >= 2:
@@ -394,14 +391,18 @@ def _is_female(surname: str) -> bool:
 
 
 def plural_groups(text: str, persons: list) -> list[list]:
-    """Coordinated lists of two or more persons (`A, B and C`), in order."""
+    """Coordinated lists of two or more persons (`A, B and C`), in order; a list governed by a
+    preposition (`defended by A and B`, `sent to A, B and C`) is left out: `they` is not them."""
     groups: list[list] = []
     for p in persons:
         if groups and _LIST_GAP.match(text[groups[-1][-1][1] : p[0]]):
             groups[-1].append(p)
         else:
             groups.append([p])
-    return [g for g in groups if len({p[2].person_id for p in g}) >= 2]
+    return [
+        g for g in groups
+        if len({p[2].person_id for p in g}) >= 2 and not _GOVERNED.search(text, max(0, g[0][0] - 25), g[0][0])
+    ]
 
 
 # `the group of exiles which included A and B`, `defendants ... such as A, B`: a noun names what
