@@ -191,3 +191,18 @@ def test_the_accused_at_a_trial_were_tried_and_they_were_sentenced_later():
     found = {(f.person, f.type) for f in find_facts_in(text, spans, persons_in(text)) if f.modality == "asserted"}
     assert {("Pavlov", "tried"), ("Sokolov", "tried"), ("Orlov", "tried")} <= found
     assert {("Pavlov", "sentenced"), ("Sokolov", "sentenced"), ("Orlov", "sentenced")} <= found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent"),
+    [
+        ("Kosarev was arrested on the direct order of Stalin.", "Stalin"),
+        ("The Military Collegium sentenced Rudzutak to death.", "the Military Collegium"),
+        ("Semenov was arrested by OGPU organs in 1930.", "OGPU organs"),
+        ("Sokolov was shot by Beria himself.", "Beria"),
+        ("Antonov was rehabilitated by the party in 1933.", "the party"),
+    ],
+)
+def test_agents(sentence, agent):
+    (f,) = facts(sentence)
+    assert f.agent == agent

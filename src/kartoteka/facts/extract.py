@@ -50,9 +50,6 @@ _AGENT = re.compile(
     r"\bby\s+(?:order\s+of\s+|the\s+decision\s+of\s+|a\s+decision\s+of\s+)?(?P<agent>(?:the\s+)?(?:[A-Z][\w()'’.-]*"
     r"|troikas?|a\s+troika|special\s+conference)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w()'’.-]*){0,4})"
 )
-_ON_ORDERS = re.compile(
-    r"\bon\s+(?P<agent>[A-Z][\w-]+)(?:'s|’s)\s+(?:personal\s+)?(?:orders?|instructions?|initiative)"
-)
 _ACCORDING = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<src>(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:of\s+)?(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+)",
 )
@@ -290,21 +287,46 @@ def _modality(clause_text: str, trig_rel: int, sentence_text: str) -> str:
     return "asserted"
 
 
+_ORG_AGENT = (
+    r"(?:the\s+)?(?:NKVD|OGPU|GPU|Cheka|VChK|MGB|Military\s+Collegium|Military\s+Board|Supreme\s+Court|"
+    r"(?:military\s+)?(?:court|tribunal)s?|troikas?|Special\s+Conferences?|Politburo|Central\s+Committee|"
+    r"plenum|congress|procurator|prosecutor|investigators?|commission|party|(?:Provisional|Provisionary)\s+Government)"
+    r"(?:\s+organs)?"
+)
+_AGENT_BY = re.compile(
+    rf"\bby\s+(?:order\s+of\s+|(?:a|the)\s+decision\s+of\s+|(?:a|the)\s+sentence\s+of\s+)?(?P<agent>{_ORG_AGENT}"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w()'’.-]*(?:\s+[A-Z][\w()'’.-]*){0,3})?)",
+    re.IGNORECASE,
+)
+_ORDERS = re.compile(
+    r"\b(?:on|at|by|upon)\s+(?:the\s+)?(?:personal\s+|direct\s+)?(?:orders?|instructions?|initiative|insistence|sanction)"
+    r"\s+of\s+(?:the\s+)?"
+    r"(?P<a1>(?:[A-Z][a-z]?\.\s?){0,3}[A-Z][\w-]+|investigator|prosecutor|court)"
+    r"|\b(?:on|at|with|upon)\s+(?P<a2>[A-Z][\w-]+)(?:'s|’s)\s+(?:personal\s+)?(?:orders?|instructions?|initiative|"
+    r"insistence|sanction|approval|direct\s+order)"
+)
+_SUBJECT_ORG = re.compile(rf"\b(?P<agent>{_ORG_AGENT})\s+(?:\w+ly\s+|then\s+|also\s+|soon\s+){{0,2}}$",
+                          re.IGNORECASE)
+
+
 def _agent(clause_text: str, trig_rel: int, how: str, persons_before: list[str]) -> str | None:
-    right = clause_text[trig_rel:]
-    m = _AGENT.search(right[:120])
+    """Who did it, when the text says: `by the NKVD`, `on Stalin's orders`, or the subject of an
+    active verb (`the Military Collegium sentenced X`, `Stalin removed X`)."""
+    right = clause_text[trig_rel : trig_rel + 140]
+    m = _AGENT_BY.search(right) or _AGENT.search(right)
+    if m and m.start() < 60:
+        return " ".join(m.group("agent").split()).rstrip(".,;:")
+    m = _ORDERS.search(clause_text)
     if m:
-        return m.group("agent").strip().rstrip(".,;:")
-    m = _ON_ORDERS.search(clause_text)
-    if m:
-        return m.group("agent")
-    if how in ("active",) and persons_before:
-        return persons_before[-1]
-    left = clause_text[:trig_rel]
-    m = re.search(r"\b(the\s+(?:NKVD|OGPU|GPU|Cheka|VChK|Military\s+Collegium|court|tribunal|troika|Politburo|"
-                  r"Central\s+Committee|plenum|congress)|Stalin|Yezhov|Beria|Yagoda)\b[^,;]{0,40}$", left)
-    if m and how in ("active",):
-        return m.group(1)
+        return m.group("a1") or m.group("a2")
+    if how == "active":
+        left = clause_text[:trig_rel]
+        m = _SUBJECT_ORG.search(left)
+        if m:
+            agent = " ".join(m.group("agent").split())
+            return "the" + agent[3:] if agent.startswith("The ") else agent
+        if persons_before:
+            return persons_before[-1]
     return None
 
 
