@@ -39,6 +39,8 @@ _PRONOUN_AFTER = re.compile(rf"^\s+(him|her|them|{_GROUP_ANAPHOR})\b", re.IGNORE
 _IN_PHRASE = re.compile(r"\b(?:of|by|with|to|from|for|against|about|on|under|than|and|or)\s+(?:the\s+)?"
                         r"(?:[a-z]+\s+){0,2}(?:[A-Z][a-z]?\.\s?){0,3}$")
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|of|with|against|about)\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
+# `V. G. Groman, a member of the Presidium of the Gosplan; V. V. Sher, ...`: a list with appositions
+_APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:a|an|the|one\s+of|former)\b[^.!?:]{0,110}?[,;]\s*(?:and\s+)?$")
 _GOVERNED = re.compile(
     r"\b(?:by|to|with|from|for|against|about)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:[A-Z][a-z]?\.\s?){0,3}$"
 )
@@ -404,6 +406,8 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
             return plural[-1], 0.5
         if len(in_sentence) >= 2:
             return [], None
+    if previous_group:
+        return previous_group, 0.45  # no list in this paragraph before `they`: the recent paragraphs' list
     return [], None
 
 
@@ -417,7 +421,8 @@ def plural_groups(text: str, persons: list) -> list[list]:
     preposition (`defended by A and B`, `sent to A, B and C`) is left out: `they` is not them."""
     groups: list[list] = []
     for p in persons:
-        if groups and _LIST_GAP.match(text[groups[-1][-1][1] : p[0]]):
+        gap = text[groups[-1][-1][1] : p[0]] if groups else ""
+        if groups and (_LIST_GAP.match(gap) or _APPOSITIVE_GAP.match(gap)):
             groups[-1].append(p)
         else:
             groups.append([p])
