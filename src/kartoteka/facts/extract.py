@@ -62,7 +62,8 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|should|may|must|can|cannot)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:planned|plans?|intended|intend|wanted|want|threatened|threat|demanded|demand|proposed|proposal|"
     r"sought|tried|attempts?|attempted|fought|hoped|expected|ready|prepared|preparing|going|aimed?)\s+(?:\w+\s+){0,3}?to\s+(?:\w+\s+){0,2}$"
-    r"|\b(?:if|unless|whether)\b|\bawait(?:ed|s)?\b|\bwas\s+to\s+be\b|\bwere\s+to\s+be\b"
+    r"|\b(?:if|unless|whether|in\s+the\s+event\s+of|in\s+case\s+of)\b|\bawait(?:ed|s)?\b|\bwas\s+to\s+be\b"
+    r"|\bwere\s+to\s+be\b"
     r"|(?<!\bto\s)\bbe\s+$|\bwill\s+(?:\w+\s+){0,2}$",  # `demanded that X be expelled`, `X will be shot`
     re.IGNORECASE,
 )
@@ -167,7 +168,11 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
     if re.search(r"\b(?:said|wrote|told|asked|declared|thought|knew|that|which|whom|he|she|they|it)\b", gap,
                  re.IGNORECASE):
         return []  # another subject (`of Antonov he was appointed`) stands between
-    if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]) and not re.search(r"\bwho\b", gap):
+    if re.search(r"\bwho\s+(?:\w+\s+)?(?:was|has|had|is)\b", gap):
+        return [last]  # `Stalin and Postyshev, who was elected`: a singular relative's antecedent alone
+    if re.search(r"\bwho\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
+        return [last]  # `evenings with Antonov who also had been exiled`
+    if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
         return []  # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject
     group = [last]
     for prev in reversed(before[:-1]):
@@ -471,6 +476,12 @@ def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: _Years) -> 
         if not group:
             continue
         sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
+        window = text[sentence[0] : m.end()]
+        # the charge is the prosecution's claim, the trial is the text's: only denial or a plan stops it
+        if _modality(window, len(window), text[sentence[0] : sentence[1]]) in ("denied", "hypothetical") or (
+            _DENIED.search(m.group(0))
+        ):
+            continue
         trig = Trigger("tried", "list", m.start(), m.end())
         year = years.near(0, len(text), m.start())
         ev = (min(sentence[0], group[0][0]), max(sentence[1], m.end()))
