@@ -71,7 +71,7 @@ _REPORTED = re.compile(
     r"\b(?:accused|accusations?|charged|charges?|allegedly|alleged|rumou?rs?|supposedly|so-called|confessed|"
     r"confession|testified|slander|slanderous|fabricated|false|falsely|pretext|it\s+was\s+said|they\s+said|"
     r"claimed|legend|version|according\s+to\s+(?:the\s+)?(?:newspaper|press|official|some|other)\s+"
-    r"(?:reports?|accounts?|version|data))\b",
+    r"(?:reports?|accounts?|version|data|information|sources))\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(\d{4})")
@@ -279,7 +279,22 @@ def _including(text: str, persons, start: int, end: int) -> list:
     return _list_after(text, persons, m.end(), max_gap=12)
 
 
-def _modality(clause_text: str, trig_rel: int, sentence_text: str) -> str:
+# Base forms (`arrest`, `execute`, `appoint`) state a plan, a wish or an order (`Arrest them!`,
+# `necessary to appoint X`) unless a decision was taken (`the decision was taken to expel X`).
+_BASE_FORMS = frozenset(
+    "arrest shoot execute kill murder exile deport expel remove dismiss free release rehabilitate appoint elect "
+    "sentence".split()
+)
+_DECIDED = re.compile(
+    r"\b(?:decided|resolved|voted|decreed|(?:adopted|passed|took)\s+(?:a\s+)?(?:resolution|decision)|"
+    r"decision\s+was\s+(?:taken|made))\b[^.;]{0,120}$",
+    re.IGNORECASE,
+)
+_PLANNED_AFTER = re.compile(r"^\S*\s+(?:of\s+\S+(?:\s+\S+)?\s+)?(?:was|were)\s+(?:being\s+)?(?:planned|plotted|"
+                            r"prepared|contemplated|intended)\b", re.IGNORECASE)
+
+
+def _modality(clause_text: str, trig_rel: int, sentence_text: str, role: str | None = None) -> str:
     """The cue must govern the trigger: look back only to the last comma or `and` before it
     (`falsely accused of wrecking, arrested and shot`: the arrest and the shooting are asserted)."""
     left = clause_text[:trig_rel]
@@ -291,6 +306,12 @@ def _modality(clause_text: str, trig_rel: int, sentence_text: str) -> str:
         return "denied"
     if _HYPOTHETICAL.search(window):
         return "hypothetical"
+    rest = clause_text[trig_rel:].split(maxsplit=1)
+    word = rest[0].lower().strip(".,;:!?\"'") if rest else ""
+    if role == "verb" and word in _BASE_FORMS and not _DECIDED.search(left):
+        return "hypothetical"
+    if _PLANNED_AFTER.match(clause_text[trig_rel:]):
+        return "hypothetical"  # `Stalin's assassination was planned`
     return "asserted"
 
 
@@ -534,7 +555,7 @@ def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years:
     if not group:
         return []
     clause_text = text[clause[0] : clause[1]]
-    modality = _modality(clause_text, trig.start - clause[0], text[ss:se])
+    modality = _modality(clause_text, trig.start - clause[0], text[ss:se], trig.role)
     year = years.near(clause[0], clause[1], trig.start) or years.near(ss, se, trig.start) or years.before(ss)
     here = [p for p in group if p[0] is not None]
     ev = (min([clause[0], *(p[0] for p in here)]), max([clause[1], *(p[1] for p in here)]))
@@ -589,7 +610,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 extra_group = _list_after(text, paragraph.persons, m.end(), max_gap=5)
                 out.extend(_emit(text, (clause[0], max(clause[1], m.end())), extra_group, trig, years, ss, se, 0.7))
             clause_text = text[clause[0] : clause[1]]
-            modality = _modality(clause_text, trig.start - clause[0], text[ss:se])
+            modality = _modality(clause_text, trig.start - clause[0], text[ss:se], trig.role)
             before_names = [p[2].surname for p in persons if p[1] <= trig.start]
             agent = _agent(clause_text, trig.start - clause[0], how, before_names)
             according = _ACCORDING.search(text[ss:se])
