@@ -107,3 +107,27 @@ def test_entities_on_corpus(corpus):
     assert any(e.kind == "ORG" and e.text == "RSDRP" and e.value.get("expansion") for e in ents)
     born = next(e for e in ents if e.kind == "DATE" and e.text.startswith("9 (21) December 1879"))
     assert born.value["edtf"] == "1879-12-21"
+
+
+def test_shuffled_reports_from_the_corpus_never_break_clustering(corpus_path, tmp_path):
+    """Regression: a list-evidence key with no bare mention raised IndexError (bench/corpus.py, seed 7)."""
+    import sys
+
+    bench = Path(__file__).resolve().parent.parent / "bench" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("bench_corpus", bench)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_corpus"] = module
+    spec.loader.exec_module(module)
+    from kartoteka.ingest import load_source
+    from kartoteka.repair import repair
+    from kartoteka.resolve import find_persons
+    from kartoteka.structure import read_report
+
+    paths = module.build_reports(tmp_path, 60, seed=7)
+    for path in paths[50:54]:  # synthetic_0052 was the one that failed
+        source = load_source(path)
+        report = read_report(source)
+        persons = find_persons(report, repair(source))
+        for p in persons:
+            for m in p.mentions:
+                assert source.text[m.start : m.end] == m.text

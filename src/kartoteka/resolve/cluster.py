@@ -255,7 +255,9 @@ class Clusterer:
         accepted = {k for k, idx in bare.items() if k not in by_key and self._accept_bare(idx)}
         accepted |= self._accept_by_lists(bare, accepted | set(by_key))
         for key in sorted(accepted):
-            idx = bare[key]
+            idx = bare.get(key)
+            if not idx:  # a key the list evidence named but no bare mention carries (bare is a defaultdict)
+                continue
             c = cands[idx[0]]
             self.groups.append(Group(key, c.surname, confidence=0.8))
             by_key[key].append(len(self.groups) - 1)
