@@ -14,9 +14,13 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
-# Install with the web extra, ingest the corpus into $(DB) (idempotent), then serve it (prints the address).
-run: $(BIN)/.installed
+$(BIN)/.installed-web: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[web]'
+	touch $@
+
+# Install with the web extra, ingest the corpus into $(DB) (idempotent), then serve it (prints the address).
+run: $(BIN)/.installed-web
 	$(BIN)/kartoteka ingest $(CORPUS) --db $(DB)
 	$(BIN)/kartoteka serve --db $(DB) --host $(HOST) --port $(PORT)
 
@@ -27,8 +31,13 @@ lint: $(BIN)/.installed
 test: lint
 	$(BIN)/pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests were collected"; exit 1; fi; exit $$rc
 
+# Each prints its own baseline measured in the same run. bench/entities.py compares with spaCy
+# when the `bench` extra is installed; bench/corpus.py and bench/web.py build stores and take minutes.
 bench: $(BIN)/.installed
 	$(BIN)/python bench/outline.py
+	$(BIN)/python bench/repair.py
+	$(BIN)/python bench/facts.py
+	$(BIN)/python bench/entities.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
