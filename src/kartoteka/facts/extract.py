@@ -83,6 +83,9 @@ _REPORTED_SENTENCE = re.compile(
     r"(?:official|some|other|certain)\s+(?:version|accounts?|rumou?rs?|reports?)",
     re.IGNORECASE,
 )
+_AMONG_NOUN = re.compile(r"\b[Aa]mong\s+(?:the\s+|those\s+)?(?:[\w\"'“”-]+\s+){0,4}$")
+_THERE_WERE = re.compile(r"[^.;:!?]{0,60}?\b(?:there\s+)?(?:were|was)\b[^.;:!?]{0,80}?(?:such\s+as|including|:|—)?\s*"
+                         r"(?=(?:[A-Z][a-z]?\.\s?){1,3}[A-Z])")
 _PASSIVE_CHAIN = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b[^.;:]{0,70}?(?:,|\band\b)\s+(?:(?:and|then|later|soon|afterwards|"
     r"subsequently|immediately|finally)\s+){0,3}$",
@@ -229,6 +232,11 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     if trig.role == "intrans":
         return _list_before(text, persons, trig.start, max_gap=45), "subject"
     # verbs
+    if _AMONG_NOUN.search(left):
+        # `Among the specialists arrested in 1929-1931 there were engineers such as A, B and C`
+        m = _THERE_WERE.match(text, trig.end, ce)
+        if m:
+            return _list_after(text, persons, m.end(), max_gap=20), "fronted"
     if _AMONG.search(left) or (left.strip() == "" and _FRONTED.match(right)) or (
         re.search(r"\bto\s+be\s+$", left) and _FRONTED.match(right)
     ):
