@@ -40,7 +40,10 @@ _DATELINE = re.compile(
 
 def ends_mid_sentence(s: str) -> bool:
     # only the tail matters; searching a whole paragraph for an anchored pattern is quadratic-ish
-    return not _TERMINAL.search(s[-16:].rstrip())
+    tail = s[-16:].rstrip()
+    if tail[-1:] in (".", "!", "?", ":", ";"):
+        return False  # the common case, without a regex
+    return not _TERMINAL.search(tail)
 
 
 def continues_after_break(prev: str, nxt: str) -> bool:
