@@ -24,6 +24,7 @@ def _register() -> None:
     # Each command lives in its own module; importing it attaches it to `cli`.
     from kartoteka.cli import (
         citations,  # noqa: F401
+        curate,  # noqa: F401
         db,  # noqa: F401
         entities,  # noqa: F401
         export,  # noqa: F401

@@ -126,7 +126,8 @@ def _load(file: str | None, db: str | None) -> tuple[list[dict], list[dict] | No
 @click.option("--from", "year_from", type=int, help="Only facts from this year on.")
 @click.option("--to", "year_to", type=int, help="Only facts up to this year.")
 @click.option("--all", "all_modalities", is_flag=True, help="Also facts that are reported, denied or hypothetical.")
-def facts(file, db, as_json, type_, person, year, year_from, year_to, all_modalities) -> None:
+@click.option("--raw", is_flag=True, help="With --db: the machine's facts, without the curation decisions.")
+def facts(file, db, as_json, type_, person, year, year_from, year_to, all_modalities, raw) -> None:
     """Facts about people (arrested, shot, exiled, released, rehabilitated, appointed...) with the
     person, year, agent, source and the evidence span that states each."""
     if year is not None:
@@ -135,7 +136,8 @@ def facts(file, db, as_json, type_, person, year, year_from, year_to, all_modali
     if found is None:
         from kartoteka.store.read import facts as read_facts
 
-        found = read_facts(_store(db), person=person, type=type_, year_from=year_from, year_to=year_to)
+        found = read_facts(_store(db), person=person, type=type_, year_from=year_from, year_to=year_to,
+                           curated=not raw)
         selected = _select(found, None, None, None, None, all_modalities)
     else:
         ids = {p["id"] for p in matching_persons(persons, person)} if person else None
@@ -165,7 +167,8 @@ def facts(file, db, as_json, type_, person, year, year_from, year_to, all_modali
 @click.argument("file", required=False)
 @click.option("--db", help="Read from a store instead of a file.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-def person(name, file, db, as_json) -> None:
+@click.option("--raw", is_flag=True, help="With --db: the machine's records, without the curation decisions.")
+def person(name, file, db, as_json, raw) -> None:
     """A person card: names and forms, spellings (FBIS, LOC, Cyrillic), roles, and a dated timeline
     of facts with the quoted evidence and where it stands in the report."""
     persons, found = _load(file, db)
@@ -174,14 +177,14 @@ def person(name, file, db, as_json) -> None:
         from kartoteka.store.read import persons_by_name
 
         store = _store(db)
-        matches = persons_by_name(store, name)
+        matches = persons_by_name(store, name, curated=not raw)
         if not matches:
             fail(f"no person named {name!r} in the store", code=1)
         card = matches[0]
         records = card["records"]
         record = max(records, key=lambda r: len(r.get("mentions", []))) if records else {}
         person_json = {**record, "id": card["id"], "name": card["name"], "reports": card["reports"]}
-        timeline = [f for f in read_facts(store, person=card["id"]) if f["modality"] == "asserted"]
+        timeline = [f for f in read_facts(store, person=card["id"], curated=not raw) if f["modality"] == "asserted"]
     else:
         matches = matching_persons(persons, name)
         if not matches:

@@ -26,7 +26,17 @@ def _initial(store: Store) -> None:
     store.script(initial_schema(store.dialect))
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema: reports, layers, full-text index", _initial),)
+def _decisions(store: Store) -> None:
+    # Curation (issue 9): the append-only decisions layer; see kartoteka.curation.schema.
+    from kartoteka.curation.schema import decisions_schema
+
+    store.script(decisions_schema(store.dialect))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema: reports, layers, full-text index", _initial),
+    Migration(2, "curation: append-only decisions", _decisions),
+)
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 

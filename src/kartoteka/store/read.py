@@ -36,11 +36,12 @@ def reports(store: Store) -> list[dict[str, Any]]:
     return [dict(zip(keys, r, strict=True)) for r in rows]
 
 
-def persons_by_name(store: Store, name: str) -> list[dict[str, Any]]:
+def persons_by_name(store: Store, name: str, curated: bool = True) -> list[dict[str, Any]]:
     """Corpus persons whose surname (any spelling: FBIS, LOC, Cyrillic...) matches `name`.
 
     With initials or a first name in `name`, only the compatible initial group is returned.
     Each result: {"id", "name", "reports": [...], "records": [person JSON + report]}.
+    `curated` (curation hook): records of reports with decisions show the curated person; False is the raw layer.
     """
     _, skey, initial = surname_and_initial(name, None)
     if not skey:
@@ -70,6 +71,10 @@ def persons_by_name(store: Store, name: str) -> list[dict[str, Any]]:
             "records": [{**json.loads(r[2]), "mentions": mentions.get((r[0], r[3]), []), "report": r[1], "sha256": r[0]}
                         for r in records],
         })
+    if curated:
+        from kartoteka.curation.views import curate_cards
+
+        return curate_cards(store, out)
     return out
 
 
@@ -81,8 +86,19 @@ def facts(
     year_to: int | None = None,
     report: str | None = None,
     limit: int | None = None,
+    curated: bool = True,
 ) -> list[dict[str, Any]]:
-    """Facts across stored reports, filtered; `person` is a name in any spelling or a corpus person id."""
+    """Facts across stored reports, filtered; `person` is a name in any spelling or a corpus person id.
+
+    `curated` (curation hook): apply the historians' decisions (identical to the raw layer when there are none);
+    False reads the machine's facts table directly.
+    """
+    if curated:
+        from kartoteka.curation.views import curated_facts
+
+        found = curated_facts(store, person, type, year_from, year_to, report, limit)
+        if found is not None:
+            return found
     where, params = _fact_filters(store, person, type, year_from, year_to, report)
     sql = (
         "SELECT f.report, r.number, f.json FROM facts f JOIN reports r ON r.sha256 = f.report"
@@ -112,7 +128,8 @@ def _fact_filters(store, person, type, year_from, year_to, report) -> tuple[list
     where: list[str] = []
     params: list[Any] = []
     if person:
-        ids = [person] if person.startswith("cp-") else [p["id"] for p in persons_by_name(store, person)]
+        ids = ([person] if person.startswith("cp-")
+               else [p["id"] for p in persons_by_name(store, person, curated=False)])
         if not ids:
             return ["1 = 0"], []
         marks = ",".join("?" * len(ids))
