@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from kartoteka.errors import InputError
 from kartoteka.ingest import source_from_bytes
 from kartoteka.structure import read_report
+from kartoteka.structure.model import BLOCK_KINDS
 
 WORDS = ["the", "Stalin", "arrested", "Yezhov", "NKVD", "of", "in", "1937", "commissar", "Kirov", "and",
          "VKP(b)", "was", "shot", "Krestinskiy", "party", "\"Pravda\"", "[Text]", "-", "—", "²"]
@@ -49,6 +50,7 @@ def _check(text: str) -> None:
     last = 0
     covered = bytearray(len(text))
     for b in r.blocks:
+        assert b.kind in BLOCK_KINDS
         assert last <= b.start < b.end <= len(text)
         piece = text[b.start : b.end]
         assert piece == piece.strip()

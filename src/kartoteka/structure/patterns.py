@@ -45,10 +45,6 @@ COPYRIGHT = re.compile(r"-?\s*COPYRIGHT\b", re.IGNORECASE)
 PART_HEADING = re.compile(r"(?P<kind>Part|PART|Book|BOOK)\s+(?P<number>[0-9IVXivx]{1,5})\s*[:.—-]?\s*(?P<title>.*)$")
 END_LINE = re.compile(r"END$")
 
-# A page number at the end of a contents line: after a tab, leader dots or 2+ spaces
-# (or one space when nothing else is left). OCR reads 1 as `i`, `l`, `I`.
-PAGE_TAIL = re.compile(r"(?:\t+|\s*\.(?:\s*\.)+\s*|\s{2,}|\s)(?P<page>[0-9]{1,4}|[ilI|]|[0-9ilIO]{2,4})$")
-
 REPORT_NUMBER = re.compile(
     r"\b(?P<series>JPRS|FBIS|JPRS\s*-\s*[A-Z]{1,3}|FBIS)\s*-\s*(?P<code>[A-Z0-9]{2,4})\s*-\s*"
     r"(?P<year>[0-9OIl](?:\s?[0-9OIl]))\s*-\s*(?P<serial>[0-9OIl](?:\s?[0-9OIl]){2,3})(?P<suffix>-[A-Z])?\b"
