@@ -206,3 +206,11 @@ def test_the_accused_at_a_trial_were_tried_and_they_were_sentenced_later():
 def test_agents(sentence, agent):
     (f,) = facts(sentence)
     assert f.agent == agent
+
+
+def test_years_relative_repeated_and_bounds():
+    text = "In 1936 Pavlov lost his post. The following year Pavlov was arrested. Two years later Sokolov was shot."
+    years = {(f.person, f.type): f.year for f in facts(text)}
+    assert years == {("Pavlov", "arrested"): 1937, ("Sokolov", "shot"): 1938}
+    assert facts("In 1905 and later, several times Antonov was arrested.")[0].year is None
+    assert facts("Antonov had died prior to 1928.")[0].year is None

@@ -75,6 +75,12 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(\d{4})")
+_BOUND = re.compile(r"\b(?:prior\s+to|until|till|before|up\s+to|no\s+later\s+than)\s+$", re.IGNORECASE)
+_REPEATED = re.compile(r"\b(?:several|many|numerous)\s+times\b|\brepeatedly\b|\bmore\s+than\s+once\b",
+                       re.IGNORECASE)
+_LATER = re.compile(r"\b(a|one|two|three|four|five)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b",
+                    re.IGNORECASE)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _COUNT_CUE = re.compile(r"\d|\b(?:hundreds|thousands|millions|dozens?|several|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
                         re.IGNORECASE)
@@ -370,14 +376,33 @@ class _Years:
     """Years stated in a paragraph, by position, from its DATE mentions."""
 
     def __init__(self, text: str, mentions: list[Mention] | None = None) -> None:
+        self.text = text
         self.items: list[tuple[int, int, str]] = []
         self.mentions = find_dates(text) if mentions is None else mentions
         for d in self.mentions:
             value = d.value if isinstance(d.value, dict) else {"edtf": d.value}
             edtf = str(value.get("edtf", ""))
             m = _YEAR.match(edtf)
-            if m and 1850 <= int(m.group(1)) <= 1995 and "X" not in edtf[:4]:
+            # `prior to 1928`, `until 1940`: a bound, not the year something happened
+            if m and 1850 <= int(m.group(1)) <= 1995 and "X" not in edtf[:4] and not _BOUND.search(
+                text, max(0, d.start - 12), d.start
+            ):
                 self.items.append((d.start, int(m.group(1)), edtf))
+
+    def of_clause(self, cs: int, ce: int, ss: int, se: int, pivot: int) -> tuple[int, str] | None:
+        """The year of an event stated at `pivot`: the clause's, else the sentence's, else the
+        paragraph's before the sentence, shifted by `a year later`; none for repeated events."""
+        if _REPEATED.search(self.text, cs, ce):
+            return None  # `Several times Stalin was arrested`: no one year
+        year = self.near(cs, ce, pivot) or self.near(ss, se, pivot)
+        if year:
+            return year
+        year = self.before(ss)
+        m = _LATER.search(self.text, ss, pivot)
+        if year and m:
+            shifted = year[0] + _NUMBERS.get((m.group(1) or "a").lower(), 1)
+            return shifted, str(shifted)
+        return year
 
     def near(self, start: int, end: int, pivot: int) -> tuple[int, str] | None:
         inside = [it for it in self.items if start <= it[0] < end]
@@ -564,7 +589,7 @@ def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years:
         return []
     clause_text = text[clause[0] : clause[1]]
     modality = _modality(clause_text, trig.start - clause[0], text[ss:se], trig.role)
-    year = years.near(clause[0], clause[1], trig.start) or years.near(ss, se, trig.start) or years.before(ss)
+    year = years.of_clause(clause[0], clause[1], ss, se, trig.start)
     here = [p for p in group if p[0] is not None]
     ev = (min([clause[0], *(p[0] for p in here)]), max([clause[1], *(p[1] for p in here)]))
     return [(p[2], trig, ev, modality, confidence, {"agent": None, "according_to": None, "year": year,
@@ -624,8 +649,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             according = _ACCORDING.search(text[ss:se])
             # the clause, else the sentence, else the paragraph before it; earlier paragraphs were
             # measured and make years worse (their last year is often a flashback's)
-            year = (years.near(clause[0], clause[1], trig.start) or years.near(ss, se, trig.start)
-                    or years.before(ss))
+            year = years.of_clause(clause[0], clause[1], ss, se, trig.start)
             here = [p for p in group if p[0] is not None]
             ev_start = min([clause[0], *(p[0] for p in here)])
             ev_end = max([clause[1], *(p[1] for p in here)])
