@@ -214,3 +214,12 @@ def test_years_relative_repeated_and_bounds():
     assert years == {("Pavlov", "arrested"): 1937, ("Sokolov", "shot"): 1938}
     assert facts("In 1905 and later, several times Antonov was arrested.")[0].year is None
     assert facts("Antonov had died prior to 1928.")[0].year is None
+
+
+def test_place_where_it_happened():
+    (f,) = facts("In 1938 Sokolov was executed in Lefortovo Prison.")
+    assert f.place == "Lefortovo Prison"
+    (g,) = facts("Smirnov was exiled to Eastern Siberia.")
+    assert g.place == "Eastern Siberia"
+    (h,) = facts("Pavlov was arrested in the spring.")
+    assert h.place is None

@@ -653,12 +653,36 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             here = [p for p in group if p[0] is not None]
             ev_start = min([clause[0], *(p[0] for p in here)])
             ev_end = max([clause[1], *(p[1] for p in here)])
+            place = _place(clause_text, trig.end - clause[0], {q[2].surname for q in paragraph.persons})
             for p in group:
                 out.append((p[2], trig, (ev_start, ev_end), modality, confidence, {
                     "agent": agent, "according_to": according.group("src") if according else None,
-                    "year": year, "mention": (p[0], p[1]),
+                    "year": year, "mention": (p[0], p[1]), "place": place,
                 }))
     return out
+
+
+# Where it happened: `exiled to Eastern Siberia`, `executed in Lefortovo Prison`, `arrested in Batumi`.
+_PLACE = re.compile(
+    r"\b(?:in|at|to|into|from)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|na|on|Prison|Camp|Oblast|Kray))"
+    r"{0,3})"
+)
+_NOT_PLACES = frozenset(
+    "January February March April May June July August September October November December Soviet Central "
+    "Party Politburo Congress Plenum Committee Commissariat People Peoples Comrade Stalin Lenin The This That "
+    "Marshal General Academician Professor Red White Supreme Military Council Presidium Secretariat First Second "
+    "Third Komsomol".split()
+)
+
+
+def _place(clause_text: str, after: int, surnames: set[str]) -> str | None:
+    m = _PLACE.search(clause_text, after)
+    if not m or m.start() - after > 60:
+        return None
+    place = m.group("place")
+    if place.split()[0] in _NOT_PLACES or place in surnames:
+        return None  # `sent to Beria`: a person, not a place
+    return place
 
 
 def find_aggregates_in(source_text: str, paragraphs: list[tuple[int, int]], repaired=None,
@@ -741,7 +765,7 @@ def find_facts_in(
             facts.append(Fact(
                 id=_fact_id(ref.person_id, trig.type, trig_src[0]),
                 person_id=ref.person_id, person=ref.surname, person_mention=(ref.start, ref.end), type=trig.type,
-                year=year[0] if year else None, date=year[1] if year else None, place=None,
+                year=year[0] if year else None, date=year[1] if year else None, place=extra.get("place"),
                 agent=extra["agent"], according_to=extra["according_to"], start=src_s, end=src_e,
                 evidence=source_text[src_s:src_e], confidence=conf, modality=modality, trigger=trig_src,
             ))
