@@ -18,9 +18,12 @@ from kartoteka.extract.dates import find_dates
 from kartoteka.extract.mention import Mention
 from kartoteka.extract.quantities import find_quantities
 from kartoteka.facts.aggregates import aggregate_id, aggregates_in_paragraph
+from kartoteka.facts.attributes import ACCORDING, agent_of, place_of
+from kartoteka.facts.modality import DENIED, modality_of
 from kartoteka.facts.model import Aggregate, Fact, PersonRef
 from kartoteka.facts.sentences import clause_spans, sentence_spans
 from kartoteka.facts.triggers import Trigger, find_triggers
+from kartoteka.facts.years import Years
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
                   r"both|themselves|subsequently|eventually|immediately|finally|first|still|even|in \d{4}),?\s+){0,3}$",
@@ -48,47 +51,9 @@ _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNOREC
 _APPOSITION = re.compile(r",[^.;:!?]{0,200},\s*(?:(?:was|were|had\s+been)\s+)?(?:\w+ly\s+)?$")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|s')\s+(?:\w+\s+)?$")
-_AGENT = re.compile(
-    r"\bby\s+(?:order\s+of\s+|the\s+decision\s+of\s+|a\s+decision\s+of\s+)?(?P<agent>(?:the\s+)?(?:[A-Z][\w()'’.-]*"
-    r"|troikas?|a\s+troika|special\s+conference)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w()'’.-]*){0,4})"
-)
-_ACCORDING = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<src>(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:of\s+)?(?:[A-Z]\.\s?){0,3}[A-Z][\w'’-]+)",
-)
-_DENIED = re.compile(r"\b(?:not(?!\s+only)|never|no\s+one|nobody|neither|nor|without)\b", re.IGNORECASE)
-# Plans, wishes and conditions: a modal right before the trigger, a plan word governing it
-# (`planned to arrest`, `the proposal to expel`), or a condition (`if`, `unless`) in its clause.
-_HYPOTHETICAL = re.compile(
-    r"\b(?:would|could|might|should|may|must|can|cannot)\s+(?:\w+\s+){0,2}$"
-    r"|\b(?:planned|plans?|intended|intend|wanted|want|threatened|threat|demanded|demand|proposed|proposal|"
-    r"sought|tried|attempts?|attempted|fought|hoped|expected|ready|prepared|preparing|going|aimed?)\s+(?:\w+\s+){0,3}?to\s+(?:\w+\s+){0,2}$"
-    r"|\b(?:if|unless|whether|in\s+the\s+event\s+of|in\s+case\s+of)\b|\bawait(?:ed|s)?\b|\bwas\s+to\s+be\b"
-    r"|\bwere\s+to\s+be\b"
-    r"|(?<!\bto\s)\bbe\s+$|\bwill\s+(?:\w+\s+){0,2}$",  # `demanded that X be expelled`, `X will be shot`
-    re.IGNORECASE,
-)
-_REPORTED = re.compile(
-    r"\b(?:accused|accusations?|charged|charges?|allegedly|alleged|rumou?rs?|supposedly|so-called|confessed|"
-    r"confession|testified|slander|slanderous|fabricated|false|falsely|pretext|it\s+was\s+said|they\s+said|"
-    r"claimed|legend|version|according\s+to\s+(?:the\s+)?(?:newspaper|press|official|some|other)\s+"
-    r"(?:reports?|accounts?|version|data|information|sources))\b",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"^(\d{4})")
-_BOUND = re.compile(r"\b(?:prior\s+to|until|till|before|up\s+to|no\s+later\s+than)\s+$", re.IGNORECASE)
-_REPEATED = re.compile(r"\b(?:several|many|numerous)\s+times\b|\brepeatedly\b|\bmore\s+than\s+once\b",
-                       re.IGNORECASE)
-_LATER = re.compile(r"\b(a|one|two|three|four|five)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b",
-                    re.IGNORECASE)
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _COUNT_CUE = re.compile(r"\d|\b(?:hundreds|thousands|millions|dozens?|several|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
                         re.IGNORECASE)
-_REPORTED_SENTENCE = re.compile(
-    r"^\s*(?:It\s+was\s+(?:said|rumou?red|claimed|alleged)|Rumou?rs?|Allegedly)\b|\baccording\s+to\s+(?:the\s+)?"
-    r"(?:official|some|other|certain)\s+(?:version|accounts?|rumou?rs?|reports?)",
-    re.IGNORECASE,
-)
 _AMONG_NOUN = re.compile(r"\b[Aa]mong\s+(?:the\s+|those\s+)?(?:[\w\"'“”-]+\s+){0,4}$")
 _THERE_WERE = re.compile(r"[^.;:!?]{0,60}?\b(?:there\s+)?(?:were|was)\b[^.;:!?]{0,80}?(?:such\s+as|including|:|—)?\s*"
                          r"(?=(?:[A-Z][a-z]?\.\s?){1,3}[A-Z])")
@@ -293,130 +258,6 @@ def _including(text: str, persons, start: int, end: int) -> list:
     return _list_after(text, persons, m.end(), max_gap=12)
 
 
-# Base forms (`arrest`, `execute`, `appoint`) state a plan, a wish or an order (`Arrest them!`,
-# `necessary to appoint X`) unless a decision was taken (`the decision was taken to expel X`).
-_BASE_FORMS = frozenset(
-    "arrest shoot execute kill murder exile deport expel remove dismiss free release rehabilitate appoint elect "
-    "sentence".split()
-)
-_DECIDED = re.compile(
-    r"\b(?:decided|resolved|voted|decreed|(?:adopted|passed|took)\s+(?:a\s+)?(?:resolution|decision)|"
-    r"decision\s+was\s+(?:taken|made))\b[^.;]{0,120}$",
-    re.IGNORECASE,
-)
-_PLANNED_AFTER = re.compile(r"^\S*\s+(?:of\s+\S+(?:\s+\S+)?\s+)?(?:was|were)\s+(?:being\s+)?(?:planned|plotted|"
-                            r"prepared|contemplated|intended)\b", re.IGNORECASE)
-
-
-def _modality(clause_text: str, trig_rel: int, sentence_text: str, role: str | None = None) -> str:
-    """The cue must govern the trigger: look back only to the last comma or `and` before it
-    (`falsely accused of wrecking, arrested and shot`: the arrest and the shooting are asserted)."""
-    left = clause_text[:trig_rel]
-    cut = max(left.rfind(","), left.rfind(" and "), left.rfind(";"))
-    window = left[cut + 1 :][-70:] if cut >= 0 else left[-70:]
-    if _REPORTED.search(window) or _REPORTED_SENTENCE.search(sentence_text[:80]):
-        return "reported"
-    if _DENIED.search(window[-35:]):
-        return "denied"
-    if _HYPOTHETICAL.search(window):
-        return "hypothetical"
-    rest = clause_text[trig_rel:].split(maxsplit=1)
-    word = rest[0].lower().strip(".,;:!?\"'") if rest else ""
-    if role == "verb" and word in _BASE_FORMS and not _DECIDED.search(left):
-        return "hypothetical"
-    if _PLANNED_AFTER.match(clause_text[trig_rel:]):
-        return "hypothetical"  # `Stalin's assassination was planned`
-    return "asserted"
-
-
-_ORG_AGENT = (
-    r"(?:the\s+)?(?:NKVD|OGPU|GPU|Cheka|VChK|MGB|Military\s+Collegium|Military\s+Board|Supreme\s+Court|"
-    r"(?:military\s+)?(?:court|tribunal)s?|troikas?|Special\s+Conferences?|Politburo|Central\s+Committee|"
-    r"plenum|congress|procurator|prosecutor|investigators?|commission|party|(?:Provisional|Provisionary)\s+Government)"
-    r"(?:\s+organs)?"
-)
-_AGENT_BY = re.compile(
-    rf"\bby\s+(?:order\s+of\s+|(?:a|the)\s+decision\s+of\s+|(?:a|the)\s+sentence\s+of\s+)?(?P<agent>{_ORG_AGENT}"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w()'’.-]*(?:\s+[A-Z][\w()'’.-]*){0,3})?)",
-    re.IGNORECASE,
-)
-_ORDERS = re.compile(
-    r"\b(?:on|at|by|upon)\s+(?:the\s+)?(?:personal\s+|direct\s+)?(?:orders?|instructions?|initiative|insistence|sanction)"
-    r"\s+of\s+(?:the\s+)?"
-    r"(?P<a1>(?:[A-Z][a-z]?\.\s?){0,3}[A-Z][\w-]+|investigator|prosecutor|court)"
-    r"|\b(?:on|at|with|upon)\s+(?P<a2>[A-Z][\w-]+)(?:'s|’s)\s+(?:personal\s+)?(?:orders?|instructions?|initiative|"
-    r"insistence|sanction|approval|direct\s+order)"
-)
-_SUBJECT_ORG = re.compile(rf"\b(?P<agent>{_ORG_AGENT})\s+(?:\w+ly\s+|then\s+|also\s+|soon\s+){{0,2}}$",
-                          re.IGNORECASE)
-
-
-def _agent(clause_text: str, trig_rel: int, how: str, persons_before: list[str]) -> str | None:
-    """Who did it, when the text says: `by the NKVD`, `on Stalin's orders`, or the subject of an
-    active verb (`the Military Collegium sentenced X`, `Stalin removed X`)."""
-    right = clause_text[trig_rel : trig_rel + 140]
-    m = _AGENT_BY.search(right) or _AGENT.search(right)
-    if m and m.start() < 60:
-        return " ".join(m.group("agent").split()).rstrip(".,;:")
-    m = _ORDERS.search(clause_text)
-    if m:
-        return m.group("a1") or m.group("a2")
-    if how == "active":
-        left = clause_text[:trig_rel]
-        m = _SUBJECT_ORG.search(left)
-        if m:
-            agent = " ".join(m.group("agent").split())
-            return "the" + agent[3:] if agent.startswith("The ") else agent
-        if persons_before:
-            return persons_before[-1]
-    return None
-
-
-class _Years:
-    """Years stated in a paragraph, by position, from its DATE mentions."""
-
-    def __init__(self, text: str, mentions: list[Mention] | None = None) -> None:
-        self.text = text
-        self.items: list[tuple[int, int, str]] = []
-        self.mentions = find_dates(text) if mentions is None else mentions
-        for d in self.mentions:
-            value = d.value if isinstance(d.value, dict) else {"edtf": d.value}
-            edtf = str(value.get("edtf", ""))
-            m = _YEAR.match(edtf)
-            # `prior to 1928`, `until 1940`: a bound, not the year something happened
-            if m and 1850 <= int(m.group(1)) <= 1995 and "X" not in edtf[:4] and not _BOUND.search(
-                text, max(0, d.start - 12), d.start
-            ):
-                self.items.append((d.start, int(m.group(1)), edtf))
-
-    def of_clause(self, cs: int, ce: int, ss: int, se: int, pivot: int) -> tuple[int, str] | None:
-        """The year of an event stated at `pivot`: the clause's, else the sentence's, else the
-        paragraph's before the sentence, shifted by `a year later`; none for repeated events."""
-        if _REPEATED.search(self.text, cs, ce):
-            return None  # `Several times Stalin was arrested`: no one year
-        year = self.near(cs, ce, pivot) or self.near(ss, se, pivot)
-        if year:
-            return year
-        year = self.before(ss)
-        m = _LATER.search(self.text, ss, pivot)
-        if year and m:
-            shifted = year[0] + _NUMBERS.get((m.group(1) or "a").lower(), 1)
-            return shifted, str(shifted)
-        return year
-
-    def near(self, start: int, end: int, pivot: int) -> tuple[int, str] | None:
-        inside = [it for it in self.items if start <= it[0] < end]
-        if not inside:
-            return None
-        before = [it for it in inside if it[0] <= pivot]
-        best = before[-1] if before else inside[0]
-        return best[1], best[2]
-
-    def before(self, pos: int) -> tuple[int, str] | None:
-        earlier = [it for it in self.items if it[0] < pos]
-        return (earlier[-1][1], earlier[-1][2]) if earlier else None
-
-
 def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, trig: Trigger, how: str,
                      previous_group: list | None = None):
     cs, _ce = clause
@@ -519,7 +360,7 @@ _CHARGED = re.compile(
 )
 
 
-def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: _Years) -> list:
+def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> list:
     """`A trial was held ... A, B and C—were charged with sabotage`: the accused at a trial were tried
     (the charge itself is the prosecution's claim; the trial is the text's)."""
     if not _TRIAL.search(text):
@@ -532,8 +373,8 @@ def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: _Years) -> 
         sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
         window = text[sentence[0] : m.end()]
         # the charge is the prosecution's claim, the trial is the text's: only denial or a plan stops it
-        if _modality(window, len(window), text[sentence[0] : sentence[1]]) in ("denied", "hypothetical") or (
-            _DENIED.search(m.group(0))
+        if modality_of(window, len(window), text[sentence[0] : sentence[1]]) in ("denied", "hypothetical") or (
+            DENIED.search(m.group(0))
         ):
             continue
         trig = Trigger("tried", "list", m.start(), m.end())
@@ -544,7 +385,7 @@ def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: _Years) -> 
     return out
 
 
-def _group_facts(text: str, sentences, paragraph: _Paragraph, years: _Years) -> list:
+def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> list:
     out = _trial_facts(text, sentences, paragraph, years)
     lowered = text.lower()
     if not any(w in lowered for w in _LISTING_WORDS):  # a plain `in` is far cheaper than the pattern
@@ -570,7 +411,7 @@ def _group_facts(text: str, sentences, paragraph: _Paragraph, years: _Years) -> 
             continue
         trig = Trigger(type_, "list", m.start(), m.end())
         window = text[sentence[0] : m.start()]
-        modality = _modality(window + " ", len(window) + 1, text[sentence[0] : sentence[1]])
+        modality = modality_of(window + " ", len(window) + 1, text[sentence[0] : sentence[1]])
         year = years.near(sentence[0], sentence[1], m.start()) or years.before(sentence[0])
         for p in group:
             out.append((p[2], trig, (sentence[0], max(sentence[1], group[-1][1])), modality, 0.7,
@@ -582,13 +423,13 @@ _SHARED_OBJECT = re.compile(r"\s+(?:but\s+also|and\s+(?:then\s+|later\s+)?|or|,)
 _AS_WAS = re.compile(r",?\s*as\s+(?:was|were)\b")
 
 
-def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years: _Years, ss: int, se: int,
+def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years: Years, ss: int, se: int,
           confidence: float) -> list:
     """Fact tuples for `group` and `trig`, with the usual modality, agent, source and year."""
     if not group:
         return []
     clause_text = text[clause[0] : clause[1]]
-    modality = _modality(clause_text, trig.start - clause[0], text[ss:se], trig.role)
+    modality = modality_of(clause_text, trig.start - clause[0], text[ss:se], trig.role)
     year = years.of_clause(clause[0], clause[1], ss, se, trig.start)
     here = [p for p in group if p[0] is not None]
     ev = (min([clause[0], *(p[0] for p in here)]), max([clause[1], *(p[1] for p in here)]))
@@ -607,7 +448,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
     if not triggers and not any(w in text.lower() for w in _LISTING_WORDS):
         return []
     sentences = sentence_spans(text)
-    years = _Years(text, dates)
+    years = Years(text, dates)
     out = _group_facts(text, sentences, paragraph, years)
     for ss, se in sentences:
         clauses = clause_spans(text, ss, se)
@@ -643,46 +484,23 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 extra_group = _list_after(text, paragraph.persons, m.end(), max_gap=5)
                 out.extend(_emit(text, (clause[0], max(clause[1], m.end())), extra_group, trig, years, ss, se, 0.7))
             clause_text = text[clause[0] : clause[1]]
-            modality = _modality(clause_text, trig.start - clause[0], text[ss:se], trig.role)
+            modality = modality_of(clause_text, trig.start - clause[0], text[ss:se], trig.role)
             before_names = [p[2].surname for p in persons if p[1] <= trig.start]
-            agent = _agent(clause_text, trig.start - clause[0], how, before_names)
-            according = _ACCORDING.search(text[ss:se])
+            agent = agent_of(clause_text, trig.start - clause[0], how, before_names)
+            according = ACCORDING.search(text[ss:se])
             # the clause, else the sentence, else the paragraph before it; earlier paragraphs were
             # measured and make years worse (their last year is often a flashback's)
             year = years.of_clause(clause[0], clause[1], ss, se, trig.start)
             here = [p for p in group if p[0] is not None]
             ev_start = min([clause[0], *(p[0] for p in here)])
             ev_end = max([clause[1], *(p[1] for p in here)])
-            place = _place(clause_text, trig.end - clause[0], {q[2].surname for q in paragraph.persons})
+            place = place_of(clause_text, trig.end - clause[0], {q[2].surname for q in paragraph.persons})
             for p in group:
                 out.append((p[2], trig, (ev_start, ev_end), modality, confidence, {
                     "agent": agent, "according_to": according.group("src") if according else None,
                     "year": year, "mention": (p[0], p[1]), "place": place,
                 }))
     return out
-
-
-# Where it happened: `exiled to Eastern Siberia`, `executed in Lefortovo Prison`, `arrested in Batumi`.
-_PLACE = re.compile(
-    r"\b(?:in|at|to|into|from)\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|na|on|Prison|Camp|Oblast|Kray))"
-    r"{0,3})"
-)
-_NOT_PLACES = frozenset(
-    "January February March April May June July August September October November December Soviet Central "
-    "Party Politburo Congress Plenum Committee Commissariat People Peoples Comrade Stalin Lenin The This That "
-    "Marshal General Academician Professor Red White Supreme Military Council Presidium Secretariat First Second "
-    "Third Komsomol".split()
-)
-
-
-def _place(clause_text: str, after: int, surnames: set[str]) -> str | None:
-    m = _PLACE.search(clause_text, after)
-    if not m or m.start() - after > 60:
-        return None
-    place = m.group("place")
-    if place.split()[0] in _NOT_PLACES or place in surnames:
-        return None  # `sent to Beria`: a person, not a place
-    return place
 
 
 def find_aggregates_in(source_text: str, paragraphs: list[tuple[int, int]], repaired=None,
@@ -699,8 +517,8 @@ def find_aggregates_in(source_text: str, paragraphs: list[tuple[int, int]], repa
         triggers = scan.triggers_in(rs, re_)
         if not triggers or not _COUNT_CUE.search(ptext):
             continue
-        years = _Years(ptext, scan.dates_in(rs, re_))
-        for agg in aggregates_in_paragraph(ptext, triggers, _modality, quantities=scan.quantities_in(rs, re_)):
+        years = Years(ptext, scan.dates_in(rs, re_))
+        for agg in aggregates_in_paragraph(ptext, triggers, modality_of, quantities=scan.quantities_in(rs, re_)):
             year = years.near(agg["start"], agg["end"], agg["quantity"][0]) or years.before(agg["start"])
             s, e = span_to_src(rs + agg["start"], rs + agg["end"])
             while s < e and source_text[s].isspace():

@@ -1,0 +1,78 @@
+"""Modality of a claim: asserted, reported (accusations, rumours, attributed claims), denied, or
+hypothetical (plans, wishes, orders, conditions). Cues must govern the trigger, so a charge does not
+spread to what the text says happened next (`falsely accused of wrecking, arrested and shot`)."""
+
+from __future__ import annotations
+
+import re
+
+DENIED = re.compile(r"\b(?:not(?!\s+only)|never|no\s+one|nobody|neither|nor|without)\b", re.IGNORECASE)
+
+
+# Plans, wishes and conditions: a modal right before the trigger, a plan word governing it
+# (`planned to arrest`, `the proposal to expel`), or a condition (`if`, `unless`) in its clause.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|should|may|must|can|cannot)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:planned|plans?|intended|intend|wanted|want|threatened|threat|demanded|demand|proposed|proposal|"
+    r"sought|tried|attempts?|attempted|fought|hoped|expected|ready|prepared|preparing|going|aimed?)\s+(?:\w+\s+){0,3}?to\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:if|unless|whether|in\s+the\s+event\s+of|in\s+case\s+of)\b|\bawait(?:ed|s)?\b|\bwas\s+to\s+be\b"
+    r"|\bwere\s+to\s+be\b"
+    r"|(?<!\bto\s)\bbe\s+$|\bwill\s+(?:\w+\s+){0,2}$",  # `demanded that X be expelled`, `X will be shot`
+    re.IGNORECASE,
+)
+
+
+_REPORTED = re.compile(
+    r"\b(?:accused|accusations?|charged|charges?|allegedly|alleged|rumou?rs?|supposedly|so-called|confessed|"
+    r"confession|testified|slander|slanderous|fabricated|false|falsely|pretext|it\s+was\s+said|they\s+said|"
+    r"claimed|legend|version|according\s+to\s+(?:the\s+)?(?:newspaper|press|official|some|other)\s+"
+    r"(?:reports?|accounts?|version|data|information|sources))\b",
+    re.IGNORECASE,
+)
+
+
+_REPORTED_SENTENCE = re.compile(
+    r"^\s*(?:It\s+was\s+(?:said|rumou?red|claimed|alleged)|Rumou?rs?|Allegedly)\b|\baccording\s+to\s+(?:the\s+)?"
+    r"(?:official|some|other|certain)\s+(?:version|accounts?|rumou?rs?|reports?)",
+    re.IGNORECASE,
+)
+
+
+# Base forms (`arrest`, `execute`, `appoint`) state a plan, a wish or an order (`Arrest them!`,
+# `necessary to appoint X`) unless a decision was taken (`the decision was taken to expel X`).
+_BASE_FORMS = frozenset(
+    "arrest shoot execute kill murder exile deport expel remove dismiss free release rehabilitate appoint elect "
+    "sentence".split()
+)
+
+
+_DECIDED = re.compile(
+    r"\b(?:decided|resolved|voted|decreed|(?:adopted|passed|took)\s+(?:a\s+)?(?:resolution|decision)|"
+    r"decision\s+was\s+(?:taken|made))\b[^.;]{0,120}$",
+    re.IGNORECASE,
+)
+
+
+_PLANNED_AFTER = re.compile(r"^\S*\s+(?:of\s+\S+(?:\s+\S+)?\s+)?(?:was|were)\s+(?:being\s+)?(?:planned|plotted|"
+                            r"prepared|contemplated|intended)\b", re.IGNORECASE)
+
+
+def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str | None = None) -> str:
+    """The cue must govern the trigger: look back only to the last comma or `and` before it
+    (`falsely accused of wrecking, arrested and shot`: the arrest and the shooting are asserted)."""
+    left = clause_text[:trig_rel]
+    cut = max(left.rfind(","), left.rfind(" and "), left.rfind(";"))
+    window = left[cut + 1 :][-70:] if cut >= 0 else left[-70:]
+    if _REPORTED.search(window) or _REPORTED_SENTENCE.search(sentence_text[:80]):
+        return "reported"
+    if DENIED.search(window[-35:]):
+        return "denied"
+    if _HYPOTHETICAL.search(window):
+        return "hypothetical"
+    rest = clause_text[trig_rel:].split(maxsplit=1)
+    word = rest[0].lower().strip(".,;:!?\"'") if rest else ""
+    if role == "verb" and word in _BASE_FORMS and not _DECIDED.search(left):
+        return "hypothetical"
+    if _PLANNED_AFTER.match(clause_text[trig_rel:]):
+        return "hypothetical"  # `Stalin's assassination was planned`
+    return "asserted"
