@@ -19,7 +19,9 @@ from kartoteka.store import default_url
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (keep 127.0.0.1 unless you "
               "mean to publish the archive).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
-def serve(db: str | None, host: str, port: int) -> None:
+@click.option("--editable", is_flag=True, help="Also serve the curation form at /curate (decisions signed by --user).")
+@click.option("--user", envvar="KARTOTEKA_USER", help="Author of decisions made with --editable ($KARTOTEKA_USER).")
+def serve(db: str | None, host: str, port: int, editable: bool, user: str | None) -> None:
     """Serve the stored reports: reader, person cards, facts, charts, search and a JSON API under /api/."""
     try:
         import uvicorn
@@ -29,8 +31,11 @@ def serve(db: str | None, host: str, port: int) -> None:
         fail(f"the web server needs the web extra ({error.name} missing): pip install 'kartoteka[web]'")
         return
     url = db or default_url()
+    if editable and not (user or "").strip():
+        fail("--editable needs --user NAME (or $KARTOTEKA_USER)")
+        return
     try:
-        app = create_app(url, warm=True)
+        app = create_app(url, warm=True, editable_user=user if editable else None)
     except InputError as error:
         fail(str(error))
         return

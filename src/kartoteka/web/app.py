@@ -50,14 +50,16 @@ def swagger_dir() -> Path | None:
 class SecurityMiddleware:
     """Pure ASGI: read-only methods, size limits, and the security headers on every response."""
 
-    def __init__(self, app):
+    def __init__(self, app, editable: bool = False):
         self.app = app
+        self.editable = editable  # curation hook: `serve --editable` lets POST through to /curate/ only
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = dict(scope.get("headers") or [])
-        if scope["method"] not in ("GET", "HEAD"):
+        post_ok = self.editable and scope["method"] == "POST" and scope.get("path", "").startswith("/curate/")
+        if scope["method"] not in ("GET", "HEAD") and not post_ok:
             return await self._plain(send, 405, b"read-only server: GET and HEAD only", [(b"allow", b"GET, HEAD")])
         length = headers.get(b"content-length", b"0")
         if not length.isdigit() or int(length) > MAX_BODY:
@@ -89,11 +91,13 @@ _SECURITY_HEADERS = [
 ]
 
 
-def create_app(db_url: str, warm: bool = False) -> FastAPI:
+def create_app(db_url: str, warm: bool = False, editable_user: str | None = None) -> FastAPI:
     """A read-only app over the store at `db_url` (raises `InputError` if it is missing or not a store).
 
     `warm` builds the per-report indexes and the whole-store views (trajectories, agents, network) up front,
     so that no visitor's request pays for them (`kartoteka serve` does this).
+    `editable_user` (curation hook, `serve --editable --user NAME`) mounts the CSRF-protected curation form at
+    /curate, whose decisions are signed by that user; without it the app is read-only.
     """
     db = Database(db_url)
     app = FastAPI(title="kartoteka", version=__version__, docs_url=None, redoc_url=None,
@@ -113,7 +117,11 @@ def create_app(db_url: str, warm: bool = False) -> FastAPI:
         app.mount("/vendor/plotly", StaticFiles(directory=str(pd)), name="plotly")
     if (sd := swagger_dir()) is not None:
         app.mount("/vendor/swagger", StaticFiles(directory=str(sd)), name="swagger")
-    app.add_middleware(SecurityMiddleware)
+    app.add_middleware(SecurityMiddleware, editable=editable_user is not None)
+    if editable_user is not None:
+        from kartoteka.curation.web import install
+
+        install(app, db_url, editable_user)
 
     from kartoteka.web.routes import api, charts, pages
 
