@@ -293,3 +293,20 @@ def test_fbis_front_with_weekday_date():
         "FBIS", "FBIS-SOV-91-123", "1991-06-26", "Soviet Union")
     assert [(e.title, e.source.publication, e.page_number) for e in r.contents] == [
         ("President Addresses Deputies", "TASS", 1)]
+
+
+def test_hard_wrapped_text_keeps_its_structure(tmp_path):
+    """The same report with every paragraph and note wrapped at 70 columns, as OCR often gives it."""
+    import textwrap
+
+    text = (FIXTURES / "essay_report.txt").read_text(encoding="utf-8")
+    wrapped = "\n\n".join(
+        "\n".join(line for raw in part.split("\n") for line in (textwrap.wrap(raw, 70) or [raw]))
+        for part in text.split("\n\n")
+    )
+    r = read_report(source_from_bytes(wrapped.encode()))
+    plain = read_report(source_from_bytes(text.encode()))
+    assert [(d.kind, d.title, d.number) for d in r.divisions] == [(d.kind, d.title, d.number) for d in plain.divisions]
+    assert [(f.number, " ".join(f.text.split())) for f in r.footnotes] == [
+        (f.number, " ".join(f.text.split())) for f in plain.footnotes]
+    assert [(g.kind, g.term) for g in r.glosses] == [(g.kind, g.term) for g in plain.glosses]

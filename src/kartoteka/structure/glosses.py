@@ -14,7 +14,8 @@ from rapidfuzz import fuzz
 from kartoteka.structure.model import Block, Gloss
 from kartoteka.structure.patterns import INDICATOR, INSTALMENT
 
-_BRACKET = re.compile(r"\[(?P<gloss>[^\[\]\n]{1,200})\]")
+# A gloss may wrap onto the next line of a hard-wrapped text, never across a blank line.
+_BRACKET = re.compile(r"\[(?P<gloss>[^\[\]\n]{1,200}(?:\n[^\[\]\n]{1,200})?)\]")
 _ACRONYM = re.compile(r"^(?:[A-Z][a-z]?){1,6}(?:\([a-z]\))?(?:[—-](?:[A-Z][a-z]?){1,4})?$")
 _COMPOUND = re.compile(r"^[A-Z][a-z]+(?:[a-z]{3,})$")  # Narkomnats, Sovnarkom, Rabkrin
 _INSTITUTION = re.compile(
