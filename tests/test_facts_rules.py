@@ -223,3 +223,18 @@ def test_place_where_it_happened():
     assert g.place == "Eastern Siberia"
     (h,) = facts("Pavlov was arrested in the spring.")
     assert h.place is None
+
+
+def test_repaired_form_of_the_evidence_alongside():
+    from kartoteka.repair import repair
+
+    text = ("Kosarev was arrested in 1938. Kosarev spoke at the plenum. Kosarev wrote to Moscow. "
+            "Kosarev returned to his post. Kosarev was named again. Kosarev, Kosarev.\n\nKosarey was shot in 1939.")
+    repaired = repair(text)
+    refs = [PersonRef(m.start(), m.end(), "p-kosarev", "Kosarev") for m in re.finditer(r"Kosare[vy]", text)]
+    shot = [f for f in find_facts_in(text, [(0, len(text))], refs, repaired) if f.type == "shot"]
+    assert shot and shot[0].evidence == text[shot[0].start : shot[0].end]
+    assert [c.original for c in repaired.corrections] == ["Kosarey"]
+    assert shot[0].evidence_repaired == "Kosarev was shot in 1939."
+    arrested = next(f for f in find_facts_in(text, [(0, len(text))], refs, repaired) if f.type == "arrested")
+    assert arrested.evidence_repaired is None  # nothing was repaired there

@@ -533,6 +533,14 @@ def find_aggregates_in(source_text: str, paragraphs: list[tuple[int, int]], repa
     return out
 
 
+def _repaired_form(text: str, source_text: str, rs: int, es: int, ee: int, src_s: int, src_e: int) -> str | None:
+    """The evidence as the repaired reading has it, when repair changed something inside it."""
+    if text is source_text:
+        return None
+    repaired = text[rs + es : rs + ee].strip()
+    return repaired if repaired != source_text[src_s:src_e] else None
+
+
 def find_facts_in(
     source_text: str, paragraphs: list[tuple[int, int]], persons: list[PersonRef], repaired=None,
     scan: TextScan | None = None,
@@ -586,6 +594,7 @@ def find_facts_in(
                 year=year[0] if year else None, date=year[1] if year else None, place=extra.get("place"),
                 agent=extra["agent"], according_to=extra["according_to"], start=src_s, end=src_e,
                 evidence=source_text[src_s:src_e], confidence=conf, modality=modality, trigger=trig_src,
+                evidence_repaired=_repaired_form(text, source_text, rs, es, ee, src_s, src_e),
             ))
     facts.sort(key=lambda f: (f.start, f.person_mention[0], f.type))
     return facts

@@ -40,8 +40,10 @@ class Fact:
     modality: str
     trigger: tuple[int, int] = (0, 0)
     where: dict = field(default_factory=dict)
+    evidence_repaired: str | None = None  # the repaired reading of the evidence, where it differs
 
     def to_json(self) -> dict:
+        extra = {"evidence_repaired": self.evidence_repaired} if self.evidence_repaired is not None else {}
         return {
             "id": self.id,
             "person_id": self.person_id,
@@ -60,6 +62,7 @@ class Fact:
             "modality": self.modality,
             "trigger": {"start": self.trigger[0], "end": self.trigger[1]},
             "where": self.where,
+            **extra,
         }
 
 
