@@ -238,3 +238,18 @@ def test_repaired_form_of_the_evidence_alongside():
     assert shot[0].evidence_repaired == "Kosarev was shot in 1939."
     arrested = next(f for f in find_facts_in(text, [(0, len(text))], refs, repaired) if f.type == "arrested")
     assert arrested.evidence_repaired is None  # nothing was repaired there
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Eykhov, a candidate member and the first secretary of the kray committee who was appointed commissar "
+         "in 1937, perished as well.", {("Eykhov", "appointed"), ("Eykhov", "died")}),
+        ("Arrested were the secretary of the Academy of Sciences, N. P. Volgin, and A. Antonov.",
+         {("Volgin", "arrested"), ("Antonov", "arrested")}),
+        ("Kedrov fled to the West. In February 1941, he was found shot in a hotel room.", {("Kedrov", "shot")}),
+    ],
+)
+def test_long_appositions_titles_and_found(sentence, expected):
+    SURNAMES.update({"Eykhov", "Volgin"})
+    assert pairs(sentence) == expected

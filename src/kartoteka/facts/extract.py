@@ -26,8 +26,8 @@ from kartoteka.facts.triggers import Trigger, find_triggers
 from kartoteka.facts.years import Years
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
-                  r"both|themselves|subsequently|eventually|immediately|finally|first|still|even|in \d{4}),?\s+){0,3}$",
-                  re.IGNORECASE)
+                  r"both|themselves|subsequently|eventually|immediately|finally|first|still|even|found|in \d{4}),?\s+)"
+                  r"{0,3}$", re.IGNORECASE)
 _FRONTED = re.compile(r"^\s*(?:(?:and|also|then)\s+)?(?:was|were)\b", re.IGNORECASE)
 _AMONG = re.compile(r"\bamong\s+(?:those|the|them|others)?\s*(?:who\s+(?:were|had\s+been)\s+)?$", re.IGNORECASE)
 _VERB_CUE = re.compile(
@@ -211,16 +211,20 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     if _AMONG.search(left) or (left.strip() == "" and _FRONTED.match(right)) or (
         re.search(r"\bto\s+be\s+$", left) and _FRONTED.match(right)
     ):
-        return _list_after(text, persons, trig.end, max_gap=45, copula=True), "fronted"
+        # `Arrested were the secretary of the Academy of Sciences, A. B. C, and ...`: a title may stand between
+        return _list_after(text, persons, trig.end, max_gap=110, copula=True), "fronted"
     if _AUX.search(left):
         group = _list_before(text, persons, trig.start)
         if group:
             return group, "passive"
         # `X, who was arrested`: the relative pronoun's antecedent
-        m = re.search(r",\s*who\s+(?:\w+\s+){0,3}$", left)
+        m = re.search(r"\bwho\s+(?:\w+\s+){0,3}$", left)
         if m:
+            # the antecedent, possibly behind an apposition: `Eykhe, a candidate member ... who was appointed`
             before = [p for p in persons if p[1] <= cs + m.start()]
-            if before and cs + m.start() - before[-1][1] <= 3:
+            gap = text[before[-1][1] : cs + m.start()] if before else ""
+            if before and (len(gap) <= 3 or (gap.lstrip().startswith(",") and len(gap) <= 160
+                                              and not _VERB_CUE.search(gap))):
                 return [before[-1]], "relative"
         group = _including(text, persons, trig.end, ce)
         return group, "passive"
