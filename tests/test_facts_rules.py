@@ -13,7 +13,7 @@ SURNAMES = {
     "Stalin", "Lenin", "Kirov", "Koba", "Kosarev", "Chubarin", "Postyshev", "Eykhov", "Blyukhov", "Yegorov",
     "Fedkov", "Semenov", "Smirnov", "Bukhov", "Kurnatovskiy", "Antonov", "Rykov", "Pavlov", "Tomskiy",
     "Rudzutak", "Gorbatov", "Kedrov", "Groman", "Sukhanov", "Rubin", "Zinovyev", "Litvinov", "Krylenko",
-    "Sokolov", "Snegov", "Orlov", "Alksnis", "Sedyakin",
+    "Sokolov", "Snegov", "Orlov", "Alksnis", "Sedyakin", "Volgin",
 }
 
 
@@ -251,5 +251,4 @@ def test_repaired_form_of_the_evidence_alongside():
     ],
 )
 def test_long_appositions_titles_and_found(sentence, expected):
-    SURNAMES.update({"Eykhov", "Volgin"})
     assert pairs(sentence) == expected
