@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from rapidfuzz import fuzz
@@ -68,14 +69,14 @@ def close_spans(
     divisions: list[Division], blocks: list[Block], limits: list[tuple[int, int]], body_end: int
 ) -> None:
     """Set each division's end (next division of the same or higher rank, or its container's end)
-    and its parent; `limits` are (start, end) of articles, which divisions never cross."""
-    divisions.sort(key=lambda d: (d.start, d.level))
+    and its parent; `limits` are (start, end) of articles, which divisions never cross.
+
+    Divisions come in reading order (they are made block by block), and contents entries already
+    point at them by index, so their order is never changed here."""
     block_ends = sorted(b.end for b in blocks if b.end <= body_end)
 
     def trim(limit: int) -> int:
         # the end of the last block that ends at or before `limit`
-        import bisect
-
         i = bisect.bisect_right(block_ends, limit) - 1
         return block_ends[i] if i >= 0 else limit
 
