@@ -249,10 +249,12 @@ def _mark_running_heads(text: str, blocks: list[Block], header, body_first: int)
     date_lines = {squeeze(d) for d in _printed_dates(header.date)}
     for i in range(body_first, len(blocks)):
         b = blocks[i]
+        if b.kind not in ("paragraph", "heading") or b.end - b.start >= 120:
+            continue  # length first: slicing every paragraph would copy the whole text
         s = text[b.start : b.end]
-        if b.kind in ("paragraph", "heading") and len(s) < 120 and all(
+        if not s.isdigit() and all(
             number_key in key or key in date_lines or key.isdigit() for key in map(squeeze, s.split("\n"))
-        ) and not s.isdigit():
+        ):
             b.kind, b.role = "header", "page_header"
     for i in range(body_first, len(blocks)):
         b = blocks[i]
@@ -276,10 +278,10 @@ def _heading_candidates(text: str, blocks: list[Block], body_first: int) -> list
     out = []
     for i in range(body_first, len(blocks)):
         b = blocks[i]
+        if b.end - b.start > 200 or b.kind not in ("paragraph", "heading") or b.role in ("footnotes", "section_number"):
+            continue
         s = text[b.start : b.end]
-        if b.kind in ("paragraph", "heading") and b.role not in ("footnotes", "section_number") and (
-            "\n" not in s and len(s) <= 200 and not s.endswith((".", ",", ";"))
-        ):
+        if "\n" not in s and not s.endswith((".", ",", ";")):
             out.append(i)
     return out
 
