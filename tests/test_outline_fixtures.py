@@ -310,3 +310,8 @@ def test_hard_wrapped_text_keeps_its_structure(tmp_path):
     assert [(f.number, " ".join(f.text.split())) for f in r.footnotes] == [
         (f.number, " ".join(f.text.split())) for f in plain.footnotes]
     assert [(g.kind, g.term) for g in r.glosses] == [(g.kind, g.term) for g in plain.glosses]
+
+
+def test_empty_brackets_are_a_note_not_a_crash():
+    r = read_report(source_from_bytes(b"0[ ].\n\nThe term [  ] stays.\n"))
+    assert [g.kind for g in r.glosses] == ["note", "note"]

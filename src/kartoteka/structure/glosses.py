@@ -74,8 +74,8 @@ def _term_before(text: str, block_start: int, at: int) -> tuple[int, int] | None
 
 def _classify(term: str | None, gloss: str, glued: bool) -> str:
     g = gloss.strip()
-    if glued or term is None or _NOTE_PHRASES.match(g):
-        return "note"
+    if glued or term is None or not g or _NOTE_PHRASES.match(g):
+        return "note"  # `[ ]` (empty brackets) included
     if term[0] in "\"“'‘" or g[0] in "\"“":
         return "translation"
     words = g.split()
