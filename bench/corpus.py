@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,10 +118,36 @@ class RssSampler:
         self._thread.join()
 
 
-def run_ingest(folder: Path, db: Path, workers: int) -> tuple[float, list[int]]:
+@dataclass
+class Run:
+    seconds: float
+    reports: int  # reports written by this run (new or re-derived)
+    cpu: float  # user + system CPU seconds of the ingest process and all its descendants
+    load: tuple[float, float]  # 1-minute load average at the start and at the end
+    rss: list[int]
+
+    @property
+    def rate(self) -> float:
+        return self.reports / self.seconds
+
+    def describe(self) -> str:
+        return (f"{self.rate:.2f} reports/s ({self.reports} in {self.seconds:.1f} s; CPU {self.cpu:.1f} s = "
+                f"{self.cpu / max(self.reports, 1) * 1000:.0f} ms/report, {self.cpu / self.seconds:.2f} cores busy; "
+                f"load {self.load[0]:.1f}->{self.load[1]:.1f})")
+
+
+def _children_cpu() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def run_ingest(folder: Path, db: Path, workers: int) -> Run:
     cmd = [sys.executable, "-m", "kartoteka", "ingest", str(folder), "--db", str(db), "--json"]
     if workers > 1:
         cmd += ["--workers", str(workers)]
+    load0, cpu0 = os.getloadavg()[0], _children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     with RssSampler(proc.pid) as sampler:
@@ -128,10 +155,11 @@ def run_ingest(folder: Path, db: Path, workers: int) -> tuple[float, list[int]]:
     elapsed = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"ingest failed with exit code {proc.returncode}: {err.decode()[-500:]}")
-    skipped = json.loads(out).get("skipped")
-    if skipped:
-        print(f"skipped: {skipped[:3]}", file=sys.stderr)
-    return elapsed, sorted((rss for _, rss in sampler.peaks.values()), reverse=True)
+    summary = json.loads(out)
+    if summary.get("skipped"):
+        print(f"skipped: {summary['skipped'][:3]}", file=sys.stderr)
+    return Run(elapsed, summary["reports"], _children_cpu() - cpu0, (load0, os.getloadavg()[0]),
+               sorted((rss for _, rss in sampler.peaks.values()), reverse=True))
 
 
 def search_latency(db: Path, repeats: int = 3) -> tuple[float, float, float, dict[str, float]]:
@@ -183,25 +211,28 @@ def main() -> None:
         mb = sum(p.stat().st_size for p in reports[: args.ingest_n]) / 1e6
         print(f"{len(reports)} synthetic reports, {mb / args.ingest_n * 1000:.0f} KB each, in {tmp}", file=sys.stderr)
 
-        t1, rss1 = run_ingest(ingest_dir, tmp / "one.db", 1)
-        rows.append((f"ingest {args.ingest_n} reports, 1 process (baseline)", f"{args.ingest_n / t1:.2f} reports/s"))
-        rows.append(("  peak RSS per process", ", ".join(f"{r / 2**20:.0f} MB" for r in rss1)))
-        t2, rss2 = run_ingest(ingest_dir, tmp / "two.db", 2)
+        one = run_ingest(ingest_dir, tmp / "one.db", 1)
+        rows.append((f"ingest {args.ingest_n} reports, 1 process (baseline)", one.describe()))
+        rows.append(("  peak RSS per process", ", ".join(f"{r / 2**20:.0f} MB" for r in one.rss)))
+        two = run_ingest(ingest_dir, tmp / "two.db", 2)
         rows.append((f"ingest {args.ingest_n} reports, --workers 2 (Dask)",
-                     f"{args.ingest_n / t2:.2f} reports/s ({t1 / t2:.2f}x baseline)"))
-        rows.append(("  peak RSS per process (max first)", ", ".join(f"{r / 2**20:.0f} MB" for r in rss2)))
+                     f"{two.rate / one.rate:.2f}x baseline: " + two.describe()))
+        rows.append(("  peak RSS per process (max first)", ", ".join(f"{r / 2**20:.0f} MB" for r in two.rss)))
         size = store_bytes(tmp / "one.db")
         rows.append(("store size per report (SQLite)", f"{size / args.ingest_n / 1000:.0f} KB "
                      f"(source {mb / args.ingest_n * 1000:.0f} KB)"))
 
         search_db = tmp / "two.db"
         if args.search_n > args.ingest_n:
-            t3, rss3 = run_ingest(tmp / "reports", search_db, 2)
-            rows.append((f"ingest {args.search_n} reports, --workers 2", f"{args.search_n / t3:.2f} reports/s"))
-            rows.append(("  peak RSS per process (max first)", ", ".join(f"{r / 2**20:.0f} MB" for r in rss3)))
+            more = run_ingest(tmp / "reports", search_db, 2)
+            rows.append((f"ingest to {args.search_n} reports, --workers 2", more.describe()))
+            rows.append(("  peak RSS per process (max first)", ", ".join(f"{r / 2**20:.0f} MB" for r in more.rss)))
+            size = store_bytes(search_db)
+            rows.append((f"store size per report at {args.search_n} (SQLite)", f"{size / args.search_n / 1000:.0f} KB"))
+        load = os.getloadavg()[0]
         p50, p95, worst, per_query = search_latency(search_db)
         rows.append((f"search over {args.search_n} reports, 50 queries x3, top 20 + snippets",
-                     f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {worst:.1f} ms"))
+                     f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {worst:.1f} ms (load {load:.1f})"))
         slow = sorted(per_query.items(), key=lambda kv: -kv[1])[:3]
         rows.append(("  slowest queries", "; ".join(f"{q} {t:.1f} ms" for q, t in slow)))
     finally:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from kartoteka.ingest import load_source
 from kartoteka.pipeline import analyze
-from kartoteka.store import connect, ingest
+from kartoteka.store import connect, ingest, upgrade
+from kartoteka.store.corpus_persons import rebuild, update
 from kartoteka.store.read import facts, persons_by_name, stats, timeline
 from store_support import BASE_REPORTS, dump, store_url, variants
 
@@ -135,3 +138,42 @@ def test_dask_two_workers_equal_one_process(url, tmp_path):
         summary = ingest(store, reports, workers=2)
         assert summary.new == 6 and summary.workers == 2
         assert dump(store) == serial
+
+
+def _linking(store) -> tuple[list, ...]:
+    return (sorted(store.all("SELECT id, surname_key, initial, name FROM corpus_persons")),
+            sorted(store.all("SELECT corpus_person, report, person FROM corpus_person_links")),
+            sorted(store.all("SELECT surname_key, initial, name, n FROM corpus_person_names")))
+
+
+def test_incremental_linking_equals_full_rebuild(url):
+    """Writing reports one by one (new and re-derived, initials appearing and vanishing) links exactly
+    as recomputing the whole store from `persons` does."""
+    rng = random.Random(3)
+    names = {"ivanov": ["Ivanov", "Ivanoff", "A. Ivanov"], "petrov": ["Petrov", "B. Petrov"], "kirov": ["Kirov"]}
+    with connect(url) as store:
+        upgrade(store)
+        for step in range(60):
+            sha = f"r{rng.randrange(10)}"
+            with store.transaction():
+                removed: list[tuple] = []
+                if store.one("SELECT 1 FROM reports WHERE sha256 = ?", (sha,)):
+                    removed = store.all("SELECT surname_key, initial, name, count(*) FROM persons WHERE report = ? "
+                                        "GROUP BY surname_key, initial, name", (sha,))
+                    store.execute("DELETE FROM corpus_person_links WHERE report = ?", (sha,))
+                    store.execute("DELETE FROM persons WHERE report = ?", (sha,))
+                else:
+                    store.execute("INSERT INTO reports (sha256, bytes, source_text, pipeline_version, ingested_at, "
+                                  "derived_at) VALUES (?, 0, '', '1', '', '')", (sha,))
+                added = []
+                for i in range(rng.randrange(5)):
+                    sk = rng.choice(sorted(names))
+                    added.append((sha, f"p{i}", sk, rng.choice(["", "", "a", "b"]), rng.choice(names[sk])))
+                store.executemany("INSERT INTO persons (report, id, name, surname, key, surname_key, initial, forms, "
+                                  "json) VALUES (?, ?, ?, NULL, '', ?, ?, '', '{}')",
+                                  [(r, pid, name, sk, initial) for r, pid, sk, initial, name in added])
+                update(store, removed, added)
+            incremental = _linking(store)
+            with store.transaction():
+                rebuild(store)
+            assert _linking(store) == incremental, f"step {step}"

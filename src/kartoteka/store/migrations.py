@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from kartoteka.errors import InputError
 from kartoteka.store.backend import Store
-from kartoteka.store.schema import initial_schema
+from kartoteka.store.schema import corpus_person_names_schema, initial_schema
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,18 @@ def _decisions(store: Store) -> None:
     store.script(decisions_schema(store.dialect))
 
 
+def _corpus_person_names(store: Store) -> None:
+    # Incremental corpus-person linking: name counts per surname, backfilled from the stored persons.
+    from kartoteka.store.corpus_persons import rebuild
+
+    store.script(corpus_person_names_schema(store.dialect))
+    rebuild(store)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: reports, layers, full-text index", _initial),
     Migration(2, "curation: append-only decisions", _decisions),
+    Migration(3, "corpus persons: name counts for incremental linking", _corpus_person_names),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -204,6 +204,22 @@ _PG_TSV = (
 )
 
 
+_CORPUS_PERSON_NAMES = """
+CREATE TABLE corpus_person_names (
+    surname_key TEXT NOT NULL,
+    initial TEXT NOT NULL,
+    name TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (surname_key, initial, name)
+){wr}
+"""
+
+
+def corpus_person_names_schema(dialect: str) -> str:
+    """Migration 3: person records counted per (surname key, own initial, name), for incremental linking."""
+    return _CORPUS_PERSON_NAMES.format(wr=" WITHOUT ROWID" if dialect == "sqlite" else "")
+
+
 def initial_schema(dialect: str) -> str:
     if dialect == "sqlite":
         common = _COMMON.format(id_pk="INTEGER PRIMARY KEY", real="REAL", tsv="", wr=" WITHOUT ROWID")

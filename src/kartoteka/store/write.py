@@ -10,7 +10,7 @@ from typing import Any
 from kartoteka.names import name_key
 from kartoteka.pipeline import Analysis, version_key
 from kartoteka.store.backend import Store
-from kartoteka.store.corpus_persons import relink, surname_and_initial
+from kartoteka.store.corpus_persons import surname_and_initial, update
 from kartoteka.store.schema import DERIVED_TABLES
 
 
@@ -131,7 +131,7 @@ def write(store: Store, rows: Rows) -> str:
         have = stored_version(store, rows.sha256)
         if have is not None and version_key(have) >= version_key(rows.version):
             return "unchanged"
-        old_keys: list[str] = []
+        removed: list[tuple] = []
         if have is None:
             store.execute(
                 "INSERT INTO reports (sha256, number, date, title, path, bytes, encoding, warnings, source_text, "
@@ -140,8 +140,8 @@ def write(store: Store, rows: Rows) -> str:
             )
         else:
             # Re-derivation: the stored source stays; only the derived layers are replaced.
-            old_keys = [r[0] for r in store.all("SELECT DISTINCT surname_key FROM persons WHERE report = ?",
-                                                (rows.sha256,))]
+            removed = store.all("SELECT surname_key, initial, name, count(*) FROM persons WHERE report = ? "
+                                "GROUP BY surname_key, initial, name", (rows.sha256,))
             for table in DERIVED_TABLES:
                 store.execute(f"DELETE FROM {table} WHERE report = ?", (rows.sha256,))
             r = rows.report
@@ -152,5 +152,5 @@ def write(store: Store, rows: Rows) -> str:
             )
         for table, statement in _INSERTS.items():
             store.executemany(statement, getattr(rows, table))
-        relink(store, old_keys + [p[5] for p in rows.persons])
+        update(store, removed, [(p[0], p[1], p[5], p[6], p[2]) for p in rows.persons])
     return "new" if have is None else "rederived"
