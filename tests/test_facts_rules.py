@@ -252,3 +252,19 @@ def test_repaired_form_of_the_evidence_alongside():
 )
 def test_long_appositions_titles_and_found(sentence, expected):
     assert pairs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Those who were executed or who died in confinement included, among others, Pavlov and Orlov.",
+         {("Pavlov", "shot"), ("Orlov", "shot"), ("Pavlov", "died"), ("Orlov", "died")}),
+        ("Many officials of the apparatus were executed—K. Pavlov, L. Orlov and others.",
+         {("Pavlov", "shot"), ("Orlov", "shot")}),
+        ("Sokolov, the oldest party figure, who at the conference in 1912 was elected to the committee, "
+         "was arrested and perished.",
+         {("Sokolov", "elected"), ("Sokolov", "arrested"), ("Sokolov", "died")}),
+    ],
+)
+def test_those_who_dashes_and_long_relatives(sentence, expected):
+    assert pairs(sentence) == expected

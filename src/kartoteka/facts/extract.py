@@ -56,15 +56,18 @@ _COUNT_CUE = re.compile(r"\d|\b(?:hundreds|thousands|millions|dozens?|several|on
                         re.IGNORECASE)
 _AMONG_NOUN = re.compile(r"\b[Aa]mong\s+(?:the\s+|those\s+)?(?:[\w\"'“”-]+\s+){0,4}$")
 _THERE_WERE = re.compile(r"[^.;:!?]{0,60}?\b(?:there\s+)?(?:were|was)\b[^.;:!?]{0,80}?(?:such\s+as|including|:|—)?\s*"
-                         r"(?=(?:[A-Z][a-z]?\.\s?){1,3}[A-Z])")
+                         r"(?=[A-Z])")
 _PASSIVE_CHAIN = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?\w+ed\b[^.;:]{0,70}?(?:,|\band\b)\s+(?:(?:and|then|later|soon|afterwards|"
     r"subsequently|immediately|finally)\s+){0,3}$",
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(
-    r"\b(?:including|includes|included|such as|among them|among whom|namely|for example|for instance)\b:?|:"
+    r"\b(?:including|includes|included|such as|among them|among whom|namely|for example|for instance)\b,?:?"
+    r"(?:\s*among\s+others,?)?|:|—"
 )
+_AND_WHO = re.compile(r"\s*,?\s*(?:and|or)\s+who\s+(?:also\s+|later\s+)?(?:(?:were|was|had\s+been)\s+)?")
+_THOSE_WHO = re.compile(r"\b[Tt]hose\s+who\s+(?:were|had\s+been)\s+$")
 _PREPOSITION = re.compile(r"\b(?:by|of|at|with|for|from|to|on|in|under|including|among)\b", re.IGNORECASE)
 _COORDINATED = re.compile(
     r"[^.;:!?]{0,90}?(?:,|\band\b|\bor\b)\s+(?:(?:and|then|later|soon|subsequently|afterwards|was|were|also|"
@@ -208,6 +211,11 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         m = _THERE_WERE.match(text, trig.end, ce)
         if m:
             return _list_after(text, persons, m.end(), max_gap=20), "fronted"
+    if _THOSE_WHO.search(left):
+        # `Those who were executed or who died in confinement included, among others, A, B and C`
+        m = re.search(r"\b(?:included|include|were|are)\b,?(?:\s*among\s+others,?)?\s*", text[trig.end : ce])
+        if m:
+            return _list_after(text, persons, trig.end + m.end(), max_gap=20), "fronted"
     if _AMONG.search(left) or (left.strip() == "" and _FRONTED.match(right)) or (
         re.search(r"\bto\s+be\s+$", left) and _FRONTED.match(right)
     ):
@@ -218,7 +226,7 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         if group:
             return group, "passive"
         # `X, who was arrested`: the relative pronoun's antecedent
-        m = re.search(r"\bwho\s+(?:\w+\s+){0,3}$", left)
+        m = re.search(r"\bwho\b[^.;:!?]{0,80}$", left)
         if m:
             # the antecedent, possibly behind an apposition: `Eykhe, a candidate member ... who was appointed`
             before = [p for p in persons if p[1] <= cs + m.start()]
@@ -462,8 +470,11 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             clause = next(((a, b) for a, b in clauses if a <= trig.start < b), (ss, se))
             persons = _persons_in(paragraph, clause[0], clause[1])
             between = (previous[0].end, trig.start) if previous else (0, 0)
-            if previous and previous[1] and trig.role != "noun" and _COORDINATED.fullmatch(text, *between) and not (
+            coordinated = _COORDINATED.fullmatch(text, *between) and not (
                 _OTHER_VERB.search(text, *between) or _persons_in(paragraph, *between)
+            )
+            if previous and previous[1] and trig.role != "noun" and (
+                coordinated or _AND_WHO.fullmatch(text, *between)  # `those who were shot or who died`
             ):
                 group, how = previous[1], previous[2]  # `was arrested and exiled`: one subject, two events
             else:
