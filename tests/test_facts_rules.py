@@ -268,3 +268,9 @@ def test_long_appositions_titles_and_found(sentence, expected):
 )
 def test_those_who_dashes_and_long_relatives(sentence, expected):
     assert pairs(sentence) == expected
+
+
+def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
+    text = "Semenov, the first secretary, who helped to hide Lenin in 1917, was arrested in 1937."
+    assert pairs(text) == {("Semenov", "arrested")}
+    assert pairs("In 1937 Orlov was released from the command of the district.") == {("Orlov", "removed")}

@@ -147,6 +147,9 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
         return []  # another subject (`of Antonov he was appointed`) stands between
     if re.search(r"\bwho\s+(?:\w+\s+)?(?:was|has|had|is)\b", gap):
         return [last]  # `Stalin and Postyshev, who was elected`: a singular relative's antecedent alone
+    antecedent = _outside_relative(text, before, last, gap)
+    if antecedent is not None:
+        return [antecedent]
     if re.search(r"\bwho\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
         return [last]  # `evenings with Antonov who also had been exiled`
     if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
@@ -162,6 +165,24 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
     if len(group) > 1 and not re.search(r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]):
         group = [last]
     return group
+
+
+def _outside_relative(text: str, before: list, last: tuple, gap: str):
+    """`Rovio, ..., who helped to hide Lenin in 1917, was arrested`: `last` sits inside a relative
+    clause that has closed (`, was`); the subject is the clause's antecedent, not `last`."""
+    if "," not in gap:
+        return None
+    rel = text.rfind(" who ", max(0, last[0] - 200), last[0])
+    if rel < 0:
+        return None
+    owners = [p for p in before if p[1] <= rel]
+    if not owners:
+        return None
+    owner = owners[-1]
+    between = text[owner[1] : rel]
+    if between.lstrip().startswith(",") and len(between) <= 160 and not re.search(r"[.;:!?]", between):
+        return owner
+    return None
 
 
 def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end: int, max_gap: int = 60,

@@ -26,8 +26,8 @@ _TABLE: list[tuple[str, str, str]] = [
                            r"|threw (?:him|her)self (?:out|from|under)"),
     ("expelled", "verb", r"removed (?:\w+ )?from (?:membership"
                          r"|the (?:Politburo|Central Committee|party|VKP\(b\)|Orgburo))"),
-    ("removed", "verb", r"released from (?:the |his |her )?(?:posts?|positions?|duties|work|military)"
-                        r"|called back from"),
+    ("removed", "verb", r"released from (?:the |his |her )?(?:posts?|positions?|duties|work|military|command|"
+                        r"leadership|office)|called back from"),
     ("elected", "verb", r"included (?:in|into|on) (?:the |this )?(?:membership of the )?(?:\w+ ){0,2}"
                         r"(?:Central Committee(?! \w+ Buro)|Politburo|BTsK)|co-?opted"),
     ("appointed", "verb", r"included (?:in|into|on) (?:the |this )?(?:membership of the )?(?:[\w()]+ ){0,3}"
