@@ -274,3 +274,12 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
     text = "Semenov, the first secretary, who helped to hide Lenin in 1917, was arrested in 1937."
     assert pairs(text) == {("Semenov", "arrested")}
     assert pairs("In 1937 Orlov was released from the command of the district.") == {("Orlov", "removed")}
+
+
+def test_they_refers_to_a_plural_noun_of_its_own_sentence_first():
+    text = ("Pavlov, Sokolov and Orlov led the mission.\n\n"
+            "Many intelligence officers were called to Moscow, and here they were arrested and shot.")
+    first = text.index("\n\n")
+    spans = [(0, first), (first + 2, len(text))]
+    found = {(f.person, f.type) for f in find_facts_in(text, spans, persons_in(text))}
+    assert found == set()

@@ -66,6 +66,11 @@ _INCLUDING = re.compile(
     r"\b(?:including|includes|included|such as|among them|among whom|namely|for example|for instance)\b,?:?"
     r"(?:\s*among\s+others,?)?|:|—"
 )
+_PLURAL_ANTECEDENT = re.compile(
+    r"\b(?:officers|members|people|workers|communists|leaders|specialists|engineers|scientists|commanders|"
+    r"delegates|officials|residents|Bolsheviks|Chekists|peasants|writers|documents|papers|letters|materials|"
+    r"committees|organizations|others|children|wives|relatives|families|prisoners|students|men|women)\b"
+)
 _AND_WHO = re.compile(r"\s*,?\s*(?:and|or)\s+who\s+(?:also\s+|later\s+)?(?:(?:were|was|had\s+been)\s+)?")
 _THOSE_WHO = re.compile(r"\b[Tt]hose\s+who\s+(?:were|had\s+been)\s+$")
 _PREPOSITION = re.compile(r"\b(?:by|of|at|with|for|from|to|on|in|under|including|among)\b", re.IGNORECASE)
@@ -309,6 +314,11 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     pronoun = {"his": "he", "their": "they"}.get(m.group(1).lower(), m.group(1).lower())
     if pronoun not in ("he", "she", "him", "her"):
         pronoun = "they"
+        sentence_start = max((s for s, _e in sentences if s <= cs), default=0)
+        if _PLURAL_ANTECEDENT.search(text, sentence_start, trig.start):
+            # `Many intelligence officers were called to Moscow, and here they were shot`: `they` are
+            # the officers of this sentence, not a list of names named earlier
+            return [], None
     # the nearest earlier sentence (or earlier part of this one) that names persons
     earlier = [p for p in persons if p[1] <= cs + (m.start() if how in ("passive", "subject") else 0)]
     if not earlier:
