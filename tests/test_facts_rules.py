@@ -283,3 +283,8 @@ def test_they_refers_to_a_plural_noun_of_its_own_sentence_first():
     spans = [(0, first), (first + 2, len(text))]
     found = {(f.person, f.type) for f in find_facts_in(text, spans, persons_in(text))}
     assert found == set()
+
+
+def test_what_would_have_happened_is_hypothetical():
+    assert facts("The rehabilitation of Pavlov would have meant admitting the error.") == []
+    assert facts("The rehabilitation of Pavlov would have meant admitting the error.", all_modalities=True)

@@ -53,8 +53,11 @@ _DECIDED = re.compile(
 )
 
 
-_PLANNED_AFTER = re.compile(r"^\S*\s+(?:of\s+\S+(?:\s+\S+)?\s+)?(?:was|were)\s+(?:being\s+)?(?:planned|plotted|"
-                            r"prepared|contemplated|intended)\b", re.IGNORECASE)
+_PLANNED_AFTER = re.compile(
+    r"^\S*\s+(?:of\s+\S+(?:\s+\S+)?\s+)?(?:(?:was|were)\s+(?:being\s+)?(?:planned|plotted|prepared|contemplated|"
+    r"intended)\b|would\s+have\b|could\s+have\b)",
+    re.IGNORECASE,
+)
 
 
 def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str | None = None) -> str:
@@ -74,5 +77,5 @@ def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str |
     if role == "verb" and word in _BASE_FORMS and not _DECIDED.search(left):
         return "hypothetical"
     if _PLANNED_AFTER.match(clause_text[trig_rel:]):
-        return "hypothetical"  # `Stalin's assassination was planned`
+        return "hypothetical"  # `Stalin's assassination was planned`, `their rehabilitation would have meant`
     return "asserted"
