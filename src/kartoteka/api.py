@@ -199,8 +199,10 @@ def read(path: str) -> Collection:
     return Collection([from_file(str(path))])
 
 
-def connect(db: str, report: str | None = None) -> Collection:
-    """Every report of a store (SQLite path or postgresql:// URL), or only `report` (number or sha256)."""
+def connect(db: str, report: str | None = None, raw: bool = False) -> Collection:
+    """Every report of a store (SQLite path or postgresql:// URL), or only `report` (number or sha256).
+
+    The curated state (historians' decisions applied) unless `raw=True`, which gives the machine's records."""
     from kartoteka.export.bundle import from_store
 
-    return Collection(from_store(str(db), report))
+    return Collection(from_store(str(db), report, curated=not raw))

@@ -54,14 +54,18 @@ def run_export(fmt: str, bundles, out: Path) -> list[Path]:
 @click.option("-o", "--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Directory to write into (created if missing).")
 @click.option("--json", "as_json", is_flag=True, help="Print the written files as JSON.")
-def export(fmt, file, db, report_id, out, as_json) -> None:
-    """Write a report (FILE, the pipeline runs on it) or every stored report (--db) as FORMAT into DIR."""
+@click.option("--raw", is_flag=True, help="With --db: the machine's records, without the curation decisions "
+              "(the default writes the curated state).")
+def export(fmt, file, db, report_id, out, as_json, raw) -> None:
+    """Write a report (FILE, the pipeline runs on it) or every stored report (--db) as FORMAT into DIR.
+
+    From a store the curated state is written (historians' decisions applied); --raw writes the machine's."""
     from kartoteka.export.bundle import load
 
-    bundles = load(file, db, report_id)
+    bundles = load(file, db, report_id, curated=not raw)
     written = run_export(fmt, bundles, out)
     if as_json:
-        print_json({"format": fmt, "files": [str(p) for p in written]})
+        print_json({"format": fmt, "view": "raw" if raw or not db else "curated", "files": [str(p) for p in written]})
         return
     for p in written:
         console.print(f"wrote {p} ({p.stat().st_size:,} bytes)")

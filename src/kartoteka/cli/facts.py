@@ -217,13 +217,14 @@ def person(name, file, db, as_json, raw) -> None:
 @click.argument("file", required=False)
 @click.option("--db", help="Read from a store instead of a file.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-def timeline(file, db, as_json) -> None:
-    """Facts by year and type (asserted facts with a year)."""
+@click.option("--raw", is_flag=True, help="With --db: the machine's facts, without the curation decisions.")
+def timeline(file, db, as_json, raw) -> None:
+    """Facts by year and type (asserted facts with a year; from a store, the curated facts unless --raw)."""
     _persons, found = _load(file, db)
     if found is None:
         from kartoteka.store.read import facts as read_facts
 
-        found = read_facts(_store(db))
+        found = read_facts(_store(db), curated=not raw)
     counts = Counter((f["year"], f["type"]) for f in found if f["modality"] == "asserted" and f["year"] is not None)
     rows = [{"year": y, "type": t, "count": c} for (y, t), c in sorted(counts.items())]
     if as_json:

@@ -2,7 +2,9 @@
 read-only).
 
 GET /curate shows the form (every decision kind), the trail and the orphans; POST /curate/decide records one decision
-as the server's user. Each POST needs the CSRF token of the form: an HMAC, under a per-process secret, of a random
+as the server's user. The pages (facts, person card, reader) post the same decisions from small forms of their own,
+with a `next` path to return to.
+Each POST needs the CSRF token of the form: an HMAC, under a per-process secret, of a random
 nonce held in a SameSite=Strict, HttpOnly cookie; a cross-site Origin is refused too. The reason is required. Writes
 go through their own connection (the reader's connection stays read-only).
 """
@@ -46,6 +48,19 @@ class Curator:
 
     def check(self, nonce: str | None, token: str | None) -> bool:
         return bool(nonce and token) and hmac.compare_digest(self.token(nonce), token)
+
+
+def set_nonce(response, nonce: str) -> None:
+    """The CSRF nonce cookie, sent with every request of the site (the pages embed forms too)."""
+    response.set_cookie(COOKIE, nonce, httponly=True, samesite="strict", path="/")
+
+
+def _next(form: dict) -> str | None:
+    """Where a form on a page asked to go back to: a path of this site only."""
+    target = form.get("next") or ""
+    if not target.startswith("/") or target.startswith("//") or "\\" in target or any(c < " " for c in target):
+        return None
+    return target
 
 
 def _int(form: dict, key: str) -> int:
@@ -157,7 +172,7 @@ def router(curator: Curator) -> APIRouter:
         nonce = request.cookies.get(COOKIE) or secrets.token_hex(16)
         message = f"recorded {done}" if done else ""
         response = HTMLResponse(_page(curator, nonce, message))
-        response.set_cookie(COOKIE, nonce, httponly=True, samesite="strict", path=PREFIX)
+        set_nonce(response, nonce)
         return response
 
     @r.post(f"{PREFIX}/decide")
@@ -179,6 +194,10 @@ def router(curator: Curator) -> APIRouter:
                 d = record(curator.store, build(curator.store, form, curator.user))
         except InputError as error:
             return HTMLResponse(_page(curator, nonce or "", error=str(error)), status_code=400)
+        back = _next(form)
+        if back:
+            back = back.split("#")[0]
+            return RedirectResponse(f"{back}{'&' if '?' in back else '?'}done={d.id}", status_code=303)
         return RedirectResponse(f"{PREFIX}?done={d.id}", status_code=303)
 
     return r

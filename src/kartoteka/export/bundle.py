@@ -5,6 +5,9 @@ A `Bundle` is plain data: the immutable source text and every derived record as 
 persons with their mentions, entities and facts are the stored rows; the report header, source lines and
 instalments (not stored) are re-read from the stored source text by the structure reader, which is
 deterministic, and citations are derived from the stored footnotes and glosses.
+
+From a store the bundle holds the curated state by default (issue 9: the historians' decisions applied to facts,
+persons and corrections; notes in `notes`); `curated=False` gives the machine's records as stored.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ class Bundle:
     citations: list[Citation] = field(default_factory=list)
     works: list[WorkMention] = field(default_factory=list)
     origin: str = "file"  # "file" or "store"
+    notes: list[dict] = field(default_factory=list)  # curation notes (store, curated view)
+    view: str = "machine"  # "machine" (a FILE, or a store read raw) or "curated"
 
     @property
     def text(self) -> str:
@@ -86,8 +91,8 @@ def from_analysis(analysis) -> Bundle:
     )
 
 
-def from_store(url: str, report: str | None = None) -> list[Bundle]:
-    """One bundle per stored report (or only `report`: a number or a sha256)."""
+def from_store(url: str, report: str | None = None, curated: bool = True) -> list[Bundle]:
+    """One bundle per stored report (or only `report`: a number or a sha256), curated unless `curated=False`."""
     from kartoteka.store.backend import connect
 
     store = connect(url, create=False)
@@ -99,7 +104,11 @@ def from_store(url: str, report: str | None = None) -> list[Bundle]:
             rows = [r for r in rows if report in (r[0], r[1])]
             if not rows:
                 raise InputError(f"no report {report!r} in {url}")
-        return [_bundle_from_store(store, *r) for r in rows]
+        bundles = [_bundle_from_store(store, *r) for r in rows]
+        if curated:
+            for b in bundles:
+                _curate(store, b)
+        return bundles
     finally:
         store.close()
 
@@ -151,6 +160,27 @@ def _bundle_from_store(store, sha: str, number: str | None, path: str | None, en
                   origin="store")
 
 
+_ADDED_KEYS = ("report", "sha256")  # what the curation layer adds to each record; not part of a bundle's records
+
+
+def _curate(store, b: Bundle) -> None:
+    """Replace a store bundle's facts, persons and corrections by their curated state (when decisions name it)."""
+    from kartoteka.curation.store import curate, curated_reports
+
+    b.view = "curated"
+    if b.sha256 not in curated_reports(store):
+        return
+    cur = curate(store, b.sha256)
+    if cur is None:
+        return
+    b.facts = [{k: v for k, v in f.items() if k not in _ADDED_KEYS} for f in cur.facts]
+    b.facts.sort(key=lambda f: (f.get("start") or 0, f.get("id") or ""))
+    b.persons = [{k: v for k, v in p.items() if k not in _ADDED_KEYS} for p in cur.persons]
+    b.persons.sort(key=lambda p: p.get("id") or "")
+    b.corrections = cur.corrections
+    b.notes = cur.notes
+
+
 def _loads(value: Any) -> Any:
     if value is None:
         return None
@@ -160,8 +190,9 @@ def _loads(value: Any) -> Any:
         return value
 
 
-def load(file: str | None, db: str | None, report: str | None = None) -> list[Bundle]:
-    """The bundles a command works on: one for FILE, one per stored report for `--db`."""
+def load(file: str | None, db: str | None, report: str | None = None, curated: bool = True) -> list[Bundle]:
+    """The bundles a command works on: one for FILE, one per stored report for `--db` (curated unless
+    `curated=False`)."""
     if bool(file) == bool(db):
         raise InputError("give a report FILE or --db URL (one of them)")
-    return [from_file(file)] if file else from_store(db, report)
+    return [from_file(file)] if file else from_store(db, report, curated=curated)

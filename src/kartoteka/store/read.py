@@ -111,8 +111,23 @@ def facts(
     return [{**json.loads(j), "report": number, "sha256": sha} for sha, number, j in store.all(sql, params)]
 
 
-def timeline(store: Store, person: str | None = None, type: str | None = None) -> list[dict[str, Any]]:
-    """Fact counts per year and type: [{"year", "type", "count"}]."""
+def timeline(store: Store, person: str | None = None, type: str | None = None,
+             curated: bool = True) -> list[dict[str, Any]]:
+    """Fact counts per year and type: [{"year", "type", "count"}].
+
+    `curated` (curation hook): count the curated facts (identical to the raw layer when there are no decisions);
+    False counts the machine's facts table directly.
+    """
+    if curated:
+        from collections import Counter
+
+        from kartoteka.curation.views import curated_facts
+
+        found = curated_facts(store, person, type, None, None, None, None)
+        if found is not None:
+            counts = Counter((f["year"], f.get("type")) for f in found if f.get("year") is not None)
+            return [{"year": y, "type": t, "count": n}
+                    for (y, t), n in sorted(counts.items(), key=lambda kv: (kv[0][0], str(kv[0][1])))]
     where, params = _fact_filters(store, person, type, None, None, None)
     where.append("f.year IS NOT NULL")
     rows = store.all(

@@ -15,7 +15,7 @@ PATH_TYPES = ("arrested", "expelled", "removed", "tried", "sentenced", "imprison
 MAX_STEPS = 5
 
 
-def trajectories(archive: Archive) -> dict[str, Any]:
+def trajectories(archive: Archive, raw: bool = False) -> dict[str, Any]:
     """Person-level sequences of path facts (asserted or reported), in text order within a year, as Sankey bands.
 
     Nodes are (step, type); a band (step, a, b) counts persons whose step-th fact is `a` and next is `b`.
@@ -23,7 +23,7 @@ def trajectories(archive: Archive) -> dict[str, Any]:
 
     def build(_store) -> dict[str, Any]:
         per_person: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        for f in archive.all_facts():
+        for f in archive.all_facts(raw):
             if f.get("type") in PATH_TYPES and f.get("person_id") and f.get("modality") in ("asserted", "reported"):
                 per_person[(f["sha256"], f["person_id"])].append(f)
         sequences: dict[tuple[str, str], list[dict]] = {}
@@ -55,11 +55,11 @@ def trajectories(archive: Archive) -> dict[str, Any]:
             "_bands": bands,
         }
 
-    return archive.cached("trajectories", build)
+    return archive.cached("trajectories:raw" if raw else "trajectories", build)
 
 
-def band(archive: Archive, step: int, a: str, b: str) -> list[dict[str, Any]]:
-    t = trajectories(archive)
+def band(archive: Archive, step: int, a: str, b: str, raw: bool = False) -> list[dict[str, Any]]:
+    t = trajectories(archive, raw)
     out = []
     names = archive.cp_names()
     for key in t["_bands"].get((step, a, b), []):
@@ -73,13 +73,13 @@ def band(archive: Archive, step: int, a: str, b: str) -> list[dict[str, Any]]:
     return out
 
 
-def agents(archive: Archive) -> list[dict[str, Any]]:
+def agents(archive: Archive, raw: bool = False) -> list[dict[str, Any]]:
     """Agents the facts name (in the fact's agent or its evidence sentence) and what each is recorded doing."""
 
     def build(_store) -> list[dict[str, Any]]:
         acts: dict[str, Counter] = defaultdict(Counter)
         explicit: Counter = Counter()
-        for f in archive.all_facts():
+        for f in archive.all_facts(raw):
             for name in fact_agents(f):
                 acts[name][f.get("type")] += 1
             if f.get("agent"):
@@ -91,13 +91,18 @@ def agents(archive: Archive) -> list[dict[str, Any]]:
         return out + [{"agent": a, "total": n, "explicit": True, "acts": []} for a, n in explicit.most_common(20)
                       if a not in AGENTS]
 
-    return archive.cached("agents", build)
+    return archive.cached("agents:raw" if raw else "agents", build)
 
 
-def network(archive: Archive, top: int = 40, kind: str = "paragraph") -> dict[str, Any]:
+def network(archive: Archive, top: int = 40, kind: str = "paragraph", raw: bool = False) -> dict[str, Any]:
     """People linked by co-occurrence in a paragraph (or by sharing a fact's evidence sentence); top N by degree."""
     top = max(5, min(int(top), 150))
     kind = "facts" if kind == "facts" else "paragraph"
+    view = ":raw" if raw and kind == "facts" else ""  # the fact-sentence links follow the curated facts
+    facts_by_report: dict[str, list[dict]] = defaultdict(list)
+    if kind == "facts":
+        for f in archive.all_facts(raw):
+            facts_by_report[f["sha256"]].append(f)
 
     def build(store) -> dict[str, Any]:
         import networkx as nx
@@ -114,11 +119,10 @@ def network(archive: Archive, top: int = 40, kind: str = "paragraph") -> dict[st
                 groups = [sorted(ps) for ps in ix.block_persons.values()]
             else:
                 by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
-                for f in store.all('SELECT person, start, "end" FROM facts WHERE report = ? AND person IS NOT NULL',
-                                   (sha,)):
-                    cp = ix.pid_cp.get(f[0])
-                    if cp and f[1] is not None:
-                        by_sentence[(f[1], f[2])].add(cp)
+                for f in facts_by_report.get(sha, []):
+                    cp = ix.pid_cp.get(f.get("person_id"))
+                    if cp and f.get("start") is not None:
+                        by_sentence[(f["start"], f["end"])].add(cp)
                 groups = [sorted(ps) for ps in by_sentence.values()]
             for ps in groups:
                 for a, b in combinations(ps, 2):
@@ -126,7 +130,7 @@ def network(archive: Archive, top: int = 40, kind: str = "paragraph") -> dict[st
                     g.add_edge(a, b, weight=w + 1)
         return {"graph": g}
 
-    g = archive.cached(f"network:{kind}", build)["graph"]
+    g = archive.cached(f"network:{kind}{view}", build)["graph"]
 
     def cut(_store) -> dict[str, Any]:
         import networkx as nx
@@ -142,7 +146,7 @@ def network(archive: Archive, top: int = 40, kind: str = "paragraph") -> dict[st
                        key=lambda e: -e["weight"])
         return {"kind": kind, "top": top, "nodes": nodes, "edges": edges}
 
-    return archive.cached(f"network:{kind}:{top}", cut)
+    return archive.cached(f"network:{kind}{view}:{top}", cut)
 
 
 def network_svg(net: dict[str, Any], width: int = 960, height: int = 720) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ The indexes are rebuilt when a report's `derived_at` changes (a re-ingest while 
 from __future__ import annotations
 
 import bisect
+import copy
 import json
 import re
 import threading
@@ -18,6 +19,7 @@ from typing import Any
 from kartoteka.store import read
 from kartoteka.store.backend import Store
 from kartoteka.structure.patterns import INSTALMENT
+from kartoteka.web import curated as cv
 
 MAX_LIMIT = 500
 MONTHS = {m[:3].lower(): m for m in ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -227,6 +229,7 @@ class Archive:
         self._lock = threading.Lock()
         self._indexes: dict[str, ReportIndex] = {}
         self._generation: tuple = ()
+        self._decisions: tuple = ()
         self._cache: dict[str, Any] = {}
 
     # -- caches ---------------------------------------------------------------------------------
@@ -236,6 +239,14 @@ class Archive:
             self._generation = gen
             self._indexes.clear()
             self._cache.clear()
+        decisions = cv.generation(store)  # a new decision: the views are recomputed, the indexes kept
+        if decisions != self._decisions:
+            self._decisions = decisions
+            self._cache.clear()
+
+    def curation(self) -> dict[str, cv.ReportCuration]:
+        """sha256 -> the machine and curated records of every report some decision names."""
+        return self.cached("curation", cv.build)
 
     def cached(self, name: str, build):
         with self.db.use() as store:
@@ -277,12 +288,12 @@ class Archive:
         return self.cached("cp_names", lambda s: dict(s.all("SELECT id, name FROM corpus_persons")))
 
     # -- persons --------------------------------------------------------------------------------
-    def find_persons(self, q: str, limit: int = 50) -> list[dict[str, Any]]:
+    def find_persons(self, q: str, limit: int = 50, raw: bool = False) -> list[dict[str, Any]]:
         q = " ".join(q.split())[:200]
         if not q:
             return []
         with self.db.use() as store:
-            found = read.persons_by_name(store, q)
+            found = read.persons_by_name(store, q, curated=False)
             if not found:
                 like = q.replace("\\", "").replace("%", "").replace("_", "")
                 rows = store.all("SELECT id FROM corpus_persons WHERE lower(name) LIKE ? ORDER BY name LIMIT ?",
@@ -290,13 +301,14 @@ class Archive:
                 found = [{"id": r[0]} for r in rows]
         out = []
         for p in found[:limit]:
-            card = self.person(p["id"], brief=True)
+            card = self.person(p["id"], brief=True, raw=raw)
             if card:
                 out.append(card)
         out.sort(key=lambda c: -c["mention_count"])
         return out
 
-    def person(self, cid: str, brief: bool = False) -> dict[str, Any] | None:
+    def person(self, cid: str, brief: bool = False, raw: bool = False) -> dict[str, Any] | None:
+        cur = self.curation()
         with self.db.use() as store:
             row = store.one("SELECT id, name FROM corpus_persons WHERE id = ?", (cid,))
             if row is None:
@@ -309,8 +321,21 @@ class Archive:
                 "SELECT count(*) FROM corpus_person_links l JOIN person_mentions m ON m.report = l.report AND "
                 "m.person = l.person WHERE l.corpus_person = ?", (cid,)) or 0)
         names, forms, roles, keys, aliases = [], set(), [], {}, set()
-        for _sha, _number, _pid, js in records:
-            rec = json.loads(js)
+        decisions: list[dict] = []
+        name, raw_name, merged_into = row[1], None, []
+        for sha, _number, pid, js in records:
+            rec = cv.person_record(cur.get(sha), pid, json.loads(js), raw)
+            if rec is None or rec.get("status") == "merged":
+                gone = cv.person_record(cur.get(sha), pid, json.loads(js), True) or {}
+                decisions += gone.get("curation", [])
+                merged_into.append(gone.get("merged_into"))
+                if rec is None:
+                    continue
+            decisions += [d for d in rec.get("curation", []) if d not in decisions]
+            if rec.get("raw_name") and rec.get("raw_name") != rec.get("name"):
+                name, raw_name = rec["name"], rec["raw_name"]
+            elif rec.get("curated_name") and rec["curated_name"] != rec.get("name"):
+                raw_name = rec["curated_name"]  # the raw view: the machine's name, and the curated one
             if rec.get("name") and rec["name"] not in names:
                 names.append(rec["name"])
             forms.update(rec.get("forms") or [])
@@ -321,13 +346,21 @@ class Archive:
             for k, v in (rec.get("keys") or {}).items():
                 keys.setdefault(k, v)
         card: dict[str, Any] = {
-            "id": row[0], "name": row[1], "names": names, "forms": sorted(forms), "aliases": sorted(aliases),
+            "id": row[0], "name": name, "names": names, "forms": sorted(forms), "aliases": sorted(aliases),
             "keys": keys, "roles": roles, "mention_count": mention_count,
             "reports": sorted({r[1] or r[0] for r in records}),
+            "report_shas": sorted({r[0] for r in records}),
         }
+        if decisions:
+            card["curation"] = decisions
+            card["curation_title"] = cv.title(decisions)
+        if raw_name:
+            card["name_change"] = [row[1], name] if not raw else [row[1], raw_name]
+        if any(merged_into):
+            card["merged_into"] = [m for m in merged_into if m]
         if brief:
             return card
-        facts = self.facts(person=cid, limit=MAX_LIMIT)["facts"]
+        facts = self.facts(person=cid, limit=MAX_LIMIT, raw=raw)["facts"]
         card["facts"] = facts
         co: Counter = Counter()
         first_mention = None
@@ -353,40 +386,74 @@ class Archive:
     # -- facts ----------------------------------------------------------------------------------
     def facts(self, type: str | None = None, year_from: int | None = None, year_to: int | None = None,
               person: str | None = None, report: str | None = None, modality: str | None = None,
-              agent: str | None = None, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+              agent: str | None = None, limit: int = 100, offset: int = 0, raw: bool = False) -> dict[str, Any]:
+        """Facts, filtered and paginated: the curated state (default) or the machine's (`raw`), each marked
+        where a decision changed it."""
         limit = max(1, min(int(limit), MAX_LIMIT))
         offset = max(0, int(offset))
+        cur = self.curation()
+        swap = {} if raw else cur  # reports whose facts come from the curated state instead of the table
         with self.db.use() as store:
             where, params = read._fact_filters(store, person or None, type or None, year_from, year_to,
                                                report or None)
             if modality:
                 where.append("f.modality = ?")
                 params.append(modality)
+            if swap:
+                where.append(f"f.report NOT IN ({','.join('?' * len(swap))})")
+                params.extend(swap)
             sql_where = (" WHERE " + " AND ".join(where)) if where else ""
             base = "FROM facts f JOIN reports r ON r.sha256 = f.report" + sql_where
-            if agent:
-                rows = store.all(f"SELECT f.report, r.number, f.json {base} ORDER BY f.year, r.number, f.start",
-                                 params)
-                rows = [r for r in rows if agent_matches(json.loads(r[2]), agent)]
-                total = len(rows)
-                rows = rows[offset : offset + limit]
+            order = "ORDER BY f.year, r.number, f.start"
+            pairs = _person_pairs(store, person) if swap and person else None
+            if agent or swap:
+                rows = [(sha, number, json.loads(js))
+                        for sha, number, js in store.all(f"SELECT f.report, r.number, f.json {base} {order}", params)]
             else:
                 total = int(store.scalar(f"SELECT count(*) {base}", params) or 0)
-                rows = store.all(f"SELECT f.report, r.number, f.json {base} ORDER BY f.year, r.number, f.start "
-                                 "LIMIT ? OFFSET ?", [*params, limit, offset])
+                rows = [(sha, number, json.loads(js)) for sha, number, js in store.all(
+                    f"SELECT f.report, r.number, f.json {base} {order} LIMIT ? OFFSET ?", [*params, limit, offset])]
+        if swap:
+            for sha, rc in swap.items():
+                if report and report not in (sha, rc.number):
+                    continue
+                for f in rc.facts.values():
+                    if ((type and f.get("type") != type) or (modality and f.get("modality") != modality)
+                            or (year_from is not None and (f.get("year") is None or f["year"] < year_from))
+                            or (year_to is not None and (f.get("year") is None or f["year"] > year_to))
+                            or (pairs is not None and (sha, f.get("person_id")) not in pairs)):
+                        continue
+                    rows.append((sha, rc.number, copy.deepcopy(f)))
+            rows.sort(key=lambda r: (r[2].get("year") is not None, r[2].get("year") or 0, r[1] or "",
+                                     r[2].get("start") or 0))
+        if agent or swap:
+            if agent:
+                rows = [r for r in rows if agent_matches(r[2], agent)]
+            total = len(rows)
+            rows = rows[offset : offset + limit]
         indexes: dict[str, ReportIndex | None] = {}
         facts = []
-        for sha, number, js in rows:
+        for sha, number, f in rows:
             if sha not in indexes:
                 indexes[sha] = self.index_by_sha(sha)
-            facts.append(self._fact(sha, number, json.loads(js), indexes[sha]))
-        return {"total": total, "limit": limit, "offset": offset, "facts": facts}
+            facts.append(cv.mark_fact(self._fact(sha, number, f, indexes[sha]), cur.get(sha), raw))
+        return {"total": total, "limit": limit, "offset": offset, "facts": facts, "view": "raw" if raw else "curated"}
 
-    def fact(self, report: str, fid: str) -> dict[str, Any] | None:
+    def fact(self, report: str, fid: str, raw: bool = False) -> dict[str, Any] | None:
+        """One fact; in the curated view a rejected fact is still found (marked rejected), so links keep working."""
+        cur = self.curation()
         with self.db.use() as store:
             row = store.one("SELECT f.report, r.number, f.json FROM facts f JOIN reports r ON r.sha256 = f.report "
                             "WHERE (r.number = ? OR r.sha256 = ?) AND f.id = ?", (report, report, fid))
-        return self._fact(row[0], row[1], json.loads(row[2])) if row else None
+            sha = row[0] if row else store.scalar(
+                "SELECT sha256 FROM reports WHERE number = ? OR sha256 = ? ORDER BY number LIMIT 1", (report, report))
+        rc = cur.get(sha) if sha else None
+        if rc is not None and not raw:
+            if fid in rc.facts:
+                return cv.mark_fact(self._fact(sha, rc.number, copy.deepcopy(rc.facts[fid])), rc, raw)
+            if fid in rc.removed_facts:
+                return cv.mark_fact(self._fact(sha, rc.number, copy.deepcopy(rc.removed_facts[fid])), rc, True)
+        return cv.mark_fact(self._fact(row[0], row[1], json.loads(row[2])), rc, raw) if row else None
 
     def _fact(self, sha: str, number: str | None, f: dict[str, Any], ix: ReportIndex | None = None) -> dict[str, Any]:
         ix = ix or self.index_by_sha(sha)
@@ -408,17 +475,44 @@ class Archive:
         return self.cached("modalities", lambda s: [r[0] for r in s.all(
             "SELECT DISTINCT modality FROM facts WHERE modality IS NOT NULL ORDER BY modality")])
 
-    def all_facts(self) -> list[dict[str, Any]]:
+    def all_facts(self, raw: bool = False) -> list[dict[str, Any]]:
+        """Every fact (curated by default), in report and text order; for the whole-store views."""
+        swap = {} if raw else self.curation()
+
         def build(store: Store) -> list[dict[str, Any]]:
             rows = store.all("SELECT f.report, r.number, f.json FROM facts f JOIN reports r ON r.sha256 = f.report "
                              "ORDER BY f.report, f.start")
-            return [{**json.loads(js), "report": number or sha, "sha256": sha} for sha, number, js in rows]
+            out = [{**json.loads(js), "report": number or sha, "sha256": sha} for sha, number, js in rows
+                   if sha not in swap]
+            for sha, rc in swap.items():
+                out += [{**f, "report": rc.number or sha, "sha256": sha} for f in rc.facts.values()]
+            out.sort(key=lambda f: (f["sha256"], f.get("start") or 0))
+            return out
 
-        return self.cached("all_facts", build)
+        return self.cached("all_facts:raw" if raw else "all_facts", build)
 
-    def timeline(self, type: str | None = None, person: str | None = None) -> list[dict[str, Any]]:
+    def timeline(self, type: str | None = None, person: str | None = None, raw: bool = False) -> list[dict[str, Any]]:
         with self.db.use() as store:
-            return read.timeline(store, person=person or None, type=type or None)
+            return read.timeline(store, person=person or None, type=type or None, curated=not raw)
+
+    def corrections(self, ix: ReportIndex, raw: bool = False) -> list[dict[str, Any]]:
+        """A report's corrections for the reader: curated (default) or the machine's, marked."""
+        return cv.corrections(self.curation().get(ix.sha), ix.corrections, raw)
+
+    def notes(self, ix: ReportIndex) -> list[dict[str, Any]]:
+        rc = self.curation().get(ix.sha)
+        return rc.notes if rc else []
+
+
+def _person_pairs(store: Store, person: str) -> set[tuple[str, str]]:
+    """(report, person id) of every report-level person behind a corpus person id or a name."""
+    ids = [person] if person.startswith("cp-") else [p["id"] for p in read.persons_by_name(store, person,
+                                                                                          curated=False)]
+    pairs: set[tuple[str, str]] = set()
+    for cid in ids:
+        pairs |= {(r, p) for r, p in store.all("SELECT report, person FROM corpus_person_links WHERE corpus_person = ?",
+                                               (cid,))}
+    return pairs
 
 
 #: Agents of repression the report names, matched in a fact's `agent` or in its evidence sentence.

@@ -35,10 +35,13 @@ def _overlapping(items: list, starts: list[int], start: int, end: int, key=lambd
 
 
 class Renderer:
-    def __init__(self, ix: ReportIndex, cp_names: dict[str, str]):
+    def __init__(self, ix: ReportIndex, cp_names: dict[str, str], corrections: list[dict] | None = None):
         self.ix = ix
         self.names = cp_names
-        self._cstarts = [c["start"] for c in ix.corrections]
+        # the corrections shown (curation: the curated ones, or the machine's marked); default the stored ones
+        self.corrections = sorted(ix.corrections if corrections is None else corrections,
+                                  key=lambda c: (c["start"], c["end"]))
+        self._cstarts = [c["start"] for c in self.corrections]
         self._mstarts = [m[0] for m in ix.mentions]
         self._gstarts = [g["start"] if g["term_start"] is None else min(g["start"], g["term_start"])
                          for g in ix.glosses]
@@ -67,7 +70,7 @@ class Renderer:
             spans.append((s, e, "marker", f))
         if hl and hl[0] < be and hl[1] > bs:
             spans.append((hl[0], hl[1], "hl", hl))
-        corrections = [c for c in _overlapping(ix.corrections, self._cstarts, bs, be,
+        corrections = [c for c in _overlapping(self.corrections, self._cstarts, bs, be,
                                                key=lambda c: (c["start"], c["end"]))
                        if bs <= c["start"] and c["end"] <= be]
         inside = [(c["start"], c["end"]) for c in corrections if c["end"] > c["start"]]
@@ -146,13 +149,16 @@ class Renderer:
 
     @staticmethod
     def _correction(c: dict, view: str) -> str:
-        conf = f"{c['confidence']:.2f}" if c["confidence"] is not None else "?"
+        conf = f"{c['confidence']:.2f}" if c.get("confidence") is not None else "?"
+        status = c.get("status")
+        mark = f" c-{escape(status)}" if status else ""
+        said = f" — {status}: {c['curation_title']}" if c.get("curation_title") else ""
         if view == "original":
-            title = f"repaired: {c['replacement']!r} — {c['reason'] or c['kind']} (confidence {conf})"
-            return (f'<span class="corr orig" tabindex="0" data-kind="{escape(c["kind"])}" '
+            title = f"repaired: {c['replacement']!r} — {c['reason'] or c['kind']} (confidence {conf}){said}"
+            return (f'<span class="corr orig{mark}" tabindex="0" data-kind="{escape(c["kind"])}" '
                     f'title="{escape(title)}">{escape(c["original"])}</span>')
-        title = f"original OCR: {c['original']!r} — {c['reason'] or c['kind']} (confidence {conf})"
-        return (f'<ins class="corr" tabindex="0" data-kind="{escape(c["kind"])}" title="{escape(title)}">'
+        title = f"original OCR: {c['original']!r} — {c['reason'] or c['kind']} (confidence {conf}){said}"
+        return (f'<ins class="corr{mark}" tabindex="0" data-kind="{escape(c["kind"])}" title="{escape(title)}">'
                 f'{escape(c["replacement"])}</ins>')
 
 

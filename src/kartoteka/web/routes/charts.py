@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from kartoteka.web import analysis
-from kartoteka.web.routes.pages import _archive, _int_or_none, _render
+from kartoteka.web.routes.pages import _archive, _int_or_none, _raw, _render
 
 router = APIRouter(include_in_schema=False)
 
@@ -26,8 +26,8 @@ def json_script(data) -> Markup:
 
 
 def timeline_data(archive, type: str = "", person: str = "", year_from: int | None = None,
-                  year_to: int | None = None) -> dict:
-    rows = [r for r in archive.timeline(type=type, person=person)
+                  year_to: int | None = None, raw: bool = False) -> dict:
+    rows = [r for r in archive.timeline(type=type, person=person, raw=raw)
             if (year_from is None or r["year"] >= year_from) and (year_to is None or r["year"] <= year_to)]
     years = sorted({r["year"] for r in rows})
     types = sorted({r["type"] for r in rows})
@@ -42,7 +42,7 @@ def timeline(request: Request, type: str = "", person: Annotated[str, Query(max_
              year_from: Annotated[str, Query(alias="from", max_length=8)] = "1917",
              year_to: Annotated[str, Query(alias="to", max_length=8)] = "1956"):
     archive = _archive(request)
-    data = timeline_data(archive, type, person, _int_or_none(year_from), _int_or_none(year_to))
+    data = timeline_data(archive, type, person, _int_or_none(year_from), _int_or_none(year_to), _raw(request))
     return _render(request, "timeline.html", {
         "data": data, "json": json_script({"kind": "timeline", **data}), "types": archive.fact_types(),
         "f": {"type": type, "person": person, "from": year_from, "to": year_to},
@@ -52,10 +52,13 @@ def timeline(request: Request, type: str = "", person: Annotated[str, Query(max_
 @router.get("/trajectories", response_class=HTMLResponse)
 def trajectories(request: Request):
     archive = _archive(request)
-    t = analysis.trajectories(archive)
+    raw = _raw(request)
+    t = analysis.trajectories(archive, raw)
     public = {k: v for k, v in t.items() if not k.startswith("_")}
+    if raw:
+        public["bands"] = [{**b, "url": b["url"] + "&raw=1"} for b in public["bands"]]
     return _render(request, "trajectories.html", {
-        "t": public, "json": json_script({"kind": "sankey", **public}), "agents": analysis.agents(archive),
+        "t": public, "json": json_script({"kind": "sankey", **public}), "agents": analysis.agents(archive, raw),
     })
 
 
@@ -63,13 +66,13 @@ def trajectories(request: Request):
 def band(request: Request, step: Annotated[int, Query(ge=0, le=10)] = 0,
          a: Annotated[str, Query(alias="from", max_length=40)] = "",
          b: Annotated[str, Query(alias="to", max_length=40)] = ""):
-    rows = analysis.band(_archive(request), step, a, b)
+    rows = analysis.band(_archive(request), step, a, b, _raw(request))
     return _render(request, "band.html", {"rows": rows, "step": step, "a": a, "b": b})
 
 
 @router.get("/network", response_class=HTMLResponse)
 def network(request: Request, n: Annotated[int, Query(ge=5, le=150)] = 40, kind: str = "paragraph"):
-    net = analysis.network(_archive(request), n, kind)
+    net = analysis.network(_archive(request), n, kind, _raw(request))
     nodes = analysis.network_svg(net)
     at = {x["id"]: x for x in nodes}
     top_w = max((e["weight"] for e in net["edges"]), default=1)

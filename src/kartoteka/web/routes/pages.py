@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import secrets
 from typing import Annotated
 from urllib.parse import quote, urlencode
 
@@ -19,8 +20,32 @@ router = APIRouter(include_in_schema=False)
 _HL = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 
 
+def _raw(request: Request) -> bool:
+    """`?raw=1`: the machine's own output instead of the curated state (the default)."""
+    return request.query_params.get("raw", "").lower() in ("1", "true", "yes", "on")
+
+
 def _render(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
-    return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
+    raw = _raw(request)
+    kept = {k: v for k, v in request.query_params.items() if k not in ("raw", "done")}
+    params = kept if raw else {**kept, "raw": "1"}
+    here = request.url.path + ("?" + urlencode({**kept, **({"raw": "1"} if raw else {})}) if kept or raw else "")
+    done = request.query_params.get("done", "")
+    context = {"raw": raw, "raw_toggle": request.url.path + ("?" + urlencode(params) if params else ""),
+               "done": done if re.fullmatch(r"d-[0-9a-f]{1,40}", done) else "", **context}
+    curator = getattr(request.app.state, "curator", None)
+    nonce = None
+    if curator is not None:  # `serve --editable`: the pages offer the decisions (POST /curate/decide)
+        from kartoteka.curation.web import COOKIE
+
+        nonce = request.cookies.get(COOKIE) or secrets.token_hex(16)
+        context.update(editable=True, csrf=curator.token(nonce), here=here[:1000], curator=curator.user)
+    response = request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
+    if nonce is not None:
+        from kartoteka.curation.web import set_nonce
+
+        set_nonce(response, nonce)
+    return response
 
 
 def _archive(request: Request):
@@ -58,6 +83,7 @@ def paragraph(request: Request, number: str, block: int):
 @router.get("/reports/{number}/d/{page}", response_class=HTMLResponse)
 def reader(request: Request, number: str, page: str, view: str = "repaired", hl: str | None = None):
     archive = _archive(request)
+    raw = _raw(request)
     ix = archive.index(number)
     if ix is None or page not in ix.page_by_key:
         raise HTTPException(404, f"no such page: {number} / {page}")
@@ -68,7 +94,9 @@ def reader(request: Request, number: str, page: str, view: str = "repaired", hl:
         if 0 <= s < e <= len(ix.text):
             span = (s, e)
     pg = ix.page_by_key[page]
-    renderer = Renderer(ix, archive.cp_names())
+    corrections = archive.corrections(ix, raw)
+    notes = [] if raw else archive.notes(ix)
+    renderer = Renderer(ix, archive.cp_names(), corrections)
     blocks = []
     fn_by_block = renderer.fn_by_block
     for k in pg.blocks:
@@ -83,29 +111,32 @@ def reader(request: Request, number: str, page: str, view: str = "repaired", hl:
             "html": renderer.block(k, view, span), "ordinal": ix.ordinal[k] if b.kind == "paragraph" else None,
             "cite": ix.cite(b.start) if b.kind in ("paragraph", "footnote") else None,
             "footnote": fn, "marker_page": marker_page,
+            "notes": [n for n in notes if b.start <= n["start"] < b.end],
+            "corrections": [c for c in corrections if b.start <= c["start"] and c["end"] <= b.end],
         })
     keys = [p.key for p in ix.pages]
     i = keys.index(page)
     base = f"/reports/{quote(ix.slug)}/d/{quote(page)}"
     other = "original" if view == "repaired" else "repaired"
-    toggle = base + "?" + urlencode({"view": other, **({"hl": f"{span[0]}-{span[1]}"} if span else {})})
+    toggle = base + "?" + urlencode({"view": other, **({"hl": f"{span[0]}-{span[1]}"} if span else {}),
+                                     **({"raw": "1"} if raw else {})})
     return _render(request, "reader.html", {
         "ix": ix, "page": pg, "blocks": blocks, "view": view, "toggle": toggle, "hl": span,
         "prev": ix.pages[i - 1] if i > 0 else None, "next": ix.pages[i + 1] if i + 1 < len(ix.pages) else None,
         "contents": ix.contents(), "instalments": ix.instalments, "pretty_date": pretty_date,
-        "corrections": sum(1 for c in ix.corrections if pg.start <= c["start"] < pg.end),
+        "corrections": sum(1 for c in corrections if pg.start <= c["start"] < pg.end),
     })
 
 
 @router.get("/persons", response_class=HTMLResponse)
 def persons(request: Request, q: Annotated[str, Query(max_length=200)] = ""):
-    found = _archive(request).find_persons(q) if q.strip() else []
+    found = _archive(request).find_persons(q, raw=_raw(request)) if q.strip() else []
     return _render(request, "persons.html", {"q": q, "persons": found})
 
 
 @router.get("/persons/{cid}", response_class=HTMLResponse)
 def person(request: Request, cid: str):
-    card = _archive(request).person(cid)
+    card = _archive(request).person(cid, raw=_raw(request))
     if card is None:
         raise HTTPException(404, f"no person {cid}")
     by_year: dict = {}
@@ -133,9 +164,10 @@ def facts(request: Request, type: str = "", year_from: Annotated[str, Query(alia
           limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100, offset: Annotated[int, Query(ge=0)] = 0):
     archive = _archive(request)
     yf, yt = _int_or_none(year_from), _int_or_none(year_to)
+    raw = _raw(request)
     result = archive.facts(type=type, year_from=yf, year_to=yt, person=person, report=report, modality=modality,
-                           agent=agent, limit=limit, offset=offset)
-    params = _facts_params(type, yf, yt, person, report, modality, agent)
+                           agent=agent, limit=limit, offset=offset, raw=raw)
+    params = {**_facts_params(type, yf, yt, person, report, modality, agent), **({"raw": "1"} if raw else {})}
     nxt = prev = None
     if offset + limit < result["total"]:
         nxt = "/facts?" + urlencode({**params, "limit": limit, "offset": offset + limit})
@@ -150,7 +182,7 @@ def facts(request: Request, type: str = "", year_from: Annotated[str, Query(alia
 
 
 CSV_FIELDS = ("report", "id", "year", "date", "type", "person", "corpus_person", "agent", "place", "modality",
-              "confidence", "start", "end", "evidence", "cite")
+              "confidence", "start", "end", "evidence", "cite", "status", "curation")
 
 
 @router.get("/facts.csv")
@@ -163,7 +195,7 @@ def facts_csv(request: Request, type: str = "", year_from: Annotated[str, Query(
     while True:
         r = archive.facts(type=type, year_from=_int_or_none(year_from), year_to=_int_or_none(year_to),
                           person=person, report=report, modality=modality, agent=agent, limit=MAX_LIMIT,
-                          offset=offset)
+                          offset=offset, raw=_raw(request))
         rows += r["facts"]
         offset += MAX_LIMIT
         if offset >= r["total"] or offset >= 20 * MAX_LIMIT:
@@ -173,6 +205,7 @@ def facts_csv(request: Request, type: str = "", year_from: Annotated[str, Query(
     w.writeheader()
     for f in rows:
         row = {k: f.get(k) for k in CSV_FIELDS}
+        row["curation"] = f.get("curation_title")  # who decided what, and why (empty: the machine's record)
         for k, v in row.items():
             if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
                 row[k] = "'" + v  # no formulas when opened in a spreadsheet
@@ -183,7 +216,7 @@ def facts_csv(request: Request, type: str = "", year_from: Annotated[str, Query(
 
 @router.get("/facts/{report}/{fid}", response_class=HTMLResponse)
 def fact(request: Request, report: str, fid: str):
-    f = _archive(request).fact(report, fid)
+    f = _archive(request).fact(report, fid, raw=_raw(request))
     if f is None:
         raise HTTPException(404, "no such fact")
     return _render(request, "fact.html", {"f": f})
@@ -195,7 +228,7 @@ def search(request: Request, q: Annotated[str, Query(max_length=300)] = "",
     archive = _archive(request)
     hits, total, error, people = [], 0, None, []
     if q.strip():
-        people = archive.find_persons(q, limit=5) if len(q.split()) <= 4 else []
+        people = archive.find_persons(q, limit=5, raw=_raw(request)) if len(q.split()) <= 4 else []
         try:
             with archive.db.use() as store:
                 result = run_search(store, q, limit=limit)
