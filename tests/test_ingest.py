@@ -115,3 +115,17 @@ def test_human_output_is_a_tree():
     assert result.returncode == 0
     out = result.stdout.decode()
     assert "JPRS-UPA-90-017" in out and "The Shipyard at Zelenodolsk" in out
+
+
+def test_a_long_line_of_noise_is_processed(tmp_path):
+    """Brackets, digits, quotes and superscripts everywhere: every scan must stay linear."""
+    import random
+
+    rng = random.Random(1)
+    alphabet = "abcdefghij KLMNOP .,;:\"[]()0123456789-—¹²"
+    path = tmp_path / "noise.txt"
+    path.write_text("".join(rng.choice(alphabet) for _ in range(2_000_000)), encoding="utf-8")
+    result = run_cli("outline", str(path), "--json")
+    assert result.returncode == 0, result.stderr[-300:]
+    payload = json.loads(result.stdout)
+    assert len(payload["blocks"]) == 1 and payload["footnotes"] == []

@@ -96,6 +96,8 @@ def _find_colophon(text: str, runs: list[Run]) -> int:
 
 def _is_contents_heading(s: str) -> bool:
     """`CONTENTS` alone, or between the report number and date on one line."""
+    if len(s) >= 120:
+        return False
     if squeeze(s) in _CONTENTS_WORDS:
         return True
     return len(s) < 120 and "\n" not in s and re.search(r"(?:^|\s)C\s?O\s?N\s?T\s?E\s?N\s?T\s?S(?:\s|$)", s) is not None
