@@ -177,3 +177,21 @@ def test_incremental_linking_equals_full_rebuild(url):
             with store.transaction():
                 rebuild(store)
             assert _linking(store) == incremental, f"step {step}"
+
+
+def test_migration_backfills_name_counts(url, tmp_path):
+    """A store written before migration 3 gets its name counts from `persons`; linking then goes on from them."""
+    reports = [str(p) for p in variants(tmp_path / "r", 4)]
+    with connect(url) as store:
+        ingest(store, reports[:2])
+        expected = _linking(store)
+        with store.transaction():
+            store.execute("DROP TABLE corpus_person_names")
+            store.execute("DELETE FROM schema_version WHERE version = 3")
+        assert [m.version for m in upgrade(store)] == [3]
+        assert _linking(store) == expected
+        ingest(store, reports[2:])
+        incremental = _linking(store)
+        with store.transaction():
+            rebuild(store)
+        assert _linking(store) == incremental
