@@ -288,3 +288,24 @@ def test_they_refers_to_a_plural_noun_of_its_own_sentence_first():
 def test_what_would_have_happened_is_hypothetical():
     assert facts("The rehabilitation of Pavlov would have meant admitting the error.") == []
     assert facts("The rehabilitation of Pavlov would have meant admitting the error.", all_modalities=True)
+
+
+def test_a_list_continued_after_notes_keeps_its_verb():
+    from kartoteka.facts import find_facts
+    from kartoteka.ingest import source_from_bytes
+    from kartoteka.structure import read_report
+
+    text = ("Among those who were arrested that spring were Pavlov, Sokolov and\n\n"
+            "Footnotes\n\n- 1. Testimony of a witness.\n\n"
+            "Orlov, all three members of the bureau.\n")
+    report = read_report(source_from_bytes(text.encode()))
+    assert report.blocks[-1].continues is not None  # the reader links the two pieces
+    persons = [{"id": f"p-{name.lower()}", "surname": name,
+                "mentions": [{"start": text.index(name), "end": text.index(name) + len(name)}]}
+               for name in ("Pavlov", "Sokolov", "Orlov")]
+    found = find_facts(report, None, persons).facts
+    assert {(f.person, f.type) for f in found} == {("Pavlov", "arrested"), ("Sokolov", "arrested"),
+                                                   ("Orlov", "arrested")}
+    orlov = next(f for f in found if f.person == "Orlov")
+    assert text[orlov.start : orlov.end] == orlov.evidence
+    assert orlov.start < text.index("Footnotes") < orlov.end  # the evidence spans the page break

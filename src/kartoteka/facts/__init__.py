@@ -30,7 +30,7 @@ def find_facts(report, repaired, persons) -> FactsResult:
     """Facts stated in the report's paragraphs, notes and list items about the given persons."""
     paragraphs = [(b.start, b.end) for b in report.blocks if b.kind in _TEXT_KINDS]
     scan = TextScan(repaired.text if repaired is not None else report.text)
-    facts = find_facts_in(report.text, paragraphs, person_refs(persons), repaired, scan)
+    facts = find_facts_in(report.text, continued_paragraphs(report), person_refs(persons), repaired, scan)
     where = Locator(report)
     for fact in facts:
         fact.where = where(fact.start)
@@ -38,6 +38,22 @@ def find_facts(report, repaired, persons) -> FactsResult:
     for agg in aggregates:
         agg.where = where(agg.start)
     return FactsResult(facts=facts, aggregates=aggregates)
+
+
+def continued_paragraphs(report) -> list[list[tuple[int, int]]]:
+    """Paragraph spans, a paragraph and its continuation after notes (`continues`) read as one."""
+    position: dict[int, int] = {}
+    out: list[list[tuple[int, int]]] = []
+    for i, b in enumerate(report.blocks):
+        if b.kind not in _TEXT_KINDS:
+            continue
+        if b.continues is not None and b.continues in position:
+            out[position[b.continues]].append((b.start, b.end))
+            position[i] = position[b.continues]
+            continue
+        position[i] = len(out)
+        out.append([(b.start, b.end)])
+    return out
 
 
 class Locator:

@@ -579,19 +579,39 @@ def find_aggregates_in(source_text: str, paragraphs: list[tuple[int, int]], repa
     return out
 
 
-def _repaired_form(text: str, source_text: str, rs: int, es: int, ee: int, src_s: int, src_e: int) -> str | None:
-    """The evidence as the repaired reading has it, when repair changed something inside it."""
-    if text is source_text:
+class _Pieces:
+    """A paragraph as the fact layer reads it: one block, or a block and its continuation after a
+    page break with notes between (the reader's `continues`), joined by a space so a list keeps its
+    verb. Maps paragraph-relative offsets back to offsets of the reading."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.local_starts: list[int] = []
+        parts = []
+        pos = 0
+        for a, b in spans:
+            self.local_starts.append(pos)
+            parts.append(text[a:b])
+            pos += b - a + 1
+        self.text = " ".join(parts)
+
+    def to_abs(self, pos: int) -> int:
+        k = max(0, bisect_right(self.local_starts, pos) - 1)
+        a, b = self.spans[k]
+        return min(a + pos - self.local_starts[k], b)
+
+    def to_local(self, abs_pos: int) -> int | None:
+        for (a, b), base in zip(self.spans, self.local_starts, strict=True):
+            if a <= abs_pos <= b:
+                return base + abs_pos - a
         return None
-    repaired = text[rs + es : rs + ee].strip()
-    return repaired if repaired != source_text[src_s:src_e] else None
 
 
 def find_facts_in(
-    source_text: str, paragraphs: list[tuple[int, int]], persons: list[PersonRef], repaired=None,
-    scan: TextScan | None = None,
+    source_text: str, paragraphs: list, persons: list[PersonRef], repaired=None, scan: TextScan | None = None,
 ) -> list[Fact]:
-    """Facts over the given paragraph spans (source offsets) of `source_text`.
+    """Facts over the given paragraphs of `source_text`: each a `(start, end)` source span, or a list
+    of such spans read as one paragraph (a paragraph continued after a page break).
 
     `repaired`: a `kartoteka.repair.Repaired` reading; facts are found in it and mapped back."""
     text = repaired.text if repaired is not None else source_text
@@ -604,14 +624,16 @@ def find_facts_in(
     seen: set[tuple[str, str, int]] = set()
     last_group: list | None = None
     group_age = 0
-    for ps, pe in paragraphs:
-        rs, re_ = to_rep(ps), to_rep(pe)
-        in_par = refs[bisect_left(ref_starts, ps) : bisect_left(ref_starts, pe)]
-        local = []
-        for ref in in_par:
-            a, b = to_rep(ref.start) - rs, to_rep(ref.end) - rs
-            local.append((a, b, ref))
-        paragraph = _Paragraph(text[rs:re_], rs, local, last_group)
+    for item in paragraphs:
+        source_spans = [item] if isinstance(item[0], int) else list(item)
+        pieces = _Pieces(text, [(to_rep(s), to_rep(e)) for s, e in source_spans])
+        local, triggers, dates = [], [], []
+        for (ps, pe), (rs, re_), base in zip(source_spans, pieces.spans, pieces.local_starts, strict=True):
+            for ref in refs[bisect_left(ref_starts, ps) : bisect_left(ref_starts, pe)]:
+                local.append((to_rep(ref.start) - rs + base, to_rep(ref.end) - rs + base, ref))
+            triggers += [replace(t, start=t.start + base, end=t.end + base) for t in scan.triggers_in(rs, re_)]
+            dates += [replace(d, start=d.start + base, end=d.end + base) for d in scan.dates_in(rs, re_)]
+        paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group)
         groups = plural_groups(paragraph.text, local)
         # the last list of recent paragraphs, for `they` here (its spans lie outside this paragraph);
         # it lapses after two paragraphs that name no list of their own
@@ -621,9 +643,8 @@ def find_facts_in(
             group_age += 1
             if group_age > 2:
                 last_group = None
-        found = facts_in_paragraph(paragraph, scan.triggers_in(rs, re_), scan.dates_in(rs, re_))
-        for ref, trig, (es, ee), modality, conf, extra in found:
-            src_s, src_e = span_to_src(rs + es, rs + ee)
+        for ref, trig, (es, ee), modality, conf, extra in facts_in_paragraph(paragraph, triggers, dates):
+            src_s, src_e = span_to_src(pieces.to_abs(es), pieces.to_abs(ee))
             while src_s < src_e and source_text[src_s].isspace():
                 src_s += 1
             while src_e > src_s and source_text[src_e - 1].isspace():
@@ -633,14 +654,18 @@ def find_facts_in(
                 continue
             seen.add(key)
             year = extra["year"]
-            trig_src = span_to_src(rs + trig.start, rs + trig.end)
+            trig_src = span_to_src(pieces.to_abs(trig.start), pieces.to_abs(trig.end))
+            repaired_evidence = pieces.text[es:ee].strip() if repaired is not None else None
             facts.append(Fact(
                 id=_fact_id(ref.person_id, trig.type, trig_src[0]),
                 person_id=ref.person_id, person=ref.surname, person_mention=(ref.start, ref.end), type=trig.type,
                 year=year[0] if year else None, date=year[1] if year else None, place=extra.get("place"),
                 agent=extra["agent"], according_to=extra["according_to"], start=src_s, end=src_e,
                 evidence=source_text[src_s:src_e], confidence=conf, modality=modality, trigger=trig_src,
-                evidence_repaired=_repaired_form(text, source_text, rs, es, ee, src_s, src_e),
+                evidence_repaired=(
+                    repaired_evidence if repaired_evidence is not None and len(source_spans) == 1
+                    and repaired_evidence != source_text[src_s:src_e] else None
+                ),
             ))
     facts.sort(key=lambda f: (f.start, f.person_mention[0], f.type))
     return facts
