@@ -600,12 +600,6 @@ class _Pieces:
         a, b = self.spans[k]
         return min(a + pos - self.local_starts[k], b)
 
-    def to_local(self, abs_pos: int) -> int | None:
-        for (a, b), base in zip(self.spans, self.local_starts, strict=True):
-            if a <= abs_pos <= b:
-                return base + abs_pos - a
-        return None
-
 
 def find_facts_in(
     source_text: str, paragraphs: list, persons: list[PersonRef], repaired=None, scan: TextScan | None = None,
