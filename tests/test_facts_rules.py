@@ -309,3 +309,9 @@ def test_a_list_continued_after_notes_keeps_its_verb():
     orlov = next(f for f in found if f.person == "Orlov")
     assert text[orlov.start : orlov.end] == orlov.evidence
     assert orlov.start < text.index("Footnotes") < orlov.end  # the evidence spans the page break
+
+
+def test_whom_clauses_and_possibilities():
+    text = "One associate of Lenin, Sokolov, whom Lenin praised in 1920, was executed in 1937."
+    assert pairs(text) == {("Sokolov", "shot")}
+    assert facts("Some suggested the possibility that Kirov was assassinated.") == []

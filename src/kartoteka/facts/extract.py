@@ -177,9 +177,11 @@ def _outside_relative(text: str, before: list, last: tuple, gap: str):
     clause that has closed (`, was`); the subject is the clause's antecedent, not `last`."""
     if "," not in gap:
         return None
-    rel = text.rfind(" who ", max(0, last[0] - 200), last[0])
-    if rel < 0:
+    window = text[max(0, last[0] - 200) : last[0]]
+    found = [m.start() for m in re.finditer(r"\s(?:who|whom|whose)\s", window)]
+    if not found:
         return None
+    rel = max(0, last[0] - 200) + found[-1]
     owners = [p for p in before if p[1] <= rel]
     if not owners:
         return None

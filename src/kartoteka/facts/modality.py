@@ -15,7 +15,8 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|should|may|must|can|cannot)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:planned|plans?|intended|intend|wanted|want|threatened|threat|demanded|demand|proposed|proposal|"
     r"sought|tried|attempts?|attempted|fought|hoped|expected|ready|prepared|preparing|going|aimed?)\s+(?:\w+\s+){0,3}?to\s+(?:\w+\s+){0,2}$"
-    r"|\b(?:if|unless|whether|in\s+the\s+event\s+of|in\s+case\s+of)\b|\bawait(?:ed|s)?\b|\bwas\s+to\s+be\b"
+    r"|\b(?:if|unless|whether|in\s+the\s+event\s+of|in\s+case\s+of|possibility|hypothesis|suggested\s+that|"
+    r"it\s+is\s+possible)\b|\bawait(?:ed|s)?\b|\bwas\s+to\s+be\b"
     r"|\bwere\s+to\s+be\b"
     r"|(?<!\bto\s)\bbe\s+$|\bwill\s+(?:\w+\s+){0,2}$",  # `demanded that X be expelled`, `X will be shot`
     re.IGNORECASE,
