@@ -42,7 +42,7 @@ _PRONOUN_AFTER = re.compile(rf"^\s+(him|her|them|{_GROUP_ANAPHOR})\b", re.IGNORE
 _IN_PHRASE = re.compile(r"\b(?:of|by|with|to|from|for|against|about|on|under|than|and|or)\s+(?:the\s+)?"
                         r"(?:[a-z]+\s+){0,2}(?:[A-Z][a-z]?\.\s?){0,3}$")
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|of|with|against|about)\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
-# `V. G. Groman, a member of the Presidium of the Gosplan; V. V. Sher, ...`: a list with appositions
+# `A. B. Pavlov, a member of the board of the bank; C. D. Orlov, ...`: a list with appositions
 _APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:a|an|the|one\s+of|former)\b[^.!?:]{0,110}?[,;]\s*(?:and\s+)?$")
 _GOVERNED = re.compile(
     r"\b(?:by|to|with|from|for|against|about)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:[A-Z][a-z]?\.\s?){0,3}$"
@@ -173,7 +173,7 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
 
 
 def _outside_relative(text: str, before: list, last: tuple, gap: str):
-    """`Rovio, ..., who helped to hide Lenin in 1917, was arrested`: `last` sits inside a relative
+    """`Orlov, ..., who had sheltered Lenin in 1917, was arrested`: `last` sits inside a relative
     clause that has closed (`, was`); the subject is the clause's antecedent, not `last`."""
     if "," not in gap:
         return None
@@ -240,7 +240,7 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         if m:
             return _list_after(text, persons, m.end(), max_gap=20), "fronted"
     if _THOSE_WHO.search(left):
-        # `Those who were executed or who died in confinement included, among others, A, B and C`
+        # `Those who were shot or who died in the camps included, among others, A, B and C`
         m = re.search(r"\b(?:included|include|were|are)\b,?(?:\s*among\s+others,?)?\s*", text[trig.end : ce])
         if m:
             return _list_after(text, persons, trig.end + m.end(), max_gap=20), "fronted"
