@@ -315,3 +315,10 @@ def test_whom_clauses_and_possibilities():
     text = "One associate of Lenin, Sokolov, whom Lenin praised in 1920, was executed in 1937."
     assert pairs(text) == {("Sokolov", "shot")}
     assert facts("Some suggested the possibility that Kirov was assassinated.") == []
+
+
+def test_a_person_without_a_surname_does_not_break_pronouns():
+    text = "Yakov came home that winter. He was arrested in 1941."
+    refs = [PersonRef(0, 5, "p-yakov", None)]
+    found = find_facts_in(text, [(0, len(text))], refs)
+    assert [(f.person_id, f.type, f.year) for f in found] == [("p-yakov", "arrested", 1941)]

@@ -356,9 +356,10 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     return [], None
 
 
-def _is_female(surname: str) -> bool:
-    # only the unambiguous Russian endings: Yagoda, Lakoba and Smilga are men
-    return len(surname) > 4 and surname.endswith(("ova", "eva", "yna", "ina", "aya"))
+def _is_female(surname: str | None) -> bool:
+    # only the unambiguous Russian endings: Yagoda, Lakoba and Smilga are men; a person known by a
+    # given name alone (no surname) is not told either way
+    return bool(surname) and len(surname) > 4 and surname.endswith(("ova", "eva", "yna", "ina", "aya"))
 
 
 def plural_groups(text: str, persons: list) -> list[list]:
