@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import json
 
+import pytest
+
 from conftest import FIXTURES, run_cli
 from kartoteka.ingest import source_from_bytes
 from kartoteka.structure import read_report
@@ -315,3 +317,24 @@ def test_hard_wrapped_text_keeps_its_structure(tmp_path):
 def test_empty_brackets_are_a_note_not_a_crash():
     r = read_report(source_from_bytes(b"0[ ].\n\nThe term [  ] stays.\n"))
     assert [g.kind for g in r.glosses] == ["note", "note"]
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ("JPRS-ULS-89-007\n\nJPRS Report\n\nScience & Technology\n\nUSSR: Life Sciences\n\nCONTENTS\n\n"
+         "17 APRIL 1989\n\nBIOCHEMISTRY\n\nEnzyme Studies in Kiev [BIOKHIMIYA No 2, Feb 89] ........ 1\n",
+         ("JPRS-ULS-89-007", "1989-04-17", "USSR", "Life Sciences", [("Enzyme Studies in Kiev", "1")])),
+        ("JPRS-UEA-90-003\nJanuary 17, 1990\n\nJPRS Report\n\nSoviet Union\n\nEconomic Affairs\n\nCONTENTS\n\n"
+         "INVESTMENT\n\nPlan Figures Discussed [PRAVDA, 3 Jan 90]\n\n3\n\nA Second Title [TRUD, 4 Jan 90] ...... 5\n",
+         ("JPRS-UEA-90-003", "1990-01-17", "Soviet Union", "Economic Affairs",
+          [("Plan Figures Discussed", "3"), ("A Second Title", "5")])),
+        ("JPRS-CAR-90-012\n\nJPRS Report\n\nChina\n\nCONTENTS\n\n14 FEBRUARY 1990\n\nECONOMIC\n\n"
+         "Reform Debated [RENMIN RIBAO, 2 Feb 90] ..... 1\n",
+         ("JPRS-CAR-90-012", "1990-02-14", "China", None, [("Reform Debated", "1")])),
+    ],
+)
+def test_more_fronts_of_the_family(front, expected):
+    r = read_report(source_from_bytes(front.encode()))
+    h = r.header
+    assert (h.number, h.date, h.region, h.subject, [(e.title, e.page) for e in r.contents]) == expected

@@ -149,6 +149,10 @@ def parse_contents(text: str, lines: list[Line]) -> list[ContentsEntry]:
         s = text[line.start : line.end]
         if not pending and is_skippable(s):
             continue
+        if not pending and s.isdigit() and len(s) <= 3 and entries and entries[-1].page is None:
+            # a page number the OCR put on a line of its own belongs to the entry before it
+            entries[-1].page, entries[-1].page_number, entries[-1].end = s, int(s), line.end
+            continue
         page = None
         m = _PAGE_STRONG.search(s) or _PAGE_WEAK.search(s)
         if m:

@@ -97,7 +97,7 @@ def _date_candidates(lines: list[FrontLine], number_year: int | None) -> list[tu
     found = []
     for line in lines:
         text = line.text
-        m = DATE_LINE.match(text)
+        m = DATE_LINE.match(text) or _MONTH_FIRST.match(text)  # `17 January 1990`, `January 17, 1990`
         if not m:
             # a date sharing a line with the report number: `JPRS-UPA-91-024  15 May 1991`
             m = re.search(r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?\s+(?P<year>\d{4})\s*$", text)
@@ -171,6 +171,13 @@ def parse_header(lines: list[FrontLine], full_text: str) -> Header:
                 header.subject = hit[0]
                 header.title = hit[1] or header.title
                 break
+    if region_at is not None and header.subject is None:
+        # a subject the list does not know (`USSR: Life Sciences`, `Chemistry`): the rest of the region
+        # line, or the short title-case line right after it
+        rest = _match_prefix(lines[region_at].text, REGIONS)
+        candidates = [rest[1]] if rest and rest[1] else []
+        candidates += [line.text for line in lines[region_at + 1 : region_at + 2]]
+        header.subject = next((c for c in candidates if _looks_like_subject(c)), None)
     if header.number and (header.region is None or header.subject is None):
         code = header.number.split("-")[1]
         region, subject = CODE_REGION.get(code, (None, None))
@@ -182,6 +189,19 @@ def parse_header(lines: list[FrontLine], full_text: str) -> Header:
     header.title = _cover_title(lines, header) or header.title
     header.author = _author(lines, full_text)
     return header
+
+
+_MONTH_FIRST = re.compile(
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<month>[A-Za-z]{3,9})\.?\s+"
+    r"(?P<day>[0-9IlO]{1,2}),?\s+(?P<year>\d{4})$"
+)
+
+
+def _looks_like_subject(s: str) -> bool:
+    words = s.split()
+    if not 1 <= len(words) <= 6 or REPORT_NUMBER.search(s) or DATE_LINE.match(s) or squeeze(s) == "contents":
+        return False
+    return all(w[0].isupper() or w.lower() in {"and", "&", "of", "the"} for w in words) and not s.isupper()
 
 
 def _cover_title(lines: list[FrontLine], header: Header) -> str | None:
