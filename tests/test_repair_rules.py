@@ -175,3 +175,11 @@ def test_apostrophe_for_final_l_and_acronym_with_a_lost_letter():
     )
     got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
     assert got == {("Centra'", "Central", "word"), ("OGU", "OGPU", "name")}
+
+
+def test_run_together_compound_modifiers_get_their_hyphen():
+    from kartoteka.repair import repair
+
+    text = "It was a highflown speech by the highestranking officials and a wellthought plan."
+    got = {c.original: c.replacement for c in repair(text).corrections}
+    assert got == {"highflown": "high-flown", "highestranking": "highest-ranking", "wellthought": "well-thought"}

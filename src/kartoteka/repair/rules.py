@@ -687,6 +687,12 @@ _FRACTIONS = frozenset(
 )
 
 
+_MODIFIER_HEADS = frozenset(
+    "high higher highest well ill low long short wide far best least most much so half full ever never new "
+    "newly hard fast".split()
+)
+
+
 def _separator(doc: DocStats, tok: Token, left: str, right: str) -> str:
     """What the run-together lost: a hyphen the report uses, a paired dash, a suspended hyphen, or a space."""
     l_low, r_low = left.lower(), right.lower()
@@ -694,6 +700,8 @@ def _separator(doc: DocStats, tok: Token, left: str, right: str) -> str:
         return "-"
     if l_low in _NUMBER_WORDS and (r_low in _FRACTIONS or r_low in _NUMBER_WORDS):
         return "-"
+    if l_low in _MODIFIER_HEADS and r_low.endswith(("ed", "ing", "en", "own", "ought", "nown", "made", "minded")):
+        return "-"  # a compound modifier: `high-flown`, `highest-ranking`, `well-thought`
     text = doc.text
     line_start = text.rfind("\n", 0, tok.start) + 1
     sentence_start = max(text.rfind(". ", line_start, tok.start), line_start)
