@@ -47,3 +47,12 @@ def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProce
     return subprocess.run(
         [sys.executable, "-m", "kartoteka", *args], capture_output=True, input=stdin, timeout=120
     )
+
+
+def check_offsets(text: str, mentions) -> None:
+    """Every mention is the text it claims to be, and mentions come sorted without overlap."""
+    last_end = -1
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last_end, "mentions overlap or are out of order"
+        last_end = m.end

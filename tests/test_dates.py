@@ -5,24 +5,13 @@ Fixture sentences are written for these tests in JPRS house style; none is corpu
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import CORPUS, check_offsets
 from kartoteka.extract.dates import find_dates
 from kartoteka.extract.mention import Mention
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "JPRS-UPA-89-042.txt"
-
-
-def check_offsets(text: str, mentions: list[Mention]) -> None:
-    last_end = -1
-    for m in mentions:
-        assert text[m.start:m.end] == m.text
-        assert m.start >= last_end, "mentions overlap or are out of order"
-        last_end = m.end
 
 
 def one(text: str) -> Mention:
