@@ -322,3 +322,11 @@ def test_a_person_without_a_surname_does_not_break_pronouns():
     refs = [PersonRef(0, 5, "p-yakov", None)]
     found = find_facts_in(text, [(0, len(text))], refs)
     assert [(f.person_id, f.type, f.year) for f in found] == [("p-yakov", "arrested", 1941)]
+
+
+def test_the_latter_and_semicolon_lists():
+    assert pairs("Pavlov was arrested with Sokolov; the latter committed suicide in prison.") == {
+        ("Pavlov", "arrested"), ("Sokolov", "suicide")}
+    text = ("Among the engineers arrested in 1930 there were specialists such as A. B. Pavlov, chief engineer "
+            "of a plant; C. D. Orlov, a railway builder; and E. F. Sokolov, a chemist.")
+    assert pairs(text) == {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Sokolov", "arrested")}

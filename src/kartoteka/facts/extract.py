@@ -37,18 +37,21 @@ _VERB_CUE = re.compile(
 )
 _LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|as well as|or|also)\s+)?[\s,]*$", re.IGNORECASE)
 _GROUP_ANAPHOR = r"the\s+defendants|all\s+(?:of\s+)?the\s+defendants|the\s+accused|the\s+convicts|all\s+of\s+them"
+_LATTER = re.compile(r"\b(?:the|The)\s+(latter|former)\s+(?:\w+\s+){0,2}$")
 _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|{_GROUP_ANAPHOR})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(rf"^\s+(him|her|them|{_GROUP_ANAPHOR})\b", re.IGNORECASE)
 _IN_PHRASE = re.compile(r"\b(?:of|by|with|to|from|for|against|about|on|under|than|and|or)\s+(?:the\s+)?"
                         r"(?:[a-z]+\s+){0,2}(?:[A-Z][a-z]?\.\s?){0,3}$")
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|of|with|against|about)\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
 # `A. B. Pavlov, a member of the board of the bank; C. D. Orlov, ...`: a list with appositions
-_APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:a|an|the|one\s+of|former)\b[^.!?:]{0,110}?[,;]\s*(?:and\s+)?$")
+_APPOSITIVE_GAP = re.compile(
+    r"\s*,\s*(?:a|an|the|one\s+of|former)\b[^.!?:]{0,110}?[,;]\s*(?:and\s+)?$|\s*,\s*[^.!?:;]{0,120};\s*(?:and\s+)?$"
+)
 _GOVERNED = re.compile(
     r"\b(?:by|to|with|from|for|against|about)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:[A-Z][a-z]?\.\s?){0,3}$"
 )
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
-_APPOSITION = re.compile(r",[^.;:!?]{0,200},\s*(?:(?:was|were|had\s+been)\s+)?(?:\w+ly\s+)?$")
+_APPOSITION = re.compile(r",[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:\w+ly\s+)?$")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|s')\s+(?:\w+\s+)?$")
 _COUNT_CUE = re.compile(r"\d|\b(?:hundreds|thousands|millions|dozens?|several|one|two|three|four|five|six|seven|"
@@ -208,7 +211,9 @@ def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_en
     group = [first]
     for nxt in after[1:]:
         between = text[group[-1][1] : nxt[0]]
-        if _LIST_GAP.match(between) or (len(between) < 80 and "," in between and not _VERB_CUE.search(between)):
+        if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or (
+            len(between) < 80 and "," in between and not _VERB_CUE.search(between)
+        ):
             group.append(nxt)
         else:
             break
@@ -304,6 +309,15 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     if trig.role == "noun":
         m = _POSSESSIVE_PRONOUN.search(text[max(cs, trig.start - 12) : trig.start])
         how = "passive"  # `his death`: the owner is the antecedent, found before
+    elif how in ("passive", "subject") and _LATTER.search(text, cs, trig.start):
+        # `Kosior and Chubar ..., the latter committed suicide`: the second (or first) of the last two
+        m = _LATTER.search(text, cs, trig.start)
+        named = [p for p in persons if p[1] <= m.start()]
+        distinct = list(dict.fromkeys(p[2].person_id for p in named))[-2:]
+        if len(distinct) == 2:
+            wanted = distinct[1] if m.group(1) == "latter" else distinct[0]
+            return [next(p for p in reversed(named) if p[2].person_id == wanted)], 0.6
+        return [], None
     elif how in ("passive", "subject"):
         m = _PRONOUN_BEFORE.search(text[cs : trig.start])
         chain = None if m else _PASSIVE_CHAIN.search(text, cs, trig.start)

@@ -12,9 +12,10 @@ _NOT_END_BEFORE = re.compile(
     r"(?:\b[A-Z][a-z]?|\b(?:Vol|No|pp?|St|Dr|Mr|Mrs|Gen|Col|Lt|Prof|Acad|etc|cf|ca|Nos|Ibid|op|cit|vs|e\.g|i\.e|Jan|Feb|"
     r"Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec)|\b[IVX]+)$"
 )
-# Where one clause ends and another begins (kept coarse: lists stay inside one clause).
+# Where one clause ends and another begins (kept coarse: lists stay inside one clause, also a list
+# whose items are set off by semicolons: `A. B. Pavlov, chief engineer; C. D. Orlov, ...`).
 CLAUSE_BREAK = re.compile(
-    r";\s|:\s|\s—\s|,\s(?:but|while|whereas|although|though|when|since|because|after|before|until|"
+    r";\s(?!(?:and\s+)?(?:[A-Z][a-z]?\.\s?){1,3}[A-Z])|:\s|\s—\s|,\s(?:but|while|whereas|although|though|when|since|because|after|before|until|"
     r"and then|and later|and in|where|however)\b|\s(?:but|while|whereas|although|because)\s"
 )
 
