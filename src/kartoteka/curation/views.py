@@ -38,11 +38,10 @@ def curated_facts(store: Store, person: str | None, type: str | None, year_from:
                                              (s, report, report))]
     pairs: set[tuple[str, str]] | None = None
     if person:
-        ids = [person] if person.startswith("cp-") else [p["id"] for p in persons_by_name(store, person, curated=False)]
+        ids = [person] if person.startswith("cp-") else [p["id"] for p in persons_by_name(store, person)]
         pairs = set()
         for cid in ids:
-            pairs |= {(r, p) for r, p in store.all(
-                "SELECT report, person FROM corpus_person_links WHERE corpus_person = ?", (cid,))}
+            pairs |= person_pairs(store, cid)
     for sha in shas:
         cur = curate(store, sha)
         for f in cur.facts if cur else []:
@@ -77,7 +76,10 @@ def curate_cards(store: Store, cards: list[dict[str, Any]]) -> list[dict[str, An
                 cur = curate(store, sha)
                 cache[sha] = {p["id"]: p for p in (cur.persons if cur else [])}
             if r.get("id") in cache[sha]:
-                records.append({**cache[sha][r["id"]], "report": r.get("report"), "sha256": sha})
+                rec = {**cache[sha][r["id"]], "report": r.get("report"), "sha256": sha}
+                if rec.get("curation") and rec.get("name") and rec["name"] != r.get("name"):
+                    card["name"] = rec["name"]  # renamed by a decision
+                records.append(rec)
         card["records"] = records
     return cards
 
@@ -116,3 +118,82 @@ def diff(store: Store, sha: str) -> dict[str, Any]:
     out["notes"] = cur.notes
     out["orphans"] = cur.orphans
     return out
+
+
+# -- curated persons: found by their curated names, and persons a split created -------------------------------------
+#: Corpus-level id of a person that a `person.split` decision created (it has no machine corpus person).
+SPLIT_CP = "cp-"
+
+
+def split_cid(pid: str) -> str:
+    return SPLIT_CP + pid
+
+
+def is_split_cid(cid: str) -> bool:
+    return cid.startswith(SPLIT_CP + "p-c-")
+
+
+def split_person(store: Store, cid: str) -> tuple[str, dict] | None:
+    """(report sha256, curated person record) of a person a split created, or None."""
+    from kartoteka.curation.model import derived_id
+    from kartoteka.curation.store import load
+
+    if not is_split_cid(cid):
+        return None
+    pid = cid[len(SPLIT_CP):]
+    have = set(_live_curated(store))
+    for d in load(store):
+        if d.kind == "person.split" and d.report in have and derived_id("p-c", d.id) == pid:
+            cur = curate(store, d.report)
+            found = next((p for p in (cur.persons if cur else []) if p["id"] == pid), None)
+            return (d.report, found) if found else None
+    return None
+
+
+def name_matches(name: str, candidate: str) -> bool:
+    """Does `candidate` (a curated name or alias) answer a search for `name`: same surname key, compatible initial."""
+    from kartoteka.store.corpus_persons import surname_and_initial
+
+    _, skey, initial = surname_and_initial(name, None)
+    _, ckey, cinitial = surname_and_initial(candidate, None)
+    return bool(skey) and skey == ckey and not (initial and cinitial and initial != cinitial)
+
+
+def curated_person_ids(store: Store, name: str) -> list[str]:
+    """Corpus person ids whose curated name or alias (a person record some decision touched) matches `name`;
+    persons a split created get their own id (`split_cid`)."""
+    out: list[str] = []
+    for sha in _live_curated(store):
+        cur = curate(store, sha)
+        if cur is None:
+            continue
+        links = dict(store.all("SELECT person, corpus_person FROM corpus_person_links WHERE report = ?", (sha,)))
+        for p in cur.persons:
+            if not p.get("curation"):  # the machine's own records are found by the corpus persons' keys
+                continue
+            if not any(name_matches(name, n) for n in [p.get("name") or "", *(p.get("aliases") or [])] if n):
+                continue
+            cid = links.get(p["id"]) or (split_cid(p["id"]) if p.get("split_from") else None)
+            if cid and cid not in out:
+                out.append(cid)
+    return out
+
+
+def split_card(store: Store, cid: str) -> dict[str, Any] | None:
+    """A `persons_by_name` card for a person a split created."""
+    found = split_person(store, cid)
+    if found is None:
+        return None
+    sha, p = found
+    number = store.scalar("SELECT number FROM reports WHERE sha256 = ?", (sha,))
+    return {"id": cid, "name": p.get("name"), "reports": [number or sha],
+            "records": [{**p, "report": number, "sha256": sha}]}
+
+
+def person_pairs(store: Store, cid: str) -> set[tuple[str, str]]:
+    """(report, person id) of every report-level record behind a corpus person id (a split-created one too)."""
+    if is_split_cid(cid):
+        found = split_person(store, cid)
+        return {(found[0], found[1]["id"])} if found else set()
+    return {(r, p) for r, p in store.all("SELECT report, person FROM corpus_person_links WHERE corpus_person = ?",
+                                         (cid,))}

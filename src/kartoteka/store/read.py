@@ -46,11 +46,23 @@ def persons_by_name(store: Store, name: str, curated: bool = True) -> list[dict[
     _, skey, initial = surname_and_initial(name, None)
     if not skey:
         return []
-    cps = store.all("SELECT id, name, initial FROM corpus_persons WHERE surname_key = ? ORDER BY id", (skey,))
+    cps = [(cid, cname) for cid, cname, cinitial in store.all(
+        "SELECT id, name, initial FROM corpus_persons WHERE surname_key = ? ORDER BY id", (skey,))
+        if not (initial and cinitial and cinitial != initial)]
+    extra: list[dict[str, Any]] = []
+    if curated:  # a renamed person, an added alias, a person a split created: found by the curated names too
+        from kartoteka.curation.views import curated_person_ids, is_split_cid, split_card
+
+        seen = {c for c, _ in cps}
+        for cid in curated_person_ids(store, name):
+            if cid in seen:
+                continue
+            if is_split_cid(cid):
+                extra += [c for c in [split_card(store, cid)] if c]
+            else:
+                cps += [(cid, n) for (n,) in store.all("SELECT name FROM corpus_persons WHERE id = ?", (cid,))]
     out = []
-    for cid, cname, cinitial in cps:
-        if initial and cinitial and cinitial != initial:
-            continue
+    for cid, cname in cps:
         records = store.all(
             "SELECT p.report, r.number, p.json, p.id FROM corpus_person_links l "
             "JOIN persons p ON p.report = l.report AND p.id = l.person "
@@ -74,7 +86,7 @@ def persons_by_name(store: Store, name: str, curated: bool = True) -> list[dict[
     if curated:
         from kartoteka.curation.views import curate_cards
 
-        return curate_cards(store, out)
+        return curate_cards(store, out) + extra
     return out
 
 

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from itertools import combinations, pairwise
 from typing import Any
 
+from kartoteka.curation.views import is_split_cid, split_cid
 from kartoteka.web.data import AGENTS, Archive, fact_agents
 
 #: Fact types that belong to a person's path through repression (others, such as "elected", are left out).
@@ -98,7 +99,7 @@ def network(archive: Archive, top: int = 40, kind: str = "paragraph", raw: bool 
     """People linked by co-occurrence in a paragraph (or by sharing a fact's evidence sentence); top N by degree."""
     top = max(5, min(int(top), 150))
     kind = "facts" if kind == "facts" else "paragraph"
-    view = ":raw" if raw and kind == "facts" else ""  # the fact-sentence links follow the curated facts
+    view = ":raw" if raw else ""  # the links follow the curated persons and facts
     facts_by_report: dict[str, list[dict]] = defaultdict(list)
     if kind == "facts":
         for f in archive.all_facts(raw):
@@ -116,11 +117,12 @@ def network(archive: Archive, top: int = 40, kind: str = "paragraph", raw: bool 
 
                 ix = archive._indexes[sha] = ReportIndex(store, sha)
             if kind == "paragraph":
-                groups = [sorted(ps) for ps in ix.block_persons.values()]
+                groups = [sorted(ps) for ps in archive.block_persons(ix, raw).values()]
             else:
                 by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
                 for f in facts_by_report.get(sha, []):
-                    cp = ix.pid_cp.get(f.get("person_id"))
+                    pid = f.get("person_id")
+                    cp = ix.pid_cp.get(pid) or (split_cid(pid) if pid and pid.startswith("p-c-") else None)
                     if cp and f.get("start") is not None:
                         by_sentence[(f["start"], f["end"])].add(cp)
                 groups = [sorted(ps) for ps in by_sentence.values()]
@@ -139,7 +141,8 @@ def network(archive: Archive, top: int = 40, kind: str = "paragraph", raw: bool 
         keep = sorted(strength, key=lambda n: (-strength[n], n))[:top]
         sub = g.subgraph(keep).copy()
         pos = nx.spring_layout(sub, seed=7, weight="weight", iterations=60) if len(sub) else {}
-        names = archive.cp_names()
+        names = {**archive.cp_names(), **{n: (archive.person(n, brief=True) or {}).get("name") or n for n in keep
+                                          if is_split_cid(n)}}
         nodes = [{"id": n, "name": names.get(n, n), "weight": strength[n], "x": float(pos[n][0]) if n in pos else 0.0,
                   "y": float(pos[n][1]) if n in pos else 0.0} for n in keep]
         edges = sorted(({"a": a, "b": b, "weight": d["weight"]} for a, b, d in sub.edges(data=True)),

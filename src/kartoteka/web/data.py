@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from kartoteka.curation import views as pv
 from kartoteka.store import read
 from kartoteka.store.backend import Store
 from kartoteka.structure.patterns import INSTALMENT
@@ -293,7 +294,7 @@ class Archive:
         if not q:
             return []
         with self.db.use() as store:
-            found = read.persons_by_name(store, q, curated=False)
+            found = read.persons_by_name(store, q, curated=not raw)  # curated names and aliases too
             if not found:
                 like = q.replace("\\", "").replace("%", "").replace("_", "")
                 rows = store.all("SELECT id FROM corpus_persons WHERE lower(name) LIKE ? ORDER BY name LIMIT ?",
@@ -309,6 +310,8 @@ class Archive:
 
     def person(self, cid: str, brief: bool = False, raw: bool = False) -> dict[str, Any] | None:
         cur = self.curation()
+        if pv.is_split_cid(cid):
+            return self._split_person(cid, brief, raw)
         with self.db.use() as store:
             row = store.one("SELECT id, name FROM corpus_persons WHERE id = ?", (cid,))
             if row is None:
@@ -317,9 +320,17 @@ class Archive:
                 "SELECT p.report, r.number, p.id, p.json FROM corpus_person_links l JOIN persons p ON p.report = "
                 "l.report AND p.id = l.person JOIN reports r ON r.sha256 = p.report WHERE l.corpus_person = ? "
                 "ORDER BY r.number, p.id", (cid,))
-            mention_count = int(store.scalar(
-                "SELECT count(*) FROM corpus_person_links l JOIN person_mentions m ON m.report = l.report AND "
-                "m.person = l.person WHERE l.corpus_person = ?", (cid,)) or 0)
+            per_record = dict(((r, p), int(n)) for r, p, n in store.all(
+                "SELECT l.report, l.person, count(*) FROM corpus_person_links l JOIN person_mentions m ON "
+                "m.report = l.report AND m.person = l.person WHERE l.corpus_person = ? GROUP BY l.report, l.person",
+                (cid,)))
+        mention_count = 0
+        for sha, _number, pid, _js in records:  # curated: a merge or a split moves mentions
+            rc = cur.get(sha)
+            if raw or rc is None:
+                mention_count += per_record.get((sha, pid), 0)
+            elif pid in rc.persons:
+                mention_count += len(rc.persons[pid].get("mentions") or [])
         names, forms, roles, keys, aliases = [], set(), [], {}, set()
         decisions: list[dict] = []
         name, raw_name, merged_into = row[1], None, []
@@ -368,9 +379,9 @@ class Archive:
             ix = self.index_by_sha(sha)
             if ix is None:
                 continue
-            blocks = {ix.block_at(s) for s, _e, cp, p in ix.mentions if p == pid and cp == cid}
-            for b in blocks:
-                for other in ix.block_persons.get(b, ()):
+            persons = self.block_persons(ix, raw)  # curated: merged persons count once
+            for b in {k for k, ps in persons.items() if cid in ps}:
+                for other in persons[b]:
                     if other != cid:
                         co[other] += 1
             if first_mention is None:
@@ -378,10 +389,75 @@ class Archive:
                 if m:
                     first_mention = {"report": ix.slug, "start": m[0], "end": m[1],
                                      "page": ix.page_of.get(ix.block_at(m[0])), "cite": ix.cite(m[0])}
-        names_ = self.cp_names()
-        card["cooccurring"] = [{"id": o, "name": names_.get(o, o), "paragraphs": n} for o, n in co.most_common(15)]
+        card["cooccurring"] = self._cooccurring(co)
         card["first_mention"] = first_mention
         return card
+
+    def _split_person(self, cid: str, brief: bool, raw: bool) -> dict[str, Any] | None:
+        """The card of a person a split decision created: its mentions and facts are the ones moved to it."""
+        with self.db.use() as store:
+            found = pv.split_person(store, cid)
+        if found is None:
+            return None
+        sha, p = found
+        ix = self.index_by_sha(sha)
+        decisions = p.get("curation") or []
+        card: dict[str, Any] = {
+            "id": cid, "name": p.get("name"), "names": [p.get("name")], "forms": sorted(p.get("forms") or []),
+            "aliases": sorted(p.get("aliases") or []), "keys": p.get("keys") or {}, "roles": p.get("roles") or [],
+            "mention_count": len(p.get("mentions") or []), "reports": [ix.slug if ix else sha],
+            "report_shas": [sha], "split_from": p.get("split_from"), "curation": decisions,
+            "curation_title": cv.title(decisions),
+        }
+        if brief:
+            return card
+        card["facts"] = [] if raw else self.facts(person=cid, limit=MAX_LIMIT)["facts"]
+        co: Counter = Counter()
+        first_mention = None
+        if ix is not None:
+            blocks = {ix.block_at(m["start"]) for m in p.get("mentions") or []}
+            persons = self.block_persons(ix, raw)
+            for b in blocks:
+                for other in persons.get(b, ()):
+                    if other != cid:
+                        co[other] += 1
+            m = min(p.get("mentions") or [], key=lambda m: m["start"], default=None)
+            if m:
+                first_mention = {"report": ix.slug, "start": m["start"], "end": m["end"],
+                                 "page": ix.page_of.get(ix.block_at(m["start"])), "cite": ix.cite(m["start"])}
+        card["cooccurring"] = self._cooccurring(co)
+        card["first_mention"] = first_mention
+        return card
+
+    def _cooccurring(self, co: Counter) -> list[dict[str, Any]]:
+        names = self.cp_names()
+        split = {}
+        for o, _n in co.most_common(15):
+            if o not in names and pv.is_split_cid(o):
+                card = self.person(o, brief=True)
+                split[o] = card["name"] if card else o
+        return [{"id": o, "name": names.get(o) or split.get(o, o), "paragraphs": n} for o, n in co.most_common(15)]
+
+    def block_persons(self, ix: ReportIndex, raw: bool = False) -> dict[int, set[str]]:
+        """block -> the corpus persons mentioned in it: the curated persons (a merge counts once, a person a split
+        created under its own id) unless `raw`."""
+        rc = None if raw else self.curation().get(ix.sha)
+        if rc is None:
+            return ix.block_persons
+
+        def build(_store) -> dict[int, set[str]]:
+            out: dict[int, set[str]] = defaultdict(set)
+            for pid, p in rc.persons.items():
+                cp = ix.pid_cp.get(pid) or (pv.split_cid(pid) if p.get("split_from") else None)
+                if not cp:
+                    continue
+                for m in p.get("mentions") or []:
+                    k = ix.block_at(m["start"])
+                    if k is not None:
+                        out[k].add(cp)
+            return out
+
+        return self.cached(f"block_persons:{ix.sha}", build)
 
     # -- facts ----------------------------------------------------------------------------------
     def facts(self, type: str | None = None, year_from: int | None = None, year_to: int | None = None,
@@ -506,12 +582,10 @@ class Archive:
 
 def _person_pairs(store: Store, person: str) -> set[tuple[str, str]]:
     """(report, person id) of every report-level person behind a corpus person id or a name."""
-    ids = [person] if person.startswith("cp-") else [p["id"] for p in read.persons_by_name(store, person,
-                                                                                          curated=False)]
+    ids = [person] if person.startswith("cp-") else [p["id"] for p in read.persons_by_name(store, person)]
     pairs: set[tuple[str, str]] = set()
     for cid in ids:
-        pairs |= {(r, p) for r, p in store.all("SELECT report, person FROM corpus_person_links WHERE corpus_person = ?",
-                                               (cid,))}
+        pairs |= pv.person_pairs(store, cid)
     return pairs
 
 
