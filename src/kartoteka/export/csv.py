@@ -1,4 +1,4 @@
-"""CSV export: persons.csv, facts.csv, mentions.csv, corrections.csv, citations.csv.
+"""CSV export: persons.csv, facts.csv, mentions.csv, corrections.csv, citations.csv, notes.csv (curation notes).
 
 UTF-8 with a byte-order mark (so spreadsheet programs read the Cyrillic and the dashes right when the file
 is opened as is), a header row, RFC 4180 quoting. Rows of every report go into the same files, with a

@@ -60,6 +60,11 @@ def annotations(b: Bundle) -> list[dict]:
                     "body": [_body(c["replacement"], "editing"),
                              _body(f"{c['kind']}: {c['reason']} (confidence {c['confidence']})", "commenting")],
                     "target": target(b, c["start"], c["end"])})
+    for n in b.notes:  # curation notes (issue 9)
+        out.append({"id": f"{base}:note:{n['id']}", "type": "Annotation", "motivation": "commenting",
+                    "creator": {"type": "Person", "name": n.get("author")}, "created": n.get("created_at"),
+                    "body": [_body(n.get("note") or "", "commenting"), _body(n.get("reason") or "", "describing")],
+                    "target": target(b, n["start"], n["end"])})
     return out
 
 

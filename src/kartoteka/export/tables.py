@@ -13,6 +13,7 @@ CORRECTION_COLUMNS = ("report", "start", "end", "original", "replacement", "kind
 CITATION_COLUMNS = ("report", "index", "footnote", "number", "kind", "author", "work", "title", "translation",
                     "volume", "pages", "ibid_of", "place", "year", "marker_start", "marker_end", "start", "end", "text")
 WORK_COLUMNS = ("report", "start", "end", "text", "title", "translation", "citation")
+NOTE_COLUMNS = ("report", "id", "start", "end", "text", "note", "author", "reason", "created_at")
 ENTITY_COLUMNS = ("report", "kind", "start", "end", "text", "value")
 
 
@@ -77,10 +78,16 @@ def entities(b: Bundle) -> list[dict]:
             for e in b.entities]
 
 
+def notes(b: Bundle) -> list[dict]:
+    """Curation notes (issue 9): a historian's comment on a span (none in the raw view or from a FILE)."""
+    return [{"report": b.name, **{c: n.get(c) for c in NOTE_COLUMNS[1:]}} for n in b.notes]
+
+
 TABLES = {
     "persons": (PERSON_COLUMNS, persons),
     "facts": (FACT_COLUMNS, facts),
     "mentions": (MENTION_COLUMNS, mentions),
     "corrections": (CORRECTION_COLUMNS, corrections),
     "citations": (CITATION_COLUMNS, citations),
+    "notes": (NOTE_COLUMNS, notes),
 }

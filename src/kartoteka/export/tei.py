@@ -219,6 +219,7 @@ class _Builder:
                 self._to_standoff(sp)
         for sp in self.standoff_mentions + self.standoff_corrections:
             wanted |= {sp.start, sp.end}
+        wanted |= {o for n in b.notes for o in (n["start"], n["end"])}  # curation notes point at their span
         self.anchor_at: dict[int, str] = {}
         for o in sorted(wanted):
             k = bisect.bisect_right(starts, o) - 1
@@ -382,6 +383,17 @@ class _Builder:
                 for role in ("agent", "according_to", "place"):
                     if f.get(role):
                         self.el(para, "note", str(f[role]), type=role)
+        if b.notes:  # curation notes (issue 9): a historian's comment on a span, with author, date and reason
+            ln = self.el(so, "listAnnotation", type="curation")
+            for n in b.notes:
+                s, e = n["start"], n["end"]
+                note = self.el(ln, "note", n.get("note") or "", xml_id=_ncname(n["id"]), type="curation",
+                               resp=n.get("author"), target=f"#{self.anchor_at[s]} #{self.anchor_at[e]}",
+                               corresp=_src(s, e))
+                if n.get("created_at"):
+                    self.el(note, "date", str(n["created_at"])[:10], when=str(n["created_at"])[:10])
+                if n.get("reason"):
+                    self.el(note, "note", n["reason"], type="reason")
         if b.citations:
             lb = self.el(so, "listBibl")
             for i, c in enumerate(b.citations):
