@@ -120,3 +120,24 @@ def test_a_rejected_fact_does_not_link(db):
 
     decide(db, kind="fact.reject", id=derived_id("f-c", added))
     assert frozenset((stalin, zhukov)) not in {frozenset((e["a"], e["b"])) for e in net()["edges"]}
+
+
+def test_home_page_counts_are_the_curated_ones(db):
+    with connect(db) as store:
+        persons, facts = (int(store.scalar(f"SELECT count(*) FROM {t} WHERE report = ?", (SHA,))) for t in
+                          ("persons", "facts"))
+    decide(db, kind="person.merge", id="p-kamenev-l-b", other="p-kamenev-s-s")
+    decide(db, kind="fact.reject", id="f-e143ca94c751")
+    client = TestClient(create_app(db))
+    [cur] = client.get("/api/reports").json()["reports"]
+    [raw] = client.get("/api/reports", params={"raw": 1}).json()["reports"]
+    assert (cur["counts"]["persons"], cur["counts"]["facts"]) == (persons - 1, facts - 1)
+    assert (raw["counts"]["persons"], raw["counts"]["facts"]) == (persons, facts)
+
+    def row(html: str) -> list[str]:
+        import re
+
+        return re.findall(r'<td class="num">(?:<a [^>]*>)?(\d+)', html)[:3]  # blocks, persons, facts
+
+    assert row(client.get("/").text)[1:] == [str(persons - 1), str(facts - 1)]
+    assert row(client.get("/", params={"raw": 1}).text)[1:] == [str(persons), str(facts)]

@@ -120,7 +120,7 @@ def test_csv(bundle, tmp_path):
     from kartoteka.export.csv import export_csv
 
     files = {p.name: p for p in export_csv([bundle], tmp_path)}
-    assert set(files) == {"persons.csv", "facts.csv", "mentions.csv", "corrections.csv", "citations.csv", "notes.csv"}
+    assert set(files) == {"persons.csv", "facts.csv", "mentions.csv", "corrections.csv", "citations.csv"}
     rows = {}
     for name, p in files.items():
         assert p.read_bytes().startswith(b"\xef\xbb\xbf")

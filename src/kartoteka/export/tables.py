@@ -89,5 +89,6 @@ TABLES = {
     "mentions": (MENTION_COLUMNS, mentions),
     "corrections": (CORRECTION_COLUMNS, corrections),
     "citations": (CITATION_COLUMNS, citations),
-    "notes": (NOTE_COLUMNS, notes),
 }
+#: Written only when some report has curation notes (a store read curated, with `note` decisions).
+OPTIONAL_TABLES = {"notes": (NOTE_COLUMNS, notes)}

@@ -272,18 +272,25 @@ class Archive:
         return self.index(sha)
 
     # -- reports --------------------------------------------------------------------------------
-    def reports(self) -> list[dict[str, Any]]:
+    def reports(self, raw: bool = False) -> list[dict[str, Any]]:
+        """Every report with its counts: of the curated persons, facts and corrections (a merge counts once, a split
+        twice, rejected facts not at all) unless `raw`."""
+        cur = {} if raw else self.curation()
+
         def build(store: Store) -> list[dict[str, Any]]:
             out = []
             for r in read.reports(store):
                 sha = r["sha256"]
                 counts = {t: int(store.scalar(f"SELECT count(*) FROM {t} WHERE report = ?", (sha,)) or 0)
                           for t in ("blocks", "persons", "facts", "corrections", "footnotes")}
+                if sha in cur:
+                    rc = cur[sha]
+                    counts.update(persons=len(rc.persons), facts=len(rc.facts), corrections=len(rc.corrections))
                 out.append({"number": r["number"], "sha256": sha, "date": r["date"], "title": r["title"],
                             "bytes": r["bytes"], "counts": counts, "slug": r["number"] or sha})
             return out
 
-        return self.cached("reports", build)
+        return self.cached("reports:raw" if raw else "reports", build)
 
     def cp_names(self) -> dict[str, str]:
         return self.cached("cp_names", lambda s: dict(s.all("SELECT id, name FROM corpus_persons")))

@@ -20,8 +20,8 @@ Raw = Annotated[bool, Query(description="the machine's own output instead of the
 
 
 @router.get("/reports", summary="Stored reports with counts")
-def api_reports(request: Request) -> dict:
-    return {"reports": _archive(request).reports()}
+def api_reports(request: Request, raw: Raw = False) -> dict:
+    return {"reports": _archive(request).reports(raw=raw), "view": "raw" if raw else "curated"}
 
 
 @router.get("/reports/{number}", summary="One report: metadata, reader pages, contents, instalments")

@@ -54,7 +54,8 @@ def _archive(request: Request):
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request):
-    return _render(request, "reports.html", {"reports": _archive(request).reports(), "pretty_date": pretty_date})
+    return _render(request, "reports.html", {"reports": _archive(request).reports(raw=_raw(request)),
+                                              "pretty_date": pretty_date})
 
 
 @router.get("/reports", response_class=HTMLResponse)
