@@ -141,3 +141,16 @@ def test_home_page_counts_are_the_curated_ones(db):
 
     assert row(client.get("/").text)[1:] == [str(persons - 1), str(facts - 1)]
     assert row(client.get("/", params={"raw": 1}).text)[1:] == [str(persons), str(facts)]
+
+
+def test_cooccurring_and_network_names_are_the_curated_ones(db):
+    alksnis, orlov = cp_of(db, "p-alksnis-ya-i"), cp_of(db, "p-orlov-v-m")
+    decide(db, kind="person.rename", id="p-orlov-v-m", name="V. M. Orlovskiy")
+    client = TestClient(create_app(db))
+
+    def named(params: dict) -> dict:
+        return {c["id"]: c["name"] for c in client.get(f"/api/persons/{alksnis}", params=params).json()["cooccurring"]}
+
+    assert named({})[orlov] == "V. M. Orlovskiy" and named({"raw": 1})[orlov] == "V. M. Orlov"
+    nodes = {n["id"]: n["name"] for n in client.get("/api/network", params={"n": 150}).json()["nodes"]}
+    assert nodes[orlov] == "V. M. Orlovskiy"

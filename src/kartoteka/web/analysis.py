@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from itertools import combinations, pairwise
 from typing import Any
 
-from kartoteka.curation.views import is_split_cid, split_cid
+from kartoteka.curation.views import split_cid
 from kartoteka.web.data import AGENTS, Archive, fact_agents
 
 #: Fact types that belong to a person's path through repression (others, such as "elected", are left out).
@@ -141,8 +141,7 @@ def network(archive: Archive, top: int = 40, kind: str = "paragraph", raw: bool 
         keep = sorted(strength, key=lambda n: (-strength[n], n))[:top]
         sub = g.subgraph(keep).copy()
         pos = nx.spring_layout(sub, seed=7, weight="weight", iterations=60) if len(sub) else {}
-        names = {**archive.cp_names(), **{n: (archive.person(n, brief=True) or {}).get("name") or n for n in keep
-                                          if is_split_cid(n)}}
+        names = archive.cp_names(raw)  # curated: renamed persons under their new name
         nodes = [{"id": n, "name": names.get(n, n), "weight": strength[n], "x": float(pos[n][0]) if n in pos else 0.0,
                   "y": float(pos[n][1]) if n in pos else 0.0} for n in keep]
         edges = sorted(({"a": a, "b": b, "weight": d["weight"]} for a, b, d in sub.edges(data=True)),

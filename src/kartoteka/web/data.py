@@ -292,8 +292,26 @@ class Archive:
 
         return self.cached("reports:raw" if raw else "reports", build)
 
-    def cp_names(self) -> dict[str, str]:
-        return self.cached("cp_names", lambda s: dict(s.all("SELECT id, name FROM corpus_persons")))
+    def cp_names(self, raw: bool = True) -> dict[str, str]:
+        """Corpus person id -> name: the machine's (`raw`), or with the names decisions gave (renames; persons a
+        split created under their own id)."""
+        names = self.cached("cp_names", lambda s: dict(s.all("SELECT id, name FROM corpus_persons")))
+        if raw:
+            return names
+
+        def build(store: Store) -> dict[str, str]:
+            out = dict(names)
+            for sha, rc in self.curation().items():
+                links = dict(store.all("SELECT person, corpus_person FROM corpus_person_links WHERE report = ?",
+                                       (sha,)))
+                for pid, p in rc.persons.items():
+                    if p.get("split_from"):
+                        out[pv.split_cid(pid)] = p.get("name") or pid
+                    elif p.get("curation") and pid in links and p.get("name"):
+                        out[links[pid]] = p["name"]
+            return out
+
+        return self.cached("cp_names:curated", build)
 
     # -- persons --------------------------------------------------------------------------------
     def find_persons(self, q: str, limit: int = 50, raw: bool = False) -> list[dict[str, Any]]:
@@ -396,7 +414,7 @@ class Archive:
                 if m:
                     first_mention = {"report": ix.slug, "start": m[0], "end": m[1],
                                      "page": ix.page_of.get(ix.block_at(m[0])), "cite": ix.cite(m[0])}
-        card["cooccurring"] = self._cooccurring(co)
+        card["cooccurring"] = self._cooccurring(co, raw)
         card["first_mention"] = first_mention
         return card
 
@@ -432,18 +450,13 @@ class Archive:
             if m:
                 first_mention = {"report": ix.slug, "start": m["start"], "end": m["end"],
                                  "page": ix.page_of.get(ix.block_at(m["start"])), "cite": ix.cite(m["start"])}
-        card["cooccurring"] = self._cooccurring(co)
+        card["cooccurring"] = self._cooccurring(co, raw)
         card["first_mention"] = first_mention
         return card
 
-    def _cooccurring(self, co: Counter) -> list[dict[str, Any]]:
-        names = self.cp_names()
-        split = {}
-        for o, _n in co.most_common(15):
-            if o not in names and pv.is_split_cid(o):
-                card = self.person(o, brief=True)
-                split[o] = card["name"] if card else o
-        return [{"id": o, "name": names.get(o) or split.get(o, o), "paragraphs": n} for o, n in co.most_common(15)]
+    def _cooccurring(self, co: Counter, raw: bool = False) -> list[dict[str, Any]]:
+        names = self.cp_names(raw)
+        return [{"id": o, "name": names.get(o, o), "paragraphs": n} for o, n in co.most_common(15)]
 
     def block_persons(self, ix: ReportIndex, raw: bool = False) -> dict[int, set[str]]:
         """block -> the corpus persons mentioned in it: the curated persons (a merge counts once, a person a split
