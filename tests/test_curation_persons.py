@@ -154,3 +154,24 @@ def test_cooccurring_and_network_names_are_the_curated_ones(db):
     assert named({})[orlov] == "V. M. Orlovskiy" and named({"raw": 1})[orlov] == "V. M. Orlov"
     nodes = {n["id"]: n["name"] for n in client.get("/api/network", params={"n": 150}).json()["nodes"]}
     assert nodes[orlov] == "V. M. Orlovskiy"
+
+
+def test_the_reader_links_a_split_mention_to_the_person_the_split_created(db):
+    decide(db, kind="person.split", id="p-babel-i-f", mentions="2052:2060", name="L. Babel")
+    client = TestClient(create_app(db))
+    [new] = client.get("/api/persons", params={"q": "L. Babel"}).json()["persons"]
+    old = cp_of(db, "p-babel-i-f")
+    report = client.get("/api/reports").json()["reports"][0]["number"]
+    pages = client.get(f"/api/reports/{report}").json()["pages"]
+    page = next(p["key"] for p in pages if p["start"] <= 2052 < p["end"])
+    base = f"/api/reports/{report}/d/{page}"
+
+    def link(params: dict) -> str | None:
+        data = client.get(base, params={"html": 1, **params}).json()
+        return next(m["person"] for m in data["mentions"] if (m["start"], m["end"]) == (2052, 2060))
+
+    assert link({}) == new["id"] and link({"raw": 1}) == old
+    html = client.get(f"/reports/{report}/d/{page}").text
+    assert f'/persons/{new["id"]}' in html and "L. Babel" in html
+    raw_html = client.get(f"/reports/{report}/d/{page}", params={"raw": 1}).text
+    assert f'/persons/{new["id"]}' not in raw_html

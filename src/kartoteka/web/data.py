@@ -479,6 +479,24 @@ class Archive:
 
         return self.cached(f"block_persons:{ix.sha}", build)
 
+    def mention_links(self, ix: ReportIndex, raw: bool = False) -> dict[tuple[int, int], str] | None:
+        """(start, end) of a person mention -> the corpus person its link goes to in the curated state (a split
+        mention to the person the split created, a merged one to the survivor); None for the machine's links."""
+        rc = None if raw else self.curation().get(ix.sha)
+        if rc is None:
+            return None
+
+        def build(_store) -> dict[tuple[int, int], str]:
+            out: dict[tuple[int, int], str] = {}
+            for pid, p in rc.persons.items():
+                cp = ix.pid_cp.get(pid) or (pv.split_cid(pid) if p.get("split_from") else None)
+                if cp:
+                    for m in p.get("mentions") or []:
+                        out[(m["start"], m["end"])] = cp
+            return out
+
+        return self.cached(f"mention_links:{ix.sha}", build)
+
     # -- facts ----------------------------------------------------------------------------------
     def facts(self, type: str | None = None, year_from: int | None = None, year_to: int | None = None,
               person: str | None = None, report: str | None = None, modality: str | None = None,

@@ -35,9 +35,12 @@ def _overlapping(items: list, starts: list[int], start: int, end: int, key=lambd
 
 
 class Renderer:
-    def __init__(self, ix: ReportIndex, cp_names: dict[str, str], corrections: list[dict] | None = None):
+    def __init__(self, ix: ReportIndex, cp_names: dict[str, str], corrections: list[dict] | None = None,
+                 links: dict[tuple[int, int], str] | None = None):
         self.ix = ix
         self.names = cp_names
+        # curated mention -> person links (a split or merge moved them); None keeps the stored ones
+        self.links = links
         # the corrections shown (curation: the curated ones, or the machine's marked); default the stored ones
         self.corrections = sorted(ix.corrections if corrections is None else corrections,
                                   key=lambda c: (c["start"], c["end"]))
@@ -59,6 +62,8 @@ class Renderer:
         bs, be = b.start, b.end
         spans: list[tuple[int, int, str, Any]] = []
         for s, e, cp, _pid in _overlapping(ix.mentions, self._mstarts, bs, be, key=lambda m: (m[0], m[1])):
+            if self.links is not None:
+                cp = self.links.get((s, e))
             if cp:
                 spans.append((s, e, "person", cp))
         for g in _overlapping(ix.glosses, self._gstarts, bs, be,

@@ -41,7 +41,7 @@ def api_page(request: Request, number: str, page: str, view: str = "repaired", h
         raise HTTPException(404, "no such page")
     pg = ix.page_by_key[page]
     shown = archive.corrections(ix, raw)
-    renderer = Renderer(ix, archive.cp_names(), shown) if html else None
+    renderer = Renderer(ix, archive.cp_names(raw), shown, archive.mention_links(ix, raw)) if html else None
     blocks = []
     for k in pg.blocks:
         b = ix.blocks[k]
@@ -53,7 +53,9 @@ def api_page(request: Request, number: str, page: str, view: str = "repaired", h
         blocks.append(item)
     corrections = [c for c in shown if pg.start <= c["start"] < pg.end]
     notes = [] if raw else [n for n in archive.notes(ix) if pg.start <= n["start"] < pg.end]
-    mentions = [{"start": s, "end": e, "person": cp} for s, e, cp, _p in ix.mentions if pg.start <= s < pg.end]
+    links = archive.mention_links(ix, raw)
+    mentions = [{"start": s, "end": e, "person": cp if links is None else links.get((s, e))}
+                for s, e, cp, _p in ix.mentions if pg.start <= s < pg.end]
     return {"report": ix.slug, "page": pg.key, "title": pg.title, "start": pg.start, "end": pg.end,
             "blocks": blocks, "corrections": corrections, "mentions": mentions, "notes": notes,
             "view": "raw" if raw else "curated"}

@@ -97,7 +97,7 @@ def reader(request: Request, number: str, page: str, view: str = "repaired", hl:
     pg = ix.page_by_key[page]
     corrections = archive.corrections(ix, raw)
     notes = [] if raw else archive.notes(ix)
-    renderer = Renderer(ix, archive.cp_names(), corrections)
+    renderer = Renderer(ix, archive.cp_names(raw), corrections, archive.mention_links(ix, raw))
     blocks = []
     fn_by_block = renderer.fn_by_block
     for k in pg.blocks:
