@@ -15,6 +15,7 @@ from kartoteka.curation.model import derived_id
 from kartoteka.store import connect, ingest
 from kartoteka.store.read import facts as read_facts
 from kartoteka.store.read import persons_by_name
+from store_support import store_url
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REPORTS = [FIXTURES / "persons_report.txt", FIXTURES / "essay_report.txt"]
@@ -33,9 +34,9 @@ def run(*args: str, ok: bool = True) -> dict | str:
     return json.loads(result.output) if "--json" in args else result.output
 
 
-@pytest.fixture
-def db(tmp_path) -> str:
-    url = str(tmp_path / "store.db")
+@pytest.fixture(params=["sqlite", "postgres"])
+def db(request, tmp_path) -> str:
+    url = store_url(request.param, tmp_path)  # PostgreSQL: a fresh schema on the test server, else skipped
     with connect(url) as store:
         ingest(store, [str(p) for p in REPORTS])
     return url
