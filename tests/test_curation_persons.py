@@ -20,14 +20,15 @@ from kartoteka.curation.web import build
 from kartoteka.store import connect, ingest
 from kartoteka.store.read import persons_by_name
 from kartoteka.web import create_app
+from store_support import store_url
 
 PERSONS = Path(__file__).resolve().parent / "fixtures" / "persons_report.txt"
 SHA = hashlib.sha256(PERSONS.read_bytes()).hexdigest()
 
 
-@pytest.fixture
-def db(tmp_path) -> str:
-    url = str(tmp_path / "store.db")
+@pytest.fixture(params=["sqlite", "postgres"])
+def db(request, tmp_path) -> str:
+    url = store_url(request.param, tmp_path)  # PostgreSQL: a fresh schema on the test server, else skipped
     with connect(url) as store:
         ingest(store, [str(PERSONS)])
     return url
