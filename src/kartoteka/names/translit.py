@@ -83,78 +83,74 @@ def detect_scheme(name: str) -> str:
     return "fbis"
 
 
-def _fbis_word(w: str, initial_e: str | None = None) -> str:
-    """FBIS Latin word (lower case) -> Cyrillic, reading y as the glide/ы/soft sign by context."""
+def _scan(w: str, digraphs: tuple[tuple[str, str], ...], letter) -> str:
+    """Latin word -> Cyrillic: the digraphs first, else `letter(w, i)` -> (Cyrillic, letters used)."""
     out: list[str] = []
-    n = len(w)
     i = 0
-    while i < n:
-        for lat, cyr in _DIGRAPHS:
+    while i < len(w):
+        for lat, cyr in digraphs:
             if w.startswith(lat, i):
                 out.append(cyr)
                 i += len(lat)
                 break
         else:
-            c = w[i]
-            prev = w[i - 1] if i else ""
-            nxt = w[i + 1] if i + 1 < n else ""
-            after_cons = bool(prev) and prev.isalpha() and prev not in _VOW
-            if c == "y":
-                if nxt in ("a", "e", "u", "o"):
-                    # ye after a consonant can only be ье (plain е is "e"); ya/yu/yo are
-                    # ambiguous (я or ья): take я/ю/ё.
-                    if nxt == "e":
-                        out.append("ье" if after_cons else "е")
-                    else:
-                        out.append({"a": "я", "u": "ю", "o": "ё"}[nxt])
-                    i += 2
-                    continue
-                if nxt == "i" and after_cons:  # Ilyich -> Ильич
-                    out.append("ьи")
-                    i += 2
-                    continue
-                out.append("ы" if after_cons or not prev else "й")
-            elif c == "e":
-                if i == 0:
-                    out.append(initial_e or ("э" if "y" in w else "е"))
-                else:
-                    # After a vowel FBIS would write е as "ye", but a bare e there (Allilueva, Fadeev) is far
-                    # likelier a LOC/English е than a rare э.
-                    out.append("е")
-            elif c in _SOFT:
-                out.append(_SOFT[c])
-            else:
-                out.append(_SIMPLE.get(c, c))
-            i += 1
+            cyr, used = letter(w, i)
+            out.append(cyr)
+            i += used
     return "".join(out)
+
+
+def _fbis_word(w: str, initial_e: str | None = None) -> str:
+    """FBIS Latin word (lower case) -> Cyrillic, reading y as the glide/ы/soft sign by context."""
+
+    def letter(w: str, i: int) -> tuple[str, int]:
+        c = w[i]
+        prev = w[i - 1] if i else ""
+        nxt = w[i + 1] if i + 1 < len(w) else ""
+        after_cons = bool(prev) and prev.isalpha() and prev not in _VOW
+        if c == "y":
+            if nxt in ("a", "e", "u", "o"):
+                # ye after a consonant can only be ье (plain е is "e"); ya/yu/yo are
+                # ambiguous (я or ья): take я/ю/ё.
+                if nxt == "e":
+                    return ("ье" if after_cons else "е"), 2
+                return {"a": "я", "u": "ю", "o": "ё"}[nxt], 2
+            if nxt == "i" and after_cons:  # Ilyich -> Ильич
+                return "ьи", 2
+            return ("ы" if after_cons or not prev else "й"), 1
+        if c == "e":
+            if i == 0:
+                return initial_e or ("э" if "y" in w else "е"), 1
+            # After a vowel FBIS would write е as "ye", but a bare e there (Allilueva, Fadeev) is far
+            # likelier a LOC/English е than a rare э.
+            return "е", 1
+        if c in _SOFT:
+            return _SOFT[c], 1
+        return _SIMPLE.get(c, c), 1
+
+    return _scan(w, _DIGRAPHS, letter)
+
+
+_LOC_DIGRAPHS = (*_DIGRAPHS, ("iu", "ю"), ("ia", "я"))
 
 
 def _loc_word(w: str) -> str:
     """LOC (ALA-LC without diacritics) word (lower case) -> Cyrillic."""
-    out: list[str] = []
-    n = len(w)
-    i = 0
-    while i < n:
-        for lat, cyr in (*_DIGRAPHS, ("iu", "ю"), ("ia", "я")):
-            if w.startswith(lat, i):
-                out.append(cyr)
-                i += len(lat)
-                break
-        else:
-            c = w[i]
-            prev = w[i - 1] if i else ""
-            if c in ("i", "ĭ"):
-                # i after a vowel is й in ALA-LC (Kuibyshev, Meierkhol'd, Krestinskii);
-                # Chkheidze (Чхеидзе) is the price.
-                out.append("й" if c == "ĭ" or (prev in _VOW and prev) else "и")
-            elif c == "y":
-                out.append("ы")
-            elif c in _SOFT:
-                out.append(_SOFT[c])
-            else:
-                out.append(_SIMPLE.get(c, c))
-            i += 1
-    return "".join(out)
+
+    def letter(w: str, i: int) -> tuple[str, int]:
+        c = w[i]
+        prev = w[i - 1] if i else ""
+        if c in ("i", "ĭ"):
+            # i after a vowel is й in ALA-LC (Kuibyshev, Meierkhol'd, Krestinskii);
+            # Chkheidze (Чхеидзе) is the price.
+            return ("й" if c == "ĭ" or (prev in _VOW and prev) else "и"), 1
+        if c == "y":
+            return "ы", 1
+        if c in _SOFT:
+            return _SOFT[c], 1
+        return _SIMPLE.get(c, c), 1
+
+    return _scan(w, _LOC_DIGRAPHS, letter)
 
 
 # German (Duden) -> FBIS Latin. Upper-case tokens protect finished units from later rules; lower() at the end.
