@@ -13,6 +13,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +56,8 @@ class Summary:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     workers: int = 1
+    #: with a local cluster: reports analysed in the main process while the cluster was starting
+    in_main_process: int = 0
 
     def to_json(self) -> dict:
         return {
@@ -71,6 +74,7 @@ class Summary:
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
             "seconds": round(self.seconds, 3),
             "workers": self.workers,
+            "in_main_process": self.in_main_process,
         }
 
 
@@ -206,8 +210,12 @@ def ingest(
     workers: int | None = None,
     scheduler: str | None = None,
     on_file: Callable[[int, int], None] | None = None,
+    analyse_while_starting: bool = True,
 ) -> Summary:
-    """Ingest `paths` into `store`. `on_file(done, total)` is called after each file (for progress)."""
+    """Ingest `paths` into `store`. `on_file(done, total)` is called after each file (for progress).
+
+    With `workers`, the main process analyses reports itself while the local cluster starts, unless
+    `analyse_while_starting` is False (then every report goes through Dask)."""
     started = time.perf_counter()
     upgrade(store)
     if store.dialect == "sqlite":
@@ -225,10 +233,9 @@ def ingest(
         if on_file:
             on_file(done, total)
 
-    before = lambda: summary.new + summary.rederived + summary.unchanged + len(summary.skipped)  # noqa: E731
     tasks = _tasks(store, files, summary)
     if (workers and workers > 1) or scheduler:
-        _run_dask(store, tasks, summary, workers, scheduler, tick, before)
+        _run_dask(store, tasks, summary, workers, scheduler, tick, analyse_while_starting)
     else:
         for fn, args in tasks:
             _record(store, fn(*args), summary)
@@ -240,7 +247,7 @@ def ingest(
     return summary
 
 
-def _run_dask(store, tasks, summary, workers, scheduler, tick, before) -> None:
+def _run_dask(store, tasks, summary, workers, scheduler, tick, analyse_while_starting) -> None:
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -252,12 +259,27 @@ def _run_dask(store, tasks, summary, workers, scheduler, tick, before) -> None:
         client = Client(scheduler)
         summary.workers = len(client.scheduler_info().get("workers", {})) or 1
     else:
-        # On a local cluster every process shares the machine with the analysis: switch off what costs CPU
-        # and serves only interactive use (the statistical profiler samples each worker every 10 ms).
-        with dask.config.set(LOCAL_CLUSTER_CONFIG):
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=40)
-        client = Client(cluster)
+        # Starting a local cluster takes seconds (each worker is a fresh interpreter importing Dask and the
+        # pipeline), while the main process would sit idle: it analyses reports itself until the cluster is up.
+        def start() -> tuple:
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
+                # Loopback only, and the scheduler's HTTP server on a free port (None would mean 8787 on
+                # every interface).
+                local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                     dashboard_address="127.0.0.1:0", silence_logs=40)
+            return local, Client(local)
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            starting = pool.submit(start)
+            while analyse_while_starting and not starting.done():
+                task = next(tasks, None)
+                if task is None:
+                    break
+                fn, args = task
+                _record(store, fn(*args), summary)
+                summary.in_main_process += 1
+                tick()
+            cluster, client = starting.result()
     try:
         window = max(2, 2 * summary.workers)
         pending = as_completed()
