@@ -8,7 +8,7 @@ import pytest
 
 from kartoteka.ingest import load_source
 from kartoteka.pipeline import analyze
-from kartoteka.store import connect, ingest, upgrade
+from kartoteka.store import connect, ingest, surname_forms, upgrade
 from kartoteka.store.corpus_persons import rebuild, update
 from kartoteka.store.read import facts, persons_by_name, stats, timeline
 from store_support import BASE_REPORTS, dump, store_url, variants
@@ -194,11 +194,67 @@ def test_migration_backfills_name_counts(url, tmp_path):
         expected = _linking(store)
         with store.transaction():
             store.execute("DROP TABLE corpus_person_names")
-            store.execute("DELETE FROM schema_version WHERE version = 3")
-        assert [m.version for m in upgrade(store)] == [3]
+            store.execute("DROP TABLE surname_forms")
+            store.execute("DELETE FROM schema_version WHERE version >= 3")
+        assert [m.version for m in upgrade(store)] == [3, 4]
         assert _linking(store) == expected
         ingest(store, reports[2:])
         incremental = _linking(store)
         with store.transaction():
             rebuild(store)
         assert _linking(store) == incremental
+
+
+def _forms(store) -> list[tuple]:
+    return sorted(store.all("SELECT surname_key, form, n FROM surname_forms"))
+
+
+def test_surname_forms_follow_writes_and_rederivation(url, tmp_path):
+    """The store's spellings per surname key, kept by each report's delta, equal a recount from `persons`,
+    after new reports and after re-deriving some of them; migration 4 backfills the same table."""
+    reports = [str(p) for p in variants(tmp_path / "r", 4)]
+    with connect(url) as store:
+        ingest(store, reports[:3])
+        with store.transaction():
+            store.execute("UPDATE reports SET pipeline_version = '0' WHERE sha256 IN "
+                          "(SELECT sha256 FROM reports ORDER BY sha256 LIMIT 2)")
+        summary = ingest(store, reports)
+        assert summary.rederived == 2 and summary.new == 1
+        incremental = _forms(store)
+        assert incremental and all(n > 0 for _, _, n in incremental)
+        with store.transaction():
+            surname_forms.rebuild(store)
+        assert _forms(store) == incremental
+        with store.transaction():
+            store.execute("DROP TABLE surname_forms")
+            store.execute("DELETE FROM schema_version WHERE version = 4")
+        assert [m.version for m in upgrade(store)] == [4]
+        assert _forms(store) == incremental
+
+
+def test_surname_forms_delta_matches_recount(url):
+    """Random add/remove sequences of person records: the incremental table equals a recount."""
+    rng = random.Random(5)
+    spellings = {"zinovev": ["Zinovyev", "Zinoviev", "Zinovev"], "ezhov": ["Yezhov", "Ezhov", "Ежов"]}
+    with connect(url) as store:
+        upgrade(store)
+        for step in range(40):
+            sha = f"r{rng.randrange(6)}"
+            with store.transaction():
+                removed = store.all("SELECT surname_key, forms FROM persons WHERE report = ?", (sha,))
+                store.execute("DELETE FROM persons WHERE report = ?", (sha,))
+                if not store.one("SELECT 1 FROM reports WHERE sha256 = ?", (sha,)):
+                    store.execute("INSERT INTO reports (sha256, bytes, source_text, pipeline_version, ingested_at, "
+                                  "derived_at) VALUES (?, 0, '', '1', '', '')", (sha,))
+                added = []
+                for i in range(rng.randrange(4)):
+                    sk = rng.choice(sorted(spellings))
+                    forms = "\n".join(sorted(set(rng.sample(spellings[sk], rng.randrange(1, 3)))))
+                    added.append((sha, f"p{i}", sk, forms))
+                store.executemany("INSERT INTO persons (report, id, name, surname, key, surname_key, initial, forms, "
+                                  "json) VALUES (?, ?, '', NULL, '', ?, '', ?, '{}')", added)
+                surname_forms.update(store, removed, [(sk, forms) for _, _, sk, forms in added])
+            incremental = _forms(store)
+            with store.transaction():
+                surname_forms.rebuild(store)
+            assert _forms(store) == incremental, f"step {step}"

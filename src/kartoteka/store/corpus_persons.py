@@ -63,7 +63,7 @@ def _groups(counts: dict[tuple[str, str], int]) -> dict[str, str]:
     names: dict[str, Counter] = defaultdict(Counter)
     for (initial, name), n in counts.items():
         names[initial or target][name] += n
-    return {g: sorted(c, key=lambda n: (-c[n], -len(n), n))[0] for g, c in names.items()}
+    return {g: min(c, key=lambda n: (-c[n], -len(n), n)) for g, c in names.items()}
 
 
 def _read(store: Store, table_sql: str, keys: list[str]) -> list[tuple]:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from kartoteka.errors import InputError
 from kartoteka.store.backend import Store
-from kartoteka.store.schema import corpus_person_names_schema, initial_schema
+from kartoteka.store.schema import corpus_person_names_schema, initial_schema, surname_forms_schema
 
 
 @dataclass(frozen=True)
@@ -41,10 +41,19 @@ def _corpus_person_names(store: Store) -> None:
     rebuild(store)
 
 
+def _surname_forms(store: Store) -> None:
+    # Search's name expansion read every person record of a surname (thousands in a large store).
+    from kartoteka.store.surname_forms import rebuild
+
+    store.script(surname_forms_schema(store.dialect))
+    rebuild(store)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: reports, layers, full-text index", _initial),
     Migration(2, "curation: append-only decisions", _decisions),
     Migration(3, "corpus persons: name counts for incremental linking", _corpus_person_names),
+    Migration(4, "surname forms: spellings per surname key for search", _surname_forms),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

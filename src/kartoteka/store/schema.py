@@ -215,6 +215,22 @@ CREATE TABLE corpus_person_names (
 """
 
 
+_SURNAME_FORMS = """
+CREATE TABLE surname_forms (
+    surname_key TEXT NOT NULL,
+    form TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (surname_key, form)
+){wr}
+"""
+
+
+def surname_forms_schema(dialect: str) -> str:
+    """Migration 4: the single-word spellings of each surname key over the store, with the number of person
+    records that use them (search expands a surname to its other spellings from here)."""
+    return _SURNAME_FORMS.format(wr=" WITHOUT ROWID" if dialect == "sqlite" else "")
+
+
 def corpus_person_names_schema(dialect: str) -> str:
     """Migration 3: person records counted per (surname key, own initial, name), for incremental linking."""
     return _CORPUS_PERSON_NAMES.format(wr=" WITHOUT ROWID" if dialect == "sqlite" else "")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kartoteka.names import name_key
 from kartoteka.store import query as q
+from kartoteka.store import surname_forms
 from kartoteka.store.backend import Store
 
 SNIPPET_WORDS = 24
@@ -62,13 +63,11 @@ def name_variants(store: Store, words: list[q.Term]) -> dict[str, list[tuple[str
         key = name_key(word)
         if not key:
             continue
-        rows = store.all("SELECT DISTINCT forms FROM persons WHERE surname_key = ? LIMIT 500", (key,))
         forms: set[tuple[str, ...]] = set()
-        for (stored,) in rows:
-            for form in stored.split("\n"):
-                toks = q._tokens(form)
-                if len(toks) == 1 and toks != (word,):
-                    forms.add(toks)
+        for form in surname_forms.forms(store, key):
+            toks = q._tokens(form)
+            if len(toks) == 1 and toks != (word,):
+                forms.add(toks)
         if forms:
             out[word] = sorted(forms)
     return out

@@ -9,6 +9,7 @@ from typing import Any
 
 from kartoteka.names import name_key
 from kartoteka.pipeline import Analysis, version_key
+from kartoteka.store import surname_forms
 from kartoteka.store.backend import Store
 from kartoteka.store.corpus_persons import surname_and_initial, update
 from kartoteka.store.schema import DERIVED_TABLES
@@ -132,6 +133,7 @@ def write(store: Store, rows: Rows) -> str:
         if have is not None and version_key(have) >= version_key(rows.version):
             return "unchanged"
         removed: list[tuple] = []
+        removed_forms: list[tuple] = []
         if have is None:
             store.execute(
                 "INSERT INTO reports (sha256, number, date, title, path, bytes, encoding, warnings, source_text, "
@@ -142,6 +144,7 @@ def write(store: Store, rows: Rows) -> str:
             # Re-derivation: the stored source stays; only the derived layers are replaced.
             removed = store.all("SELECT surname_key, initial, name, count(*) FROM persons WHERE report = ? "
                                 "GROUP BY surname_key, initial, name", (rows.sha256,))
+            removed_forms = store.all("SELECT surname_key, forms FROM persons WHERE report = ?", (rows.sha256,))
             for table in DERIVED_TABLES:
                 store.execute(f"DELETE FROM {table} WHERE report = ?", (rows.sha256,))
             r = rows.report
@@ -153,4 +156,5 @@ def write(store: Store, rows: Rows) -> str:
         for table, statement in _INSERTS.items():
             store.executemany(statement, getattr(rows, table))
         update(store, removed, [(p[0], p[1], p[5], p[6], p[2]) for p in rows.persons])
+        surname_forms.update(store, removed_forms, [(p[5], p[7]) for p in rows.persons])
     return "new" if have is None else "rederived"
