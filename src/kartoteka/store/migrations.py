@@ -49,11 +49,19 @@ def _surname_forms(store: Store) -> None:
     rebuild(store)
 
 
+def _drop_unused_indexes(store: Store) -> None:
+    # No query reads entities by kind or persons by surname key (search uses `surname_forms`): the two
+    # indexes cost a quarter of the store's size and every ingest kept them up to date.
+    store.execute("DROP INDEX IF EXISTS entities_kind")
+    store.execute("DROP INDEX IF EXISTS persons_surname_key")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: reports, layers, full-text index", _initial),
     Migration(2, "curation: append-only decisions", _decisions),
     Migration(3, "corpus persons: name counts for incremental linking", _corpus_person_names),
     Migration(4, "surname forms: spellings per surname key for search", _surname_forms),
+    Migration(5, "drop the unused indexes entities_kind and persons_surname_key", _drop_unused_indexes),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
