@@ -258,3 +258,18 @@ def test_surname_forms_delta_matches_recount(url):
             with store.transaction():
                 surname_forms.rebuild(store)
             assert _forms(store) == incremental, f"step {step}"
+
+
+def test_existing_scheduler_equals_one_process(tmp_path):
+    """`--scheduler ADDRESS`: the analysis runs on a cluster started elsewhere; the store is the same."""
+    distributed = pytest.importorskip("dask.distributed")
+    reports = [str(p) for p in variants(tmp_path / "r", 3)]
+    with connect(str(tmp_path / "serial.db")) as store:
+        ingest(store, reports)
+        serial = dump(store)
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                       dashboard_address="127.0.0.1:0", silence_logs=40)
+    with cluster, connect(str(tmp_path / "remote.db")) as store:
+        summary = ingest(store, reports, scheduler=cluster.scheduler_address)
+        assert summary.new == 3 and summary.workers == 1 and summary.in_main_process == 0
+        assert dump(store) == serial
