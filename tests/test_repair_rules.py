@@ -183,3 +183,17 @@ def test_run_together_compound_modifiers_get_their_hyphen():
     text = "It was a highflown speech by the highestranking officials and a wellthought plan."
     got = {c.original: c.replacement for c in repair(text).corrections}
     assert got == {"highflown": "high-flown", "highestranking": "highest-ranking", "wellthought": "well-thought"}
+
+
+def test_initials_or_given_name_decide_same_person_or_another():
+    text = (
+        "N. I. Yezhov spoke first. "
+        + "Then Yezhov answered, and Rykov and Lakoba listened. " * 8
+        + "A. I. Rykov objected; Nestor Lakoba agreed. "
+        + "Later N. I. Yezhos was released, and the wife of Nestor Kakoba was arrested. "
+        + "Professor B. Ye. Raykov wrote a book on botany.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert got == {("Yezhos", "Yezhov", "name"), ("Kakoba", "Lakoba", "name")}
+    # other initials than any the report prints before `Rykov`: another person, never "corrected"
+    assert not [c for c in find_corrections(text) if c.original == "Raykov"]

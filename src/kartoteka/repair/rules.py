@@ -203,8 +203,55 @@ def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
             if verdict is None:
                 continue
             replacement, kind, reason, confidence = verdict
+            if kind == "name" and analysis.propername is None:
+                verdict = _given_names(doc, lex, tok, replacement, reason, confidence)
+                if verdict is None:
+                    continue
+                reason, confidence = verdict
             out.append(Correction(tok.start, tok.end, base, replacement, kind, reason, confidence))
     return out
+
+
+#: Initials (`N. I.`, `Ye.`, `N.K.`) or a given name right before a surname.
+_GIVEN_BEFORE = re.compile(r"(?:(?<![\w.])((?:[A-Z][a-z]?\. ?){1,3})|(?<![\w.])([A-Z][a-z]{2,}) )$")
+
+
+def given_before(text: str, start: int, lex: Lexicon) -> tuple[str, ...] | str | None:
+    """What stands right before a surname: its initials as a tuple (`('N', 'I')`), a given name (a
+    capitalised word that is not common English: `Nestor`), or None."""
+    m = _GIVEN_BEFORE.search(text, max(0, start - 12), start)
+    if not m:
+        return None
+    if m.group(1):
+        return tuple(p.strip() for p in m.group(1).split(".") if p.strip())
+    name = m.group(2)
+    return name if lex.zipf(name) < 3.0 else None
+
+
+def _initials_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return all(x == y for x, y in zip(a, b, strict=False))
+
+
+def _given_names(doc: DocStats, lex: Lexicon, tok: Token, target: str, reason: str, confidence: float):
+    """Same person or another? A name one edit from a frequent surname is that surname when the
+    initials (or the given name) before it are ones the report prints before that surname; it is
+    another person when its initials are ones the report never prints before the surname (unless the
+    two spellings are one OCR confusion apart: `I. Paylov` is still a misread `Pavlov`)."""
+    mine = given_before(doc.text, tok.start, lex)
+    if mine is None:
+        return reason, confidence
+    theirs = [given_before(doc.text, t.start, lex) for t in doc.tokens_of(target)]
+    if isinstance(mine, str):
+        if mine in theirs:
+            return f"{reason}; '{mine} {target}' is printed elsewhere in this report", max(confidence, 0.8)
+        return reason, confidence
+    initials = [g for g in theirs if isinstance(g, tuple)]
+    if any(_initials_agree(mine, g) for g in initials):
+        shown = ". ".join(mine) + "."
+        return f"{reason}; the same initials ({shown}) stand before '{target}' elsewhere", max(confidence, 0.8)
+    if initials and confidence < 0.85:
+        return None  # other initials before the surname and no OCR confusion between them: another person
+    return reason, confidence
 
 
 _INITIAL_BEFORE = re.compile(r"(?:\b[A-Z][a-z]?\.\s?)$")
