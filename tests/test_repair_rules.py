@@ -197,3 +197,33 @@ def test_initials_or_given_name_decide_same_person_or_another():
     assert got == {("Yezhos", "Yezhov", "name"), ("Kakoba", "Lakoba", "name")}
     # other initials than any the report prints before `Rykov`: another person, never "corrected"
     assert not [c for c in find_corrections(text) if c.original == "Raykov"]
+
+
+def test_long_words_one_plain_edit_from_a_common_word():
+    text = (
+        "The new decree would devprive the peasants of their aerable land, and the reminiscenses of the "
+        "old men were never printed.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert got == {
+        ("devprive", "deprive", "word"),
+        ("aerable", "arable", "word"),
+        ("reminiscenses", "reminiscences", "word"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another derivation of the same stem, not a misreading
+        "He was accused of vulgar sociologism in the journal.\n",
+        # a transliterated title: its neighbours are no English words
+        'His book "Velikaya tayna Stalina" was banned.\n',
+        # a Russian word glossed by the translator
+        'The "kombed" [committee of poor peasants] met in the village.\n',
+        # a run-together pair as likely as a misread letter (`son sent` or `consent`)
+        "The father and sonsent letters to Moscow.\n",
+    ],
+)
+def test_long_word_repairs_leave_derivations_and_foreign_words_alone(text):
+    assert repair(text).corrections == ()

@@ -18,6 +18,8 @@ from kartoteka.repair.model import Correction
 KNOWN_ZIPF = 2.5
 #: A replacement proposed from the lexicon alone must be at least this common.
 CANDIDATE_ZIPF = 3.0
+#: ... or this common when it has six letters or more (`arable`): long words have few near neighbours.
+LONG_CANDIDATE_ZIPF = 2.5
 #: A form the report prints this often is attested by the report itself.
 ATTESTED = 3
 #: A document candidate must be this many times as frequent as the rare form.
@@ -202,7 +204,9 @@ def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
             verdict = decided[context]
             if verdict is None:
                 continue
-            replacement, kind, reason, confidence = verdict
+            replacement, kind, reason, confidence, source = verdict
+            if source == "lexicon" and _foreign_context(doc, lex, tok):
+                continue
             if kind == "name" and analysis.propername is None:
                 verdict = _given_names(doc, lex, tok, replacement, reason, confidence)
                 if verdict is None:
@@ -336,6 +340,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
                 "name",
                 f"seen {_times(seen)} in lowercase; '{title}' seen {proper} times mid-sentence, always capitalised",
                 0.9 if seen == 1 else 0.8,
+                "document",
             )
             return a
         if low[0] == "l" and len(low) >= 4 and not lex.is_word(low):
@@ -347,6 +352,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
                     "name",
                     f"seen {_times(seen)}; '{as_i}' seen {n} times in this report: a capital I read as l",
                     0.85,
+                    "document",
                 )
                 return a
 
@@ -387,7 +393,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
             a.doc_hits.append((n, var, apply_pattern(cand, pattern)))
         if want_lex and len(cand) >= 4:
             z = common_get(cand, 0.0)
-            if z >= CANDIDATE_ZIPF:
+            if z >= (CANDIDATE_ZIPF if len(cand) < 6 else LONG_CANDIDATE_ZIPF):
                 a.lex_hits.append((z, describe(low, raw), cand))
     if not a.doc_hits and not a.lex_hits:
         return None
@@ -438,8 +444,10 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
             reason += f"; a rival form is seen {rival} times"
         if rival_word:
             reason += f"; but the English word '{rival_word}' is as near"
-        return cased, kind, reason, round(min(confidence, 0.97), 3)
+        return cased, kind, reason, round(min(confidence, 0.97), 3), "document"
 
+    if lex_best:
+        lex_best = [hit for hit in lex_best if not _suffix_swap(low, hit[2])]
     if lex_best:
         lex_best = sorted(lex_best, key=lambda t: -(t[0] + (1.0 if t[1].ocr else 0.0)))
         z, var, cased = lex_best[0]
@@ -448,17 +456,59 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         gap = z + (1.0 if var.ocr else 0.0) - second
         if gap < 0.5:
             return None
-        confidence = (0.7 if var.ocr else 0.4) + min(gap, 2.0) * 0.08
+        # A long word rarely lies one plain edit from a common word by chance (`foregive`, `aerable`),
+        # unless it is two words run together (`sonsent`: `son sent` or `consent`?).
+        long_word = len(low) >= LONG_WORD and not _splits_in_two(low, lex)
+        confidence = (0.7 if var.ocr else 0.5 if long_word else 0.4) + min(gap, 2.0) * 0.08
         if len(low) < 5:
             confidence -= 0.15
         reason = (
             f"'{base}' is not an English word and not seen elsewhere in this report; "
             f"'{cased}' (Zipf {z:.1f}) is {_edit_words(var)}"
         )
+        if long_word and not var.ocr:
+            reason += f"; a word of {len(low)} letters"
         if second:
             reason += f"; next candidate Zipf {second:.1f}"
-        return cased, "word", reason, round(min(confidence, 0.9), 3)
+        return cased, "word", reason, round(min(confidence, 0.9), 3), "lexicon"
     return None
+
+
+#: Words this long count as long for a one-edit repair from the lexicon.
+LONG_WORD = 7
+
+
+def _suffix_swap(a: str, b: str) -> bool:
+    """Two derivations of one stem (`sociologism`/`sociologist`), not a misreading."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return any(a[k:] in SUFFIXES and b[k:] in SUFFIXES for k in range(3, n + 1))
+
+
+def _splits_in_two(low: str, lex: Lexicon) -> bool:
+    """`low` is two common words run together (`sonsent`)."""
+    common = lex.common
+    return any(
+        common.get(low[:i], 0.0) >= 3.5 and common.get(low[i:], 0.0) >= 3.5 for i in range(3, len(low) - 2)
+    )
+
+
+_FOREIGN_NEIGHBOUR = re.compile(r"[^\W\d_]+")
+
+
+def _foreign_context(doc: DocStats, lex: Lexicon, tok: Token) -> bool:
+    """A word among transliterated ones (`Velikaya tayna Stalina`) or glossed by the translator
+    (`"kombed" [committee of poor peasants]`) is foreign: no English word is its repair."""
+    text = doc.text
+    after = text[tok.end + len(tok.suffix) : tok.end + len(tok.suffix) + 4].lstrip("\"'”’ ")
+    if after.startswith("["):
+        return True
+    line_start = text.rfind("\n", 0, tok.start) + 1
+    before = [m.group() for m in _FOREIGN_NEIGHBOUR.finditer(text, max(line_start, tok.start - 30), tok.start)]
+    nxt = _FOREIGN_NEIGHBOUR.search(text, tok.end + len(tok.suffix), tok.end + len(tok.suffix) + 30)
+    near = ([before[-1]] if before else []) + ([nxt.group()] if nxt else [])
+    return any(len(w) >= 4 and lex.zipf(w) == 0.0 and not lex.is_word(w.lower()) for w in near)
 
 
 def _transliteration_variant(a: str, b: str) -> bool:
