@@ -227,3 +227,26 @@ def test_long_words_one_plain_edit_from_a_common_word():
 )
 def test_long_word_repairs_leave_derivations_and_foreign_words_alone(text):
     assert repair(text).corrections == ()
+
+
+def test_noisy_channel_ranks_report_forms_by_the_likelier_damage():
+    text = (
+        "He was sent to prison. " * 20
+        + "It was done prior to the trial. " * 10
+        + "The cooperation of the oblast was good. " * 3
+        + "They shot many of them, and many more were exiled. " * 60
+        + "The wall turned grey. " * 12
+        + "They hurried to the station. " * 3
+        + "The families of Russia in those years were hungry. " * 4
+        + "They took the man to the prisor at night; a degree of conperation was needed; the letters of "
+        "lmany of them were burned; they hurned the icons; the districts of Russiain Central Asia starved.\n"
+    )
+    got = {(c.original, c.replacement) for c in repair(text).corrections}
+    # r/n is a shape confusion: `prison` beats `prior` (a dropped letter) though both are printed often
+    assert ("prisor", "prison") in got
+    assert ("conperation", "cooperation") in got  # a long word one letter from a report form
+    assert ("lmany", "many") in got  # one near form, printed a hundred times as often
+    # `turned` (a plain swap, printed more) still rivals `hurried` (n/ri): leave it
+    assert not [r for o, r in got if o == "hurned"]
+    # a run-together pair is no misread `Russian`
+    assert ("Russiain", "Russian") not in got

@@ -419,25 +419,45 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         for n, _var, cased in doc_best:
             by_word[cased] = max(by_word.get(cased, 0), n)
         n, var, cased = doc_best[0]
-        rival = max((m for w, m in by_word.items() if w != cased), default=0)
+        ocr_of = {}
+        for _n, v, w in doc_best:
+            ocr_of[w] = ocr_of.get(w, False) or _likely_damage(v)
+        # Noisy channel: a shape confusion is far likelier than a plain edit, so a plain-edit rival
+        # competes with an OCR-confusion best only when the report prints it more often (`prisor`:
+        # `prison` x58 by r/n beats `prior` x29 by a dropped letter; `hurned`: `turned` x37 still
+        # rivals `hurried` x7).
+        rival = max(
+            (m for w, m in by_word.items() if w != cased and (ocr_of[w] or not var.ocr or m > n)), default=0
+        )
         name_like = pattern != "lower" and doc.forms.get(cased.lower(), 0) * 5 < n
+        long_word = pattern == "lower" and len(low) >= LONG_WORD and not _splits_in_two(low, lex)
         if var.ocr:
             confidence = 0.9
         elif var.op in ("delete", "insert", "transpose"):
             confidence = 0.75 if len(low) >= 7 or (var.op == "transpose" and len(low) >= 5) else 0.5
+        elif long_word:
+            confidence = 0.65  # a long word: few words lie one letter from it
         else:
             confidence = 0.5  # a plain letter swap in a name is as often a different name (Zykov/Rykov)
         if n >= 20 * max(seen, 1):
             confidence += 0.05
         if a.attested_string:
             confidence -= 0.1
+        lex_rivals = []
+        if pattern == "lower":
+            best_z = lex.zipf(cased)
+            lex_rivals = [
+                w
+                for z, v, w in a.lex_hits
+                if z >= 3.5 and w != cased and (_likely_damage(v) or not var.ocr or z > best_z + 0.5)
+            ]
         if rival * 3 > n:
             confidence -= 0.4  # two near forms the report prints often: ambiguous, propose only
-        elif pattern == "lower":
-            rivals = [w for z, _v, w in a.lex_hits if z >= 3.5 and w != cased]
-            if rivals:
-                confidence -= 0.35
-                rival_word = rivals[0]
+        elif lex_rivals:
+            confidence -= 0.35
+            rival_word = lex_rivals[0]
+        elif n >= 100 * max(seen, 1) and not (rival or len(a.lex_hits) > 1 or _splits_in_two(low, lex, True)):
+            confidence += 0.1  # one near form, printed a hundred times as often: `lmany`, `Mosow`
         kind = "name" if name_like else "word"
         reason = f"seen {_times(seen)}; '{cased}' seen {n} times in this report, {_edit_words(var)}"
         if rival:
@@ -486,12 +506,21 @@ def _suffix_swap(a: str, b: str) -> bool:
     return any(a[k:] in SUFFIXES and b[k:] in SUFFIXES for k in range(3, n + 1))
 
 
-def _splits_in_two(low: str, lex: Lexicon) -> bool:
-    """`low` is two common words run together (`sonsent`)."""
+def _splits_in_two(low: str, lex: Lexicon, function_words: bool = False) -> bool:
+    """`low` is two common words run together (`sonsent`; with `function_words`, also `Russiain`)."""
     common = lex.common
-    return any(
-        common.get(low[:i], 0.0) >= 3.5 and common.get(low[i:], 0.0) >= 3.5 for i in range(3, len(low) - 2)
+    if any(common.get(low[:i], 0.0) >= 3.5 and common.get(low[i:], 0.0) >= 3.5 for i in range(3, len(low) - 2)):
+        return True
+    return function_words and any(
+        (low[:i] in FUNCTION_WORDS and common.get(low[i:], 0.0) >= 3.5)
+        or (low[i:] in FUNCTION_WORDS and common.get(low[:i], 0.0) >= 3.5)
+        for i in range(1, len(low))
     )
+
+
+def _likely_damage(var) -> bool:
+    """An OCR shape confusion or a lost last letter (`ambitiou`): the likeliest ways print is damaged."""
+    return var.ocr or (var.op == "insert" and var.at_end)
 
 
 _FOREIGN_NEIGHBOUR = re.compile(r"[^\W\d_]+")
