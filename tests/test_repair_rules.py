@@ -250,3 +250,18 @@ def test_noisy_channel_ranks_report_forms_by_the_likelier_damage():
     assert not [r for o, r in got if o == "hurned"]
     # a run-together pair is no misread `Russian`
     assert ("Russiain", "Russian") not in got
+
+
+def test_context_decides_between_two_real_words():
+    text = (
+        "The extent of the damage was large, and the extent of the famine was larger; the extent of it "
+        "was hidden, to the extent that nobody spoke. They wanted to extend the railway. "
+        "Nobody knew the extend of his losses. The living "
+        "of the peasants was poor; the living of the workers was poor; the living of all was poor. It was "
+        "much to the liking of Yagoda.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    # `the extend` and `extend of` are unseen word pairs; `the extent`, `extent of` are common
+    assert got == {("extend", "extent", "word")}
+    c = next(c for c in repair(text).corrections if c.original == "extend")
+    assert text[c.start - 4 : c.end + 3] == "the extend of"

@@ -17,7 +17,7 @@ from kartoteka.repair.lexicon import Lexicon, get_lexicon
 from kartoteka.repair.model import KINDS, Correction, Repaired
 from kartoteka.repair.names import double_confusions, initials
 from kartoteka.repair.offsets import OffsetMap
-from kartoteka.repair.realword import real_words
+from kartoteka.repair.realword import context_words, real_words
 from kartoteka.repair.rules import (
     capital_cut,
     capitalised_misreads,
@@ -57,6 +57,7 @@ _DETECTORS = (
     capitalised_misreads,
     listed_misspellings,
     real_words,
+    context_words,
     report_restores,
     lost_letter_marks,
     other_marks,

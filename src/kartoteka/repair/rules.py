@@ -320,6 +320,12 @@ def _near(doc: DocStats, pattern: str, low: str, inserts: bool = True):
     return index.near(low, inserts)
 
 
+def lowercase_neighbours(doc: DocStats) -> NeighbourIndex:
+    """The deletion index over the lowercase forms the report prints at least `ATTESTED` times (shared)."""
+    _near(doc, "lower", "")
+    return doc._near_index["lower"]  # type: ignore[attr-defined]
+
+
 def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
     """Everything about a form that does not depend on where it stands; cached per form."""
     pattern = case_pattern(base)
