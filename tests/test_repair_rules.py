@@ -265,3 +265,12 @@ def test_context_decides_between_two_real_words():
     assert got == {("extend", "extent", "word")}
     c = next(c for c in repair(text).corrections if c.original == "extend")
     assert text[c.start - 4 : c.end + 3] == "the extend of"
+
+
+def test_a_lost_last_consonant_is_no_ending():
+    text = (
+        "At the beginning of the year the kolkhozy were formed. " * 12
+        + "Before the beginnin of the war one kolkhoz was left.\n"
+    )
+    got = {(c.original, c.replacement) for c in repair(text).corrections}
+    assert got == {("beginnin", "beginning")}  # `kolkhoz` beside `kolkhozy`: a Russian plural ending

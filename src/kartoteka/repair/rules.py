@@ -390,7 +390,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
         n = freq.get(cand, 0)
         if n >= need:
             var = describe(low, raw)
-            if _inflection(low, cand, var) or _transliteration_variant(low, cand):
+            if _inflection(low, cand, var, pattern == "lower") or _transliteration_variant(low, cand):
                 continue
             if pattern == "upper" and not var.ocr:
                 continue  # acronyms one letter apart are usually different bodies (BSSR, RSFSR)
@@ -557,12 +557,20 @@ def _translit_key(word: str) -> str:
     return re.sub(r"[iy]+", "i", w)
 
 
-def _inflection(rare: str, frequent: str, var) -> bool:
-    """Forms that differ by an ending are inflections or female forms (Kamenev/Kameneva), not misreadings."""
+def _inflection(rare: str, frequent: str, var, lower: bool = False) -> bool:
+    """Forms that differ by an ending are inflections or female forms (Kamenev/Kameneva), not misreadings.
+    A lowercase word short of a last consonant no English or Russian ending is made of (`beginnin`,
+    `oblas`) has lost it."""
+    if var.at_end and var.op == "insert" and lower and frequent[-1] not in _ENDING_LETTERS:
+        return False
     if var.at_end and var.op in ("delete", "insert"):
         return True
     vowels = "aeiouy"
     return var.at_end and var.op == "substitute" and rare[-1] in vowels and frequent[-1] in vowels
+
+
+#: Letters an ending adds by itself: plurals, past tenses, adverbs, Russian case and plural endings.
+_ENDING_LETTERS = frozenset("aeiouysdr")
 
 
 def _times(n: int) -> str:
@@ -1108,7 +1116,7 @@ def listed_misspellings(doc: DocStats, lex: Lexicon) -> list[Correction]:
             n = doc.forms.get(cand, 0)
             var = describe(form, raw)
             plain_swap = var.op == "substitute" and not var.ocr  # `senter`: center or sentence?
-            if plain_swap or _inflection(form, cand, var):
+            if plain_swap or _inflection(form, cand, var, True):
                 continue
             if n >= 10 and lex.zipf(cand) >= 3.5 and lex.in_dictionary(cand):
                 hits.append((n, var, cand))
