@@ -274,3 +274,15 @@ def test_a_lost_last_consonant_is_no_ending():
     )
     got = {(c.original, c.replacement) for c in repair(text).corrections}
     assert got == {("beginnin", "beginning")}  # `kolkhoz` beside `kolkhozy`: a Russian plural ending
+
+
+def test_merge_left_alone_when_lost_letters_explain_it():
+    text = (
+        "It was, nevertheless, a plan; nevertheless it failed, and nevertheless it went on. "
+        "Its main characteristics were clear. The characteristics of the plan were hidden; its "
+        "characteristics mattered. And neverthese. the reason remains. Its chief characteristicswas "
+        "strict centralization.\n"
+    )
+    got = {(c.original, c.replacement) for c in repair(text).corrections}
+    assert ("characteristicswas", "characteristics was") in got  # the frequent form plus a word: a merge
+    assert not [r for o, r in got if o == "neverthese"]  # `nevertheless` with letters lost, not `never these`

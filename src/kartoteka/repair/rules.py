@@ -770,6 +770,9 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
     for cand, op, _i, _p in variant_strings(low, inserts=False):
         if op != "d" and len(cand) >= 5 and common_get(cand, 0.0) >= 2.5:
             return None
+    # A few lost letters explain it as well (`neverthese` beside `nevertheless` x40): leave it.
+    if _near_longer_form(low, doc):
+        return None
     options.sort(reverse=True)
     best = options[0]
     if len(options) > 1 and options[1][0] > best[0] - 1.0:
@@ -781,6 +784,31 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         f"and '{best[3]}' (Zipf {lex.zipf(best[3]):.1f})"
     )
     return best[2], best[3], reason, round(min(confidence, 0.92), 3)
+
+
+def _near_longer_form(low: str, doc: DocStats) -> bool:
+    """A form the report prints often (8+ letters) opens like `low` and is at most 3 edits from it."""
+    by_head = getattr(doc, "_by_head", None)
+    if by_head is None:
+        by_head = {}
+        for form in _frequent(doc)["lower"]:
+            if len(form) >= 8:
+                by_head.setdefault(form[:6], []).append(form)
+        doc._by_head = by_head  # type: ignore[attr-defined]
+    return any(
+        not low.startswith(form) and abs(len(form) - len(low)) <= 3 and _distance(low, form) <= 3
+        for form in by_head.get(low[:6], ())
+    )
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def _part_ok(part: str, zipf: float) -> bool:
