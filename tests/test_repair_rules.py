@@ -229,7 +229,7 @@ def test_long_word_repairs_leave_derivations_and_foreign_words_alone(text):
     assert repair(text).corrections == ()
 
 
-def test_noisy_channel_ranks_report_forms_by_the_likelier_damage():
+def test_report_forms_decide_long_and_lopsided_cases_and_leave_crowded_ones():
     text = (
         "He was sent to prison. " * 20
         + "It was done prior to the trial. " * 10
@@ -242,8 +242,8 @@ def test_noisy_channel_ranks_report_forms_by_the_likelier_damage():
         "lmany of them were burned; they hurned the icons; the districts of Russiain Central Asia starved.\n"
     )
     got = {(c.original, c.replacement) for c in repair(text).corrections}
-    # r/n is a shape confusion: `prison` beats `prior` (a dropped letter) though both are printed often
-    assert ("prisor", "prison") in got
+    # two frequent near forms (`prison` by r/n, `prior` by a dropped letter): crowded, maybe `prisoner`
+    assert not [r for o, r in got if o == "prisor"]
     assert ("conperation", "cooperation") in got  # a long word one letter from a report form
     assert ("lmany", "many") in got  # one near form, printed a hundred times as often
     # `turned` (a plain swap, printed more) still rivals `hurried` (n/ri): leave it

@@ -425,16 +425,7 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         for n, _var, cased in doc_best:
             by_word[cased] = max(by_word.get(cased, 0), n)
         n, var, cased = doc_best[0]
-        ocr_of = {}
-        for _n, v, w in doc_best:
-            ocr_of[w] = ocr_of.get(w, False) or _likely_damage(v)
-        # Noisy channel: a shape confusion is far likelier than a plain edit, so a plain-edit rival
-        # competes with an OCR-confusion best only when the report prints it more often (`prisor`:
-        # `prison` x58 by r/n beats `prior` x29 by a dropped letter; `hurned`: `turned` x37 still
-        # rivals `hurried` x7).
-        rival = max(
-            (m for w, m in by_word.items() if w != cased and (ocr_of[w] or not var.ocr or m > n)), default=0
-        )
+        rival = max((m for w, m in by_word.items() if w != cased), default=0)
         name_like = pattern != "lower" and doc.forms.get(cased.lower(), 0) * 5 < n
         long_word = pattern == "lower" and len(low) >= LONG_WORD and not _splits_in_two(low, lex)
         if var.ocr:
@@ -449,14 +440,9 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
             confidence += 0.05
         if a.attested_string:
             confidence -= 0.1
-        lex_rivals = []
-        if pattern == "lower":
-            best_z = lex.zipf(cased)
-            lex_rivals = [
-                w
-                for z, v, w in a.lex_hits
-                if z >= 3.5 and w != cased and (_likely_damage(v) or not var.ocr or z > best_z + 0.5)
-            ]
+        # Two near forms (or a near English word) are a crowded neighbourhood: the damage may be
+        # neither (`prisor`: `prison` x58, `prior` x29, but `prisoner` was printed).
+        lex_rivals = [w for z, _v, w in a.lex_hits if z >= 3.5 and w != cased] if pattern == "lower" else []
         if rival * 3 > n:
             confidence -= 0.4  # two near forms the report prints often: ambiguous, propose only
         elif lex_rivals:
@@ -523,10 +509,6 @@ def _splits_in_two(low: str, lex: Lexicon, function_words: bool = False) -> bool
         for i in range(1, len(low))
     )
 
-
-def _likely_damage(var) -> bool:
-    """An OCR shape confusion or a lost last letter (`ambitiou`): the likeliest ways print is damaged."""
-    return var.ocr or (var.op == "insert" and var.at_end)
 
 
 _FOREIGN_NEIGHBOUR = re.compile(r"[^\W\d_]+")
