@@ -286,3 +286,15 @@ def test_merge_left_alone_when_lost_letters_explain_it():
     got = {(c.original, c.replacement) for c in repair(text).corrections}
     assert ("characteristicswas", "characteristics was") in got  # the frequent form plus a word: a merge
     assert not [r for o, r in got if o == "neverthese"]  # `nevertheless` with letters lost, not `never these`
+
+
+def test_an_unclosed_bracket_opens_no_gloss():
+    fixed = "The list [of names was long. The accounts of evewitnesses were printed.\n"
+    kept = "The term [accounts of evewitnesses] was used in the paper.\n"
+    assert [(c.original, c.replacement) for c in repair(fixed).corrections] == [("evewitnesses", "eyewitnesses")]
+    assert repair(kept).corrections == ()
+
+
+def test_a_prefixed_word_is_no_pair_run_together():
+    text = 'He shouted: "Forgive me, foregive me, I lied."\n'
+    assert [(c.original, c.replacement) for c in repair(text).corrections] == [("foregive", "forgive")]

@@ -273,7 +273,7 @@ def _context(text: str, tok: Token) -> str:
     if tok.base[:1].islower() and before.endswith("\t"):
         return "fragment"
     open_br = text.rfind("[", line_start, start)
-    if open_br >= 0 and text.find("]", open_br, start) < 0:
+    if open_br >= 0 and text.find("]", open_br, start) < 0 and _closes(text, start):
         return "gloss"
     if tok.base[:1].isupper():
         if _INITIAL_BEFORE.search(before):
@@ -284,6 +284,17 @@ def _context(text: str, tok: Token) -> str:
         if i >= line_start and i < start - 1 and text[i].islower():
             return "name"
     return "plain"
+
+
+def _closes(text: str, start: int) -> bool:
+    """A `]` closes the bracket open before `start` on its line (an unclosed `[` opens no gloss)."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    close = text.find("]", start, line_end)
+    if close < 0:
+        return False
+    nxt = text.find("[", start, close)
+    return nxt < 0
 
 
 class _Analysis:
@@ -501,7 +512,10 @@ def _suffix_swap(a: str, b: str) -> bool:
 def _splits_in_two(low: str, lex: Lexicon, function_words: bool = False) -> bool:
     """`low` is two common words run together (`sonsent`; with `function_words`, also `Russiain`)."""
     common = lex.common
-    if any(common.get(low[:i], 0.0) >= 3.5 and common.get(low[i:], 0.0) >= 3.5 for i in range(3, len(low) - 2)):
+    if any(
+        common.get(low[:i], 0.0) >= 3.5 and common.get(low[i:], 0.0) >= 3.5 and low[:i] not in PREFIXES
+        for i in range(3, len(low) - 2)
+    ):
         return True
     return function_words and any(
         (low[:i] in FUNCTION_WORDS and common.get(low[i:], 0.0) >= 3.5)
