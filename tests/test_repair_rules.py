@@ -298,3 +298,13 @@ def test_an_unclosed_bracket_opens_no_gloss():
 def test_a_prefixed_word_is_no_pair_run_together():
     text = 'He shouted: "Forgive me, foregive me, I lied."\n'
     assert [(c.original, c.replacement) for c in repair(text).corrections] == [("foregive", "forgive")]
+
+
+def test_a_stray_last_letter_no_ending_ends_in():
+    text = (
+        "Sergo Ordzhonikidze came. " * 6
+        + "Kamenev spoke. " * 8
+        + "The plant imeni Sergo Ordzhonikidzel was built; Kameneva, his wife, and Kamenevu wrote.\n"
+    )
+    got = {(c.original, c.replacement) for c in repair(text).corrections}
+    assert got == {("Ordzhonikidzel", "Ordzhonikidze")}  # -a, -u are Russian endings; -l is none

@@ -555,18 +555,20 @@ def _translit_key(word: str) -> str:
 
 def _inflection(rare: str, frequent: str, var, lower: bool = False) -> bool:
     """Forms that differ by an ending are inflections or female forms (Kamenev/Kameneva), not misreadings.
-    A lowercase word short of a last consonant no English or Russian ending is made of (`beginnin`,
-    `oblas`) has lost it."""
-    if var.at_end and var.op == "insert" and lower and frequent[-1] not in _ENDING_LETTERS:
-        return False
+    A last letter no English or transliterated Russian ending ends in is damage (`Ordzhonikidzel`),
+    and so is a lowercase word short of a last consonant that no ending adds (`beginnin`)."""
     if var.at_end and var.op in ("delete", "insert"):
-        return True
+        letter = frequent[-1] if var.op == "insert" else rare[-1]
+        # `Ordzhonikidzel`, `beginnin`: a stray or lost letter, no ending
+        return not (letter in _NON_ENDING or (lower and var.op == "insert" and letter not in _ENDING_LETTERS))
     vowels = "aeiouy"
     return var.at_end and var.op == "substitute" and rare[-1] in vowels and frequent[-1] in vowels
 
 
 #: Letters an ending adds by itself: plurals, past tenses, adverbs, Russian case and plural endings.
 _ENDING_LETTERS = frozenset("aeiouysdr")
+#: Letters no English or transliterated Russian ending ends in (-s, -d, -r, -y, -ov, -om, -ykh, -in ...).
+_NON_ENDING = frozenset("bcfgjklpqtwxz")
 
 
 def _times(n: int) -> str:
