@@ -308,3 +308,14 @@ def test_a_stray_last_letter_no_ending_ends_in():
     )
     got = {(c.original, c.replacement) for c in repair(text).corrections}
     assert got == {("Ordzhonikidzel", "Ordzhonikidze")}  # -a, -u are Russian endings; -l is none
+
+
+def test_a_misread_name_inside_a_compound_of_whole_words():
+    text = (
+        "The Trotskyite opposition met. " * 8
+        + 'He was charged with "right-Troskyite" activity, and G. Malen-kov and V. Antonov-Ovseyenko '
+        "signed the order.\n"
+    )
+    got = {(c.original, c.replacement) for c in repair(text).corrections}
+    assert ("Troskyite", "Trotskyite") in got
+    assert not [c for c in got if c[0] in ("Malen", "Antonov", "Ovseyenko")]

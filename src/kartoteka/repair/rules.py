@@ -194,7 +194,7 @@ def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue
         decided: dict[str, tuple | None] = {}
         for tok in doc.tokens_of(base):
-            if tok.in_compound:
+            if tok.in_compound and not _name_in_compound(text, tok):
                 continue
             context = _context(text, tok)
             if context == "fragment":
@@ -205,6 +205,8 @@ def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
             if verdict is None:
                 continue
             replacement, kind, reason, confidence, source = verdict
+            if tok.in_compound and (source != "document" or confidence < 0.75):
+                continue
             if source == "lexicon" and _foreign_context(doc, lex, tok):
                 continue
             if kind == "name" and analysis.propername is None:
@@ -214,6 +216,24 @@ def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
                 reason, confidence = verdict
             out.append(Correction(tok.start, tok.end, base, replacement, kind, reason, confidence))
     return out
+
+
+def _name_in_compound(text: str, tok: Token) -> bool:
+    """A capitalised part of a compound of whole capitalised words (`Trotskyite-Zinovvevite`,
+    `right-Troskyite`), not a name broken by a line-end hyphen (`Malen-kov`)."""
+    if len(tok.base) < 6 or not tok.base[0].isupper() or not tok.base[1:].islower():
+        return False
+    m = COMPOUND_RE.match(text, _compound_start(text, tok.start))
+    if not m:
+        return False
+    parts = m.group().split("-")
+    return all(len(p) >= 4 or p.islower() for p in parts) and sum(p[0].isupper() for p in parts) >= 1
+
+
+def _compound_start(text: str, pos: int) -> int:
+    while pos > 0 and (text[pos - 1].isalpha() or text[pos - 1] == "-"):
+        pos -= 1
+    return pos
 
 
 #: Initials (`N. I.`, `Ye.`, `N.K.`) or a given name right before a surname.
