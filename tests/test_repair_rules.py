@@ -319,3 +319,13 @@ def test_a_misread_name_inside_a_compound_of_whole_words():
     got = {(c.original, c.replacement) for c in repair(text).corrections}
     assert ("Troskyite", "Trotskyite") in got
     assert not [c for c in got if c[0] in ("Malen", "Antonov", "Ovseyenko")]
+
+
+def test_a_compound_that_lost_a_hyphen_the_report_prints():
+    text = (
+        "His brother-in-law was shot. Later his brotherin-law, a commander-in-chief, was arrested; "
+        "the well-known writer and the wellknown-writer affair were discussed.\n"
+    )
+    got = {(c.original, c.replacement) for c in repair(text).corrections}
+    assert ("brotherin-law", "brother-in-law") in got
+    assert not [c for c in got if c[0] == "commander-in-chief"]

@@ -21,6 +21,7 @@ from kartoteka.repair.realword import context_words, real_words
 from kartoteka.repair.rules import (
     capital_cut,
     capitalised_misreads,
+    compound_restores,
     hyphen_space,
     inner_hyphens,
     listed_misspellings,
@@ -59,6 +60,7 @@ _DETECTORS = (
     real_words,
     context_words,
     report_restores,
+    compound_restores,
     lost_letter_marks,
     other_marks,
 )

@@ -1220,6 +1220,28 @@ def report_restores(doc: DocStats, lex: Lexicon) -> list[Correction]:
     return out
 
 
+def compound_restores(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A lowercase compound that lost one of its hyphens (`brotherin-law`) where the report prints the
+    same letters with it (`brother-in-law`) and the run-together part is no word."""
+    by_letters: dict[str, dict[str, int]] = {}
+    for compound, n in doc.compounds.items():
+        by_letters.setdefault(compound.replace("-", ""), {})[compound] = n
+    out: list[Correction] = []
+    for start, end, group in doc.compound_spans:
+        if not group.islower():
+            continue
+        forms = by_letters.get(group.replace("-", ""), {})
+        fuller = [(n, f) for f, n in forms.items() if f.count("-") == group.count("-") + 1]
+        if len(fuller) != 1 or forms.get(group, 0) > 1:
+            continue
+        n, target = fuller[0]
+        if any(part not in target.split("-") and lex.is_word(part) for part in group.split("-")):
+            continue  # every part that is not a part of the fuller compound must be a non-word
+        reason = f"'{target}' seen {_times(n)} in this report, '{group}' once: a hyphen lost"
+        out.append(Correction(start, end, group, target, "merge", reason, 0.75))
+    return out
+
+
 _APOSTROPHE_END_RE = re.compile(r"([^\W\d_]{3,})'(?![^\W\d_])")
 
 
