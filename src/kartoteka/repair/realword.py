@@ -6,6 +6,10 @@ counts (symspellpy's bigram list, ~1e12 words of English) never see the printed 
 neighbour while the alternative is common with its right neighbour. Possessive determiners
 (`his complete expropriation`) are left alone: an adjective after them breaks the bigram test. The
 one exception is a singular determiner before a plural noun (`this friends` for `his friends`).
+
+`context_words` does the same for common content words one letter from a word the report prints
+more often (`the extend of` for `the extent of`), but weighs each pair per use of each word against
+the list's cut-off, and wants both neighbours to agree: on 800 KB of report it fires once.
 """
 
 from __future__ import annotations
