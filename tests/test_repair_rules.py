@@ -329,3 +329,9 @@ def test_a_compound_that_lost_a_hyphen_the_report_prints():
     got = {(c.original, c.replacement) for c in repair(text).corrections}
     assert ("brotherin-law", "brother-in-law") in got
     assert not [c for c in got if c[0] == "commander-in-chief"]
+
+
+def test_a_recurring_name_beside_a_long_word_is_no_foreign_phrase():
+    text = "Kavtaradze spoke. " * 4 + "The reminiscenses Kavtaradze wrote were printed.\n"
+    got = {(c.original, c.replacement) for c in repair(text).corrections}
+    assert got == {("reminiscenses", "reminiscences")}
