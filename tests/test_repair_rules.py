@@ -335,3 +335,11 @@ def test_a_recurring_name_beside_a_long_word_is_no_foreign_phrase():
     text = "Kavtaradze spoke. " * 4 + "The reminiscenses Kavtaradze wrote were printed.\n"
     got = {(c.original, c.replacement) for c in repair(text).corrections}
     assert got == {("reminiscenses", "reminiscences")}
+
+
+def test_a_long_capitalised_word_at_a_sentence_start():
+    text = "The trials began. Especialls many trials were held in the provinces.\n"
+    got = [(c.original, c.replacement) for c in repair(text).corrections]
+    assert got == [("Especialls", "Especially")]
+    # mid-sentence it may be a name: left alone
+    assert repair("The commissar Especialls was not known.\n").corrections == ()

@@ -1131,22 +1131,43 @@ def capitalised_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
             z = lex.zipf(cand)
             if z >= 2.0 and not _transliteration_variant(low, cand):
                 options[cand] = max(options.get(cand, (0.0, ""))[0], z), detail
+        plain = False
+        if not options and len(low) > LONG_WORD:
+            # No shape confusion: a long word one plain edit from a very common word, at a sentence
+            # start (`Especialls`); names that long are seldom one letter from common English.
+            for cand, _op, _i, _p in variant_strings(low):
+                z = lex.common.get(cand, 0.0)
+                if z >= 2.0 and len(cand) >= 5 and not _suffix_swap(low, cand):
+                    options[cand] = max(options.get(cand, (0.0, ""))[0], z), "one letter apart"
+            plain = True
         if not options:
             continue
         ranked = sorted(options.items(), key=lambda kv: -kv[1][0])
         cand, (z, detail) = ranked[0]
         if len(ranked) > 1 and ranked[1][1][0] > z - 1.0:
             continue
+        if plain and z < 4.0:
+            continue
         for tok in doc.tokens_of(form):
             if tok.in_compound or _INITIAL_BEFORE.search(doc.text[max(0, tok.start - 6) : tok.start]):
                 continue
+            if plain and not _sentence_start(doc.text, tok.start):
+                continue
+            how = detail if plain else f"one OCR confusion apart ({detail})"
             reason = (
                 f"'{form}' is not an English word and not seen elsewhere in this report; "
-                f"'{cand}' (Zipf {z:.1f}) is one OCR confusion apart ({detail})"
+                f"'{cand}' (Zipf {z:.1f}) is {how}"
             )
             kind = "word" if lex.in_dictionary(cand) else "name"
             out.append(Correction(tok.start, tok.end, form, apply_pattern(cand, "title"), kind, reason, 0.65))
     return out
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"“'‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n"
 
 
 # ---------------------------------------------------------------- misspellings the web lexicon lists (`contruction`)
