@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from kartoteka.repair.candidates import LETTERS, OCR_CONFUSIONS, NeighbourIndex, Variant, describe, variant_strings
+from kartoteka.repair.candidates import (
+    LETTERS,
+    OCR_CONFUSIONS,
+    NeighbourIndex,
+    Variant,
+    describe,
+    edits_between,
+    variant_strings,
+)
 from kartoteka.repair.document import COMPOUND_RE, DocStats, Token, apply_pattern, case_pattern
 from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
@@ -1132,13 +1140,14 @@ def capitalised_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
             if z >= 2.0 and not _transliteration_variant(low, cand):
                 options[cand] = max(options.get(cand, (0.0, ""))[0], z), detail
         plain = False
-        if not options and len(low) > LONG_WORD:
-            # No shape confusion: a long word one plain edit from a very common word, at a sentence
-            # start (`Especialls`); names that long are seldom one letter from common English.
-            for cand, _op, _i, _p in variant_strings(low):
+        if not options and len(low) > LONG_WORD and _starts_a_sentence(doc, form):
+            # No shape confusion: a long word one plain edit from a very common word the report prints
+            # in lowercase, at a sentence start (`Especialls`); names that long are seldom one letter
+            # from common English.
+            for cand in lowercase_neighbours(doc).one_edit(low):
                 z = lex.common.get(cand, 0.0)
-                if z >= 2.0 and len(cand) >= 5 and not _suffix_swap(low, cand):
-                    options[cand] = max(options.get(cand, (0.0, ""))[0], z), "one letter apart"
+                if z >= 2.0 and edits_between(low, cand) and not _suffix_swap(low, cand):
+                    options[cand] = z, f"one letter apart, and printed {doc.lower[cand]} times in this report"
             plain = True
         if not options:
             continue
@@ -1161,6 +1170,10 @@ def capitalised_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
             kind = "word" if lex.in_dictionary(cand) else "name"
             out.append(Correction(tok.start, tok.end, form, apply_pattern(cand, "title"), kind, reason, 0.65))
     return out
+
+
+def _starts_a_sentence(doc: DocStats, form: str) -> bool:
+    return any(_sentence_start(doc.text, start) for raw in doc.raw_of.get(form, ()) for start in doc.positions[raw])
 
 
 def _sentence_start(text: str, start: int) -> bool:
