@@ -338,8 +338,11 @@ def test_a_recurring_name_beside_a_long_word_is_no_foreign_phrase():
 
 
 def test_a_long_capitalised_word_at_a_sentence_start():
-    text = "The trials began. Especialls many trials were held in the provinces.\n"
+    text = (
+        "It was especially cold, especially at night, and especially in the north. "
+        "The trials began. Especialls many trials were held in the provinces.\n"
+    )
     got = [(c.original, c.replacement) for c in repair(text).corrections]
     assert got == [("Especialls", "Especially")]
     # mid-sentence it may be a name: left alone
-    assert repair("The commissar Especialls was not known.\n").corrections == ()
+    assert repair(text.replace("The trials began. Especialls", "The commissar Especialls")).corrections == ()
