@@ -17,10 +17,11 @@ from kartoteka.repair.lexicon import Lexicon, get_lexicon
 from kartoteka.repair.model import KINDS, Correction, Repaired
 from kartoteka.repair.names import double_confusions, initials
 from kartoteka.repair.offsets import OffsetMap
-from kartoteka.repair.realword import real_words
+from kartoteka.repair.realword import context_words, real_words
 from kartoteka.repair.rules import (
     capital_cut,
     capitalised_misreads,
+    compound_restores,
     hyphen_space,
     inner_hyphens,
     listed_misspellings,
@@ -57,7 +58,9 @@ _DETECTORS = (
     capitalised_misreads,
     listed_misspellings,
     real_words,
+    context_words,
     report_restores,
+    compound_restores,
     lost_letter_marks,
     other_marks,
 )

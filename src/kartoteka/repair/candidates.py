@@ -145,6 +145,20 @@ class NeighbourIndex:
                 index.setdefault(key, []).append(w)
         self._index = index
 
+    def one_edit(self, word: str) -> set[str]:
+        """Indexed words one delete, insert, substitution or swap from `word` (a superset: check it)."""
+        found: set[str] = set()
+        index = self._index
+        hit = index.get(word)
+        if hit:
+            found.update(hit)
+        for i in range(len(word)):
+            hit = index.get(word[:i] + word[i + 1 :])
+            if hit:
+                found.update(hit)
+        found.discard(word)
+        return found
+
     def near(self, word: str, inserts: bool = True) -> list[Raw]:
         """Raw variants of `word` that are in the index, in `variant_strings` order of kinds."""
         found: set[str] = set()

@@ -6,6 +6,10 @@ counts (symspellpy's bigram list, ~1e12 words of English) never see the printed 
 neighbour while the alternative is common with its right neighbour. Possessive determiners
 (`his complete expropriation`) are left alone: an adjective after them breaks the bigram test. The
 one exception is a singular determiner before a plural noun (`this friends` for `his friends`).
+
+`context_words` does the same for common content words one letter from a word the report prints
+more often (`the extend of` for `the extent of`), but weighs each pair per use of each word against
+the list's cut-off, and wants both neighbours to agree: on 800 KB of report it fires once.
 """
 
 from __future__ import annotations
@@ -103,3 +107,94 @@ def _prev_start(text: str, start: int) -> int:
     while j > 0 and text[j - 1].isalpha():
         j -= 1
     return j
+
+
+# ---------------------------------------------------------------- content words read as other words (`the extend of`)
+
+#: The bigram list keeps pairs seen at least this often; an unseen pair was seen fewer times.
+BIGRAM_CUTOFF = 6.4e6
+#: Each neighbour must favour the alternative this many times over the printed word ...
+SIDE_RATIO = 10.0
+#: ... and both together this many times.
+BOTH_RATIO = 1000.0
+#: The printed word is rare in the report (a misreading), the other word printed at least twice as often.
+MAX_SEEN = 3
+#: Both words must be common enough for the bigram list to speak about them (Zipf).
+CONTEXT_ZIPF = 3.3
+_PAIR_AROUND = re.compile(r"(?<![\w'’-])([A-Za-z]+) ([a-z]+) ([a-z]+)(?![\w'’-])")
+
+
+def context_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A common word one letter from a word the report prints often, where both neighbours pair with
+    the other word in the bigram list and neither pairs with the printed one (`the extend of`).
+
+    Each side is compared per use of each word: the pair's count over the word's frequency, against
+    the list's cut-off (the most an unseen pair can have) over the printed word's frequency. A word
+    too rare for its pairs to reach the list is never judged by their absence.
+    """
+    if lex.bigram("the", "party") <= 0:
+        return []
+    from kartoteka.repair.rules import lowercase_neighbours
+
+    index = lowercase_neighbours(doc)
+    counts = doc.lower
+    text = doc.text
+    out: list[Correction] = []
+    for w, starts in doc.positions.items():
+        if len(starts) > MAX_SEEN or len(w) < 4 or not w.islower() or w in FUNCTION_WORDS:
+            continue
+        zw = lex.zipf_get(w)
+        if zw < CONTEXT_ZIPF:
+            continue
+        seen = counts[w]
+        cands = [
+            c
+            for c in index.one_edit(w)
+            if counts[c] >= 2 * seen and len(c) >= 4 and lex.zipf_get(c) >= CONTEXT_ZIPF and _one_edit(w, c)
+        ]
+        if not cands:
+            continue
+        unseen = BIGRAM_CUTOFF / 10**zw  # the most an unseen pair can be, per use of `w`
+        for start in starts:
+            m = _PAIR_AROUND.match(text, _prev_start(text, start))
+            if not m or m.start(2) != start:
+                continue
+            prev, nxt = m.group(1), m.group(3)
+            if lex.bigram(w, nxt) or lex.bigram(prev, w):
+                continue
+            best = None
+            for c in cands:
+                left, right = lex.bigram(prev, c), lex.bigram(c, nxt)
+                if not (left and right):
+                    continue
+                per_use = 10 ** lex.zipf_get(c)
+                rl, rr = left / per_use / unseen, right / per_use / unseen
+                if (
+                    rl >= SIDE_RATIO
+                    and rr >= SIDE_RATIO
+                    and rl * rr >= BOTH_RATIO
+                    and (best is None or rl * rr > best[0])
+                ):
+                    best = (rl * rr, c, left, right)
+            if best is None:
+                continue
+            ratio, c, left, right = best
+            reason = (
+                f"'{prev} {w}' and '{w} {nxt}' are unseen in the bigram list; '{prev} {c}' ({left:.0e}) and "
+                f"'{c} {nxt}' ({right:.0e}) are common, {ratio:.0f} times likelier per use; '{c}' is printed "
+                f"{doc.lower[c]} times in this report, one letter apart"
+            )
+            confidence = min(0.6 + 0.05 * math.log10(ratio / BOTH_RATIO + 1), 0.75)
+            out.append(Correction(start, start + len(w), w, c, "word", reason, round(confidence, 3)))
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One substitution, deletion, insertion or swap of neighbours apart."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

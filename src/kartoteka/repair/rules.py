@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from kartoteka.repair.candidates import LETTERS, OCR_CONFUSIONS, NeighbourIndex, Variant, describe, variant_strings
+from kartoteka.repair.candidates import (
+    LETTERS,
+    OCR_CONFUSIONS,
+    NeighbourIndex,
+    Variant,
+    describe,
+    edits_between,
+    variant_strings,
+)
 from kartoteka.repair.document import COMPOUND_RE, DocStats, Token, apply_pattern, case_pattern
 from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
@@ -18,6 +26,8 @@ from kartoteka.repair.model import Correction
 KNOWN_ZIPF = 2.5
 #: A replacement proposed from the lexicon alone must be at least this common.
 CANDIDATE_ZIPF = 3.0
+#: ... or this common when it has six letters or more (`arable`): long words have few near neighbours.
+LONG_CANDIDATE_ZIPF = 2.5
 #: A form the report prints this often is attested by the report itself.
 ATTESTED = 3
 #: A document candidate must be this many times as frequent as the rare form.
@@ -192,7 +202,7 @@ def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue
         decided: dict[str, tuple | None] = {}
         for tok in doc.tokens_of(base):
-            if tok.in_compound:
+            if tok.in_compound and not _name_in_compound(text, tok):
                 continue
             context = _context(text, tok)
             if context == "fragment":
@@ -202,9 +212,78 @@ def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
             verdict = decided[context]
             if verdict is None:
                 continue
-            replacement, kind, reason, confidence = verdict
+            replacement, kind, reason, confidence, source = verdict
+            if tok.in_compound and (source != "document" or confidence < 0.75):
+                continue
+            if source == "lexicon" and _foreign_context(doc, lex, tok):
+                continue
+            if kind == "name" and analysis.propername is None:
+                verdict = _given_names(doc, lex, tok, replacement, reason, confidence)
+                if verdict is None:
+                    continue
+                reason, confidence = verdict
             out.append(Correction(tok.start, tok.end, base, replacement, kind, reason, confidence))
     return out
+
+
+def _name_in_compound(text: str, tok: Token) -> bool:
+    """A capitalised part of a compound of whole capitalised words (`Trotskyite-Zinovvevite`,
+    `right-Troskyite`), not a name broken by a line-end hyphen (`Malen-kov`)."""
+    if len(tok.base) < 6 or not tok.base[0].isupper() or not tok.base[1:].islower():
+        return False
+    m = COMPOUND_RE.match(text, _compound_start(text, tok.start))
+    if not m:
+        return False
+    parts = m.group().split("-")
+    return all(len(p) >= 4 or p.islower() for p in parts) and sum(p[0].isupper() for p in parts) >= 1
+
+
+def _compound_start(text: str, pos: int) -> int:
+    while pos > 0 and (text[pos - 1].isalpha() or text[pos - 1] == "-"):
+        pos -= 1
+    return pos
+
+
+#: Initials (`N. I.`, `Ye.`, `N.K.`) or a given name right before a surname.
+_GIVEN_BEFORE = re.compile(r"(?:(?<![\w.])((?:[A-Z][a-z]?\. ?){1,3})|(?<![\w.])([A-Z][a-z]{2,}) )$")
+
+
+def given_before(text: str, start: int, lex: Lexicon) -> tuple[str, ...] | str | None:
+    """What stands right before a surname: its initials as a tuple (`('N', 'I')`), a given name (a
+    capitalised word that is not common English: `Nestor`), or None."""
+    m = _GIVEN_BEFORE.search(text, max(0, start - 12), start)
+    if not m:
+        return None
+    if m.group(1):
+        return tuple(p.strip() for p in m.group(1).split(".") if p.strip())
+    name = m.group(2)
+    return name if lex.zipf(name) < 3.0 else None
+
+
+def _initials_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return all(x == y for x, y in zip(a, b, strict=False))
+
+
+def _given_names(doc: DocStats, lex: Lexicon, tok: Token, target: str, reason: str, confidence: float):
+    """Same person or another? A name one edit from a frequent surname is that surname when the
+    initials (or the given name) before it are ones the report prints before that surname; it is
+    another person when its initials are ones the report never prints before the surname (unless the
+    two spellings are one OCR confusion apart: `I. Paylov` is still a misread `Pavlov`)."""
+    mine = given_before(doc.text, tok.start, lex)
+    if mine is None:
+        return reason, confidence
+    theirs = [given_before(doc.text, t.start, lex) for t in doc.tokens_of(target)]
+    if isinstance(mine, str):
+        if mine in theirs:
+            return f"{reason}; '{mine} {target}' is printed elsewhere in this report", max(confidence, 0.8)
+        return reason, confidence
+    initials = [g for g in theirs if isinstance(g, tuple)]
+    if any(_initials_agree(mine, g) for g in initials):
+        shown = ". ".join(mine) + "."
+        return f"{reason}; the same initials ({shown}) stand before '{target}' elsewhere", max(confidence, 0.8)
+    if initials and confidence < 0.85:
+        return None  # other initials before the surname and no OCR confusion between them: another person
+    return reason, confidence
 
 
 _INITIAL_BEFORE = re.compile(r"(?:\b[A-Z][a-z]?\.\s?)$")
@@ -222,7 +301,7 @@ def _context(text: str, tok: Token) -> str:
     if tok.base[:1].islower() and before.endswith("\t"):
         return "fragment"
     open_br = text.rfind("[", line_start, start)
-    if open_br >= 0 and text.find("]", open_br, start) < 0:
+    if open_br >= 0 and text.find("]", open_br, start) < 0 and _closes(text, start):
         return "gloss"
     if tok.base[:1].isupper():
         if _INITIAL_BEFORE.search(before):
@@ -233,6 +312,17 @@ def _context(text: str, tok: Token) -> str:
         if i >= line_start and i < start - 1 and text[i].islower():
             return "name"
     return "plain"
+
+
+def _closes(text: str, start: int) -> bool:
+    """A `]` closes the bracket open before `start` on its line (an unclosed `[` opens no gloss)."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    close = text.find("]", start, line_end)
+    if close < 0:
+        return False
+    nxt = text.find("[", start, close)
+    return nxt < 0
 
 
 class _Analysis:
@@ -269,6 +359,12 @@ def _near(doc: DocStats, pattern: str, low: str, inserts: bool = True):
     return index.near(low, inserts)
 
 
+def lowercase_neighbours(doc: DocStats) -> NeighbourIndex:
+    """The deletion index over the lowercase forms the report prints at least `ATTESTED` times (shared)."""
+    _near(doc, "lower", "")
+    return doc._near_index["lower"]  # type: ignore[attr-defined]
+
+
 def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
     """Everything about a form that does not depend on where it stands; cached per form."""
     pattern = case_pattern(base)
@@ -289,6 +385,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
                 "name",
                 f"seen {_times(seen)} in lowercase; '{title}' seen {proper} times mid-sentence, always capitalised",
                 0.9 if seen == 1 else 0.8,
+                "document",
             )
             return a
         if low[0] == "l" and len(low) >= 4 and not lex.is_word(low):
@@ -300,6 +397,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
                     "name",
                     f"seen {_times(seen)}; '{as_i}' seen {n} times in this report: a capital I read as l",
                     0.85,
+                    "document",
                 )
                 return a
 
@@ -331,7 +429,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
         n = freq.get(cand, 0)
         if n >= need:
             var = describe(low, raw)
-            if _inflection(low, cand, var) or _transliteration_variant(low, cand):
+            if _inflection(low, cand, var, pattern == "lower") or _transliteration_variant(low, cand):
                 continue
             if pattern == "upper" and not var.ocr:
                 continue  # acronyms one letter apart are usually different bodies (BSSR, RSFSR)
@@ -340,7 +438,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
             a.doc_hits.append((n, var, apply_pattern(cand, pattern)))
         if want_lex and len(cand) >= 4:
             z = common_get(cand, 0.0)
-            if z >= CANDIDATE_ZIPF:
+            if z >= (CANDIDATE_ZIPF if len(cand) < 6 else LONG_CANDIDATE_ZIPF):
                 a.lex_hits.append((z, describe(low, raw), cand))
     if not a.doc_hits and not a.lex_hits:
         return None
@@ -368,31 +466,39 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         n, var, cased = doc_best[0]
         rival = max((m for w, m in by_word.items() if w != cased), default=0)
         name_like = pattern != "lower" and doc.forms.get(cased.lower(), 0) * 5 < n
+        long_word = pattern == "lower" and len(low) >= LONG_WORD and not _splits_in_two(low, lex)
         if var.ocr:
             confidence = 0.9
         elif var.op in ("delete", "insert", "transpose"):
             confidence = 0.75 if len(low) >= 7 or (var.op == "transpose" and len(low) >= 5) else 0.5
+        elif long_word:
+            confidence = 0.65  # a long word: few words lie one letter from it
         else:
             confidence = 0.5  # a plain letter swap in a name is as often a different name (Zykov/Rykov)
         if n >= 20 * max(seen, 1):
             confidence += 0.05
         if a.attested_string:
             confidence -= 0.1
+        # Two near forms (or a near English word) are a crowded neighbourhood: the damage may be
+        # neither (`prisor`: `prison` x58, `prior` x29, but `prisoner` was printed).
+        lex_rivals = [w for z, _v, w in a.lex_hits if z >= 3.5 and w != cased] if pattern == "lower" else []
         if rival * 3 > n:
             confidence -= 0.4  # two near forms the report prints often: ambiguous, propose only
-        elif pattern == "lower":
-            rivals = [w for z, _v, w in a.lex_hits if z >= 3.5 and w != cased]
-            if rivals:
-                confidence -= 0.35
-                rival_word = rivals[0]
+        elif lex_rivals:
+            confidence -= 0.35
+            rival_word = lex_rivals[0]
+        elif n >= 100 * max(seen, 1) and not (rival or len(a.lex_hits) > 1 or _splits_in_two(low, lex, True)):
+            confidence += 0.1  # one near form, printed a hundred times as often: `lmany`, `Mosow`
         kind = "name" if name_like else "word"
         reason = f"seen {_times(seen)}; '{cased}' seen {n} times in this report, {_edit_words(var)}"
         if rival:
             reason += f"; a rival form is seen {rival} times"
         if rival_word:
             reason += f"; but the English word '{rival_word}' is as near"
-        return cased, kind, reason, round(min(confidence, 0.97), 3)
+        return cased, kind, reason, round(min(confidence, 0.97), 3), "document"
 
+    if lex_best:
+        lex_best = [hit for hit in lex_best if not _suffix_swap(low, hit[2])]
     if lex_best:
         lex_best = sorted(lex_best, key=lambda t: -(t[0] + (1.0 if t[1].ocr else 0.0)))
         z, var, cased = lex_best[0]
@@ -401,17 +507,73 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         gap = z + (1.0 if var.ocr else 0.0) - second
         if gap < 0.5:
             return None
-        confidence = (0.7 if var.ocr else 0.4) + min(gap, 2.0) * 0.08
+        # A long word rarely lies one plain edit from a common word by chance (`foregive`, `aerable`),
+        # unless it is two words run together (`sonsent`: `son sent` or `consent`?).
+        long_word = len(low) >= LONG_WORD and not _splits_in_two(low, lex)
+        confidence = (0.7 if var.ocr else 0.5 if long_word else 0.4) + min(gap, 2.0) * 0.08
         if len(low) < 5:
             confidence -= 0.15
         reason = (
             f"'{base}' is not an English word and not seen elsewhere in this report; "
             f"'{cased}' (Zipf {z:.1f}) is {_edit_words(var)}"
         )
+        if long_word and not var.ocr:
+            reason += f"; a word of {len(low)} letters"
         if second:
             reason += f"; next candidate Zipf {second:.1f}"
-        return cased, "word", reason, round(min(confidence, 0.9), 3)
+        return cased, "word", reason, round(min(confidence, 0.9), 3), "lexicon"
     return None
+
+
+#: Words this long count as long for a one-edit repair from the lexicon.
+LONG_WORD = 7
+
+
+def _suffix_swap(a: str, b: str) -> bool:
+    """Two derivations of one stem (`sociologism`/`sociologist`), not a misreading."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return any(a[k:] in SUFFIXES and b[k:] in SUFFIXES for k in range(3, n + 1))
+
+
+def _splits_in_two(low: str, lex: Lexicon, function_words: bool = False) -> bool:
+    """`low` is two common words run together (`sonsent`; with `function_words`, also `Russiain`)."""
+    common = lex.common
+    if any(
+        common.get(low[:i], 0.0) >= 3.5 and common.get(low[i:], 0.0) >= 3.5 and low[:i] not in PREFIXES
+        for i in range(3, len(low) - 2)
+    ):
+        return True
+    return function_words and any(
+        (low[:i] in FUNCTION_WORDS and common.get(low[i:], 0.0) >= 3.5)
+        or (low[i:] in FUNCTION_WORDS and common.get(low[:i], 0.0) >= 3.5)
+        for i in range(1, len(low))
+    )
+
+
+
+_FOREIGN_NEIGHBOUR = re.compile(r"[^\W\d_]+")
+
+
+def _foreign_context(doc: DocStats, lex: Lexicon, tok: Token) -> bool:
+    """A word among transliterated ones (`Velikaya tayna Stalina`) or glossed by the translator
+    (`"kombed" [committee of poor peasants]`) is foreign: no English word is its repair."""
+    text = doc.text
+    after = text[tok.end + len(tok.suffix) : tok.end + len(tok.suffix) + 4].lstrip("\"'”’ ")
+    if after.startswith("["):
+        return True
+    line_start = text.rfind("\n", 0, tok.start) + 1
+    before = [m.group() for m in _FOREIGN_NEIGHBOUR.finditer(text, max(line_start, tok.start - 30), tok.start)]
+    nxt = _FOREIGN_NEIGHBOUR.search(text, tok.end + len(tok.suffix), tok.end + len(tok.suffix) + 30)
+    near = ([before[-1]] if before else []) + ([nxt.group()] if nxt else [])
+    return any(
+        len(w) >= 4
+        and lex.zipf(w) == 0.0
+        and not lex.is_word(w.lower())
+        and (w.islower() or doc.forms.get(w, 0) <= 2)  # a name the report keeps printing is no foreign phrase
+        for w in near
+    )
 
 
 def _transliteration_variant(a: str, b: str) -> bool:
@@ -425,12 +587,22 @@ def _translit_key(word: str) -> str:
     return re.sub(r"[iy]+", "i", w)
 
 
-def _inflection(rare: str, frequent: str, var) -> bool:
-    """Forms that differ by an ending are inflections or female forms (Kamenev/Kameneva), not misreadings."""
+def _inflection(rare: str, frequent: str, var, lower: bool = False) -> bool:
+    """Forms that differ by an ending are inflections or female forms (Kamenev/Kameneva), not misreadings.
+    A last letter no English or transliterated Russian ending ends in is damage (`Ordzhonikidzel`),
+    and so is a lowercase word short of a last consonant that no ending adds (`beginnin`)."""
     if var.at_end and var.op in ("delete", "insert"):
-        return True
+        letter = frequent[-1] if var.op == "insert" else rare[-1]
+        # `Ordzhonikidzel`, `beginnin`: a stray or lost letter, no ending
+        return not (letter in _NON_ENDING or (lower and var.op == "insert" and letter not in _ENDING_LETTERS))
     vowels = "aeiouy"
     return var.at_end and var.op == "substitute" and rare[-1] in vowels and frequent[-1] in vowels
+
+
+#: Letters an ending adds by itself: plurals, past tenses, adverbs, Russian case and plural endings.
+_ENDING_LETTERS = frozenset("aeiouysdr")
+#: Letters no English or transliterated Russian ending ends in (-s, -d, -r, -y, -ov, -om, -ykh, -in ...).
+_NON_ENDING = frozenset("bcfgjklpqtwxz")
 
 
 def _times(n: int) -> str:
@@ -630,6 +802,9 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
     for cand, op, _i, _p in variant_strings(low, inserts=False):
         if op != "d" and len(cand) >= 5 and common_get(cand, 0.0) >= 2.5:
             return None
+    # A few lost letters explain it as well (`neverthese` beside `nevertheless` x40): leave it.
+    if _near_longer_form(low, doc):
+        return None
     options.sort(reverse=True)
     best = options[0]
     if len(options) > 1 and options[1][0] > best[0] - 1.0:
@@ -641,6 +816,31 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         f"and '{best[3]}' (Zipf {lex.zipf(best[3]):.1f})"
     )
     return best[2], best[3], reason, round(min(confidence, 0.92), 3)
+
+
+def _near_longer_form(low: str, doc: DocStats) -> bool:
+    """A form the report prints often (8+ letters) opens like `low` and is at most 3 edits from it."""
+    by_head = getattr(doc, "_by_head", None)
+    if by_head is None:
+        by_head = {}
+        for form in _frequent(doc)["lower"]:
+            if len(form) >= 8:
+                by_head.setdefault(form[:6], []).append(form)
+        doc._by_head = by_head  # type: ignore[attr-defined]
+    return any(
+        not low.startswith(form) and abs(len(form) - len(low)) <= 3 and _distance(low, form) <= 3
+        for form in by_head.get(low[:6], ())
+    )
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def _part_ok(part: str, zipf: float) -> bool:
@@ -939,22 +1139,48 @@ def capitalised_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
             z = lex.zipf(cand)
             if z >= 2.0 and not _transliteration_variant(low, cand):
                 options[cand] = max(options.get(cand, (0.0, ""))[0], z), detail
+        plain = False
+        if not options and len(low) > LONG_WORD and _starts_a_sentence(doc, form):
+            # No shape confusion: a long word one plain edit from a very common word the report prints
+            # in lowercase, at a sentence start (`Especialls`); names that long are seldom one letter
+            # from common English.
+            for cand in lowercase_neighbours(doc).one_edit(low):
+                z = lex.common.get(cand, 0.0)
+                if z >= 2.0 and edits_between(low, cand) and not _suffix_swap(low, cand):
+                    options[cand] = z, f"one letter apart, and printed {doc.lower[cand]} times in this report"
+            plain = True
         if not options:
             continue
         ranked = sorted(options.items(), key=lambda kv: -kv[1][0])
         cand, (z, detail) = ranked[0]
         if len(ranked) > 1 and ranked[1][1][0] > z - 1.0:
             continue
+        if plain and z < 4.0:
+            continue
         for tok in doc.tokens_of(form):
             if tok.in_compound or _INITIAL_BEFORE.search(doc.text[max(0, tok.start - 6) : tok.start]):
                 continue
+            if plain and not _sentence_start(doc.text, tok.start):
+                continue
+            how = detail if plain else f"one OCR confusion apart ({detail})"
             reason = (
                 f"'{form}' is not an English word and not seen elsewhere in this report; "
-                f"'{cand}' (Zipf {z:.1f}) is one OCR confusion apart ({detail})"
+                f"'{cand}' (Zipf {z:.1f}) is {how}"
             )
             kind = "word" if lex.in_dictionary(cand) else "name"
             out.append(Correction(tok.start, tok.end, form, apply_pattern(cand, "title"), kind, reason, 0.65))
     return out
+
+
+def _starts_a_sentence(doc: DocStats, form: str) -> bool:
+    return any(_sentence_start(doc.text, start) for raw in doc.raw_of.get(form, ()) for start in doc.positions[raw])
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"“'‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n"
 
 
 # ---------------------------------------------------------------- misspellings the web lexicon lists (`contruction`)
@@ -976,7 +1202,7 @@ def listed_misspellings(doc: DocStats, lex: Lexicon) -> list[Correction]:
             n = doc.forms.get(cand, 0)
             var = describe(form, raw)
             plain_swap = var.op == "substitute" and not var.ocr  # `senter`: center or sentence?
-            if plain_swap or _inflection(form, cand, var):
+            if plain_swap or _inflection(form, cand, var, True):
                 continue
             if n >= 10 and lex.zipf(cand) >= 3.5 and lex.in_dictionary(cand):
                 hits.append((n, var, cand))
@@ -1031,6 +1257,28 @@ def report_restores(doc: DocStats, lex: Lexicon) -> list[Correction]:
         for tok in doc.tokens_of(form):
             if not tok.in_compound and _context(doc.text, tok) != "fragment":
                 out.append(Correction(tok.start, tok.end, form, cand, kind, reason, confidence))
+    return out
+
+
+def compound_restores(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A lowercase compound that lost one of its hyphens (`brotherin-law`) where the report prints the
+    same letters with it (`brother-in-law`) and the run-together part is no word."""
+    by_letters: dict[str, dict[str, int]] = {}
+    for compound, n in doc.compounds.items():
+        by_letters.setdefault(compound.replace("-", ""), {})[compound] = n
+    out: list[Correction] = []
+    for start, end, group in doc.compound_spans:
+        if not group.islower():
+            continue
+        forms = by_letters.get(group.replace("-", ""), {})
+        fuller = [(n, f) for f, n in forms.items() if f.count("-") == group.count("-") + 1]
+        if len(fuller) != 1 or forms.get(group, 0) > 1:
+            continue
+        n, target = fuller[0]
+        if any(part not in target.split("-") and lex.is_word(part) for part in group.split("-")):
+            continue  # every part that is not a part of the fuller compound must be a non-word
+        reason = f"'{target}' seen {_times(n)} in this report, '{group}' once: a hyphen lost"
+        out.append(Correction(start, end, group, target, "merge", reason, 0.75))
     return out
 
 
