@@ -106,10 +106,60 @@ def test_a_sentence_without_a_person_is_no_fact():
 
 
 def test_years_from_clause_then_sentence_then_paragraph():
-    text = "In 1934 Sokolov lost his post. Later Sokolov was arrested. In 1938, Sokolov was shot."
+    text = "In 1934 Sokolov lost his post. Then Sokolov was arrested. In 1938, Sokolov was shot."
     years = {f.type: f.year for f in facts(text)}
     assert years == {"arrested": 1934, "shot": 1938}
     assert facts("Sokolov was arrested.")[0].year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `later` moves the time on: the year stated before it is not the event's
+        ("In 1934 Sokolov lost his post. Later Sokolov was arrested.", {("Sokolov", "arrested"): None}),
+        ("In 1900 Stalin met Antonov, who had come to Baku and was later arrested there.",
+         {("Antonov", "arrested"): None}),
+        ("In 1934 Orlov lost his post; later, in 1937, Orlov was arrested.", {("Orlov", "arrested"): 1937}),
+        ("In 1938 Krylenko was arrested and soon afterwards shot.",
+         {("Krylenko", "arrested"): 1938, ("Krylenko", "shot"): 1938}),
+        # a span of years is no one year, and it ends what an earlier year fixed
+        ("Among the engineers arrested in 1929-1931 there were A. B. Pavlov and C. D. Orlov.",
+         {("Pavlov", "arrested"): None, ("Orlov", "arrested"): None}),
+        ("In 1925 Pavlov moved to Moscow. He led purges in 1936-37. Pavlov was arrested.",
+         {("Pavlov", "arrested"): None}),
+        # a year in an apposition is the apposition's
+        ("In 1931-1933 many were repressed. Smirnov, chairman of the committee in 1919, was arrested.",
+         {("Smirnov", "arrested"): None}),
+        # a pluperfect or attributive event is before the narrative's year
+        ("In 1917 Stalin lived in Krasnoyarsk with Antonov, who also had been exiled to Siberia.",
+         {("Antonov", "exiled"): None}),
+        ("In 1900 Stalin met Kurnatovskiy. Before that the exiled Kurnatovskiy met Lenin.",
+         {("Kurnatovskiy", "exiled"): None}),
+        # a year another event's noun takes is not this noun's; a verb may take it
+        ("Rubin left the camp. After his release he lived in Karaganda, visiting Moscow before his death in 1980.",
+         {("Rubin", "released"): None, ("Rubin", "died"): 1980}),
+        ("After Kirov's death in 1934 Yegorov was appointed commissar.",
+         {("Kirov", "died"): 1934, ("Yegorov", "appointed"): 1934}),
+        ("In 1929 they marked the fifth anniversary of Lenin's death.", {("Lenin", "died"): None}),
+        # `several times` near the event, not elsewhere in its clause
+        ("Rubin was released in 1956 and then he spoke several times with me.", {("Rubin", "released"): 1956}),
+    ],
+)
+def test_years_stated_or_fixed_only(text, expected):
+    assert {(f.person, f.type): f.year for f in facts(text)} == expected
+
+
+def test_years_carried_only_when_the_text_ties_to_the_paragraph_before():
+    first = "On 12 March 1917 Stalin and Kamenev arrived in Petrograd."
+    quote = '"He had been an agent in 1912," the minutes record.'
+    tied = "On the next day Stalin was included in the membership of the BTsK."
+    untied = "Stalin was included in the membership of the BTsK."
+    later = "Five years later Sokolov was arrested."
+    for follow, year in ((tied, 1917), (untied, None), (later, 1922)):
+        text = "\n\n".join([first, quote, follow])
+        spans = [(0, len(first)), (len(first) + 2, len(first) + 2 + len(quote)), (len(text) - len(follow), len(text))]
+        found = [f for f in find_facts_in(text, spans, persons_in(text)) if f.start >= spans[2][0]]
+        assert [f.year for f in found] == [year], follow
 
 
 def test_agent_and_source():

@@ -23,7 +23,7 @@ from kartoteka.facts.modality import DENIED, modality_of
 from kartoteka.facts.model import Aggregate, Fact, PersonRef
 from kartoteka.facts.sentences import clause_spans, sentence_spans
 from kartoteka.facts.triggers import Trigger, find_triggers
-from kartoteka.facts.years import Years
+from kartoteka.facts.years import CLAUSE, OWN, PARAGRAPH, Years
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
                   r"both|themselves|subsequently|eventually|immediately|finally|first|still|even|found|in \d{4}),?\s+)"
@@ -91,6 +91,7 @@ class _Paragraph:
     offset: int  # repaired offset of the block start
     persons: list[tuple[int, int, PersonRef]]  # spans relative to `text`
     previous_group: list | None = None  # the last list of persons of the previous paragraph
+    carried_year: tuple[int, str] | None = None  # the year in force at the previous paragraph's end
 
 
 class TextScan:
@@ -472,7 +473,7 @@ def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> l
         trig = Trigger(type_, "list", m.start(), m.end())
         window = text[sentence[0] : m.start()]
         modality = modality_of(window + " ", len(window) + 1, text[sentence[0] : sentence[1]])
-        year = years.near(sentence[0], sentence[1], m.start()) or years.before(sentence[0])
+        year = years.of_clause(sentence[0], sentence[1], sentence[0], sentence[1], m.start())
         for p in group:
             out.append((p[2], trig, (sentence[0], max(sentence[1], group[-1][1])), modality, 0.7,
                         {"agent": None, "according_to": None, "year": year, "mention": (p[0], p[1])}))
@@ -497,6 +498,34 @@ def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years:
                                                       "mention": (p[0], p[1])}) for p in group]
 
 
+_ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_QUOTED = re.compile(r"\s*[\"“]")
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:\w+ly|also|already|been|long|earlier|once)\s+){0,3}$", re.IGNORECASE)
+
+
+def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, how: str
+                ) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """Where the year of this event may come from, and the spans whose years are not its own.
+
+    `the exiled X` names a state, `X had been exiled` an event before the time of the narrative:
+    only a year of their own clause is theirs (for the pluperfect, one after its `had`). In
+    `X, chairman in 1919, was arrested` the year belongs to the apposition."""
+    scope = PARAGRAPH
+    masks: list[tuple[int, int]] = []
+    pluperfect = _PLUPERFECT.search(text, clause[0], trig.start)
+    if how == "attributive" or pluperfect:
+        scope = CLAUSE
+    if pluperfect:
+        masks.append((clause[0], pluperfect.start()))
+    if trig.role == "noun" and _ANNIVERSARY.search(text, max(0, trig.start - 40), trig.start):
+        scope = OWN
+    here = [p for p in group if p[1] is not None and p[1] <= trig.start]
+    if how in ("passive", "subject") and here and text[here[-1][1] : trig.start].lstrip().startswith(","):
+        # the apposition closes at the last comma before the verb (`X, ..., was arrested in 1940 and died`)
+        masks.append((here[-1][1], text.rindex(",", here[-1][1], trig.start)))
+    return scope, tuple(masks)
+
+
 def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = None,
                        dates: list[Mention] | None = None
                        ) -> list[tuple[PersonRef, Trigger, tuple[int, int], str, float, dict]]:
@@ -508,7 +537,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
     if not triggers and not any(w in text.lower() for w in _LISTING_WORDS):
         return []
     sentences = sentence_spans(text)
-    years = Years(text, dates)
+    years = Years(text, dates, triggers, paragraph.carried_year)
     out = _group_facts(text, sentences, paragraph, years)
     for ss, se in sentences:
         clauses = clause_spans(text, ss, se)
@@ -553,7 +582,8 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             according = ACCORDING.search(text[ss:se])
             # the clause, else the sentence, else the paragraph before it; earlier paragraphs were
             # measured and make years worse (their last year is often a flashback's)
-            year = years.of_clause(clause[0], clause[1], ss, se, trig.start)
+            year = years.of_clause(clause[0], clause[1], ss, se, trig.start, *_year_scope(text, clause, group, trig,
+                                                                                        how))
             here = [p for p in group if p[0] is not None]
             ev_start = min([clause[0], *(p[0] for p in here)])
             ev_end = max([clause[1], *(p[1] for p in here)])
@@ -635,6 +665,7 @@ def find_facts_in(
     seen: set[tuple[str, str, int]] = set()
     last_group: list | None = None
     group_age = 0
+    carried: tuple[int, str] | None = None
     for item in paragraphs:
         source_spans = [item] if isinstance(item[0], int) else list(item)
         pieces = _Pieces(text, [(to_rep(s), to_rep(e)) for s, e in source_spans])
@@ -644,7 +675,10 @@ def find_facts_in(
                 local.append((to_rep(ref.start) - rs + base, to_rep(ref.end) - rs + base, ref))
             triggers += [replace(t, start=t.start + base, end=t.end + base) for t in scan.triggers_in(rs, re_)]
             dates += [replace(d, start=d.start + base, end=d.end + base) for d in scan.dates_in(rs, re_)]
-        paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group)
+        paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group, carried)
+        # the year a next paragraph's `on the next day` refers to; a quoted document's years are its own
+        if not _QUOTED.match(pieces.text):
+            carried = Years(pieces.text, dates, triggers).last()
         groups = plural_groups(paragraph.text, local)
         # the last list of recent paragraphs, for `they` here (its spans lie outside this paragraph);
         # it lapses after two paragraphs that name no list of their own
