@@ -380,3 +380,57 @@ def test_the_latter_and_semicolon_lists():
     text = ("Among the engineers arrested in 1930 there were specialists such as A. B. Pavlov, chief engineer "
             "of a plant; C. D. Orlov, a railway builder; and E. F. Sokolov, a chemist.")
     assert pairs(text) == {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Sokolov", "arrested")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject list that closes with `and others`
+        ("At the tribunal Pavlov, Orlov, Sokolov and others were condemned to death.",
+         {("Pavlov", "sentenced"), ("Orlov", "sentenced"), ("Sokolov", "sentenced"),
+          ("Pavlov", "tried"), ("Orlov", "tried"), ("Sokolov", "tried")}),
+        # a verdict is a trial only when the sentence names the trial
+        ("In 1937 Pavlov and Orlov were sentenced to ten years.", {("Pavlov", "sentenced"), ("Orlov", "sentenced")}),
+        # `were accused:` and the list after it, at a trial
+        ("Another open trial was held in Moscow. Fourteen persons were accused: V. G. Groman, an economist; "
+         "N. N. Sukhanov, a writer; I. I. Rubin, a professor, and others.",
+         {("Groman", "tried"), ("Sukhanov", "tried"), ("Rubin", "tried")}),
+        # a membership list announced by a count and its noun
+        ("Also set up was the Orgburo. It also included five men: A. G. Rubin, N. N. Orlov and I. V. Stalin.",
+         {("Rubin", "elected"), ("Orlov", "elected"), ("Stalin", "elected")}),
+        # `with A and B the secretaries`
+        ("I. V. Stalin was appointed the General Secretary with V. M. Pavlov and V. V. Orlov the secretaries.",
+         {("Stalin", "appointed"), ("Pavlov", "appointed"), ("Orlov", "appointed")}),
+        ("Sokolov was elected together with Rubin.", {("Sokolov", "elected")}),
+    ],
+)
+def test_lists_the_event_takes(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not true that at the tribunal Pavlov, Orlov and others were condemned to death.",
+        "Had the trial gone ahead, Pavlov, Orlov and others would have been condemned.",
+        "Rumor had it that Stalin would be appointed General Secretary with Pavlov and Orlov the secretaries.",
+    ],
+)
+def test_lists_the_event_takes_not_asserted_when_denied_or_hypothetical(text):
+    assert pairs(text) == set()
+
+
+def test_a_denying_or_doubting_frame_governs_its_that_clause_only():
+    found = {(f.person, f.type): f.modality for f in facts(
+        "It is doubtful that Pavlov and Orlov were shot in 1937, but Sokolov was arrested.", all_modalities=True)}
+    assert found == {("Pavlov", "shot"): "hypothetical", ("Orlov", "shot"): "hypothetical",
+                     ("Sokolov", "arrested"): "asserted"}
+    assert pairs("It is not true that Pavlov and Orlov were arrested.") == set()
+    assert pairs("There is no evidence that Rykov was poisoned or that Pavlov was shot.") == set()
+
+
+def test_a_subject_list_stops_at_another_event_and_at_an_agent():
+    assert pairs("Pavlov and Orlov perished, and directors Sokolov, Rubin and others were arrested.") == {
+        ("Pavlov", "died"), ("Orlov", "died"), ("Sokolov", "arrested"), ("Rubin", "arrested")}
+    assert pairs("Sokolov, who was valued by Lenin, and officials such as Rubin, Pavlov and others were arrested.") == {
+        ("Rubin", "arrested"), ("Pavlov", "arrested")}

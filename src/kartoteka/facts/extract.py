@@ -166,12 +166,19 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
     group = [last]
     for prev in reversed(before[:-1]):
         between = text[prev[1] : group[0][0]]
-        if _LIST_GAP.match(between) or (len(between) < 80 and "," in between and not _VERB_CUE.search(between)):
+        if _LIST_GAP.match(between) or (
+            len(between) < 80 and "," in between and not _VERB_CUE.search(between)
+            # `A and B perished, and directors C, D were arrested`; `valued by Lenin, and officials C, D`
+            and not find_triggers(between) and not _AGENT_BEFORE.search(text, max(0, prev[0] - 20), prev[0])
+        ):
             group.insert(0, prev)
         else:
             break
-    # a subject list closes with `and`: `of L. Trotsky, Stalin was removed` is a phrase and a subject
-    if len(group) > 1 and not re.search(r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]):
+    # a subject list closes with `and`: `of L. Trotsky, Stalin was removed` is a phrase and a subject;
+    # or with `and others` (`A, B, C and others were condemned`)
+    if len(group) > 1 and not re.search(r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]) and not (
+        _AND_OTHERS.match(text, last[1], trigger_start)
+    ):
         group = [last]
     return group
 
@@ -296,6 +303,25 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     return _including(text, persons, trig.end, clause[1]), "including"
 
 
+_WITH = re.compile(r"\bwith\s+")
+_ROLE_AFTER = re.compile(
+    r"\s*,?\s+(?:as\s+)?(?:the\s+|its\s+|his\s+)?(?:\w+\s+)?(?:secretaries|secretary|deputies|deputy|"
+    r"members|member|assistants|chairmen|vice-chairmen)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_role(text: str, persons, start: int, end: int) -> list:
+    """`... with A and B the secretaries` / `with A as his deputy`: the persons the role names."""
+    m = _WITH.search(text, start, end)
+    if not m:
+        return []
+    group = _list_after(text, persons, m.end(), max_gap=3)
+    if not group or group[-1][1] > end or not _ROLE_AFTER.match(text, group[-1][1]):
+        return []
+    return group
+
+
 def _including(text: str, persons, start: int, end: int) -> list:
     """`coopted several persons including A, B and C`: the list the trigger's object introduces."""
     m = _INCLUDING.search(text, start, min(end, start + 120))
@@ -415,9 +441,11 @@ _LISTING_WORDS = ("exiles", "prisoners", "convicts", "inmates", "defendants", "a
                   "composition", "staff", "also included")
 
 
-_TRIAL = re.compile(r"\btrials?\b|\bcourt\b|\bthe dock\b|\bMilitary Collegium\b", re.IGNORECASE)
+_TRIAL = re.compile(r"\btrials?\b|\bcourt\b|\bthe dock\b|\bMilitary Collegium\b|\btribunal\b", re.IGNORECASE)
+_TRIAL_EVENT = re.compile(r"\btrials?\b|\btribunal\b", re.IGNORECASE)
 _CHARGED = re.compile(
-    r"\s*(?:—|-|,)?\s*(?:were|was)\s+(?:all\s+)?(?:charged|accused|indicted|tried|put\s+on\s+(?:trial|the\s+dock))\b"
+    r"\s*(?:—|-|,)?\s*(?:were|was)\s+(?:all\s+)?(?:charged|accused|indicted|tried|put\s+on\s+(?:trial|the\s+dock)|"
+    r"(?P<verdict>condemned|sentenced|convicted))\b(?P<colon>\s*:)?"
 )
 
 
@@ -428,10 +456,15 @@ def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> l
         return []
     out = []
     for m in _CHARGED.finditer(text):
+        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
+        if m.group("verdict") and not _TRIAL_EVENT.search(text, sentence[0], sentence[1]):
+            continue  # `were condemned`: tried when the sentence names the trial (`a tribunal at which`)
         group = _list_before(text, paragraph.persons, m.start(), max_gap=400)
+        if not group and m.group("colon"):
+            # `Fourteen persons were accused: A, a writer; B, an economist, ...`
+            group = _list_after(text, paragraph.persons, m.end(), max_gap=20)
         if not group:
             continue
-        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
         window = text[sentence[0] : m.end()]
         # the charge is the prosecution's claim, the trial is the text's: only denial or a plan stops it
         if modality_of(window, len(window), text[sentence[0] : sentence[1]]) in ("denied", "hypothetical") or (
@@ -452,7 +485,9 @@ def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> l
     if not any(w in lowered for w in _LISTING_WORDS):  # a plain `in` is far cheaper than the pattern
         return out
     for m in _LISTING.finditer(text):
-        group = _list_after(text, paragraph.persons, m.end(), max_gap=20, objects_only=True)
+        # `It also included five men: A, B and C`: the count and its noun announce the list
+        head = _LIST_HEAD.match(text, m.end())
+        group = _list_after(text, paragraph.persons, head.end() if head else m.end(), max_gap=20, objects_only=True)
         if len(group) < 1:
             continue
         noun = (m.group("noun") or "").lower().replace("the ", "").strip()
@@ -499,6 +534,8 @@ def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years:
 
 
 _ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_LIST_HEAD = re.compile(r"\s+(?:[a-z]+\s+){1,3}?[a-z]+:(?=\s)")
+_AND_OTHERS = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?others?\b")
 _QUOTED = re.compile(r"\s*[\"“]")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:(?:\w+ly|also|already|been|long|earlier|once)\s+){0,3}$", re.IGNORECASE)
 
@@ -575,6 +612,10 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             if m:  # `Tomskiy was expelled from the Politburo, as was Rykov`
                 extra_group = _list_after(text, paragraph.persons, m.end(), max_gap=5)
                 out.extend(_emit(text, (clause[0], max(clause[1], m.end())), extra_group, trig, years, ss, se, 0.7))
+            if trig.type in ("appointed", "elected"):
+                # `X was appointed General Secretary with A and B the secretaries`: the same act for them
+                out.extend(_emit(text, clause, _with_role(text, paragraph.persons, trig.end, se), trig, years, ss, se,
+                                 0.7))
             clause_text = text[clause[0] : clause[1]]
             modality = modality_of(clause_text, trig.start - clause[0], text[ss:se], trig.role)
             before_names = [p[2].surname for p in persons if p[1] <= trig.start]

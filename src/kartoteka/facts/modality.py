@@ -23,6 +23,16 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+# A sentence frame that denies or doubts what its `that` clause says.
+_FRAME = re.compile(
+    r"\b(?:(?P<denied>(?:it|this)\s+is\s+(?:not\s+true|untrue|false|a\s+(?:lie|myth|legend))|there\s+is\s+no\s+"
+    r"(?:evidence|proof|truth\s+in\s+the\s+claim)|nobody\s+(?:believes|believed))|(?:it\s+is|it\s+was|it\s+seems)\s+"
+    r"(?:doubtful|unlikely|uncertain|not\s+(?:known|certain|clear))|(?:we|I)\s+do\s+not\s+know)\s+(?:that|whether|if)\b"
+    r"(?:(?!\b(?:but|while|whereas|however|although|though|yet)\b)[^.;:!?])*$",
+    re.IGNORECASE,
+)
+
+
 _REPORTED = re.compile(
     r"\b(?:accused|accusations?|charged|charges?|allegedly|alleged|rumou?rs?|supposedly|so-called|confessed|"
     r"confession|testified|slander|slanderous|fabricated|false|falsely|pretext|it\s+was\s+said|they\s+said|"
@@ -65,6 +75,10 @@ def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str |
     """The cue must govern the trigger: look back only to the last comma or `and` before it
     (`falsely accused of wrecking, arrested and shot`: the arrest and the shooting are asserted)."""
     left = clause_text[:trig_rel]
+    at = max(0, sentence_text.find(clause_text)) + trig_rel
+    frame = _FRAME.search(sentence_text[:at])
+    if frame:  # `It is not true that X and Y were shot`, `It is doubtful that X was arrested`
+        return "denied" if frame.group("denied") else "hypothetical"
     cut = max(left.rfind(","), left.rfind(" and "), left.rfind(";"))
     window = left[cut + 1 :][-70:] if cut >= 0 else left[-70:]
     if _REPORTED.search(window) or _REPORTED_SENTENCE.search(sentence_text[:80]):
