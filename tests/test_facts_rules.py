@@ -434,3 +434,25 @@ def test_a_subject_list_stops_at_another_event_and_at_an_agent():
         ("Pavlov", "died"), ("Orlov", "died"), ("Sokolov", "arrested"), ("Rubin", "arrested")}
     assert pairs("Sokolov, who was valued by Lenin, and officials such as Rubin, Pavlov and others were arrested.") == {
         ("Rubin", "arrested"), ("Pavlov", "arrested")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `These were ...—A, B` after a sentence whose subject is a group noun of an event
+        ("Twenty prisoners were kept in a shed at a Moscow plant. These were mostly old engineers—designers "
+         "D. P. Rubin and N. N. Orlov, and organizer I. M. Sokolov.",
+         {("Rubin", "imprisoned"), ("Orlov", "imprisoned"), ("Sokolov", "imprisoned")}),
+        ("Twenty workers were kept at the plant. These were mostly old engineers—D. P. Rubin and N. N. Orlov.", set()),
+        # a body set up with its head or its members named
+        ("The Plenum established a commission headed by Pavlov to examine the situation.", {("Pavlov", "appointed")}),
+        ("A new membership of the Gubkom was elected headed by S. M. Orlov.", {("Orlov", "elected")}),
+        ("In 1918 the Southern Front was established (commander, P. P. Sokolov, Military Council members "
+         "I. V. Stalin and K. A. Rubin).",
+         {("Sokolov", "appointed"), ("Stalin", "appointed"), ("Rubin", "appointed")}),
+        ("A new opposition arose headed by Pavlov and Orlov.", set()),
+        ("The Plenum planned to set up a commission headed by Pavlov.", set()),
+    ],
+)
+def test_groups_named_by_the_body_or_the_sentence_before(text, expected):
+    assert pairs(text) == expected

@@ -441,6 +441,11 @@ _LISTING_WORDS = ("exiles", "prisoners", "convicts", "inmates", "defendants", "a
                   "composition", "staff", "also included")
 
 
+# words without which a paragraph holds no group fact (a list named by a body, a noun or `These were`)
+_GROUP_WORDS = (*_LISTING_WORDS, "these were", "they were", "established", "formed", "set up", "created", "organized",
+                "founded")
+
+
 _TRIAL = re.compile(r"\btrials?\b|\bcourt\b|\bthe dock\b|\bMilitary Collegium\b|\btribunal\b", re.IGNORECASE)
 _TRIAL_EVENT = re.compile(r"\btrials?\b|\btribunal\b", re.IGNORECASE)
 _CHARGED = re.compile(
@@ -479,8 +484,87 @@ def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> l
     return out
 
 
+def _these_were_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> list:
+    """`Twenty prisoners were kept in a shed. These were engineers—A, B and C`: the list names the
+    group the sentence before made the subject of an event noun (prisoners, exiles, defendants)."""
+    out = []
+    for m in _THESE_WERE.finditer(text):
+        k = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), None)
+        if not k:
+            continue
+        ps, _pe = sentences[k - 1]
+        ss, se = sentences[k]
+        noun = _GROUP_SUBJECT.match(text, ps)
+        if not noun or m.start() != ss:
+            continue
+        group = _list_after(text, paragraph.persons, m.end(), max_gap=20)
+        if not group:
+            continue
+        trig = Trigger(_GROUP_NOUNS[noun.group(1).lower()], "list", m.start(), m.end())
+        window = text[ps:m.start()]
+        modality = modality_of(window + " ", len(window) + 1, text[ps:se])
+        year = years.of_clause(ps, se, ps, se, m.start())
+        out.extend((p[2], trig, (ps, max(se, group[-1][1])), modality, 0.6,
+                    {"agent": None, "according_to": None, "year": year, "mention": (p[0], p[1])}) for p in group)
+    return out
+
+
+_THESE_WERE = re.compile(r"\b(?:These|They)\s+were\b[^.;:—]{0,60}?(?:—|:|\bsuch\s+as\b|\bincluding\b|\bnamely\b)\s*")
+# a sentence whose subject is a group noun of an event: `Twenty prisoners were accommodated ...`
+_GROUP_SUBJECT = re.compile(r"(?:[\w,-]+\s+){0,4}?(prisoners|exiles|convicts|inmates|defendants)\b(?:\s+\w+){0,2}?\s+"
+                            r"(?:were|had\s+been)\b", re.IGNORECASE)
+
+
+_FOUNDED = re.compile(
+    r"\b(?P<body>commission|committee|council|buro|bureau|front|government|secretariat|presidium|board|"
+    r"administration|department|center|centre|membership)\b[^.;]{0,60}?\b(?:was|were)\s+(?:\w+ly\s+)?"
+    r"(?P<verb>established|formed|set\s+up|created|organized|founded|elected|appointed)\b"
+    r"|\b(?:established|formed|set\s+up|created|organized|founded|elected|appointed)\s+(?:a|an|the)\s+(?:new\s+)?"
+    r"(?:\w+\s+){0,3}?(?P<body2>commission|committee|council|buro|bureau|government|secretariat|presidium|board|"
+    r"administration|department|center|centre)\b",
+    re.IGNORECASE,
+)
+_HEADED_BY = re.compile(r"[^.;()]{0,60}?\b(?:headed|led|chaired)\s+by\s+")
+_PAREN_AFTER = re.compile(r"[^.;()]{0,60}?\(")
+_ROLE_WORD = re.compile(r"\b(?:commander|chairman|chairmen|members?|head|secretar(?:y|ies)|chief|deput(?:y|ies)|"
+                        r"commissar)\b", re.IGNORECASE)
+
+
+def _founded_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> list:
+    """`The Plenum established a commission headed by X`, `the Southern Front was established
+    (commander, A, Military Council members B and C)`: the body's new head and members were
+    appointed (elected, when the body was elected)."""
+    out = []
+    for m in _FOUNDED.finditer(text):
+        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
+        type_ = "elected" if "elect" in m.group(0).lower() else "appointed"
+        group = []
+        # `a commission headed by X`, `A new membership of the Gubkom was elected headed by Kirov`
+        head = _HEADED_BY.match(text, m.end())
+        if head:
+            group = _list_after(text, paragraph.persons, head.end(), max_gap=3)
+        else:
+            paren = _PAREN_AFTER.match(text, m.end())
+            close = text.find(")", paren.end(), sentence[1]) if paren else -1
+            if paren and close > 0 and _ROLE_WORD.search(text, paren.end(), close):
+                group = [p for p in _persons_in(paragraph, paren.end(), close) if not _possessive(text, p)]
+        if not group:
+            continue
+        trig = Trigger(type_, "list", m.start(), m.end())
+        window = text[sentence[0] : m.end()]
+        verb = m.start("verb") if m.group("verb") else m.start()
+        modality = modality_of(window, verb - sentence[0], text[sentence[0] : sentence[1]])
+        year = years.of_clause(sentence[0], sentence[1], sentence[0], sentence[1], m.start())
+        ev = (sentence[0], max(sentence[1], group[-1][1]))
+        out.extend((p[2], trig, ev, modality, 0.6, {"agent": None, "according_to": None, "year": year,
+                                                     "mention": (p[0], p[1])}) for p in group)
+    return out
+
+
 def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> list:
-    out = _trial_facts(text, sentences, paragraph, years)
+    out = _trial_facts(text, sentences, paragraph, years) + _founded_facts(text, sentences, paragraph, years)
+    if "These were" in text or "They were" in text:
+        out += _these_were_facts(text, sentences, paragraph, years)
     lowered = text.lower()
     if not any(w in lowered for w in _LISTING_WORDS):  # a plain `in` is far cheaper than the pattern
         return out
@@ -571,7 +655,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
     `triggers` and `dates` (paragraph-relative) may come from a `TextScan` of the whole text."""
     text = paragraph.text
     triggers = find_triggers(text) if triggers is None else triggers
-    if not triggers and not any(w in text.lower() for w in _LISTING_WORDS):
+    if not triggers and not any(w in text.lower() for w in _GROUP_WORDS):
         return []
     sentences = sentence_spans(text)
     years = Years(text, dates, triggers, paragraph.carried_year)
