@@ -456,3 +456,24 @@ def test_a_subject_list_stops_at_another_event_and_at_an_agent():
 )
 def test_groups_named_by_the_body_or_the_sentence_before(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an object pronoun takes the person of a phrase earlier in its sentence, not the verb's subject
+        ("Upon Stalin's insistence, the council repealed the orders of Sokolov and then removed him from the command.",
+         {("Sokolov", "removed", None)}),
+        # a predicate without its own subject shares the clause's
+        ("V. Smirnov, who was appointed commissar of the Navy in 1938, toured the fleets, yet at the end of the "
+         "year was himself arrested and shot.",
+         {("Smirnov", "appointed", 1938), ("Smirnov", "arrested", 1938), ("Smirnov", "shot", 1938)}),
+        # ... and an apposition closed by a bare comma keeps its year
+        ("Sokolov (Iosip Chizhinski), a secretary of the party, who had worked in Moscow in 1932, was executed.",
+         {("Sokolov", "shot", None)}),
+        # another subject stands before the auxiliary
+        ("Orlov visited the plant, and the director was arrested.", set()),
+    ],
+)
+def test_subjects_and_objects_of_the_sentence(text, expected):
+    assert {(f.person, f.type, f.year) for f in facts(text)} == expected

@@ -26,7 +26,8 @@ from kartoteka.facts.triggers import Trigger, find_triggers
 from kartoteka.facts.years import CLAUSE, OWN, PARAGRAPH, Years
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
-                  r"both|themselves|subsequently|eventually|immediately|finally|first|still|even|found|in \d{4}),?\s+)"
+                  r"both|themselves|himself|herself|subsequently|eventually|immediately|finally|first|still|even|"
+                  r"found|in \d{4}),?\s+)"
                   r"{0,3}$", re.IGNORECASE)
 _FRONTED = re.compile(r"^\s*(?:(?:and|also|then)\s+)?(?:was|were)\b", re.IGNORECASE)
 _AMONG = re.compile(r"\bamong\s+(?:those|the|them|others)?\s*(?:who\s+(?:were|had\s+been)\s+)?$", re.IGNORECASE)
@@ -154,6 +155,8 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
     if re.search(r"\b(?:said|wrote|told|asked|declared|thought|knew|that|which|whom|he|she|they|it)\b", gap,
                  re.IGNORECASE):
         return []  # another subject (`of Antonov he was appointed`) stands between
+    if _OTHER_SUBJECT.search(gap):
+        return []  # `Orlov visited the plant, and the director was arrested`
     if re.search(r"\bwho\s+(?:\w+\s+)?(?:was|has|had|is)\b", gap):
         return [last]  # `Stalin and Postyshev, who was elected`: a singular relative's antecedent alone
     antecedent = _outside_relative(text, before, last, gap)
@@ -275,6 +278,14 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
             if before and (len(gap) <= 3 or (gap.lstrip().startswith(",") and len(gap) <= 160
                                               and not _VERB_CUE.search(gap))):
                 return [before[-1]], "relative"
+        # `V. Smirnov, who ..., undertook a tour ..., yet at the end of the year was himself arrested`:
+        # a predicate without a subject of its own shares the clause's, named at its start
+        subject = [p for p in persons if p[0] - cs <= 3 and not _possessive(text, p)]
+        shared = _SHARED_SUBJECT.search(left)
+        if subject and shared and not re.search(r"\b(?:he|she|they|it)\b", text[subject[0][1] : trig.start],
+                                                re.IGNORECASE):
+            # a bare comma closes an apposition (`X (Y), secretary ..., was executed`): a passive
+            return [subject[0]], "coordinated" if re.match(r",?\s*(?:and|yet|but)\b", shared.group(0)) else "passive"
         group = _including(text, persons, trig.end, ce)
         return group, "passive"
     # a chain after a passive: `X was falsely accused of wrecking, arrested and shot`
@@ -303,6 +314,16 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     return _including(text, persons, trig.end, clause[1]), "including"
 
 
+_OTHER_SUBJECT = re.compile(
+    r"(?<![,(])\s(?:the|a|an|this|that|these|those|its)\s+(?:[\w-]+\s+){1,2}(?:was|were|had\s+been)\s+"
+    r"(?:\w+ly\s+|also\s+|later\s+|then\s+)?$",
+    re.IGNORECASE,
+)
+_SHARED_SUBJECT = re.compile(
+    r"(?:,|\band|\byet|\bbut)\s+(?:(?:at|in|on|by|soon|later|then|afterwards)\b[^,;.]{0,40}?\s+)?(?:was|were)\s+"
+    r"(?:(?:himself|herself|themselves|also|later|then|soon|\w+ly)\s+){0,2}$",
+    re.IGNORECASE,
+)
 _WITH = re.compile(r"\bwith\s+")
 _ROLE_AFTER = re.compile(
     r"\s*,?\s+(?:as\s+)?(?:the\s+|its\s+|his\s+)?(?:\w+\s+)?(?:secretaries|secretary|deputies|deputy|"
@@ -362,6 +383,15 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
             # `Many intelligence officers were called to Moscow, and here they were shot`: `they` are
             # the officers of this sentence, not a list of names named earlier
             return [], None
+    if pronoun in ("him", "her"):
+        # `repealed the orders of Sytin and then removed him`: an object pronoun may take a person of
+        # a phrase earlier in its own sentence (the verb's subject it cannot take: that is `himself`)
+        sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
+        phrase = [p for p in persons if sentence_start <= p[0] and p[1] <= trig.start and not _possessive(text, p)
+                  and _IN_PHRASE.search(text, max(0, p[0] - 25), p[0])
+                  and _is_female(p[2].surname) == (pronoun == "her")]
+        if len({p[2].person_id for p in phrase}) == 1:
+            return [phrase[-1]], 0.55
     # the nearest earlier sentence (or earlier part of this one) that names persons
     earlier = [p for p in persons if p[1] <= cs + (m.start() if how in ("passive", "subject") else 0)]
     if not earlier:
@@ -641,9 +671,9 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
     if trig.role == "noun" and _ANNIVERSARY.search(text, max(0, trig.start - 40), trig.start):
         scope = OWN
     here = [p for p in group if p[1] is not None and p[1] <= trig.start]
-    if how in ("passive", "subject") and here and text[here[-1][1] : trig.start].lstrip().startswith(","):
+    if how in ("passive", "subject") and here and text[here[-1][1] : trig.start].lstrip().startswith((",", "(")):
         # the apposition closes at the last comma before the verb (`X, ..., was arrested in 1940 and died`)
-        masks.append((here[-1][1], text.rindex(",", here[-1][1], trig.start)))
+        masks.append((here[-1][1], max(text.rfind(",", here[-1][1], trig.start), here[-1][1])))
     return scope, tuple(masks)
 
 
