@@ -477,3 +477,13 @@ def test_groups_named_by_the_body_or_the_sentence_before(text, expected):
 )
 def test_subjects_and_objects_of_the_sentence(text, expected):
     assert {(f.person, f.type, f.year) for f in facts(text)} == expected
+
+
+def test_pronouns_owner_and_subordinate_clause():
+    assert pairs("Orlov thought about the trip. Orlov's concern was justified. He was arrested at the station.") == {
+        ("Orlov", "arrested")}
+    assert pairs('"I will be back," said commissar G. Orlov to his wife when the NKVD came for him one night.') == {
+        ("Orlov", "arrested")}
+    # a wish is not a fact
+    assert pairs('Lenin\'s notes, Krupskaya wrote: "He expressed the desire that his notes after his death be '
+                 'made public."') == set()

@@ -319,6 +319,7 @@ _OTHER_SUBJECT = re.compile(
     r"(?:\w+ly\s+|also\s+|later\s+|then\s+)?$",
     re.IGNORECASE,
 )
+_SUBORDINATE = re.compile(r"\b(?:when|after|before|as\s+soon\s+as|until|while|once)\b", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(
     r"(?:,|\band|\byet|\bbut)\s+(?:(?:at|in|on|by|soon|later|then|afterwards)\b[^,;.]{0,40}?\s+)?(?:was|were)\s+"
     r"(?:(?:himself|herself|themselves|also|later|then|soon|\w+ly)\s+){0,2}$",
@@ -387,8 +388,10 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
         # `repealed the orders of Sytin and then removed him`: an object pronoun may take a person of
         # a phrase earlier in its own sentence (the verb's subject it cannot take: that is `himself`)
         sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
+        # (or the main clause's subject when the verb stands in a `when`/`after` clause: `said Osepyan to
+        # his wife when the NKVD came for him`)
         phrase = [p for p in persons if sentence_start <= p[0] and p[1] <= trig.start and not _possessive(text, p)
-                  and _IN_PHRASE.search(text, max(0, p[0] - 25), p[0])
+                  and (_IN_PHRASE.search(text, max(0, p[0] - 25), p[0]) or _SUBORDINATE.search(text, p[1], trig.start))
                   and _is_female(p[2].surname) == (pronoun == "her")]
         if len({p[2].person_id for p in phrase}) == 1:
             return [phrase[-1]], 0.55
@@ -404,7 +407,10 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     if pronoun in ("he", "she", "him", "her"):
         # Russian surnames show gender (-a, -aya for women): `her death` is not Stalin's
         female = pronoun in ("she", "her")
-        in_it = [p for p in in_it if _is_female(p[2].surname) == female and not _possessive(text, p)]
+        gendered = [p for p in in_it if _is_female(p[2].surname) == female]
+        in_it = [p for p in gendered if not _possessive(text, p)]
+        if not in_it and len({p[2].person_id for p in gendered}) == 1:
+            in_it = gendered  # `Belov's concern was justified. He was arrested`: the owner is the one named
         distinct = {p[2].person_id for p in in_it}
         if len(distinct) == 1:
             return [in_it[-1]], 0.7

@@ -23,11 +23,12 @@ _HYPOTHETICAL = re.compile(
 )
 
 
-# A sentence frame that denies or doubts what its `that` clause says.
+# A sentence frame that denies, doubts or only wishes what its `that` clause says.
 _FRAME = re.compile(
     r"\b(?:(?P<denied>(?:it|this)\s+is\s+(?:not\s+true|untrue|false|a\s+(?:lie|myth|legend))|there\s+is\s+no\s+"
     r"(?:evidence|proof|truth\s+in\s+the\s+claim)|nobody\s+(?:believes|believed))|(?:it\s+is|it\s+was|it\s+seems)\s+"
-    r"(?:doubtful|unlikely|uncertain|not\s+(?:known|certain|clear))|(?:we|I)\s+do\s+not\s+know)\s+(?:that|whether|if)\b"
+    r"(?:doubtful|unlikely|uncertain|not\s+(?:known|certain|clear))|(?:we|I)\s+do\s+not\s+know|"
+    r"(?:desire|wish|wished|hope|hoped|request|requested|insisted|demand|demanded))\s+(?:that|whether|if)\b"
     r"(?:(?!\b(?:but|while|whereas|however|although|though|yet)\b)[^.;:!?])*$",
     re.IGNORECASE,
 )
