@@ -487,3 +487,23 @@ def test_pronouns_owner_and_subordinate_clause():
     # a wish is not a fact
     assert pairs('Lenin\'s notes, Krupskaya wrote: "He expressed the desire that his notes after his death be '
                  'made public."') == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `Among them were ... such as A and B` after a passive whose subject is a group
+        ("Many commanders were arrested on a slanderous accusation. Among them were officials such as N. Ye. Rubin "
+         "and the previously mentioned A. Ye. Orlov.", {("Rubin", "arrested"), ("Orlov", "arrested")}),
+        ("Many commanders were allegedly arrested. Among them were officials such as N. Ye. Rubin.", set()),
+        # `one of those convicted`, `among those arrested`
+        ("Orlov went to the firing squad. He was one of those convicted in the trial.",
+         {("Orlov", "shot"), ("Orlov", "sentenced")}),
+        ("Rubin was among those arrested in 1937.", {("Rubin", "arrested")}),
+        # a pronoun three sentences after the last name is someone unnamed
+        ("Orlov wrote of the famine. The peasants hid grain. The judges knew it. The crops had failed. "
+         "Yet they convicted him.", set()),
+    ],
+)
+def test_groups_and_pronouns_across_sentences(text, expected):
+    assert pairs(text) == expected

@@ -29,6 +29,10 @@ _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later
                   r"both|themselves|himself|herself|subsequently|eventually|immediately|finally|first|still|even|"
                   r"found|in \d{4}),?\s+)"
                   r"{0,3}$", re.IGNORECASE)
+# `X was one of those convicted`, `X was among those arrested`: a passive
+_ONE_OF_THOSE = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+|also\s+)?(?:(?:one|some|two|three)\s+of\s+those|among\s+those)\s+$", re.IGNORECASE
+)
 _FRONTED = re.compile(r"^\s*(?:(?:and|also|then)\s+)?(?:was|were)\b", re.IGNORECASE)
 _AMONG = re.compile(r"\bamong\s+(?:those|the|them|others)?\s*(?:who\s+(?:were|had\s+been)\s+)?$", re.IGNORECASE)
 _VERB_CUE = re.compile(
@@ -36,10 +40,12 @@ _VERB_CUE = re.compile(
     r"thought|believed|that|which|who|whom|whose)\b|[.;:!?]",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|as well as|or|also)\s+)?[\s,]*$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|as well as|or|also)\s+)?(?:the\s+(?:previously\s+mentioned|above-?mentioned|"
+                       r"aforementioned|well-?known|famous)\s+)?[\s,]*$", re.IGNORECASE)
 _GROUP_ANAPHOR = r"the\s+defendants|all\s+(?:of\s+)?the\s+defendants|the\s+accused|the\s+convicts|all\s+of\s+them"
 _LATTER = re.compile(r"\b(?:the|The)\s+(latter|former)\s+(?:\w+\s+){0,2}$")
-_PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|{_GROUP_ANAPHOR})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
+_ONE_OF = r"(?:(?:one|some|two|three)\s+of\s+those\s+|among\s+those\s+)"
+_PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|{_GROUP_ANAPHOR})\s+(?:\w+\s+){{0,3}}{_ONE_OF}?$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(rf"^\s+(him|her|them|{_GROUP_ANAPHOR})\b", re.IGNORECASE)
 _IN_PHRASE = re.compile(r"\b(?:of|by|with|to|from|for|against|about|on|under|than|and|or)\s+(?:the\s+)?"
                         r"(?:[a-z]+\s+){0,2}(?:[A-Z][a-z]?\.\s?){0,3}$")
@@ -260,12 +266,12 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         m = re.search(r"\b(?:included|include|were|are)\b,?(?:\s*among\s+others,?)?\s*", text[trig.end : ce])
         if m:
             return _list_after(text, persons, trig.end + m.end(), max_gap=20), "fronted"
-    if _AMONG.search(left) or (left.strip() == "" and _FRONTED.match(right)) or (
+    if (_AMONG.search(left) and not _ONE_OF_THOSE.search(left)) or (left.strip() == "" and _FRONTED.match(right)) or (
         re.search(r"\bto\s+be\s+$", left) and _FRONTED.match(right)
     ):
         # `Arrested were the secretary of the Academy of Sciences, A. B. C, and ...`: a title may stand between
         return _list_after(text, persons, trig.end, max_gap=110, copula=True), "fronted"
-    if _AUX.search(left):
+    if _AUX.search(left) or _ONE_OF_THOSE.search(left):
         group = _list_before(text, persons, trig.start)
         if group:
             return group, "passive"
@@ -404,6 +410,9 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     last_sentence = max(s for s in sentences if s[0] <= earlier[-1][0])
     in_it = [p for p in earlier if p[0] >= last_sentence[0]]
     distinct = {p[2].person_id for p in in_it}
+    here = max((i for i, s in enumerate(sentences) if s[0] <= trig.start), default=0)
+    if pronoun in ("he", "she", "him", "her") and here - sentences.index(last_sentence) > 2:
+        return [], None  # `they convicted him` three sentences after the last name: someone unnamed
     if pronoun in ("he", "she", "him", "her"):
         # Russian surnames show gender (-a, -aya for women): `her death` is not Stalin's
         female = pronoun in ("she", "her")
@@ -478,8 +487,8 @@ _LISTING_WORDS = ("exiles", "prisoners", "convicts", "inmates", "defendants", "a
 
 
 # words without which a paragraph holds no group fact (a list named by a body, a noun or `These were`)
-_GROUP_WORDS = (*_LISTING_WORDS, "these were", "they were", "established", "formed", "set up", "created", "organized",
-                "founded")
+_GROUP_WORDS = (*_LISTING_WORDS, "these were", "they were", "among them were", "established", "formed", "set up",
+                "created", "organized", "founded")
 
 
 _TRIAL = re.compile(r"\btrials?\b|\bcourt\b|\bthe dock\b|\bMilitary Collegium\b|\btribunal\b", re.IGNORECASE)
@@ -520,32 +529,45 @@ def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> l
     return out
 
 
-def _these_were_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> list:
-    """`Twenty prisoners were kept in a shed. These were engineers—A, B and C`: the list names the
-    group the sentence before made the subject of an event noun (prisoners, exiles, defendants)."""
+def _these_were_facts(text: str, sentences, paragraph: _Paragraph, years: Years, triggers: list[Trigger]) -> list:
+    """`Twenty prisoners were kept in a shed. These were engineers—A, B and C`, `Many commanders
+    were arrested. Among them were A and B`: the list names the group the sentence before made the
+    subject of an event noun (prisoners, exiles, defendants) or of a passive (`were arrested`)."""
     out = []
     for m in _THESE_WERE.finditer(text):
         k = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), None)
         if not k:
             continue
-        ps, _pe = sentences[k - 1]
+        ps, pe = sentences[k - 1]
         ss, se = sentences[k]
-        noun = _GROUP_SUBJECT.match(text, ps)
-        if not noun or m.start() != ss:
+        if m.start() != ss:
             continue
+        noun = _GROUP_SUBJECT.match(text, ps)
+        if noun:
+            type_ = _GROUP_NOUNS[noun.group(1).lower()]
+        else:
+            # the group is the subject of a passive with no person named before it
+            passive = [t for t in triggers if ps <= t.start < pe and t.role == "verb"
+                       and re.search(r"\bwere\s+(?:\w+ly\s+|also\s+)?$", text[max(ps, t.start - 20) : t.start])
+                       and not _persons_in(paragraph, ps, t.start)]
+            if not passive:
+                continue
+            type_ = passive[0].type
         group = _list_after(text, paragraph.persons, m.end(), max_gap=20)
         if not group:
             continue
-        trig = Trigger(_GROUP_NOUNS[noun.group(1).lower()], "list", m.start(), m.end())
-        window = text[ps:m.start()]
-        modality = modality_of(window + " ", len(window) + 1, text[ps:se])
-        year = years.of_clause(ps, se, ps, se, m.start())
+        trig = Trigger(type_, "list", m.start(), m.end())
+        # the modality and the year are those of the event the sentence before states
+        at = noun.start(1) if noun else passive[0].start
+        modality = modality_of(text[ps:pe], at - ps, text[ps:pe], "noun" if noun else "verb")
+        year = years.of_clause(ps, pe, ps, pe, at)
         out.extend((p[2], trig, (ps, max(se, group[-1][1])), modality, 0.6,
                     {"agent": None, "according_to": None, "year": year, "mention": (p[0], p[1])}) for p in group)
     return out
 
 
-_THESE_WERE = re.compile(r"\b(?:These|They)\s+were\b[^.;:—]{0,60}?(?:—|:|\bsuch\s+as\b|\bincluding\b|\bnamely\b)\s*")
+_THESE_WERE = re.compile(r"\b(?:These|They|Among\s+them)\s+were\b[^.;:—]{0,60}?(?:—|:|\bsuch\s+as\b|\bincluding\b|"
+                         r"\bnamely\b)\s*")
 # a sentence whose subject is a group noun of an event: `Twenty prisoners were accommodated ...`
 _GROUP_SUBJECT = re.compile(r"(?:[\w,-]+\s+){0,4}?(prisoners|exiles|convicts|inmates|defendants)\b(?:\s+\w+){0,2}?\s+"
                             r"(?:were|had\s+been)\b", re.IGNORECASE)
@@ -597,10 +619,10 @@ def _founded_facts(text: str, sentences, paragraph: _Paragraph, years: Years) ->
     return out
 
 
-def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> list:
+def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years, triggers: list[Trigger]) -> list:
     out = _trial_facts(text, sentences, paragraph, years) + _founded_facts(text, sentences, paragraph, years)
-    if "These were" in text or "They were" in text:
-        out += _these_were_facts(text, sentences, paragraph, years)
+    if "These were" in text or "They were" in text or "Among them were" in text:
+        out += _these_were_facts(text, sentences, paragraph, years, triggers)
     lowered = text.lower()
     if not any(w in lowered for w in _LISTING_WORDS):  # a plain `in` is far cheaper than the pattern
         return out
@@ -695,7 +717,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
         return []
     sentences = sentence_spans(text)
     years = Years(text, dates, triggers, paragraph.carried_year)
-    out = _group_facts(text, sentences, paragraph, years)
+    out = _group_facts(text, sentences, paragraph, years, triggers)
     for ss, se in sentences:
         clauses = clause_spans(text, ss, se)
         previous: tuple[Trigger, list, str] | None = None

@@ -68,7 +68,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("appointed", "noun", r"appointment"),
     ("appointed", "verb", r"appointed|promoted|appoint"),
     ("elected", "verb", r"(?:re-?)?elected|elect"),
-    ("sentenced", "verb", r"sentenced|condemned|sentence"),
+    ("sentenced", "verb", r"sentenced|condemned|convicted|sentence"),
     ("tried", "noun", r"trial"),
     ("tried", "verb", r"tried(?! to)"),
     ("born", "intrans", r"born"),
@@ -86,7 +86,7 @@ _STEMS = frozenset(
     "came face went comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
     "take no l pass set ende land "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
-    "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond tria trie born".split()
+    "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born".split()
 )
 
 
