@@ -507,3 +507,22 @@ def test_pronouns_owner_and_subordinate_clause():
 )
 def test_groups_and_pronouns_across_sentences(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the negation of the main verb does not deny an event a temporal phrase takes as given
+        ("This work was not completed even after Lenin's death.", {("Lenin", "died", "asserted")}),
+        ("Kirov was not killed.", {("Kirov", "killed", "denied")}),
+        # `his` takes the nearest person named before it in its sentence
+        ("Ganetskiy obtained the release of Lenin after his arrest in August 1914.",
+         {("Lenin", "released", "asserted"), ("Lenin", "arrested", "asserted")}),
+        ("Both while Lenin was alive and after his death there were many such leaders.",
+         {("Lenin", "died", "asserted")}),
+        # a verb after an event noun is not coordinated with it
+        ("Orlov, who would not wait for his arrest, shot his wife.", {("Orlov", "arrested", "denied")}),
+    ],
+)
+def test_event_nouns_in_temporal_phrases(text, expected):
+    assert {(f.person, f.type, f.modality) for f in facts(text, all_modalities=True)} == expected

@@ -361,8 +361,10 @@ def _including(text: str, persons, start: int, end: int) -> list:
 def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, trig: Trigger, how: str,
                      previous_group: list | None = None):
     cs, _ce = clause
+    base = cs  # where the text `m` searched begins
     if trig.role == "noun":
-        m = _POSSESSIVE_PRONOUN.search(text[max(cs, trig.start - 12) : trig.start])
+        base = max(cs, trig.start - 12)
+        m = _POSSESSIVE_PRONOUN.search(text[base : trig.start])
         how = "passive"  # `his death`: the owner is the antecedent, found before
     elif how in ("passive", "subject") and _LATTER.search(text, cs, trig.start):
         # `Kosior and Chubar ..., the latter committed suicide`: the second (or first) of the last two
@@ -390,6 +392,14 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
             # `Many intelligence officers were called to Moscow, and here they were shot`: `they` are
             # the officers of this sentence, not a list of names named earlier
             return [], None
+    if trig.role == "noun" and pronoun in ("he", "she"):
+        # `the release of Lenin after his arrest`, `Yakir, prior to his arrest,`: the nearest person named
+        # before `his` in its sentence
+        sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
+        near = [p for p in persons if sentence_start <= p[0] and p[1] <= base + m.start()
+                and not _possessive(text, p) and _is_female(p[2].surname) == (pronoun == "she")]
+        if near:
+            return [near[-1]], 0.55
     if pronoun in ("him", "her"):
         # `repealed the orders of Sytin and then removed him`: an object pronoun may take a person of
         # a phrase earlier in its own sentence (the verb's subject it cannot take: that is `himself`)
@@ -402,7 +412,7 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
         if len({p[2].person_id for p in phrase}) == 1:
             return [phrase[-1]], 0.55
     # the nearest earlier sentence (or earlier part of this one) that names persons
-    earlier = [p for p in persons if p[1] <= cs + (m.start() if how in ("passive", "subject") else 0)]
+    earlier = [p for p in persons if p[1] <= (base + m.start() if how in ("passive", "subject") else cs)]
     if not earlier:
         if pronoun == "they" and previous_group:
             return previous_group, 0.45  # the list the previous paragraph named
@@ -729,7 +739,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             coordinated = _COORDINATED.fullmatch(text, *between) and not (
                 _OTHER_VERB.search(text, *between) or _persons_in(paragraph, *between)
             )
-            if previous and previous[1] and trig.role != "noun" and (
+            if previous and previous[1] and trig.role != "noun" and previous[0].role != "noun" and (
                 coordinated or _AND_WHO.fullmatch(text, *between)  # `those who were shot or who died`
             ):
                 group, how = previous[1], previous[2]  # `was arrested and exiled`: one subject, two events

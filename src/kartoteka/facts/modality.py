@@ -34,6 +34,14 @@ _FRAME = re.compile(
 )
 
 
+# a temporal phrase around an event noun takes the event as given: `after Lenin's death`, `before his arrest`
+_PRESUPPOSED = re.compile(
+    r"\b(?:after|following|since|before|until|upon|during)\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?(?:\w+(?:'s|’s)|his|her|their)"
+    r"\s+(?:own\s+|first\s+|second\s+|final\s+)?$",
+    re.IGNORECASE,
+)
+
+
 _REPORTED = re.compile(
     r"\b(?:accused|accusations?|charged|charges?|allegedly|alleged|rumou?rs?|supposedly|so-called|confessed|"
     r"confession|testified|slander|slanderous|fabricated|false|falsely|pretext|it\s+was\s+said|they\s+said|"
@@ -84,6 +92,8 @@ def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str |
     window = left[cut + 1 :][-70:] if cut >= 0 else left[-70:]
     if _REPORTED.search(window) or _REPORTED_SENTENCE.search(sentence_text[:80]):
         return "reported"
+    if role == "noun" and _PRESUPPOSED.search(window):
+        return "asserted"  # `was not completed even after Lenin's death`: the negation is the main verb's
     if DENIED.search(window[-35:]):
         return "denied"
     if _HYPOTHETICAL.search(window):
