@@ -526,3 +526,23 @@ def test_groups_and_pronouns_across_sentences(text, expected):
 )
 def test_event_nouns_in_temporal_phrases(text, expected):
     assert {(f.person, f.type, f.modality) for f in facts(text, all_modalities=True)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject list across a dash-enclosed apposition
+        ("A trial was held. L. K. Pavlov—director of the institute, as well as specialists in planning—V. A. Rubin "
+         "and I. A. Orlov—were charged with sabotage.",
+         {("Pavlov", "tried"), ("Rubin", "tried"), ("Orlov", "tried")}),
+        # an opening `their` names the list after it
+        ("Stalin did much harm, etc. One year before their own death Rubin, Orlov and Pavlov took part in a tribunal.",
+         {("Rubin", "died"), ("Orlov", "died"), ("Pavlov", "died")}),
+        # gapping: the verb serves a second object
+        ("The decision was taken to expel Rykov from the Politburo and Orlov from its candidate membership.",
+         {("Rykov", "expelled"), ("Orlov", "expelled")}),
+        ("They decided to expel Rykov from the Politburo and Orlov stayed in Moscow.", {("Rykov", "expelled")}),
+    ],
+)
+def test_lists_across_appositions_cataphora_and_gapping(text, expected):
+    assert pairs(text) == expected

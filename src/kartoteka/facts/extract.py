@@ -175,7 +175,7 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
     group = [last]
     for prev in reversed(before[:-1]):
         between = text[prev[1] : group[0][0]]
-        if _LIST_GAP.match(between) or (
+        if _LIST_GAP.match(between) or _DASH_APPOSITION.fullmatch(between) or (
             len(between) < 80 and "," in between and not _VERB_CUE.search(between)
             # `A and B perished, and directors C, D were arrested`; `valued by Lenin, and officials C, D`
             and not find_triggers(between) and not _AGENT_BEFORE.search(text, max(0, prev[0] - 20), prev[0])
@@ -331,6 +331,8 @@ _SHARED_SUBJECT = re.compile(
     r"(?:(?:himself|herself|themselves|also|later|then|soon|\w+ly)\s+){0,2}$",
     re.IGNORECASE,
 )
+_GAPPED = re.compile(r"\s+(from|to|as|into|on)\s+[^,.;:()]{1,60}?,?\s+and\s+")
+_GAPPED_TAIL = re.compile(r"\s+(?:from|to|as|into|on)\b")
 _WITH = re.compile(r"\bwith\s+")
 _ROLE_AFTER = re.compile(
     r"\s*,?\s+(?:as\s+)?(?:the\s+|its\s+|his\s+)?(?:\w+\s+)?(?:secretaries|secretary|deputies|deputy|"
@@ -385,6 +387,14 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     if not m:
         return [], None
     pronoun = {"his": "he", "their": "they"}.get(m.group(1).lower(), m.group(1).lower())
+    if trig.role == "noun" and m.group(1).lower() == "their":
+        # `One year before their own death Blyukher, Belov and Alksnis took part in ...`: an opening
+        # phrase's `their` names the list that follows it as the subject
+        sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
+        opening = re.split(r"[.;:!?]\s", text[sentence_start : trig.start])[-1]  # (`etc. One year before`)
+        after = _list_after(text, persons, trig.end, max_gap=3)
+        if len(opening) <= 60 and len({p[2].person_id for p in after}) >= 2:
+            return after, 0.5
     if pronoun not in ("he", "she", "him", "her"):
         pronoun = "they"
         sentence_start = max((s for s, _e in sentences if s <= cs), default=0)
@@ -464,7 +474,7 @@ def plural_groups(text: str, persons: list) -> list[list]:
     groups: list[list] = []
     for p in persons:
         gap = text[groups[-1][-1][1] : p[0]] if groups else ""
-        if groups and (_LIST_GAP.match(gap) or _APPOSITIVE_GAP.match(gap)):
+        if groups and (_LIST_GAP.match(gap) or _APPOSITIVE_GAP.match(gap) or _DASH_APPOSITION.fullmatch(gap)):
             groups[-1].append(p)
         else:
             groups.append([p])
@@ -687,6 +697,8 @@ def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years:
 
 _ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _LIST_HEAD = re.compile(r"\s+(?:[a-z]+\s+){1,3}?[a-z]+:(?=\s)")
+# `A—director of the institute, as well as specialists in planning—B, C and D were charged`
+_DASH_APPOSITION = re.compile(r"\s*[—–]\s*[^—–.;:!?]{1,200}?[—–]\s*")
 _AND_OTHERS = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?others?\b")
 _QUOTED = re.compile(r"\s*[\"“]")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:(?:\w+ly|also|already|been|long|earlier|once)\s+){0,3}$", re.IGNORECASE)
@@ -764,6 +776,12 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             if m:  # `Tomskiy was expelled from the Politburo, as was Rykov`
                 extra_group = _list_after(text, paragraph.persons, m.end(), max_gap=5)
                 out.extend(_emit(text, (clause[0], max(clause[1], m.end())), extra_group, trig, years, ss, se, 0.7))
+            if how == "active" and group and group[-1][1] is not None:
+                # gapping: `to expel Trotsky from the Politburo and Kamenev from its candidates`
+                gap = _GAPPED.match(text, group[-1][1], se)
+                nxt = [p for p in paragraph.persons if gap and p[0] == gap.end()]
+                if nxt and _GAPPED_TAIL.match(text, nxt[0][1]):
+                    out.extend(_emit(text, (clause[0], max(clause[1], nxt[0][1])), nxt[:1], trig, years, ss, se, 0.6))
             if trig.type in ("appointed", "elected"):
                 # `X was appointed General Secretary with A and B the secretaries`: the same act for them
                 out.extend(_emit(text, clause, _with_role(text, paragraph.persons, trig.end, se), trig, years, ss, se,
