@@ -546,3 +546,15 @@ def test_event_nouns_in_temporal_phrases(text, expected):
 )
 def test_lists_across_appositions_cataphora_and_gapping(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("In his biography one can read that the Plenum elected Stalin General Secretary.", "reported"),
+        ("Orlov sent a statement in which he asked to be released from his duties.", "hypothetical"),
+        ("He said that Stalin's assassination was not only possible but necessary.", "hypothetical"),
+    ],
+)
+def test_cited_asked_for_and_possible_events_are_not_asserted(text, modality):
+    assert {f.modality for f in facts(text, all_modalities=True)} == {modality}
