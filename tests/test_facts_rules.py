@@ -558,3 +558,17 @@ def test_lists_across_appositions_cataphora_and_gapping(text, expected):
 )
 def test_cited_asked_for_and_possible_events_are_not_asserted(text, modality):
     assert {f.modality for f in facts(text, all_modalities=True)} == {modality}
+
+
+def test_promoted_is_an_appointment_only_to_a_post():
+    assert pairs("In 1937 Orlov and Pavlov were promoted to leading posts in the NKVD.") == {
+        ("Orlov", "appointed"), ("Pavlov", "appointed")}
+    assert pairs("People such as Orlov and Pavlov were promoted into the immediate entourage of Stalin.") == set()
+    assert pairs("Orlov promoted the cult of Stalin.") == set()
+
+
+def test_present_perfect_takes_only_its_own_year():
+    text = ("Zinovyev, Rykov and other defendants have now been rehabilitated, and there is no need to recall the "
+            "trial of August 1936. Orlov has been rehabilitated in 1956.")
+    assert {(f.person, f.year) for f in facts(text) if f.type == "rehabilitated"} == {
+        ("Zinovyev", None), ("Rykov", None), ("Orlov", 1956)}

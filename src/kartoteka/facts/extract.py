@@ -700,6 +700,8 @@ _LIST_HEAD = re.compile(r"\s+(?:[a-z]+\s+){1,3}?[a-z]+:(?=\s)")
 # `A—director of the institute, as well as specialists in planning—B, C and D were charged`
 _DASH_APPOSITION = re.compile(r"\s*[—–]\s*[^—–.;:!?]{1,200}?[—–]\s*")
 _AND_OTHERS = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?others?\b")
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|recently|already|just|since|finally)\s+)?been\s+$",
+                              re.IGNORECASE)
 _QUOTED = re.compile(r"\s*[\"“]")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:(?:\w+ly|also|already|been|long|earlier|once)\s+){0,3}$", re.IGNORECASE)
 
@@ -720,6 +722,8 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
         masks.append((clause[0], pluperfect.start()))
     if trig.role == "noun" and _ANNIVERSARY.search(text, max(0, trig.start - 40), trig.start):
         scope = OWN
+    if _PRESENT_PERFECT.search(text, clause[0], trig.start):
+        scope = OWN  # `have now been rehabilitated`: at the time of writing, not in a year stated for another event
     here = [p for p in group if p[1] is not None and p[1] <= trig.start]
     if how in ("passive", "subject") and here and text[here[-1][1] : trig.start].lstrip().startswith((",", "(")):
         # the apposition closes at the last comma before the verb (`X, ..., was arrested in 1940 and died`)

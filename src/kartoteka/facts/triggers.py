@@ -66,7 +66,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("rehabilitated", "noun", r"rehabilitation"),
     ("rehabilitated", "verb", r"rehabilitated|rehabilitate"),
     ("appointed", "noun", r"appointment"),
-    ("appointed", "verb", r"appointed|promoted|appoint"),
+    # `promoted to leading posts`, not `promoted into his entourage` or `promoted the cult`
+    ("appointed", "verb", r"appointed|promoted(?=\s+(?:[\w-]+\s+){0,4}?to\s)|appoint"),
     ("elected", "verb", r"(?:re-?)?elected|elect"),
     ("sentenced", "verb", r"sentenced|condemned|convicted|sentence"),
     ("tried", "noun", r"trial"),

@@ -37,6 +37,9 @@ _MOVED_ON = re.compile(
 _OWNED = re.compile(r"\s+(?:in|of)\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.IGNORECASE)
 
 
+_OWN_VERB = re.compile(r"\w+\s+(?:in|since)\s+(?:(?:early|late|mid-?)\s+)?", re.IGNORECASE)
+
+
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 # how far an event's year may come from: its clause only, its sentence, or its paragraph before it
@@ -84,7 +87,9 @@ class Years:
         if _REPEATED.search(self.text, max(cs, pivot - 80), min(comma if comma > 0 else ce, pivot + 40)):
             return None  # `Several times Stalin was arrested`: no one year
         if scope == OWN:
-            owned = [it for it in self.items if self.owner.get(it[0]) == pivot]
+            # the year the event's own word takes: `his death in 1924`, `have been rehabilitated in 1956`
+            owned = [it for it in self.items if self.owner.get(it[0]) == pivot
+                     or (pivot < it[0] and _OWN_VERB.fullmatch(self.text, pivot, it[0]))]
             return _value(owned[0]) if owned else None
         moved = [m.end() for m in _MOVED_ON.finditer(self.text, ss, pivot)]
         if moved:
