@@ -572,3 +572,9 @@ def test_present_perfect_takes_only_its_own_year():
             "trial of August 1936. Orlov has been rehabilitated in 1956.")
     assert {(f.person, f.year) for f in facts(text) if f.type == "rehabilitated"} == {
         ("Zinovyev", None), ("Rykov", None), ("Orlov", 1956)}
+
+
+def test_a_relative_clause_far_from_the_person_is_not_its():
+    assert pairs("According to the testimony of Orlov, the party was disbanded since all its leaders, who were in "
+                 "the USSR, had been arrested.") == set()
+    assert pairs("I was told this by Ye. A. Rubin (who died in summer 1983).") == {("Rubin", "died")}

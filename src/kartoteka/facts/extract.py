@@ -168,7 +168,7 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
     antecedent = _outside_relative(text, before, last, gap)
     if antecedent is not None:
         return [antecedent]
-    if re.search(r"\bwho\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
+    if re.match(r"\s*[,(]?\s*who\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
         return [last]  # `evenings with Antonov who also had been exiled`
     if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
         return []  # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject
