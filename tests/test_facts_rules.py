@@ -578,3 +578,8 @@ def test_a_relative_clause_far_from_the_person_is_not_its():
     assert pairs("According to the testimony of Orlov, the party was disbanded since all its leaders, who were in "
                  "the USSR, had been arrested.") == set()
     assert pairs("I was told this by Ye. A. Rubin (who died in summer 1983).") == {("Rubin", "died")}
+
+
+def test_a_named_persons_relative_is_another_subject():
+    assert pairs("Stalin grinned, and Orlov's son was soon released.") == set()
+    assert pairs("Rubin and his wife were arrested.") == {("Rubin", "arrested")}

@@ -321,8 +321,9 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
 
 
 _OTHER_SUBJECT = re.compile(
-    r"(?<![,(])\s(?:the|a|an|this|that|these|those|its)\s+(?:[\w-]+\s+){1,2}(?:was|were|had\s+been)\s+"
-    r"(?:\w+ly\s+|also\s+|later\s+|then\s+)?$",
+    r"(?:(?<![,(])\s(?:the|a|an|this|that|these|those|its)\s+(?:[\w-]+\s+){1,2}|\s[A-Z]\w+(?:'s|’s)\s+"
+    r"(?:son|daughter|wife|husband|brother|sister|father|mother|family|children|deputy|friend)\s+)(?:was|were|had\s+been)\s+"
+    r"(?:\w+ly\s+|also\s+|later\s+|then\s+|soon\s+)?$",
     re.IGNORECASE,
 )
 _SUBORDINATE = re.compile(r"\b(?:when|after|before|as\s+soon\s+as|until|while|once)\b", re.IGNORECASE)
