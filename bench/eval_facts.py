@@ -3,7 +3,7 @@
 A labelled event is matched by an asserted fact of the same type whose person surname matches
 (any labelled form of that person) and whose evidence span covers the labelled line; each fact
 matches at most once. Precision counts asserted facts whose evidence lies in the sample lines.
-Usage: python bench/eval_facts.py [--misses] [--false]
+Usage: python bench/eval_facts.py [--misses] [--false] [--years]
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def load_forms() -> dict[str, set[str]]:
     return forms
 
 
-def score(facts: list[dict], text: str, verbose: bool = False, show_false: bool = False) -> dict:
+def score(facts: list[dict], text: str, verbose: bool = False, show_false: bool = False,
+          show_years: bool = False) -> dict:
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line_of(offset: int) -> int:
@@ -66,6 +67,10 @@ def score(facts: list[dict], text: str, verbose: bool = False, show_false: bool 
         used.add(hit)
         matched += 1
         year_right += in_sample[hit]["year"] == ev["year"]
+        if show_years and in_sample[hit]["year"] != ev["year"]:
+            kind = "extra" if ev["year"] is None else "missing" if in_sample[hit]["year"] is None else "wrong"
+            print(f"YEAR {kind:7} label {ev['year']} ours {in_sample[hit]['year']} {ev['event']:13} "
+                  f"{ev['person']:15} l{ev['line']}: {ev['evidence'][:100]}")
     precision = matched / len(in_sample) if in_sample else 0.0
     recall = matched / len(events)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -85,6 +90,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--false", action="store_true")
+    parser.add_argument("--years", action="store_true", help="list year errors on matched facts")
     args = parser.parse_args()
     corpus = SHARED / "corpus" / "JPRS-UPA-89-042.txt"
     if not corpus.is_file():
@@ -95,7 +101,7 @@ def main() -> int:
 
     result = analyze_facts(load_source(corpus))
     facts = [f.to_json() for f in result.facts]
-    report = score(facts, load_source(corpus).text, args.misses, args.false)
+    report = score(facts, load_source(corpus).text, args.misses, args.false, args.years)
     print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in report.items()}))
     return 0
 

@@ -106,10 +106,60 @@ def test_a_sentence_without_a_person_is_no_fact():
 
 
 def test_years_from_clause_then_sentence_then_paragraph():
-    text = "In 1934 Sokolov lost his post. Later Sokolov was arrested. In 1938, Sokolov was shot."
+    text = "In 1934 Sokolov lost his post. Then Sokolov was arrested. In 1938, Sokolov was shot."
     years = {f.type: f.year for f in facts(text)}
     assert years == {"arrested": 1934, "shot": 1938}
     assert facts("Sokolov was arrested.")[0].year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `later` moves the time on: the year stated before it is not the event's
+        ("In 1934 Sokolov lost his post. Later Sokolov was arrested.", {("Sokolov", "arrested"): None}),
+        ("In 1900 Stalin met Antonov, who had come to Baku and was later arrested there.",
+         {("Antonov", "arrested"): None}),
+        ("In 1934 Orlov lost his post; later, in 1937, Orlov was arrested.", {("Orlov", "arrested"): 1937}),
+        ("In 1938 Krylenko was arrested and soon afterwards shot.",
+         {("Krylenko", "arrested"): 1938, ("Krylenko", "shot"): 1938}),
+        # a span of years is no one year, and it ends what an earlier year fixed
+        ("Among the engineers arrested in 1929-1931 there were A. B. Pavlov and C. D. Orlov.",
+         {("Pavlov", "arrested"): None, ("Orlov", "arrested"): None}),
+        ("In 1925 Pavlov moved to Moscow. He led purges in 1936-37. Pavlov was arrested.",
+         {("Pavlov", "arrested"): None}),
+        # a year in an apposition is the apposition's
+        ("In 1931-1933 many were repressed. Smirnov, chairman of the committee in 1919, was arrested.",
+         {("Smirnov", "arrested"): None}),
+        # a pluperfect or attributive event is before the narrative's year
+        ("In 1917 Stalin lived in Krasnoyarsk with Antonov, who also had been exiled to Siberia.",
+         {("Antonov", "exiled"): None}),
+        ("In 1900 Stalin met Kurnatovskiy. Before that the exiled Kurnatovskiy met Lenin.",
+         {("Kurnatovskiy", "exiled"): None}),
+        # a year another event's noun takes is not this noun's; a verb may take it
+        ("Rubin left the camp. After his release he lived in Karaganda, visiting Moscow before his death in 1980.",
+         {("Rubin", "released"): None, ("Rubin", "died"): 1980}),
+        ("After Kirov's death in 1934 Yegorov was appointed commissar.",
+         {("Kirov", "died"): 1934, ("Yegorov", "appointed"): 1934}),
+        ("In 1929 they marked the fifth anniversary of Lenin's death.", {("Lenin", "died"): None}),
+        # `several times` near the event, not elsewhere in its clause
+        ("Rubin was released in 1956 and then he spoke several times with me.", {("Rubin", "released"): 1956}),
+    ],
+)
+def test_years_stated_or_fixed_only(text, expected):
+    assert {(f.person, f.type): f.year for f in facts(text)} == expected
+
+
+def test_years_carried_only_when_the_text_ties_to_the_paragraph_before():
+    first = "On 12 March 1917 Stalin and Kamenev arrived in Petrograd."
+    quote = '"He had been an agent in 1912," the minutes record.'
+    tied = "On the next day Stalin was included in the membership of the BTsK."
+    untied = "Stalin was included in the membership of the BTsK."
+    later = "Five years later Sokolov was arrested."
+    for follow, year in ((tied, 1917), (untied, None), (later, 1922)):
+        text = "\n\n".join([first, quote, follow])
+        spans = [(0, len(first)), (len(first) + 2, len(first) + 2 + len(quote)), (len(text) - len(follow), len(text))]
+        found = [f for f in find_facts_in(text, spans, persons_in(text)) if f.start >= spans[2][0]]
+        assert [f.year for f in found] == [year], follow
 
 
 def test_agent_and_source():
@@ -330,3 +380,206 @@ def test_the_latter_and_semicolon_lists():
     text = ("Among the engineers arrested in 1930 there were specialists such as A. B. Pavlov, chief engineer "
             "of a plant; C. D. Orlov, a railway builder; and E. F. Sokolov, a chemist.")
     assert pairs(text) == {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Sokolov", "arrested")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject list that closes with `and others`
+        ("At the tribunal Pavlov, Orlov, Sokolov and others were condemned to death.",
+         {("Pavlov", "sentenced"), ("Orlov", "sentenced"), ("Sokolov", "sentenced"),
+          ("Pavlov", "tried"), ("Orlov", "tried"), ("Sokolov", "tried")}),
+        # a verdict is a trial only when the sentence names the trial
+        ("In 1937 Pavlov and Orlov were sentenced to ten years.", {("Pavlov", "sentenced"), ("Orlov", "sentenced")}),
+        # `were accused:` and the list after it, at a trial
+        ("Another open trial was held in Moscow. Fourteen persons were accused: V. G. Groman, an economist; "
+         "N. N. Sukhanov, a writer; I. I. Rubin, a professor, and others.",
+         {("Groman", "tried"), ("Sukhanov", "tried"), ("Rubin", "tried")}),
+        # a membership list announced by a count and its noun
+        ("Also set up was the Orgburo. It also included five men: A. G. Rubin, N. N. Orlov and I. V. Stalin.",
+         {("Rubin", "elected"), ("Orlov", "elected"), ("Stalin", "elected")}),
+        # `with A and B the secretaries`
+        ("I. V. Stalin was appointed the General Secretary with V. M. Pavlov and V. V. Orlov the secretaries.",
+         {("Stalin", "appointed"), ("Pavlov", "appointed"), ("Orlov", "appointed")}),
+        ("Sokolov was elected together with Rubin.", {("Sokolov", "elected")}),
+    ],
+)
+def test_lists_the_event_takes(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not true that at the tribunal Pavlov, Orlov and others were condemned to death.",
+        "Had the trial gone ahead, Pavlov, Orlov and others would have been condemned.",
+        "Rumor had it that Stalin would be appointed General Secretary with Pavlov and Orlov the secretaries.",
+    ],
+)
+def test_lists_the_event_takes_not_asserted_when_denied_or_hypothetical(text):
+    assert pairs(text) == set()
+
+
+def test_a_denying_or_doubting_frame_governs_its_that_clause_only():
+    found = {(f.person, f.type): f.modality for f in facts(
+        "It is doubtful that Pavlov and Orlov were shot in 1937, but Sokolov was arrested.", all_modalities=True)}
+    assert found == {("Pavlov", "shot"): "hypothetical", ("Orlov", "shot"): "hypothetical",
+                     ("Sokolov", "arrested"): "asserted"}
+    assert pairs("It is not true that Pavlov and Orlov were arrested.") == set()
+    assert pairs("There is no evidence that Rykov was poisoned or that Pavlov was shot.") == set()
+
+
+def test_a_subject_list_stops_at_another_event_and_at_an_agent():
+    assert pairs("Pavlov and Orlov perished, and directors Sokolov, Rubin and others were arrested.") == {
+        ("Pavlov", "died"), ("Orlov", "died"), ("Sokolov", "arrested"), ("Rubin", "arrested")}
+    assert pairs("Sokolov, who was valued by Lenin, and officials such as Rubin, Pavlov and others were arrested.") == {
+        ("Rubin", "arrested"), ("Pavlov", "arrested")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `These were ...—A, B` after a sentence whose subject is a group noun of an event
+        ("Twenty prisoners were kept in a shed at a Moscow plant. These were mostly old engineers—designers "
+         "D. P. Rubin and N. N. Orlov, and organizer I. M. Sokolov.",
+         {("Rubin", "imprisoned"), ("Orlov", "imprisoned"), ("Sokolov", "imprisoned")}),
+        ("Twenty workers were kept at the plant. These were mostly old engineers—D. P. Rubin and N. N. Orlov.", set()),
+        # a body set up with its head or its members named
+        ("The Plenum established a commission headed by Pavlov to examine the situation.", {("Pavlov", "appointed")}),
+        ("A new membership of the Gubkom was elected headed by S. M. Orlov.", {("Orlov", "elected")}),
+        ("In 1918 the Southern Front was established (commander, P. P. Sokolov, Military Council members "
+         "I. V. Stalin and K. A. Rubin).",
+         {("Sokolov", "appointed"), ("Stalin", "appointed"), ("Rubin", "appointed")}),
+        ("A new opposition arose headed by Pavlov and Orlov.", set()),
+        ("The Plenum planned to set up a commission headed by Pavlov.", set()),
+    ],
+)
+def test_groups_named_by_the_body_or_the_sentence_before(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an object pronoun takes the person of a phrase earlier in its sentence, not the verb's subject
+        ("Upon Stalin's insistence, the council repealed the orders of Sokolov and then removed him from the command.",
+         {("Sokolov", "removed", None)}),
+        # a predicate without its own subject shares the clause's
+        ("V. Smirnov, who was appointed commissar of the Navy in 1938, toured the fleets, yet at the end of the "
+         "year was himself arrested and shot.",
+         {("Smirnov", "appointed", 1938), ("Smirnov", "arrested", 1938), ("Smirnov", "shot", 1938)}),
+        # ... and an apposition closed by a bare comma keeps its year
+        ("Sokolov (Iosip Chizhinski), a secretary of the party, who had worked in Moscow in 1932, was executed.",
+         {("Sokolov", "shot", None)}),
+        # another subject stands before the auxiliary
+        ("Orlov visited the plant, and the director was arrested.", set()),
+    ],
+)
+def test_subjects_and_objects_of_the_sentence(text, expected):
+    assert {(f.person, f.type, f.year) for f in facts(text)} == expected
+
+
+def test_pronouns_owner_and_subordinate_clause():
+    assert pairs("Orlov thought about the trip. Orlov's concern was justified. He was arrested at the station.") == {
+        ("Orlov", "arrested")}
+    assert pairs('"I will be back," said commissar G. Orlov to his wife when the NKVD came for him one night.') == {
+        ("Orlov", "arrested")}
+    # a wish is not a fact
+    assert pairs('Lenin\'s notes, Krupskaya wrote: "He expressed the desire that his notes after his death be '
+                 'made public."') == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `Among them were ... such as A and B` after a passive whose subject is a group
+        ("Many commanders were arrested on a slanderous accusation. Among them were officials such as N. Ye. Rubin "
+         "and the previously mentioned A. Ye. Orlov.", {("Rubin", "arrested"), ("Orlov", "arrested")}),
+        ("Many commanders were allegedly arrested. Among them were officials such as N. Ye. Rubin.", set()),
+        # `one of those convicted`, `among those arrested`
+        ("Orlov went to the firing squad. He was one of those convicted in the trial.",
+         {("Orlov", "shot"), ("Orlov", "sentenced")}),
+        ("Rubin was among those arrested in 1937.", {("Rubin", "arrested")}),
+        # a pronoun three sentences after the last name is someone unnamed
+        ("Orlov wrote of the famine. The peasants hid grain. The judges knew it. The crops had failed. "
+         "Yet they convicted him.", set()),
+    ],
+)
+def test_groups_and_pronouns_across_sentences(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the negation of the main verb does not deny an event a temporal phrase takes as given
+        ("This work was not completed even after Lenin's death.", {("Lenin", "died", "asserted")}),
+        ("Kirov was not killed.", {("Kirov", "killed", "denied")}),
+        # `his` takes the nearest person named before it in its sentence
+        ("Ganetskiy obtained the release of Lenin after his arrest in August 1914.",
+         {("Lenin", "released", "asserted"), ("Lenin", "arrested", "asserted")}),
+        ("Both while Lenin was alive and after his death there were many such leaders.",
+         {("Lenin", "died", "asserted")}),
+        # a verb after an event noun is not coordinated with it
+        ("Orlov, who would not wait for his arrest, shot his wife.", {("Orlov", "arrested", "denied")}),
+    ],
+)
+def test_event_nouns_in_temporal_phrases(text, expected):
+    assert {(f.person, f.type, f.modality) for f in facts(text, all_modalities=True)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject list across a dash-enclosed apposition
+        ("A trial was held. L. K. Pavlov—director of the institute, as well as specialists in planning—V. A. Rubin "
+         "and I. A. Orlov—were charged with sabotage.",
+         {("Pavlov", "tried"), ("Rubin", "tried"), ("Orlov", "tried")}),
+        # an opening `their` names the list after it
+        ("Stalin did much harm, etc. One year before their own death Rubin, Orlov and Pavlov took part in a tribunal.",
+         {("Rubin", "died"), ("Orlov", "died"), ("Pavlov", "died")}),
+        # gapping: the verb serves a second object
+        ("The decision was taken to expel Rykov from the Politburo and Orlov from its candidate membership.",
+         {("Rykov", "expelled"), ("Orlov", "expelled")}),
+        ("They decided to expel Rykov from the Politburo and Orlov stayed in Moscow.", {("Rykov", "expelled")}),
+    ],
+)
+def test_lists_across_appositions_cataphora_and_gapping(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("In his biography one can read that the Plenum elected Stalin General Secretary.", "reported"),
+        ("Orlov sent a statement in which he asked to be released from his duties.", "hypothetical"),
+        ("He said that Stalin's assassination was not only possible but necessary.", "hypothetical"),
+    ],
+)
+def test_cited_asked_for_and_possible_events_are_not_asserted(text, modality):
+    assert {f.modality for f in facts(text, all_modalities=True)} == {modality}
+
+
+def test_promoted_is_an_appointment_only_to_a_post():
+    assert pairs("In 1937 Orlov and Pavlov were promoted to leading posts in the NKVD.") == {
+        ("Orlov", "appointed"), ("Pavlov", "appointed")}
+    assert pairs("People such as Orlov and Pavlov were promoted into the immediate entourage of Stalin.") == set()
+    assert pairs("Orlov promoted the cult of Stalin.") == set()
+
+
+def test_present_perfect_takes_only_its_own_year():
+    text = ("Zinovyev, Rykov and other defendants have now been rehabilitated, and there is no need to recall the "
+            "trial of August 1936. Orlov has been rehabilitated in 1956.")
+    assert {(f.person, f.year) for f in facts(text) if f.type == "rehabilitated"} == {
+        ("Zinovyev", None), ("Rykov", None), ("Orlov", 1956)}
+
+
+def test_a_relative_clause_far_from_the_person_is_not_its():
+    assert pairs("According to the testimony of Orlov, the party was disbanded since all its leaders, who were in "
+                 "the USSR, had been arrested.") == set()
+    assert pairs("I was told this by Ye. A. Rubin (who died in summer 1983).") == {("Rubin", "died")}
+
+
+def test_a_named_persons_relative_is_another_subject():
+    assert pairs("Stalin grinned, and Orlov's son was soon released.") == set()
+    assert pairs("Rubin and his wife were arrested.") == {("Rubin", "arrested")}

@@ -23,11 +23,16 @@ from kartoteka.facts.modality import DENIED, modality_of
 from kartoteka.facts.model import Aggregate, Fact, PersonRef
 from kartoteka.facts.sentences import clause_spans, sentence_spans
 from kartoteka.facts.triggers import Trigger, find_triggers
-from kartoteka.facts.years import Years
+from kartoteka.facts.years import CLAUSE, OWN, PARAGRAPH, Years
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
-                  r"both|themselves|subsequently|eventually|immediately|finally|first|still|even|found|in \d{4}),?\s+)"
+                  r"both|themselves|himself|herself|subsequently|eventually|immediately|finally|first|still|even|"
+                  r"found|in \d{4}),?\s+)"
                   r"{0,3}$", re.IGNORECASE)
+# `X was one of those convicted`, `X was among those arrested`: a passive
+_ONE_OF_THOSE = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+|also\s+)?(?:(?:one|some|two|three)\s+of\s+those|among\s+those)\s+$", re.IGNORECASE
+)
 _FRONTED = re.compile(r"^\s*(?:(?:and|also|then)\s+)?(?:was|were)\b", re.IGNORECASE)
 _AMONG = re.compile(r"\bamong\s+(?:those|the|them|others)?\s*(?:who\s+(?:were|had\s+been)\s+)?$", re.IGNORECASE)
 _VERB_CUE = re.compile(
@@ -35,10 +40,12 @@ _VERB_CUE = re.compile(
     r"thought|believed|that|which|who|whom|whose)\b|[.;:!?]",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|as well as|or|also)\s+)?[\s,]*$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|as well as|or|also)\s+)?(?:the\s+(?:previously\s+mentioned|above-?mentioned|"
+                       r"aforementioned|well-?known|famous)\s+)?[\s,]*$", re.IGNORECASE)
 _GROUP_ANAPHOR = r"the\s+defendants|all\s+(?:of\s+)?the\s+defendants|the\s+accused|the\s+convicts|all\s+of\s+them"
 _LATTER = re.compile(r"\b(?:the|The)\s+(latter|former)\s+(?:\w+\s+){0,2}$")
-_PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|{_GROUP_ANAPHOR})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
+_ONE_OF = r"(?:(?:one|some|two|three)\s+of\s+those\s+|among\s+those\s+)"
+_PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|{_GROUP_ANAPHOR})\s+(?:\w+\s+){{0,3}}{_ONE_OF}?$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(rf"^\s+(him|her|them|{_GROUP_ANAPHOR})\b", re.IGNORECASE)
 _IN_PHRASE = re.compile(r"\b(?:of|by|with|to|from|for|against|about|on|under|than|and|or)\s+(?:the\s+)?"
                         r"(?:[a-z]+\s+){0,2}(?:[A-Z][a-z]?\.\s?){0,3}$")
@@ -91,6 +98,7 @@ class _Paragraph:
     offset: int  # repaired offset of the block start
     persons: list[tuple[int, int, PersonRef]]  # spans relative to `text`
     previous_group: list | None = None  # the last list of persons of the previous paragraph
+    carried_year: tuple[int, str] | None = None  # the year in force at the previous paragraph's end
 
 
 class TextScan:
@@ -153,24 +161,33 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
     if re.search(r"\b(?:said|wrote|told|asked|declared|thought|knew|that|which|whom|he|she|they|it)\b", gap,
                  re.IGNORECASE):
         return []  # another subject (`of Antonov he was appointed`) stands between
+    if _OTHER_SUBJECT.search(gap):
+        return []  # `Orlov visited the plant, and the director was arrested`
     if re.search(r"\bwho\s+(?:\w+\s+)?(?:was|has|had|is)\b", gap):
         return [last]  # `Stalin and Postyshev, who was elected`: a singular relative's antecedent alone
     antecedent = _outside_relative(text, before, last, gap)
     if antecedent is not None:
         return [antecedent]
-    if re.search(r"\bwho\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
+    if re.match(r"\s*[,(]?\s*who\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
         return [last]  # `evenings with Antonov who also had been exiled`
     if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
         return []  # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject
     group = [last]
     for prev in reversed(before[:-1]):
         between = text[prev[1] : group[0][0]]
-        if _LIST_GAP.match(between) or (len(between) < 80 and "," in between and not _VERB_CUE.search(between)):
+        if _LIST_GAP.match(between) or _DASH_APPOSITION.fullmatch(between) or (
+            len(between) < 80 and "," in between and not _VERB_CUE.search(between)
+            # `A and B perished, and directors C, D were arrested`; `valued by Lenin, and officials C, D`
+            and not find_triggers(between) and not _AGENT_BEFORE.search(text, max(0, prev[0] - 20), prev[0])
+        ):
             group.insert(0, prev)
         else:
             break
-    # a subject list closes with `and`: `of L. Trotsky, Stalin was removed` is a phrase and a subject
-    if len(group) > 1 and not re.search(r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]):
+    # a subject list closes with `and`: `of L. Trotsky, Stalin was removed` is a phrase and a subject;
+    # or with `and others` (`A, B, C and others were condemned`)
+    if len(group) > 1 and not re.search(r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]) and not (
+        _AND_OTHERS.match(text, last[1], trigger_start)
+    ):
         group = [last]
     return group
 
@@ -249,12 +266,12 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         m = re.search(r"\b(?:included|include|were|are)\b,?(?:\s*among\s+others,?)?\s*", text[trig.end : ce])
         if m:
             return _list_after(text, persons, trig.end + m.end(), max_gap=20), "fronted"
-    if _AMONG.search(left) or (left.strip() == "" and _FRONTED.match(right)) or (
+    if (_AMONG.search(left) and not _ONE_OF_THOSE.search(left)) or (left.strip() == "" and _FRONTED.match(right)) or (
         re.search(r"\bto\s+be\s+$", left) and _FRONTED.match(right)
     ):
         # `Arrested were the secretary of the Academy of Sciences, A. B. C, and ...`: a title may stand between
         return _list_after(text, persons, trig.end, max_gap=110, copula=True), "fronted"
-    if _AUX.search(left):
+    if _AUX.search(left) or _ONE_OF_THOSE.search(left):
         group = _list_before(text, persons, trig.start)
         if group:
             return group, "passive"
@@ -267,6 +284,14 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
             if before and (len(gap) <= 3 or (gap.lstrip().startswith(",") and len(gap) <= 160
                                               and not _VERB_CUE.search(gap))):
                 return [before[-1]], "relative"
+        # `V. Smirnov, who ..., undertook a tour ..., yet at the end of the year was himself arrested`:
+        # a predicate without a subject of its own shares the clause's, named at its start
+        subject = [p for p in persons if p[0] - cs <= 3 and not _possessive(text, p)]
+        shared = _SHARED_SUBJECT.search(left)
+        if subject and shared and not re.search(r"\b(?:he|she|they|it)\b", text[subject[0][1] : trig.start],
+                                                re.IGNORECASE):
+            # a bare comma closes an apposition (`X (Y), secretary ..., was executed`): a passive
+            return [subject[0]], "coordinated" if re.match(r",?\s*(?:and|yet|but)\b", shared.group(0)) else "passive"
         group = _including(text, persons, trig.end, ce)
         return group, "passive"
     # a chain after a passive: `X was falsely accused of wrecking, arrested and shot`
@@ -295,6 +320,39 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     return _including(text, persons, trig.end, clause[1]), "including"
 
 
+_OTHER_SUBJECT = re.compile(
+    r"(?:(?<![,(])\s(?:the|a|an|this|that|these|those|its)\s+(?:[\w-]+\s+){1,2}|\s[A-Z]\w+(?:'s|’s)\s+"
+    r"(?:son|daughter|wife|husband|brother|sister|father|mother|family|children|deputy|friend)\s+)(?:was|were|had\s+been)\s+"
+    r"(?:\w+ly\s+|also\s+|later\s+|then\s+|soon\s+)?$",
+    re.IGNORECASE,
+)
+_SUBORDINATE = re.compile(r"\b(?:when|after|before|as\s+soon\s+as|until|while|once)\b", re.IGNORECASE)
+_SHARED_SUBJECT = re.compile(
+    r"(?:,|\band|\byet|\bbut)\s+(?:(?:at|in|on|by|soon|later|then|afterwards)\b[^,;.]{0,40}?\s+)?(?:was|were)\s+"
+    r"(?:(?:himself|herself|themselves|also|later|then|soon|\w+ly)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_GAPPED = re.compile(r"\s+(from|to|as|into|on)\s+[^,.;:()]{1,60}?,?\s+and\s+")
+_GAPPED_TAIL = re.compile(r"\s+(?:from|to|as|into|on)\b")
+_WITH = re.compile(r"\bwith\s+")
+_ROLE_AFTER = re.compile(
+    r"\s*,?\s+(?:as\s+)?(?:the\s+|its\s+|his\s+)?(?:\w+\s+)?(?:secretaries|secretary|deputies|deputy|"
+    r"members|member|assistants|chairmen|vice-chairmen)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_role(text: str, persons, start: int, end: int) -> list:
+    """`... with A and B the secretaries` / `with A as his deputy`: the persons the role names."""
+    m = _WITH.search(text, start, end)
+    if not m:
+        return []
+    group = _list_after(text, persons, m.end(), max_gap=3)
+    if not group or group[-1][1] > end or not _ROLE_AFTER.match(text, group[-1][1]):
+        return []
+    return group
+
+
 def _including(text: str, persons, start: int, end: int) -> list:
     """`coopted several persons including A, B and C`: the list the trigger's object introduces."""
     m = _INCLUDING.search(text, start, min(end, start + 120))
@@ -306,8 +364,10 @@ def _including(text: str, persons, start: int, end: int) -> list:
 def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, trig: Trigger, how: str,
                      previous_group: list | None = None):
     cs, _ce = clause
+    base = cs  # where the text `m` searched begins
     if trig.role == "noun":
-        m = _POSSESSIVE_PRONOUN.search(text[max(cs, trig.start - 12) : trig.start])
+        base = max(cs, trig.start - 12)
+        m = _POSSESSIVE_PRONOUN.search(text[base : trig.start])
         how = "passive"  # `his death`: the owner is the antecedent, found before
     elif how in ("passive", "subject") and _LATTER.search(text, cs, trig.start):
         # `Kosior and Chubar ..., the latter committed suicide`: the second (or first) of the last two
@@ -328,6 +388,14 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     if not m:
         return [], None
     pronoun = {"his": "he", "their": "they"}.get(m.group(1).lower(), m.group(1).lower())
+    if trig.role == "noun" and m.group(1).lower() == "their":
+        # `One year before their own death Blyukher, Belov and Alksnis took part in ...`: an opening
+        # phrase's `their` names the list that follows it as the subject
+        sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
+        opening = re.split(r"[.;:!?]\s", text[sentence_start : trig.start])[-1]  # (`etc. One year before`)
+        after = _list_after(text, persons, trig.end, max_gap=3)
+        if len(opening) <= 60 and len({p[2].person_id for p in after}) >= 2:
+            return after, 0.5
     if pronoun not in ("he", "she", "him", "her"):
         pronoun = "they"
         sentence_start = max((s for s, _e in sentences if s <= cs), default=0)
@@ -335,8 +403,27 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
             # `Many intelligence officers were called to Moscow, and here they were shot`: `they` are
             # the officers of this sentence, not a list of names named earlier
             return [], None
+    if trig.role == "noun" and pronoun in ("he", "she"):
+        # `the release of Lenin after his arrest`, `Yakir, prior to his arrest,`: the nearest person named
+        # before `his` in its sentence
+        sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
+        near = [p for p in persons if sentence_start <= p[0] and p[1] <= base + m.start()
+                and not _possessive(text, p) and _is_female(p[2].surname) == (pronoun == "she")]
+        if near:
+            return [near[-1]], 0.55
+    if pronoun in ("him", "her"):
+        # `repealed the orders of Sytin and then removed him`: an object pronoun may take a person of
+        # a phrase earlier in its own sentence (the verb's subject it cannot take: that is `himself`)
+        sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
+        # (or the main clause's subject when the verb stands in a `when`/`after` clause: `said Osepyan to
+        # his wife when the NKVD came for him`)
+        phrase = [p for p in persons if sentence_start <= p[0] and p[1] <= trig.start and not _possessive(text, p)
+                  and (_IN_PHRASE.search(text, max(0, p[0] - 25), p[0]) or _SUBORDINATE.search(text, p[1], trig.start))
+                  and _is_female(p[2].surname) == (pronoun == "her")]
+        if len({p[2].person_id for p in phrase}) == 1:
+            return [phrase[-1]], 0.55
     # the nearest earlier sentence (or earlier part of this one) that names persons
-    earlier = [p for p in persons if p[1] <= cs + (m.start() if how in ("passive", "subject") else 0)]
+    earlier = [p for p in persons if p[1] <= (base + m.start() if how in ("passive", "subject") else cs)]
     if not earlier:
         if pronoun == "they" and previous_group:
             return previous_group, 0.45  # the list the previous paragraph named
@@ -344,10 +431,16 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     last_sentence = max(s for s in sentences if s[0] <= earlier[-1][0])
     in_it = [p for p in earlier if p[0] >= last_sentence[0]]
     distinct = {p[2].person_id for p in in_it}
+    here = max((i for i, s in enumerate(sentences) if s[0] <= trig.start), default=0)
+    if pronoun in ("he", "she", "him", "her") and here - sentences.index(last_sentence) > 2:
+        return [], None  # `they convicted him` three sentences after the last name: someone unnamed
     if pronoun in ("he", "she", "him", "her"):
         # Russian surnames show gender (-a, -aya for women): `her death` is not Stalin's
         female = pronoun in ("she", "her")
-        in_it = [p for p in in_it if _is_female(p[2].surname) == female and not _possessive(text, p)]
+        gendered = [p for p in in_it if _is_female(p[2].surname) == female]
+        in_it = [p for p in gendered if not _possessive(text, p)]
+        if not in_it and len({p[2].person_id for p in gendered}) == 1:
+            in_it = gendered  # `Belov's concern was justified. He was arrested`: the owner is the one named
         distinct = {p[2].person_id for p in in_it}
         if len(distinct) == 1:
             return [in_it[-1]], 0.7
@@ -382,7 +475,7 @@ def plural_groups(text: str, persons: list) -> list[list]:
     groups: list[list] = []
     for p in persons:
         gap = text[groups[-1][-1][1] : p[0]] if groups else ""
-        if groups and (_LIST_GAP.match(gap) or _APPOSITIVE_GAP.match(gap)):
+        if groups and (_LIST_GAP.match(gap) or _APPOSITIVE_GAP.match(gap) or _DASH_APPOSITION.fullmatch(gap)):
             groups[-1].append(p)
         else:
             groups.append([p])
@@ -414,9 +507,16 @@ _LISTING_WORDS = ("exiles", "prisoners", "convicts", "inmates", "defendants", "a
                   "composition", "staff", "also included")
 
 
-_TRIAL = re.compile(r"\btrials?\b|\bcourt\b|\bthe dock\b|\bMilitary Collegium\b", re.IGNORECASE)
+# words without which a paragraph holds no group fact (a list named by a body, a noun or `These were`)
+_GROUP_WORDS = (*_LISTING_WORDS, "these were", "they were", "among them were", "established", "formed", "set up",
+                "created", "organized", "founded")
+
+
+_TRIAL = re.compile(r"\btrials?\b|\bcourt\b|\bthe dock\b|\bMilitary Collegium\b|\btribunal\b", re.IGNORECASE)
+_TRIAL_EVENT = re.compile(r"\btrials?\b|\btribunal\b", re.IGNORECASE)
 _CHARGED = re.compile(
-    r"\s*(?:—|-|,)?\s*(?:were|was)\s+(?:all\s+)?(?:charged|accused|indicted|tried|put\s+on\s+(?:trial|the\s+dock))\b"
+    r"\s*(?:—|-|,)?\s*(?:were|was)\s+(?:all\s+)?(?:charged|accused|indicted|tried|put\s+on\s+(?:trial|the\s+dock)|"
+    r"(?P<verdict>condemned|sentenced|convicted))\b(?P<colon>\s*:)?"
 )
 
 
@@ -427,10 +527,15 @@ def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> l
         return []
     out = []
     for m in _CHARGED.finditer(text):
+        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
+        if m.group("verdict") and not _TRIAL_EVENT.search(text, sentence[0], sentence[1]):
+            continue  # `were condemned`: tried when the sentence names the trial (`a tribunal at which`)
         group = _list_before(text, paragraph.persons, m.start(), max_gap=400)
+        if not group and m.group("colon"):
+            # `Fourteen persons were accused: A, a writer; B, an economist, ...`
+            group = _list_after(text, paragraph.persons, m.end(), max_gap=20)
         if not group:
             continue
-        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
         window = text[sentence[0] : m.end()]
         # the charge is the prosecution's claim, the trial is the text's: only denial or a plan stops it
         if modality_of(window, len(window), text[sentence[0] : sentence[1]]) in ("denied", "hypothetical") or (
@@ -445,13 +550,110 @@ def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> l
     return out
 
 
-def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> list:
-    out = _trial_facts(text, sentences, paragraph, years)
+def _these_were_facts(text: str, sentences, paragraph: _Paragraph, years: Years, triggers: list[Trigger]) -> list:
+    """`Twenty prisoners were kept in a shed. These were engineers—A, B and C`, `Many commanders
+    were arrested. Among them were A and B`: the list names the group the sentence before made the
+    subject of an event noun (prisoners, exiles, defendants) or of a passive (`were arrested`)."""
+    out = []
+    for m in _THESE_WERE.finditer(text):
+        k = next((i for i, (a, b) in enumerate(sentences) if a <= m.start() < b), None)
+        if not k:
+            continue
+        ps, pe = sentences[k - 1]
+        ss, se = sentences[k]
+        if m.start() != ss:
+            continue
+        noun = _GROUP_SUBJECT.match(text, ps)
+        if noun:
+            type_ = _GROUP_NOUNS[noun.group(1).lower()]
+        else:
+            # the group is the subject of a passive with no person named before it
+            passive = [t for t in triggers if ps <= t.start < pe and t.role == "verb"
+                       and re.search(r"\bwere\s+(?:\w+ly\s+|also\s+)?$", text[max(ps, t.start - 20) : t.start])
+                       and not _persons_in(paragraph, ps, t.start)]
+            if not passive:
+                continue
+            type_ = passive[0].type
+        group = _list_after(text, paragraph.persons, m.end(), max_gap=20)
+        if not group:
+            continue
+        trig = Trigger(type_, "list", m.start(), m.end())
+        # the modality and the year are those of the event the sentence before states
+        at = noun.start(1) if noun else passive[0].start
+        modality = modality_of(text[ps:pe], at - ps, text[ps:pe], "noun" if noun else "verb")
+        year = years.of_clause(ps, pe, ps, pe, at)
+        out.extend((p[2], trig, (ps, max(se, group[-1][1])), modality, 0.6,
+                    {"agent": None, "according_to": None, "year": year, "mention": (p[0], p[1])}) for p in group)
+    return out
+
+
+_THESE_WERE = re.compile(r"\b(?:These|They|Among\s+them)\s+were\b[^.;:—]{0,60}?(?:—|:|\bsuch\s+as\b|\bincluding\b|"
+                         r"\bnamely\b)\s*")
+# a sentence whose subject is a group noun of an event: `Twenty prisoners were accommodated ...`
+_GROUP_SUBJECT = re.compile(r"(?:[\w,-]+\s+){0,4}?(prisoners|exiles|convicts|inmates|defendants)\b(?:\s+\w+){0,2}?\s+"
+                            r"(?:were|had\s+been)\b", re.IGNORECASE)
+
+
+_BODY = (r"(?:commission|committee|council|buro|bureau|front|government|secretariat|presidium|board|administration|"
+         r"department|center|centre|membership)")
+# the verb leads the scan (a pattern led by a literal is far faster); the body stands before a passive
+# (`a commission was established`) or after an active verb (`established a commission`)
+_FOUNDING = re.compile(r"\b(?:established|formed|set\s+up|created|organized|founded|elected|appointed)\b",
+                       re.IGNORECASE)
+_BODY_BEFORE = re.compile(rf"\b{_BODY}\b[^.;]{{0,60}}?\b(?:was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BODY_AFTER = re.compile(rf"\s+(?:a|an|the)\s+(?:new\s+)?(?:\w+\s+){{0,3}}?{_BODY}\b", re.IGNORECASE)
+_HEADED_BY = re.compile(r"[^.;()]{0,60}?\b(?:headed|led|chaired)\s+by\s+")
+_PAREN_AFTER = re.compile(r"[^.;()]{0,60}?\(")
+_ROLE_WORD = re.compile(r"\b(?:commander|chairman|chairmen|members?|head|secretar(?:y|ies)|chief|deput(?:y|ies)|"
+                        r"commissar)\b", re.IGNORECASE)
+
+
+def _founded_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> list:
+    """`The Plenum established a commission headed by X`, `the Southern Front was established
+    (commander, A, Military Council members B and C)`: the body's new head and members were
+    appointed (elected, when the body was elected)."""
+    out = []
+    for v in _FOUNDING.finditer(text):
+        before = _BODY_BEFORE.search(text, max(0, v.start() - 100), v.start())
+        after = None if before else _BODY_AFTER.match(text, v.end())
+        if not before and not after:
+            continue
+        start, end = (before.start(), v.end()) if before else (v.start(), after.end())
+        sentence = next(((a, b) for a, b in sentences if a <= start < b), (0, len(text)))
+        type_ = "elected" if v.group(0).lower() == "elected" else "appointed"
+        group = []
+        # `a commission headed by X`, `A new membership of the Gubkom was elected headed by Kirov`
+        head = _HEADED_BY.match(text, end)
+        if head:
+            group = _list_after(text, paragraph.persons, head.end(), max_gap=3)
+        else:
+            paren = _PAREN_AFTER.match(text, end)
+            close = text.find(")", paren.end(), sentence[1]) if paren else -1
+            if paren and close > 0 and _ROLE_WORD.search(text, paren.end(), close):
+                group = [p for p in _persons_in(paragraph, paren.end(), close) if not _possessive(text, p)]
+        if not group:
+            continue
+        trig = Trigger(type_, "list", start, end)
+        window = text[sentence[0] : end]
+        modality = modality_of(window, v.start() - sentence[0], text[sentence[0] : sentence[1]])
+        year = years.of_clause(sentence[0], sentence[1], sentence[0], sentence[1], start)
+        ev = (sentence[0], max(sentence[1], group[-1][1]))
+        out.extend((p[2], trig, ev, modality, 0.6, {"agent": None, "according_to": None, "year": year,
+                                                     "mention": (p[0], p[1])}) for p in group)
+    return out
+
+
+def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years, triggers: list[Trigger]) -> list:
+    out = _trial_facts(text, sentences, paragraph, years) + _founded_facts(text, sentences, paragraph, years)
+    if "These were" in text or "They were" in text or "Among them were" in text:
+        out += _these_were_facts(text, sentences, paragraph, years, triggers)
     lowered = text.lower()
     if not any(w in lowered for w in _LISTING_WORDS):  # a plain `in` is far cheaper than the pattern
         return out
     for m in _LISTING.finditer(text):
-        group = _list_after(text, paragraph.persons, m.end(), max_gap=20, objects_only=True)
+        # `It also included five men: A, B and C`: the count and its noun announce the list
+        head = _LIST_HEAD.match(text, m.end())
+        group = _list_after(text, paragraph.persons, head.end() if head else m.end(), max_gap=20, objects_only=True)
         if len(group) < 1:
             continue
         noun = (m.group("noun") or "").lower().replace("the ", "").strip()
@@ -472,7 +674,7 @@ def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> l
         trig = Trigger(type_, "list", m.start(), m.end())
         window = text[sentence[0] : m.start()]
         modality = modality_of(window + " ", len(window) + 1, text[sentence[0] : sentence[1]])
-        year = years.near(sentence[0], sentence[1], m.start()) or years.before(sentence[0])
+        year = years.of_clause(sentence[0], sentence[1], sentence[0], sentence[1], m.start())
         for p in group:
             out.append((p[2], trig, (sentence[0], max(sentence[1], group[-1][1])), modality, 0.7,
                         {"agent": None, "according_to": None, "year": year, "mention": (p[0], p[1])}))
@@ -497,6 +699,42 @@ def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years:
                                                       "mention": (p[0], p[1])}) for p in group]
 
 
+_ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_LIST_HEAD = re.compile(r"\s+(?:[a-z]+\s+){1,3}?[a-z]+:(?=\s)")
+# `A—director of the institute, as well as specialists in planning—B, C and D were charged`
+_DASH_APPOSITION = re.compile(r"\s*[—–]\s*[^—–.;:!?]{1,200}?[—–]\s*")
+_AND_OTHERS = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?others?\b")
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|recently|already|just|since|finally)\s+)?been\s+$",
+                              re.IGNORECASE)
+_QUOTED = re.compile(r"\s*[\"“]")
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:\w+ly|also|already|been|long|earlier|once)\s+){0,3}$", re.IGNORECASE)
+
+
+def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, how: str
+                ) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """Where the year of this event may come from, and the spans whose years are not its own.
+
+    `the exiled X` names a state, `X had been exiled` an event before the time of the narrative:
+    only a year of their own clause is theirs (for the pluperfect, one after its `had`). In
+    `X, chairman in 1919, was arrested` the year belongs to the apposition."""
+    scope = PARAGRAPH
+    masks: list[tuple[int, int]] = []
+    pluperfect = _PLUPERFECT.search(text, clause[0], trig.start)
+    if how == "attributive" or pluperfect:
+        scope = CLAUSE
+    if pluperfect:
+        masks.append((clause[0], pluperfect.start()))
+    if trig.role == "noun" and _ANNIVERSARY.search(text, max(0, trig.start - 40), trig.start):
+        scope = OWN
+    if _PRESENT_PERFECT.search(text, clause[0], trig.start):
+        scope = OWN  # `have now been rehabilitated`: at the time of writing, not in a year stated for another event
+    here = [p for p in group if p[1] is not None and p[1] <= trig.start]
+    if how in ("passive", "subject") and here and text[here[-1][1] : trig.start].lstrip().startswith((",", "(")):
+        # the apposition closes at the last comma before the verb (`X, ..., was arrested in 1940 and died`)
+        masks.append((here[-1][1], max(text.rfind(",", here[-1][1], trig.start), here[-1][1])))
+    return scope, tuple(masks)
+
+
 def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = None,
                        dates: list[Mention] | None = None
                        ) -> list[tuple[PersonRef, Trigger, tuple[int, int], str, float, dict]]:
@@ -505,11 +743,11 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
     `triggers` and `dates` (paragraph-relative) may come from a `TextScan` of the whole text."""
     text = paragraph.text
     triggers = find_triggers(text) if triggers is None else triggers
-    if not triggers and not any(w in text.lower() for w in _LISTING_WORDS):
+    if not triggers and not any(w in text.lower() for w in _GROUP_WORDS):
         return []
     sentences = sentence_spans(text)
-    years = Years(text, dates)
-    out = _group_facts(text, sentences, paragraph, years)
+    years = Years(text, dates, triggers, paragraph.carried_year)
+    out = _group_facts(text, sentences, paragraph, years, triggers)
     for ss, se in sentences:
         clauses = clause_spans(text, ss, se)
         previous: tuple[Trigger, list, str] | None = None
@@ -521,7 +759,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             coordinated = _COORDINATED.fullmatch(text, *between) and not (
                 _OTHER_VERB.search(text, *between) or _persons_in(paragraph, *between)
             )
-            if previous and previous[1] and trig.role != "noun" and (
+            if previous and previous[1] and trig.role != "noun" and previous[0].role != "noun" and (
                 coordinated or _AND_WHO.fullmatch(text, *between)  # `those who were shot or who died`
             ):
                 group, how = previous[1], previous[2]  # `was arrested and exiled`: one subject, two events
@@ -546,6 +784,16 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             if m:  # `Tomskiy was expelled from the Politburo, as was Rykov`
                 extra_group = _list_after(text, paragraph.persons, m.end(), max_gap=5)
                 out.extend(_emit(text, (clause[0], max(clause[1], m.end())), extra_group, trig, years, ss, se, 0.7))
+            if how == "active" and group and group[-1][1] is not None:
+                # gapping: `to expel Trotsky from the Politburo and Kamenev from its candidates`
+                gap = _GAPPED.match(text, group[-1][1], se)
+                nxt = [p for p in paragraph.persons if gap and p[0] == gap.end()]
+                if nxt and _GAPPED_TAIL.match(text, nxt[0][1]):
+                    out.extend(_emit(text, (clause[0], max(clause[1], nxt[0][1])), nxt[:1], trig, years, ss, se, 0.6))
+            if trig.type in ("appointed", "elected"):
+                # `X was appointed General Secretary with A and B the secretaries`: the same act for them
+                out.extend(_emit(text, clause, _with_role(text, paragraph.persons, trig.end, se), trig, years, ss, se,
+                                 0.7))
             clause_text = text[clause[0] : clause[1]]
             modality = modality_of(clause_text, trig.start - clause[0], text[ss:se], trig.role)
             before_names = [p[2].surname for p in persons if p[1] <= trig.start]
@@ -553,7 +801,8 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             according = ACCORDING.search(text[ss:se])
             # the clause, else the sentence, else the paragraph before it; earlier paragraphs were
             # measured and make years worse (their last year is often a flashback's)
-            year = years.of_clause(clause[0], clause[1], ss, se, trig.start)
+            year = years.of_clause(clause[0], clause[1], ss, se, trig.start, *_year_scope(text, clause, group, trig,
+                                                                                        how))
             here = [p for p in group if p[0] is not None]
             ev_start = min([clause[0], *(p[0] for p in here)])
             ev_end = max([clause[1], *(p[1] for p in here)])
@@ -635,6 +884,7 @@ def find_facts_in(
     seen: set[tuple[str, str, int]] = set()
     last_group: list | None = None
     group_age = 0
+    carried: tuple[int, str] | None = None
     for item in paragraphs:
         source_spans = [item] if isinstance(item[0], int) else list(item)
         pieces = _Pieces(text, [(to_rep(s), to_rep(e)) for s, e in source_spans])
@@ -644,7 +894,10 @@ def find_facts_in(
                 local.append((to_rep(ref.start) - rs + base, to_rep(ref.end) - rs + base, ref))
             triggers += [replace(t, start=t.start + base, end=t.end + base) for t in scan.triggers_in(rs, re_)]
             dates += [replace(d, start=d.start + base, end=d.end + base) for d in scan.dates_in(rs, re_)]
-        paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group)
+        paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group, carried)
+        # the year a next paragraph's `on the next day` refers to; a quoted document's years are its own
+        if not _QUOTED.match(pieces.text):
+            carried = Years(pieces.text, dates, triggers).last()
         groups = plural_groups(paragraph.text, local)
         # the last list of recent paragraphs, for `they` here (its spans lie outside this paragraph);
         # it lapses after two paragraphs that name no list of their own

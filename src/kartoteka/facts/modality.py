@@ -14,11 +14,32 @@ DENIED = re.compile(r"\b(?:not(?!\s+only)|never|no\s+one|nobody|neither|nor|with
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|should|may|must|can|cannot)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:planned|plans?|intended|intend|wanted|want|threatened|threat|demanded|demand|proposed|proposal|"
-    r"sought|tried|attempts?|attempted|fought|hoped|expected|ready|prepared|preparing|going|aimed?)\s+(?:\w+\s+){0,3}?to\s+(?:\w+\s+){0,2}$"
+    r"sought|tried|attempts?|attempted|fought|hoped|expected|ready|prepared|preparing|going|aimed?|asked|requested|"
+    r"begged|wished|offered)\s+(?:\w+\s+){0,3}?to\s+(?:\w+\s+){0,2}$"
     r"|\b(?:if|unless|whether|in\s+the\s+event\s+of|in\s+case\s+of|possibility|hypothesis|suggested\s+that|"
     r"it\s+is\s+possible)\b|\bawait(?:ed|s)?\b|\bwas\s+to\s+be\b"
     r"|\bwere\s+to\s+be\b"
     r"|(?<!\bto\s)\bbe\s+$|\bwill\s+(?:\w+\s+){0,2}$",  # `demanded that X be expelled`, `X will be shot`
+    re.IGNORECASE,
+)
+
+
+# A sentence frame that denies, doubts, only wishes or only cites what its `that` clause says.
+_FRAME = re.compile(
+    r"\b(?:(?P<denied>(?:it|this)\s+is\s+(?:not\s+true|untrue|false|a\s+(?:lie|myth|legend))|there\s+is\s+no\s+"
+    r"(?:evidence|proof|truth\s+in\s+the\s+claim)|nobody\s+(?:believes|believed))|(?:it\s+is|it\s+was|it\s+seems)\s+"
+    r"(?:doubtful|unlikely|uncertain|not\s+(?:known|certain|clear))|(?:we|I)\s+do\s+not\s+know|"
+    r"(?:desire|wish|wished|hope|hoped|request|requested|insisted|demand|demanded)|(?P<reported>one\s+(?:can|could)\s+"
+    r"read|we\s+read|it\s+(?:is|was)\s+(?:written|stated|claimed|asserted|alleged)))\s+(?:that|whether|if)\b"
+    r"(?:(?!\b(?:but|while|whereas|however|although|though|yet)\b)[^.;:!?])*$",
+    re.IGNORECASE,
+)
+
+
+# a temporal phrase around an event noun takes the event as given: `after Lenin's death`, `before his arrest`
+_PRESUPPOSED = re.compile(
+    r"\b(?:after|following|since|before|until|upon|during)\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?(?:\w+(?:'s|’s)|his|her|their)"
+    r"\s+(?:own\s+|first\s+|second\s+|final\s+)?$",
     re.IGNORECASE,
 )
 
@@ -56,7 +77,8 @@ _DECIDED = re.compile(
 
 _PLANNED_AFTER = re.compile(
     r"^\S*\s+(?:of\s+\S+(?:\s+\S+)?\s+)?(?:(?:was|were)\s+(?:being\s+)?(?:planned|plotted|prepared|contemplated|"
-    r"intended)\b|would\s+have\b|could\s+have\b)",
+    r"intended)\b|would\s+have\b|could\s+have\b|(?:was|were|is|are)\s+(?:not\s+only\s+)?(?:possible|necessary|"
+    r"desirable|needed|inevitable|unavoidable)\b)",
     re.IGNORECASE,
 )
 
@@ -65,10 +87,16 @@ def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str |
     """The cue must govern the trigger: look back only to the last comma or `and` before it
     (`falsely accused of wrecking, arrested and shot`: the arrest and the shooting are asserted)."""
     left = clause_text[:trig_rel]
+    at = max(0, sentence_text.find(clause_text)) + trig_rel
+    frame = _FRAME.search(sentence_text[:at])
+    if frame:  # `It is not true that X and Y were shot`, `It is doubtful that X was arrested`
+        return "denied" if frame.group("denied") else "reported" if frame.group("reported") else "hypothetical"
     cut = max(left.rfind(","), left.rfind(" and "), left.rfind(";"))
     window = left[cut + 1 :][-70:] if cut >= 0 else left[-70:]
     if _REPORTED.search(window) or _REPORTED_SENTENCE.search(sentence_text[:80]):
         return "reported"
+    if role == "noun" and _PRESUPPOSED.search(window):
+        return "asserted"  # `was not completed even after Lenin's death`: the negation is the main verb's
     if DENIED.search(window[-35:]):
         return "denied"
     if _HYPOTHETICAL.search(window):

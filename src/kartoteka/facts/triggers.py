@@ -66,9 +66,10 @@ _TABLE: list[tuple[str, str, str]] = [
     ("rehabilitated", "noun", r"rehabilitation"),
     ("rehabilitated", "verb", r"rehabilitated|rehabilitate"),
     ("appointed", "noun", r"appointment"),
-    ("appointed", "verb", r"appointed|promoted|appoint"),
+    # `promoted to leading posts`, not `promoted into his entourage` or `promoted the cult`
+    ("appointed", "verb", r"appointed|promoted(?=\s+(?:[\w-]+\s+){0,4}?to\s)|appoint"),
     ("elected", "verb", r"(?:re-?)?elected|elect"),
-    ("sentenced", "verb", r"sentenced|condemned|sentence"),
+    ("sentenced", "verb", r"sentenced|condemned|convicted|sentence"),
     ("tried", "noun", r"trial"),
     ("tried", "verb", r"tried(?! to)"),
     ("born", "intrans", r"born"),
@@ -86,7 +87,7 @@ _STEMS = frozenset(
     "came face went comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
     "take no l pass set ende land "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
-    "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond tria trie born".split()
+    "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born".split()
 )
 
 

@@ -8,6 +8,7 @@ from kartoteka.extract.dates import find_dates
 from kartoteka.extract.mention import Mention
 
 _YEAR = re.compile(r"^(\d{4})")
+_RANGE = re.compile(r"^(\d{4})[^/]*/(\d{4})")
 
 
 _BOUND = re.compile(r"\b(?:prior\s+to|until|till|before|up\s+to|no\s+later\s+than)\s+$", re.IGNORECASE)
@@ -17,20 +18,51 @@ _REPEATED = re.compile(r"\b(?:several|many|numerous)\s+times\b|\brepeatedly\b|\b
                        re.IGNORECASE)
 
 
-_LATER = re.compile(r"\b(a|one|two|three|four|five)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b",
+_LATER = re.compile(r"(?<![-\w])(a|one|two|three|four|five)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b",
                     re.IGNORECASE)
+
+# words that tie a paragraph's time to the one before it: `On the next day`, `Five years later`
+_ANCHOR = re.compile(
+    r"\b(?:the\s+(?:next|following|same)\s+(?:day|year|month)|that\s+(?:same\s+)?(?:day|year|month)|"
+    r"(?<![-\w])(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+later)\b",
+    re.IGNORECASE,
+)
+
+# `was later arrested`, `Subsequently X was shot`: the event moved on from the year stated before it
+_MOVED_ON = re.compile(
+    r"(?<!years\s)(?<!year\s)(?<!soon\s)(?<!shortly\s)\b(?:later|subsequently|afterwards|eventually)\b", re.IGNORECASE
+)
+
+# `the trial in 1936`, `his death in 1980`: a year that a noun of another event takes
+_OWNED = re.compile(r"\s+(?:in|of)\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.IGNORECASE)
+
+
+_OWN_VERB = re.compile(r"\w+\s+(?:in|since)\s+(?:(?:early|late|mid-?)\s+)?", re.IGNORECASE)
 
 
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
+# how far an event's year may come from: its clause only, its sentence, or its paragraph before it
+# (OWN: only a year its own noun takes, `the anniversary of his death` is not in the year stated)
+OWN, CLAUSE, SENTENCE, PARAGRAPH = -1, 0, 1, 2
+
 
 class Years:
-    """Years stated in a paragraph, by position, from its DATE mentions."""
+    """Years stated in a paragraph, by position, from its DATE mentions.
 
-    def __init__(self, text: str, mentions: list[Mention] | None = None) -> None:
+    A span of several years (`in 1929-1931`) is kept as a year that fixes none: an event inside it
+    has no one year, and it ends what an earlier year fixed. A year that a noun of an event takes
+    (`the trial in 1936`) is no other event noun's."""
+
+    def __init__(self, text: str, mentions: list[Mention] | None = None, triggers: list | None = None,
+                 carried: tuple[int, str] | None = None) -> None:
         self.text = text
-        self.items: list[tuple[int, int, str]] = []
+        self.carried = carried
+        self.items: list[tuple[int, int | None, str]] = []
+        self.owner: dict[int, int] = {}  # item position -> start of the event noun that takes it
         self.mentions = find_dates(text) if mentions is None else mentions
+        nouns = [t for t in triggers or () if t.role == "noun"]
+        self.noun_starts = {t.start for t in nouns}
         for d in self.mentions:
             value = d.value if isinstance(d.value, dict) else {"edtf": d.value}
             edtf = str(value.get("edtf", ""))
@@ -39,31 +71,82 @@ class Years:
             if m and 1850 <= int(m.group(1)) <= 1995 and "X" not in edtf[:4] and not _BOUND.search(
                 text, max(0, d.start - 12), d.start
             ):
-                self.items.append((d.start, int(m.group(1)), edtf))
+                span = _RANGE.match(edtf)
+                year = None if span and span.group(1) != span.group(2) else int(m.group(1))
+                self.items.append((d.start, year, edtf))
+                for t in nouns:
+                    if t.end <= d.start and _OWNED.match(text, t.end, d.start):
+                        self.owner[d.start] = t.start
 
-    def of_clause(self, cs: int, ce: int, ss: int, se: int, pivot: int) -> tuple[int, str] | None:
+    def of_clause(self, cs: int, ce: int, ss: int, se: int, pivot: int, scope: int = PARAGRAPH,
+                  masks: tuple[tuple[int, int], ...] = ()) -> tuple[int, str] | None:
         """The year of an event stated at `pivot`: the clause's, else the sentence's, else the
-        paragraph's before the sentence, shifted by `a year later`; none for repeated events."""
-        if _REPEATED.search(self.text, cs, ce):
+        paragraph's before the sentence, shifted by `a year later`; none for repeated events.
+        `scope` narrows where it may come from; years inside `masks` (an apposition) are not its."""
+        comma = self.text.find(",", pivot, ce)
+        if _REPEATED.search(self.text, max(cs, pivot - 80), min(comma if comma > 0 else ce, pivot + 40)):
             return None  # `Several times Stalin was arrested`: no one year
-        year = self.near(cs, ce, pivot) or self.near(ss, se, pivot)
-        if year:
-            return year
-        year = self.before(ss)
-        m = _LATER.search(self.text, ss, pivot)
+        if scope == OWN:
+            # the year the event's own word takes: `his death in 1924`, `have been rehabilitated in 1956`
+            owned = [it for it in self.items if self.owner.get(it[0]) == pivot
+                     or (pivot < it[0] and _OWN_VERB.fullmatch(self.text, pivot, it[0]))]
+            return _value(owned[0]) if owned else None
+        moved = [m.end() for m in _MOVED_ON.finditer(self.text, ss, pivot)]
+        if moved:
+            # `In 1900 ... who was later arrested`, `Later X was shot`: not in 1900; a year after
+            # `later` is the event's (`later, in 1937, arrested`)
+            scope = CLAUSE
+            cs = max(cs, moved[-1])
+        item = self._near(cs, ce, pivot, masks)
+        if item is None and scope >= SENTENCE:
+            item = self._near(ss, se, pivot, masks)
+        if item is not None:
+            return _value(item)
+        if scope < PARAGRAPH or any(ss <= it[0] < se for it in self.items):
+            return None  # the sentence's years are another event's: the paragraph's are no nearer
+        year = self.before(ss, pivot)
+        later = list(_LATER.finditer(self.text, self._since(ss), pivot))
+        m = later[-1] if later else None
         if year and m:
             shifted = year[0] + _NUMBERS.get((m.group(1) or "a").lower(), 1)
             return shifted, str(shifted)
         return year
 
-    def near(self, start: int, end: int, pivot: int) -> tuple[int, str] | None:
-        inside = [it for it in self.items if start <= it[0] < end]
+    def _near(self, start: int, end: int, pivot: int, masks: tuple[tuple[int, int], ...] = ()):
+        # a year another event's noun takes is not this noun's (`his release ... his death in 1980`);
+        # a verb may take it (`After Kirov's death in 1934 Yagoda was appointed`)
+        noun = pivot in self.noun_starts
+        inside = [it for it in self.items if start <= it[0] < end
+                  and (not noun or self.owner.get(it[0], pivot) == pivot)
+                  and not any(a <= it[0] < b for a, b in masks)]
         if not inside:
             return None
         before = [it for it in inside if it[0] <= pivot]
-        best = before[-1] if before else inside[0]
-        return best[1], best[2]
+        return before[-1] if before else inside[0]
 
-    def before(self, pos: int) -> tuple[int, str] | None:
+    def near(self, start: int, end: int, pivot: int) -> tuple[int, str] | None:
+        item = self._near(start, end, pivot)
+        return _value(item) if item else None
+
+    def before(self, pos: int, pivot: int | None = None) -> tuple[int, str] | None:
+        """The last year stated before `pos`; none stated, the previous paragraph's when the text
+        before `pivot` ties to it (`On the next day`)."""
         earlier = [it for it in self.items if it[0] < pos]
-        return (earlier[-1][1], earlier[-1][2]) if earlier else None
+        if earlier:
+            return _value(earlier[-1])
+        if self.carried and _ANCHOR.search(self.text, 0, pos if pivot is None else pivot):
+            return self.carried
+        return None
+
+    def _since(self, pos: int) -> int:
+        """Where the year in force at `pos` was stated (0: before the paragraph)."""
+        earlier = [it[0] for it in self.items if it[0] < pos]
+        return earlier[-1] if earlier else 0
+
+    def last(self) -> tuple[int, str] | None:
+        """The year in force at the paragraph's end."""
+        return _value(self.items[-1]) if self.items else None
+
+
+def _value(item: tuple[int, int | None, str]) -> tuple[int, str] | None:
+    return (item[1], item[2]) if item[1] is not None else None
