@@ -99,13 +99,20 @@ def _search_sqlite(store: Store, text: str, root: q.Node, limit: int) -> Result:
     )
     ids = [r[0] for r in top]
     marks = ",".join("?" * len(ids))
+    # FTS5 evaluates the MATCH once per value of `rowid IN (...)`: cheap for words, but a prefix term
+    # merges the lists of every word it opens (`arrest*`) each time. Then one pass over the ids' range,
+    # filtered (`+rowid` keeps the list away from FTS5), is ten times faster.
+    if any(t.prefix for t in q.terms(root)):
+        where, args = f"rowid >= ? AND rowid <= ? AND +rowid IN ({marks})", (min(ids), max(ids), *ids)
+    else:
+        where, args = f"rowid IN ({marks})", tuple(ids)
     snippets = {
         r[0]: (r[1], r[2])
         for r in store.all(
             f"SELECT rowid, snippet(blocks_fts, -1, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_WORDS}), "
             f"highlight(blocks_fts, 0, '{_OPEN}', '{_CLOSE}') "
-            f"FROM blocks_fts WHERE blocks_fts MATCH ? AND rowid IN ({marks})",
-            (match, *ids),
+            f"FROM blocks_fts WHERE blocks_fts MATCH ? AND {where}",
+            (match, *args),
         )
     }
     hits = _hits(store, [(i, -score, *snippets.get(i, ("", None))) for i, score in top], root)
