@@ -65,7 +65,10 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, schedule
     table.add_row("facts", str(summary.facts))
     table.add_row("corrections", str(summary.corrections))
     table.add_row("skipped", str(len(summary.skipped)))
-    table.add_row("time", f"{summary.seconds:.1f} s ({summary.workers} worker{'s' if summary.workers > 1 else ''})")
+    workers = f"{summary.workers} worker{'s' if summary.workers > 1 else ''}"
+    if summary.in_main_process:
+        workers += f"; {summary.in_main_process} analysed here while the cluster started"
+    table.add_row("time", f"{summary.seconds:.1f} s ({workers})")
     table.add_row("store", f"{totals['reports']} reports, {totals['persons']} corpus persons, {totals['facts']} facts")
     console.print(table)
     for path, reason in summary.skipped:
