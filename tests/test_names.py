@@ -261,3 +261,22 @@ def _edit_close(a: str, b: str) -> bool:
     from rapidfuzz.distance import Levenshtein
 
     return Levenshtein.distance(a.lower(), b.lower()) <= 2
+
+
+@pytest.mark.parametrize(
+    ("popular", "fbis_form", "loc_form", "cyr"),
+    [("Trotsky", "Trotskiy", "Trotskii", "Троцкий"), ("Dzerzhinsky", "Dzerzhinskiy", "Dzerzhinskii", "Дзержинский"),
+     ("Tukhachevsky", "Tukhachevskiy", "Tukhachevskii", "Тухачевский"), ("Georgy", "Georgiy", "Georgii", "Георгий")],
+)
+def test_popular_ky_ending_is_kiy(popular, fbis_form, loc_form, cyr):
+    """The English -sky/-gy of a Russian name is -кий/-гий: Russian never writes ы after к or г."""
+    assert (fbis(popular), loc(popular), cyrillic(popular)) == (fbis_form, loc_form, cyr)
+    assert name_key(popular) == name_key(fbis_form) == name_key(cyr)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="abcdefghijklmnoprstuvwyz", min_size=1, max_size=12))
+def test_no_velar_before_yery_at_word_end(word):
+    """Latin input never renders as a Cyrillic word ending in кы, гы or хы."""
+    out = cyrillic(word.capitalize())
+    assert not re.search(r"[кгх]ы\b", out), out

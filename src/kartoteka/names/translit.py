@@ -100,8 +100,14 @@ def _scan(w: str, digraphs: tuple[tuple[str, str], ...], letter) -> str:
     return "".join(out)
 
 
+# Russian never writes ы after к, г or х: a final "ky"/"gy" is the popular spelling of -кий/-гий
+# (Trotsky, Dzerzhinsky, Georgy), not FBIS -кы.
+_VELAR_Y_RE = re.compile(r"(?<=[kgh])y\b")
+
+
 def _fbis_word(w: str, initial_e: str | None = None) -> str:
     """FBIS Latin word (lower case) -> Cyrillic, reading y as the glide/ы/soft sign by context."""
+    w = _VELAR_Y_RE.sub("iy", w)
 
     def letter(w: str, i: int) -> tuple[str, int]:
         c = w[i]
