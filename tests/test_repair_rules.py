@@ -346,3 +346,13 @@ def test_a_long_capitalised_word_at_a_sentence_start():
     assert got == [("Especialls", "Especially")]
     # mid-sentence it may be a name: left alone
     assert repair(text.replace("The trials began. Especialls", "The commissar Especialls")).corrections == ()
+
+
+def test_an_extra_first_letter_is_another_word_unless_a_stray_mark():
+    """`kraykoms` beside a frequent `raykoms` is another body (kray, not rayon, committees); a `C` before
+    a frequent name is an opening bracket misread (`Cukraine` for `(Ukraine`)."""
+    body = "The raykoms sent reports to the centre, and the raykoms were purged in Ukraine. " * 8
+    text = body + "Telegrams went to the obkoms, kraykoms and raykoms. Famine struck Cukraine in the spring."
+    fixes = {(c.original, c.replacement) for c in repair(text).corrections}
+    assert ("kraykoms", "raykoms") not in fixes
+    assert ("Cukraine", "Ukraine") in fixes

@@ -424,7 +424,7 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
     need = RATIO * max(seen, 1)
     for raw in variant_strings(low) if want_lex else _near(doc, pattern, low):
         cand = raw[0]
-        if len(cand) < 3:
+        if len(cand) < 3 or _added_first_letter(raw):
             continue
         n = freq.get(cand, 0)
         if n >= need:
@@ -443,6 +443,17 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
     if not a.doc_hits and not a.lex_hits:
         return None
     return a
+
+
+#: Letters a speck, a stroke or an opening bracket (`(` read as C) adds before a word; any other extra
+#: first letter makes another word (`kraykoms` beside `raykoms`: kray and rayon committees).
+_STRAY_FIRST = frozenset("lijtfrcIC'")
+
+
+def _added_first_letter(raw) -> bool:
+    """The printed word has one more first letter than the candidate, and not one OCR adds."""
+    _, op, i, payload = raw
+    return op == "d" and i == 0 and payload not in _STRAY_FIRST
 
 
 def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
