@@ -583,3 +583,32 @@ def test_a_relative_clause_far_from_the_person_is_not_its():
 def test_a_named_persons_relative_is_another_subject():
     assert pairs("Stalin grinned, and Orlov's son was soon released.") == set()
     assert pairs("Rubin and his wife were arrested.") == {("Rubin", "arrested")}
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The attempted assassination of Lenin in 1918 failed.", "hypothetical"),
+        ("He denied his complicity in preparing for Kirov's murder.", "hypothetical"),
+        ("The report said the murder was part of a plan including the assassination of Stalin.", "hypothetical"),
+        ("The court sentenced Orlov and Pavlov to be shot.", "hypothetical"),
+        ("Rubin waited for many months to be arrested.", "hypothetical"),
+    ],
+)
+def test_attempted_prepared_and_awaited_events_are_not_asserted(text, modality):
+    assert {(f.type, f.modality) for f in facts(text, all_modalities=True) if f.type != "sentenced"} == {
+        ("killed" if "assassination" in text or "murder" in text else "shot" if "shot" in text else "arrested",
+         modality)}
+
+
+def test_asserted_events_near_plan_and_to_be_words_stay_asserted():
+    assert pairs("Kirov's assassination was planned by nobody; Kirov was murdered in 1934.") == {("Kirov", "killed")}
+    assert pairs("Rykov was the first to be arrested.") == {("Rykov", "arrested")}
+    assert pairs("After the assassination of Kirov the plan was dropped.") == {("Kirov", "killed")}
+
+
+def test_released_from_duties_is_a_removal_and_named_as_an_accomplice_no_appointment():
+    assert pairs("Orlov had been released, at his own request, from his duties as commissar.") == {
+        ("Orlov", "removed")}
+    assert pairs("Orlov and Pavlov were named as accomplices of the center.") == set()
+    assert pairs("Orlov was named as people's commissar of justice.") == {("Orlov", "appointed")}

@@ -68,6 +68,18 @@ _BASE_FORMS = frozenset(
 )
 
 
+# an event only attempted or prepared (`the attempted assassination of Lenin`, `preparing for Kirov's
+# murder`), or one a sentence, an order or a wait only has in view (`sentenced to be shot`, `waited to be
+# arrested`); `the first to be arrested` is asserted
+_ATTEMPTED = re.compile(
+    r"\b(?:attempted|attempts?\s+(?:at|on)|(?:preparing|preparations?|plans?|planning|plotting|plots?)\s+for|"
+    r"plans?\s+(?:including|of)|complicity\s+in\s+(?:preparing|organizing|planning))\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w.]+\s+){0,2}?(?:\w+(?:'s|’s)\s+)?$",
+    re.IGNORECASE,
+)
+_TO_BE = re.compile(r"(?<!\bfirst\s)(?<!\blast\s)(?<!\bnext\s)(?<!\bonly\s)(?<!\bone\s)\bto\s+be\s+$", re.IGNORECASE)
+
+
 _DECIDED = re.compile(
     r"\b(?:decided|resolved|voted|decreed|(?:adopted|passed|took)\s+(?:a\s+)?(?:resolution|decision)|"
     r"decision\s+was\s+(?:taken|made))\b[^.;]{0,120}$",
@@ -97,6 +109,8 @@ def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str |
         return "reported"
     if role == "noun" and _PRESUPPOSED.search(window):
         return "asserted"  # `was not completed even after Lenin's death`: the negation is the main verb's
+    if _ATTEMPTED.search(left[-80:]) or _TO_BE.search(left):
+        return "hypothetical"
     if DENIED.search(window[-35:]):
         return "denied"
     if _HYPOTHETICAL.search(window):
