@@ -8,6 +8,7 @@ import re
 import pytest
 
 from kartoteka.facts import PersonRef, find_facts_in
+from kartoteka.facts.extract import _given_names_dropped
 
 SURNAMES = {
     "Stalin", "Lenin", "Kirov", "Koba", "Kosarev", "Chubarin", "Postyshev", "Eykhov", "Blyukhov", "Yegorov",
@@ -612,3 +613,15 @@ def test_released_from_duties_is_a_removal_and_named_as_an_accomplice_no_appoint
         ("Orlov", "removed")}
     assert pairs("Orlov and Pavlov were named as accomplices of the center.") == set()
     assert pairs("Orlov was named as people's commissar of justice.") == {("Orlov", "appointed")}
+
+
+def test_a_given_name_read_as_a_person_of_its_own_takes_no_fact():
+    text = "The execution of Budu Orlov shocked them."
+    refs = [PersonRef(m.start(), m.end(), f"p-{m.group(0).lower()}", m.group(0))
+            for m in re.finditer(r"\b(?:Budu|Orlov)\b", text)]
+    assert {(f.person, f.type) for f in find_facts_in(text, [(0, len(text))], refs)} == {("Orlov", "shot")}
+    # a person with initials after a name is another person (a comma lost): both stay
+    text = "Pavlov I. L. Rubin"
+    refs = [PersonRef(0, 6, "p-pavlov", "Pavlov"), PersonRef(7, 18, "p-rubin", "Rubin")]
+    assert _given_names_dropped(text, refs) == refs
+    assert _given_names_dropped(text, []) == []

@@ -867,6 +867,23 @@ class _Pieces:
         return min(a + pos - self.local_starts[k], b)
 
 
+_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def _given_names_dropped(text: str, refs: list[PersonRef]) -> list[PersonRef]:
+    """`Budu Mdivani` read as two persons: a one-word mention right before another person's mention
+    that has no initials is a given name of that person, not a person of its own (`I. L. Gartokh
+    I. L. Krichevsky` with a lost comma stays two)."""
+    out: list[PersonRef] = []
+    for a, b in zip(refs, [*refs[1:], None][: len(refs)], strict=True):
+        if (b is not None and a.person_id != b.person_id and text[a.end : b.start] == " "
+                and " " not in text[a.start : a.end].strip() and "." not in text[a.start : a.end]
+                and not _INITIAL.match(text, b.start)):
+            continue
+        out.append(a)
+    return out
+
+
 def find_facts_in(
     source_text: str, paragraphs: list, persons: list[PersonRef], repaired=None, scan: TextScan | None = None,
 ) -> list[Fact]:
@@ -878,7 +895,7 @@ def find_facts_in(
     scan = scan if scan is not None and scan.text is text else TextScan(text)
     to_rep = (lambda i: repaired.from_source(i)) if repaired is not None else (lambda i: i)
     span_to_src = (lambda s, e: repaired.span_to_source(s, e)) if repaired is not None else (lambda s, e: (s, e))
-    refs = sorted(persons, key=lambda p: p.start)
+    refs = _given_names_dropped(source_text, sorted(persons, key=lambda p: p.start))
     ref_starts = [p.start for p in refs]
     facts: list[Fact] = []
     seen: set[tuple[str, str, int]] = set()
