@@ -625,3 +625,20 @@ def test_a_given_name_read_as_a_person_of_its_own_takes_no_fact():
     refs = [PersonRef(0, 6, "p-pavlov", "Pavlov"), PersonRef(7, 18, "p-rubin", "Rubin")]
     assert _given_names_dropped(text, refs) == refs
     assert _given_names_dropped(text, []) == []
+
+
+def test_a_supposition_frame_is_not_an_assertion():
+    text = "It may be supposed, however, that Orlov was removed by the GPU."
+    assert {f.modality for f in facts(text, all_modalities=True)} == {"hypothetical"}
+    assert {f.modality for f in facts("One may suppose that Orlov was arrested.", all_modalities=True)} == {
+        "hypothetical"}
+    assert pairs("It may be supposed that the archive was lost, but Orlov was arrested.") == {("Orlov", "arrested")}
+
+
+def test_a_pronoun_in_quoted_speech_is_not_a_person_named_outside_it():
+    text = 'Stalin asked Orlov about his son. "There were serious reasons for his arrest," Orlov replied.'
+    assert pairs(text) == set()
+    # a quote closed before the pronoun's sentence leaves it to the text
+    text = 'Orlov was awarded a prize for the "successful trial." True, the reason for his suicide was fear.'
+    assert pairs(text) == {("Orlov", "suicide")}
+    assert pairs('Orlov said: "Rykov was arrested."') == {("Rykov", "arrested")}

@@ -363,6 +363,21 @@ def _including(text: str, persons, start: int, end: int) -> list:
 
 def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, trig: Trigger, how: str,
                      previous_group: list | None = None):
+    """The persons a pronoun before (or after) the trigger stands for, and a confidence. A pronoun in
+    quoted speech opened in its own sentence (`"There were reasons for his arrest," X replied`) is the
+    speaker's: a person named outside the quotation is not its antecedent."""
+    group, conf = _pronoun_antecedents(text, clause, sentences, persons, trig, how, previous_group)
+    sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
+    opened = [m.start() for m in re.finditer(r"[\"“”]", text[sentence_start : trig.start])]
+    if group and len(opened) % 2 == 1:
+        quote = sentence_start + opened[-1]
+        if all(p[0] is not None and p[0] < quote for p in group):
+            return [], None
+    return group, conf
+
+
+def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons, trig: Trigger, how: str,
+                         previous_group: list | None = None):
     cs, _ce = clause
     base = cs  # where the text `m` searched begins
     if trig.role == "noun":

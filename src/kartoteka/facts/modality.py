@@ -27,10 +27,14 @@ _HYPOTHETICAL = re.compile(
 # A sentence frame that denies, doubts, only wishes or only cites what its `that` clause says.
 _FRAME = re.compile(
     r"\b(?:(?P<denied>(?:it|this)\s+is\s+(?:not\s+true|untrue|false|a\s+(?:lie|myth|legend))|there\s+is\s+no\s+"
-    r"(?:evidence|proof|truth\s+in\s+the\s+claim)|nobody\s+(?:believes|believed))|(?:it\s+is|it\s+was|it\s+seems)\s+"
+    r"(?:evidence|proof|truth\s+in\s+the\s+claim)|nobody\s+(?:believes|believed))|"
+    r"it\s+(?:may|might|can|could)\s+be\s+(?:supposed|assumed|presumed|conjectured|surmised)|"
+    r"(?:one|we)\s+(?:may|might|can|could)\s+(?:suppose|assume|presume|conjecture|surmise)|"
+    r"(?:it\s+is|it\s+was|it\s+seems)\s+"
     r"(?:doubtful|unlikely|uncertain|not\s+(?:known|certain|clear))|(?:we|I)\s+do\s+not\s+know|"
     r"(?:desire|wish|wished|hope|hoped|request|requested|insisted|demand|demanded)|(?P<reported>one\s+(?:can|could)\s+"
-    r"read|we\s+read|it\s+(?:is|was)\s+(?:written|stated|claimed|asserted|alleged)))\s+(?:that|whether|if)\b"
+    r"read|we\s+read|it\s+(?:is|was)\s+(?:written|stated|claimed|asserted|alleged)))(?:,\s*\w+,)?\s+"
+    r"(?:that|whether|if)\b"
     r"(?:(?!\b(?:but|while|whereas|however|although|though|yet)\b)[^.;:!?])*$",
     re.IGNORECASE,
 )
