@@ -642,3 +642,9 @@ def test_a_pronoun_in_quoted_speech_is_not_a_person_named_outside_it():
     text = 'Orlov was awarded a prize for the "successful trial." True, the reason for his suicide was fear.'
     assert pairs(text) == {("Orlov", "suicide")}
     assert pairs('Orlov said: "Rykov was arrested."') == {("Rykov", "arrested")}
+
+
+def test_an_event_said_of_some_of_a_list_is_not_asserted_of_each():
+    text = "Orlov, Pavlov and Rubin were arrested and perished in the majority of cases."
+    assert pairs(text) == {("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}
+    assert pairs("Orlov and Pavlov perished in the camps.") == {("Orlov", "died"), ("Pavlov", "died")}

@@ -99,6 +99,11 @@ _PLANNED_AFTER = re.compile(
 )
 
 
+_SOME_CASES_AFTER = re.compile(
+    r"^\S*\s+in\s+(?:the\s+)?(?:majority\s+of|most|many|some|a\s+number\s+of)\s+(?:the\s+)?cases\b", re.IGNORECASE
+)
+
+
 def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str | None = None) -> str:
     """The cue must govern the trigger: look back only to the last comma or `and` before it
     (`falsely accused of wrecking, arrested and shot`: the arrest and the shooting are asserted)."""
@@ -123,6 +128,8 @@ def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str |
     word = rest[0].lower().strip(".,;:!?\"'") if rest else ""
     if role == "verb" and word in _BASE_FORMS and not _DECIDED.search(left):
         return "hypothetical"
+    if _SOME_CASES_AFTER.match(clause_text[trig_rel:]):
+        return "hypothetical"  # `were arrested and perished in the majority of cases`: which ones, unsaid
     if _PLANNED_AFTER.match(clause_text[trig_rel:]):
         return "hypothetical"  # `Stalin's assassination was planned`, `their rehabilitation would have meant`
     return "asserted"
