@@ -648,3 +648,13 @@ def test_an_event_said_of_some_of_a_list_is_not_asserted_of_each():
     text = "Orlov, Pavlov and Rubin were arrested and perished in the majority of cases."
     assert pairs(text) == {("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}
     assert pairs("Orlov and Pavlov perished in the camps.") == {("Orlov", "died"), ("Pavlov", "died")}
+
+
+def test_an_event_noun_referred_back_to_takes_no_year_of_the_paragraph():
+    text = ("Orlov was exiled to Siberia in 1916. Before his arrest he was chairman of a committee. "
+            "The trial of Rubin was reported in the press.")
+    assert {(f.person, f.type, f.year) for f in facts(text)} == {
+        ("Orlov", "exiled", 1916), ("Orlov", "arrested", None), ("Rubin", "tried", None)}
+    assert {(f.type, f.year) for f in facts("In 1937, soon after the arrest of Orlov, the commission met.")} == {
+        ("arrested", 1937)}
+    assert {(f.type, f.year) for f in facts("The press wrote of Orlov's arrest in 1938.")} == {("arrested", 1938)}

@@ -23,7 +23,7 @@ from kartoteka.facts.modality import DENIED, modality_of
 from kartoteka.facts.model import Aggregate, Fact, PersonRef
 from kartoteka.facts.sentences import clause_spans, sentence_spans
 from kartoteka.facts.triggers import Trigger, find_triggers
-from kartoteka.facts.years import CLAUSE, OWN, PARAGRAPH, Years
+from kartoteka.facts.years import CLAUSE, OWN, PARAGRAPH, SENTENCE, Years
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
                   r"both|themselves|himself|herself|subsequently|eventually|immediately|finally|first|still|even|"
@@ -739,6 +739,10 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
         scope = CLAUSE
     if pluperfect:
         masks.append((clause[0], pluperfect.start()))
+    if trig.role == "noun":
+        # `the trial of X`, `before his arrest`: an event the text refers back to is not in the year the
+        # paragraph narrates; only its sentence may fix it
+        scope = min(scope, SENTENCE)
     if trig.role == "noun" and _ANNIVERSARY.search(text, max(0, trig.start - 40), trig.start):
         scope = OWN
     if _PRESENT_PERFECT.search(text, clause[0], trig.start):
