@@ -658,3 +658,10 @@ def test_an_event_noun_referred_back_to_takes_no_year_of_the_paragraph():
     assert {(f.type, f.year) for f in facts("In 1937, soon after the arrest of Orlov, the commission met.")} == {
         ("arrested", 1937)}
     assert {(f.type, f.year) for f in facts("The press wrote of Orlov's arrest in 1938.")} == {("arrested", 1938)}
+
+
+def test_an_event_dated_by_another_event_takes_no_year_of_the_paragraph():
+    text = "In 1937 Pavlov was not yet a member. Orlov was arrested one year after the arrest of Rubin."
+    assert {(f.person, f.year) for f in facts(text) if f.type == "arrested"} == {("Orlov", None), ("Rubin", None)}
+    text = "In 1937 Pavlov was not yet a member. Orlov was arrested in the spring."
+    assert {(f.person, f.year) for f in facts(text)} == {("Orlov", 1937)}

@@ -725,6 +725,13 @@ _QUOTED = re.compile(r"\s*[\"“]")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:(?:\w+ly|also|already|been|long|earlier|once)\s+){0,3}$", re.IGNORECASE)
 
 
+_RELATIVE_TIME = re.compile(
+    r"\s+(?:only\s+|just\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several)\s+"
+    r"(?:years?|months?|weeks?|days?)\s+(?:after|before|prior\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, how: str
                 ) -> tuple[int, tuple[tuple[int, int], ...]]:
     """Where the year of this event may come from, and the spans whose years are not its own.
@@ -739,6 +746,8 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
         scope = CLAUSE
     if pluperfect:
         masks.append((clause[0], pluperfect.start()))
+    if _RELATIVE_TIME.match(text, trig.end, clause[1]):
+        scope = CLAUSE  # `arrested one year after the arrest of X`: dated by another event, not by a year stated
     if trig.role == "noun":
         # `the trial of X`, `before his arrest`: an event the text refers back to is not in the year the
         # paragraph narrates; only its sentence may fix it
