@@ -665,3 +665,21 @@ def test_an_event_dated_by_another_event_takes_no_year_of_the_paragraph():
     assert {(f.person, f.year) for f in facts(text) if f.type == "arrested"} == {("Orlov", None), ("Rubin", None)}
     text = "In 1937 Pavlov was not yet a member. Orlov was arrested in the spring."
     assert {(f.person, f.year) for f in facts(text)} == {("Orlov", 1937)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Orlov, who, together with Lenin and Rykov, sat on the buro of the congress, was removed from work.",
+         {("Orlov", "removed")}),
+        ("An associate of Lenin, Orlov, a party official whom Lenin personally valued—was executed in 1937.",
+         {("Orlov", "shot")}),
+        # the antecedent is no person known: no one named is the subject
+        ('Gustav Vuorio, a former "Red police chief", who helped to hide Lenin in 1917, was arrested.', set()),
+        ("A friend of Kirov in whom even Stalin himself saw an ally, perished.", set()),
+        # a relative that closed before the name leaves the name the subject
+        ("The man who denounced him, Orlov, was arrested.", {("Orlov", "arrested")}),
+    ],
+)
+def test_a_name_inside_a_relative_clause_that_closed_is_not_the_subject(text, expected):
+    assert pairs(text) == expected

@@ -167,7 +167,7 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
         return [last]  # `Stalin and Postyshev, who was elected`: a singular relative's antecedent alone
     antecedent = _outside_relative(text, before, last, gap)
     if antecedent is not None:
-        return [antecedent]
+        return [antecedent] if antecedent else []
     if re.match(r"\s*[,(]?\s*who\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
         return [last]  # `evenings with Antonov who also had been exiled`
     if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
@@ -194,22 +194,27 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
 
 def _outside_relative(text: str, before: list, last: tuple, gap: str):
     """`Orlov, ..., who had sheltered Lenin in 1917, was arrested`: `last` sits inside a relative
-    clause that has closed (`, was`); the subject is the clause's antecedent, not `last`."""
-    if "," not in gap:
+    clause that has closed (`, was`); the subject is the clause's antecedent, not `last`. With no
+    person as the antecedent (`Rovio, who hid Lenin, was arrested`, Rovio not known as a person;
+    `a friend in whom even Stalin saw an ally, perished`), the subject is no one named: `[]`."""
+    if "," not in gap and "—" not in gap:
         return None
     window = text[max(0, last[0] - 200) : last[0]]
-    found = [m.start() for m in re.finditer(r"\s(?:who|whom|whose)\s", window)]
+    found = list(re.finditer(r"\s(who|whom|whose)[\s,]", window))
     if not found:
         return None
-    rel = max(0, last[0] - 200) + found[-1]
+    rel = max(0, last[0] - 200) + found[-1].start()
+    # the relative encloses `last`: no comma between them but one right after the pronoun (`who, with Lenin,`)
+    enclosed = bool(re.fullmatch(r"\s(?:who|whom|whose)\s*,?[^,.;:!?—]*", text[rel : last[0]]))
+    if found[-1].group(1) == "whose" and not re.match(r"\s*,", gap):
+        enclosed = False  # `X, whose son Orlov was arrested`: the relative's own subject and verb
     owners = [p for p in before if p[1] <= rel]
-    if not owners:
-        return None
-    owner = owners[-1]
-    between = text[owner[1] : rel]
-    if between.lstrip().startswith(",") and len(between) <= 160 and not re.search(r"[.;:!?]", between):
-        return owner
-    return None
+    if owners:
+        owner = owners[-1]
+        between = text[owner[1] : rel]
+        if between.lstrip().startswith(",") and len(between) <= 160 and not re.search(r"[.;:!?]", between):
+            return owner
+    return () if enclosed else None
 
 
 def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end: int, max_gap: int = 60,
