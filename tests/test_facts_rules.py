@@ -683,3 +683,23 @@ def test_an_event_dated_by_another_event_takes_no_year_of_the_paragraph():
 )
 def test_a_name_inside_a_relative_clause_that_closed_is_not_the_subject(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Just a few days before the arrest of Orlov, Stalin praised him at a meeting.", {("Orlov", "arrested")}),
+        ("After the removal of Orlov the purge of the apparatus began, the Pavlovs, father and son wrote to Stalin.",
+         {("Orlov", "removed")}),
+        ("After the arrest of Orlov, many of his deputies perished, including Pavlov and Rubin.",
+         {("Orlov", "arrested")}),
+        ("The campaign ended with the arrest and death of the victim selected by Stalin.", set()),
+        ("The arrest of Orlov, Pavlov and Rubin followed.",
+         {("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}),
+        ("Arrested were the secretary of the academy, A. P. Orlov, once Lenin's personal secretary, and Rubin.",
+         {("Orlov", "arrested"), ("Rubin", "arrested")}),
+        ("Stalin crushed even such free-spirited men as Orlov.", set()),
+    ],
+)
+def test_objects_of_an_event_noun_form_a_closed_list(text, expected):
+    assert pairs(text) == expected

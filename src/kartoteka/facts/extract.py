@@ -59,6 +59,7 @@ _GOVERNED = re.compile(
 )
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
 _APPOSITION = re.compile(r",[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:\w+ly\s+)?$")
+_BY_BEFORE = re.compile(r"\bby\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|s')\s+(?:\w+\s+)?$")
 _COUNT_CUE = re.compile(r"\d|\b(?:hundreds|thousands|millions|dozens?|several|one|two|three|four|five|six|seven|"
@@ -218,7 +219,10 @@ def _outside_relative(text: str, before: list, last: tuple, gap: str):
 
 
 def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end: int, max_gap: int = 60,
-                objects_only: bool = False, copula: bool = False) -> list[tuple[int, int, PersonRef]]:
+                objects_only: bool = False, copula: bool = False, strict: bool = False
+                ) -> list[tuple[int, int, PersonRef]]:
+    """The coordinated persons that start just after the trigger (its objects). `strict`: joined only
+    by list commas, `and` or appositions (`the removal of X, the crisis began, the Y`: Y is no object)."""
     after = [p for p in persons if p[0] >= trigger_end]
     if not after or _possessive(text, after[0]):
         return []
@@ -232,9 +236,11 @@ def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_en
         return []  # `released at the request of X`: X did not undergo it
     group = [first]
     for nxt in after[1:]:
+        if _possessive(text, nxt):
+            continue  # `A. P. Gorbunov, in the past Lenin's secretary, and ...`: an apposition's owner
         between = text[group[-1][1] : nxt[0]]
         if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or (
-            len(between) < 80 and "," in between and not _VERB_CUE.search(between)
+            not strict and len(between) < 80 and "," in between and not _VERB_CUE.search(between)
         ):
             group.append(nxt)
         else:
@@ -251,8 +257,14 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         trig = Trigger(trig.type, "verb", trig.start, trig.end)  # `decided to arrest X`: a verb after all
     if trig.role == "noun":
         if _OF_AFTER.match(right):
-            group = _list_after(text, persons, trig.end, max_gap=40) or _including(text, persons, trig.end, ce)
-            return group, "nominal"
+            group = _list_after(text, persons, trig.end, max_gap=40, strict=True)
+            if group and _BY_BEFORE.search(text, max(0, group[0][0] - 20), group[0][0]):
+                return [], "none"  # `the death of the victim selected by Stalin`: Stalin is the agent
+            closing = text[group[-2][1] : group[-1][0]] if len(group) > 1 else "and"
+            if not re.search(r"\b(?:and|or|as well as)\b", closing) and not _AND_OTHERS.match(text, group[-1][1], ce):
+                # a list closes with `and`: in `before the arrest of Blyukher, Stalin spoke` Stalin is a subject
+                group = group[:1]
+            return group or _including(text, persons, trig.end, ce), "nominal"
         if _POSSESSIVE_BEFORE.search(left):
             before = [p for p in persons if p[1] <= trig.start]
             if before and trig.start - before[-1][1] <= 12:

@@ -81,7 +81,8 @@ _TABLE: list[tuple[str, str, str]] = [
 ]
 _ALTERNATIVES = _TABLE
 _PATTERN = re.compile(
-    r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, (_t, _r, p) in enumerate(_ALTERNATIVES)) + r")\b",
+    # not inside a hyphenated word (`free-spirited`, `self-exiled`)
+    r"(?<!-)\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, (_t, _r, p) in enumerate(_ALTERNATIVES)) + r")\b(?!-)",
     re.IGNORECASE,
 )
 
