@@ -703,3 +703,9 @@ def test_a_name_inside_a_relative_clause_that_closed_is_not_the_subject(text, ex
 )
 def test_objects_of_an_event_noun_form_a_closed_list(text, expected):
     assert pairs(text) == expected
+
+
+def test_a_proposed_appointment_is_not_asserted():
+    assert {f.modality for f in facts("Kirov proposed the appointment of Orlov as deputy.", all_modalities=True)
+            if f.person == "Orlov"} == {"hypothetical"}
+    assert pairs("After the appointment of Orlov the arrests stopped.") == {("Orlov", "appointed")}

@@ -72,12 +72,13 @@ _BASE_FORMS = frozenset(
 )
 
 
-# an event only attempted or prepared (`the attempted assassination of Lenin`, `preparing for Kirov's
-# murder`), or one a sentence, an order or a wait only has in view (`sentenced to be shot`, `waited to be
-# arrested`); `the first to be arrested` is asserted
+# an event only attempted, prepared or proposed (`the attempted assassination of Lenin`, `preparing for
+# Kirov's murder`, `proposed the appointment of X`), or one a sentence, an order or a wait only has in
+# view (`sentenced to be shot`, `waited to be arrested`); `the first to be arrested` is asserted
 _ATTEMPTED = re.compile(
     r"\b(?:attempted|attempts?\s+(?:at|on)|(?:preparing|preparations?|plans?|planning|plotting|plots?)\s+for|"
-    r"plans?\s+(?:including|of)|complicity\s+in\s+(?:preparing|organizing|planning))\s+(?:the\s+|an?\s+)?"
+    r"plans?\s+(?:including|of)|(?:proposed|suggested|recommended|demanded|requested|urged|insisted\s+on)"
+    r"(?=\s+the\s)|complicity\s+in\s+(?:preparing|organizing|planning))\s+(?:the\s+|an?\s+)?"
     r"(?:[\w.]+\s+){0,2}?(?:\w+(?:'s|’s)\s+)?$",
     re.IGNORECASE,
 )
