@@ -709,3 +709,8 @@ def test_a_proposed_appointment_is_not_asserted():
     assert {f.modality for f in facts("Kirov proposed the appointment of Orlov as deputy.", all_modalities=True)
             if f.person == "Orlov"} == {"hypothetical"}
     assert pairs("After the appointment of Orlov the arrests stopped.") == {("Orlov", "appointed")}
+
+
+def test_a_pronoun_in_single_quoted_speech_is_not_a_person_named_outside_it():
+    assert pairs("Stalin replied: 'We'll report that he died of heart failure.'") == set()
+    assert pairs("Orlov's friends said he died of heart failure.") == {("Orlov", "died")}
