@@ -714,3 +714,28 @@ def test_a_proposed_appointment_is_not_asserted():
 def test_a_pronoun_in_single_quoted_speech_is_not_a_person_named_outside_it():
     assert pairs("Stalin replied: 'We'll report that he died of heart failure.'") == set()
     assert pairs("Orlov's friends said he died of heart failure.") == {("Orlov", "died")}
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Almost all of them perished. Orlov and Pavlov had been arrested before.", None),
+        ("Yagoda gave instructions to release Orlov.", "hypothetical"),
+        ("The academician asked for his release. Orlov was then in a camp.", None),
+        ("The request of P. L. Kapitsa to release the young A. B. Orlov was carried out by the NKVD.", "asserted"),
+        ("Kirov's secretary Orlov said: 'They killed him, the villains!'", None),
+    ],
+)
+def test_requests_orders_and_part_of_a_group(text, modality):
+    found = {f.modality for f in facts(text, all_modalities=True) if f.type in ("released", "died", "killed")}
+    assert found <= {modality} if modality is None else found == {modality}
+    assert not [f for f in facts(text) if f.type in ("died", "killed")]
+
+
+def test_some_of_a_named_group_and_named_examples():
+    text = "Orlov, Pavlov and Rubin were arrested in 1937. Almost all of them perished."
+    assert pairs(text) == {("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}
+    text = "Many of them were released after several years, for example Orlov and Pavlov."
+    assert pairs(text) == {("Orlov", "released"), ("Pavlov", "released")}
+    assert pairs("Orlov went to the firing squad. He was one of those convicted in the trial.") == {
+        ("Orlov", "shot"), ("Orlov", "sentenced")}

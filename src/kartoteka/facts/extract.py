@@ -385,12 +385,16 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     speaker's: a person named outside the quotation is not its antecedent."""
     group, conf = _pronoun_antecedents(text, clause, sentences, persons, trig, how, previous_group)
     sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
-    # double quotes, or single ones that are no apostrophe (`'We'll report that he died'`)
-    opened = [m.start() for m in re.finditer(r"[\"“”‘’]|(?<!\w)'|'(?!\w)", text[sentence_start : trig.start])]
-    if group and len(opened) % 2 == 1:
-        quote = sentence_start + opened[-1]
-        if all(p[0] is not None and p[0] < quote for p in group):
-            return [], None
+    # double quotes, or single ones that are no apostrophe (`'We'll report that he died'`), each kind
+    # counted apart (`"I remember what X said: 'They killed him'`)
+    head = text[sentence_start : trig.start]
+    open_at = []
+    for kind in (r"[\"“”]", r"[‘’]|(?<!\w)'|'(?!\w)"):
+        marks = [m.start() for m in re.finditer(kind, head)]
+        if len(marks) % 2 == 1:
+            open_at.append(sentence_start + marks[-1])
+    if group and open_at and all(p[0] is not None and p[0] < max(open_at) for p in group):
+        return [], None
     return group, conf
 
 
