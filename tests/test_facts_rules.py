@@ -739,3 +739,10 @@ def test_some_of_a_named_group_and_named_examples():
     assert pairs(text) == {("Orlov", "released"), ("Pavlov", "released")}
     assert pairs("Orlov went to the firing squad. He was one of those convicted in the trial.") == {
         ("Orlov", "shot"), ("Orlov", "sentenced")}
+
+
+def test_a_year_in_a_relative_clause_after_the_event_is_not_its():
+    text = "Its agents tracked down and killed Orlov and Pavlov, who had broken with the service already in 1929."
+    assert {(f.person, f.year) for f in facts(text)} == {("Orlov", None), ("Pavlov", None)}
+    assert {(f.person, f.year) for f in facts("Orlov was arrested, as the press reported, in 1937.")} == {
+        ("Orlov", 1937)}

@@ -40,6 +40,9 @@ _OWNED = re.compile(r"\s+(?:in|of)\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.IGNO
 _OWN_VERB = re.compile(r"\w+\s+(?:in|since)\s+(?:(?:early|late|mid-?)\s+)?", re.IGNORECASE)
 
 
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
+
+
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 # how far an event's year may come from: its clause only, its sentence, or its paragraph before it
@@ -122,7 +125,12 @@ class Years:
         if not inside:
             return None
         before = [it for it in inside if it[0] <= pivot]
-        return before[-1] if before else inside[0]
+        if before:
+            return before[-1]
+        # a year after the event inside a relative clause is another's (`killed A and B, who broke with
+        # the service already in 1929`)
+        after = [it for it in inside if not _RELATIVE.search(self.text, pivot, it[0])]
+        return after[0] if after else None
 
     def near(self, start: int, end: int, pivot: int) -> tuple[int, str] | None:
         item = self._near(start, end, pivot)
