@@ -746,3 +746,9 @@ def test_a_year_in_a_relative_clause_after_the_event_is_not_its():
     assert {(f.person, f.year) for f in facts(text)} == {("Orlov", None), ("Pavlov", None)}
     assert {(f.person, f.year) for f in facts("Orlov was arrested, as the press reported, in 1937.")} == {
         ("Orlov", 1937)}
+
+
+def test_persons_in_a_closed_parenthesis_are_no_antecedents():
+    text = "Rubin died in prison. According to other testimony (Orlov, Pavlov) he was shot by Stalin's men."
+    assert pairs(text) == {("Rubin", "died")}  # (the antecedent two sentences back is not sought)
+    assert pairs("Rubin (Orlov) was a writer. He was arrested in 1937.") == {("Rubin", "arrested")}

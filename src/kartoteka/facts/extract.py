@@ -474,7 +474,9 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
     if pronoun in ("he", "she", "him", "her"):
         # Russian surnames show gender (-a, -aya for women): `her death` is not Stalin's
         female = pronoun in ("she", "her")
-        gendered = [p for p in in_it if _is_female(p[2].surname) == female]
+        # persons in a closed parenthesis (`According to testimony (A, B, C) he was shot`) cite, not act
+        gendered = [p for p in in_it if _is_female(p[2].surname) == female
+                    and not _in_closed_parenthesis(text, p, base + m.start())]
         in_it = [p for p in gendered if not _possessive(text, p)]
         if not in_it and len({p[2].person_id for p in gendered}) == 1:
             in_it = gendered  # `Belov's concern was justified. He was arrested`: the owner is the one named
@@ -498,6 +500,11 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
     if previous_group:
         return previous_group, 0.45  # no list in this paragraph before `they`: the recent paragraphs' list
     return [], None
+
+
+def _in_closed_parenthesis(text: str, p: tuple, until: int) -> bool:
+    opened = text.rfind("(", 0, p[0])
+    return opened > text.rfind(")", 0, p[0]) and p[0] - opened < 200 and ")" in text[p[1] : until]
 
 
 def _is_female(surname: str | None) -> bool:
