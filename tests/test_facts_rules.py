@@ -752,3 +752,10 @@ def test_persons_in_a_closed_parenthesis_are_no_antecedents():
     text = "Rubin died in prison. According to other testimony (Orlov, Pavlov) he was shot by Stalin's men."
     assert pairs(text) == {("Rubin", "died")}  # (the antecedent two sentences back is not sought)
     assert pairs("Rubin (Orlov) was a writer. He was arrested in 1937.") == {("Rubin", "arrested")}
+
+
+def test_a_name_after_an_object_that_opens_the_next_clause_is_not_an_object():
+    assert pairs("When they arrested Orlov, Pavlov had already become chief of the trust.") == {
+        ("Orlov", "arrested")}
+    assert pairs("They arrested Orlov, Pavlov and Rubin.") == {
+        ("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}

@@ -59,6 +59,7 @@ _GOVERNED = re.compile(
 )
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
 _APPOSITION = re.compile(r",[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:\w+ly\s+)?$")
+_NEXT_SUBJECT = re.compile(r"\s+(?:had|has|was|were|is|are|became|did|would|could|went|took|remained)\b")
 _BY_BEFORE = re.compile(r"\bby\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|s')\s+(?:\w+\s+)?$")
@@ -245,6 +246,10 @@ def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_en
             group.append(nxt)
         else:
             break
+    if len(group) > 1 and _NEXT_SUBJECT.match(text, group[-1][1]) and not re.search(
+        r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]
+    ):
+        group.pop()  # `when they arrested A, B had already become chief`: B opens the next clause
     return group
 
 
