@@ -759,3 +759,12 @@ def test_a_name_after_an_object_that_opens_the_next_clause_is_not_an_object():
         ("Orlov", "arrested")}
     assert pairs("They arrested Orlov, Pavlov and Rubin.") == {
         ("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}
+
+
+def test_after_n_years_shifts_the_year_of_the_paragraph():
+    text = "Orlov and Pavlov were tried at Leipzig in 1934. After 3 years, Orlov was sentenced on slanderous charges."
+    assert {(f.type, f.year) for f in facts(text) if f.person == "Orlov"} == {("tried", 1934), ("sentenced", 1937)}
+    text = "Orlov was tried in 1934. After three years of work in the camps, Orlov was released."
+    assert {(f.type, f.year) for f in facts(text)} == {("tried", 1934), ("released", 1937)}
+    text = "Orlov was tried in 1934. After the war Orlov was released."
+    assert {(f.type, f.year) for f in facts(text)} == {("tried", 1934), ("released", 1934)}

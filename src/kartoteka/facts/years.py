@@ -18,8 +18,12 @@ _REPEATED = re.compile(r"\b(?:several|many|numerous)\s+times\b|\brepeatedly\b|\b
                        re.IGNORECASE)
 
 
-_LATER = re.compile(r"(?<![-\w])(a|one|two|three|four|five)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b",
-                    re.IGNORECASE)
+# `Two years later`, `the next year`, `After 3 years`: a shift from the year stated before
+_LATER = re.compile(
+    r"(?<![-\w])(a|one|two|three|four|five|[1-5])\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b"
+    r"|\bafter\s+(a|one|two|three|four|five|[1-5])\s+years?\b",
+    re.IGNORECASE,
+)
 
 # words that tie a paragraph's time to the one before it: `On the next day`, `Five years later`
 _ANCHOR = re.compile(
@@ -111,7 +115,8 @@ class Years:
         later = list(_LATER.finditer(self.text, self._since(ss), pivot))
         m = later[-1] if later else None
         if year and m:
-            shifted = year[0] + _NUMBERS.get((m.group(1) or "a").lower(), 1)
+            count = (m.group(1) or m.group(2) or "a").lower()
+            shifted = year[0] + (int(count) if count.isdigit() else _NUMBERS.get(count, 1))
             return shifted, str(shifted)
         return year
 
