@@ -768,3 +768,9 @@ def test_after_n_years_shifts_the_year_of_the_paragraph():
     assert {(f.type, f.year) for f in facts(text)} == {("tried", 1934), ("released", 1937)}
     text = "Orlov was tried in 1934. After the war Orlov was released."
     assert {(f.type, f.year) for f in facts(text)} == {("tried", 1934), ("released", 1934)}
+
+
+def test_a_year_in_a_closed_relative_clause_before_the_event_is_not_its():
+    text = "Orlov, a candidate member who was appointed commissar of agriculture in 1937, perished as well."
+    assert {(f.type, f.year) for f in facts(text)} == {("appointed", 1937), ("died", None)}
+    assert {(f.type, f.year) for f in facts("Orlov, who was a commissar, perished in 1938.")} == {("died", 1938)}

@@ -794,6 +794,13 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
     if how in ("passive", "subject") and here and text[here[-1][1] : trig.start].lstrip().startswith((",", "(")):
         # the apposition closes at the last comma before the verb (`X, ..., was arrested in 1940 and died`)
         masks.append((here[-1][1], max(text.rfind(",", here[-1][1], trig.start), here[-1][1])))
+    # `X, ... who was appointed commissar in 1937, perished`: the closed relative clause's year is its own
+    rel = [m.start() for m in re.finditer(r"\b(?:who|whom|whose|which)\b", text[clause[0] : trig.start])]
+    if rel:
+        closing = text.rfind(",", clause[0] + rel[-1], trig.start)
+        # (unless the verb refers back to it: `..., yet at the end of the year was himself arrested`)
+        if closing > 0 and not re.search(r"\b(?:the|that|same)\s+year\b", text[closing : trig.start]):
+            masks.append((clause[0] + rel[-1], closing))
     return scope, tuple(masks)
 
 
