@@ -774,3 +774,10 @@ def test_a_year_in_a_closed_relative_clause_before_the_event_is_not_its():
     text = "Orlov, a candidate member who was appointed commissar of agriculture in 1937, perished as well."
     assert {(f.type, f.year) for f in facts(text)} == {("appointed", 1937), ("died", None)}
     assert {(f.type, f.year) for f in facts("Orlov, who was a commissar, perished in 1938.")} == {("died", 1938)}
+
+
+def test_a_request_the_next_sentence_says_succeeded_is_asserted():
+    text = "Academician Ioffe asked for the release of Orlov from confinement. The effort was successful."
+    assert pairs(text) == {("Orlov", "released")}
+    text = "Academician Ioffe asked for the release of Orlov from confinement. The effort was in vain."
+    assert pairs(text) == set()

@@ -740,7 +740,7 @@ def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years:
     if not group:
         return []
     clause_text = text[clause[0] : clause[1]]
-    modality = modality_of(clause_text, trig.start - clause[0], text[ss:se], trig.role)
+    modality = modality_of(clause_text, trig.start - clause[0], text[ss:se], trig.role, text[se : se + 120])
     year = years.of_clause(clause[0], clause[1], ss, se, trig.start)
     here = [p for p in group if p[0] is not None]
     ev = (min([clause[0], *(p[0] for p in here)]), max([clause[1], *(p[1] for p in here)]))
@@ -864,7 +864,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 out.extend(_emit(text, clause, _with_role(text, paragraph.persons, trig.end, se), trig, years, ss, se,
                                  0.7))
             clause_text = text[clause[0] : clause[1]]
-            modality = modality_of(clause_text, trig.start - clause[0], text[ss:se], trig.role)
+            modality = modality_of(clause_text, trig.start - clause[0], text[ss:se], trig.role, text[se : se + 120])
             before_names = [p[2].surname for p in persons if p[1] <= trig.start]
             agent = agent_of(clause_text, trig.start - clause[0], how, before_names)
             according = ACCORDING.search(text[ss:se])

@@ -121,7 +121,24 @@ _FULFILLED = re.compile(
 )
 
 
-def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str | None = None) -> str:
+# the next sentence says the request or effort succeeded: `asked for his release. The effort was successful.`
+_SUCCEEDED = re.compile(
+    r"\s*(?:The|This|His|Her|Their|These|Those)\s+(?:efforts?|requests?|petitions?|appeals?|pleas?|"
+    r"intercessions?|attempts?)\s+(?:was|were|proved)\s+(?:\w+ly\s+)?(?:successful|a\s+success|granted|"
+    r"carried\s+out|satisfied|fulfilled|met|honou?red)\b"
+)
+
+
+def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str | None = None,
+                following: str = "") -> str:
+    """Modality of the trigger at `trig_rel` in `clause_text`; `following`: the text after the sentence."""
+    found = _modality(clause_text, trig_rel, sentence_text, role)
+    if found == "hypothetical" and _SUCCEEDED.match(following):
+        return "asserted"
+    return found
+
+
+def _modality(clause_text: str, trig_rel: int, sentence_text: str, role: str | None = None) -> str:
     """The cue must govern the trigger: look back only to the last comma or `and` before it
     (`falsely accused of wrecking, arrested and shot`: the arrest and the shooting are asserted)."""
     left = clause_text[:trig_rel]
