@@ -781,3 +781,11 @@ def test_a_request_the_next_sentence_says_succeeded_is_asserted():
     assert pairs(text) == {("Orlov", "released")}
     text = "Academician Ioffe asked for the release of Orlov from confinement. The effort was in vain."
     assert pairs(text) == set()
+
+
+def test_they_after_a_person_and_his_unnamed_group_is_that_group():
+    text = ("Orlov and Pavlov sentenced many prisoners. After Kashin and his commission had done this, "
+            "they themselves were shot.")
+    assert pairs(text) == set()
+    text = "Rykov was transferred, and his comrades, Orlov and Pavlov, were sent to Kazan, where they were arrested."
+    assert {p for p in pairs(text) if p[1] == "arrested"} == {("Orlov", "arrested"), ("Pavlov", "arrested")}

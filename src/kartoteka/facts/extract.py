@@ -83,6 +83,10 @@ _PLURAL_ANTECEDENT = re.compile(
     r"delegates|officials|residents|Bolsheviks|Chekists|peasants|writers|documents|papers|letters|materials|"
     r"committees|organizations|others|children|wives|relatives|families|prisoners|students|men|women)\b"
 )
+# `After Kashketin and his commission had done it, they were shot`: `they` are named in this sentence
+_AND_HIS = re.compile(r"\b(?:and|with)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:commission|group|brigade|family|"
+                      r"assistants|deputies|men|comrades|colleagues|associates|accomplices|staff|wife|husband|son|"
+                      r"sons|daughter|brother|friends?)\b", re.IGNORECASE)
 _AND_WHO = re.compile(r"\s*,?\s*(?:and|or)\s+who\s+(?:also\s+|later\s+)?(?:(?:were|was|had\s+been)\s+)?")
 _THOSE_WHO = re.compile(r"\b[Tt]hose\s+who\s+(?:were|had\s+been)\s+$")
 _PREPOSITION = re.compile(r"\b(?:by|of|at|with|for|from|to|on|in|under|including|among)\b", re.IGNORECASE)
@@ -441,7 +445,11 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
     if pronoun not in ("he", "she", "him", "her"):
         pronoun = "they"
         sentence_start = max((s for s, _e in sentences if s <= cs), default=0)
-        if _PLURAL_ANTECEDENT.search(text, sentence_start, trig.start):
+        at = base + m.start() if how in ("passive", "subject") else trig.start
+        and_his = _AND_HIS.search(text, sentence_start, at)
+        if and_his and any(and_his.end() <= p[0] < at for p in persons):
+            and_his = None  # `and his comrades, A and B, were sent ..., where they were arrested`: named
+        if _PLURAL_ANTECEDENT.search(text, sentence_start, trig.start) or and_his:
             # `Many intelligence officers were called to Moscow, and here they were shot`: `they` are
             # the officers of this sentence, not a list of names named earlier
             return [], None
