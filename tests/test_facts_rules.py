@@ -789,3 +789,9 @@ def test_they_after_a_person_and_his_unnamed_group_is_that_group():
     assert pairs(text) == set()
     text = "Rykov was transferred, and his comrades, Orlov and Pavlov, were sent to Kazan, where they were arrested."
     assert {p for p in pairs(text) if p[1] == "arrested"} == {("Orlov", "arrested"), ("Pavlov", "arrested")}
+
+
+def test_their_after_a_plural_noun_of_its_sentence_is_not_an_earlier_list():
+    text = ("Orlov and Pavlov wrote to the Comintern.\n\nStalin knew that some of the arrested were innocent, "
+            "but he sanctioned their execution.")
+    assert pairs(text) == set()

@@ -81,7 +81,8 @@ _INCLUDING = re.compile(
 _PLURAL_ANTECEDENT = re.compile(
     r"\b(?:officers|members|people|workers|communists|leaders|specialists|engineers|scientists|commanders|"
     r"delegates|officials|residents|Bolsheviks|Chekists|peasants|writers|documents|papers|letters|materials|"
-    r"committees|organizations|others|children|wives|relatives|families|prisoners|students|men|women)\b"
+    r"committees|organizations|others|children|wives|relatives|families|prisoners|students|men|women|victims|"
+    r"comrades|friends|colleagues|associates|persons|cadres|the\s+(?:arrested|accused|condemned|convicted))\b"
 )
 # `After Kashketin and his commission had done it, they were shot`: `they` are named in this sentence
 _AND_HIS = re.compile(r"\b(?:and|with)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:commission|group|brigade|family|"
@@ -449,7 +450,9 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         and_his = _AND_HIS.search(text, sentence_start, at)
         if and_his and any(and_his.end() <= p[0] < at for p in persons):
             and_his = None  # `and his comrades, A and B, were sent ..., where they were arrested`: named
-        if _PLURAL_ANTECEDENT.search(text, sentence_start, trig.start) or and_his:
+        plural = [g for g in _PLURAL_ANTECEDENT.finditer(text, sentence_start, trig.start)
+                  if not any(g.end() <= p[0] < at for p in persons)]  # (`his comrades, A and B,` names them)
+        if plural or and_his:
             # `Many intelligence officers were called to Moscow, and here they were shot`: `they` are
             # the officers of this sentence, not a list of names named earlier
             return [], None
