@@ -795,3 +795,11 @@ def test_their_after_a_plural_noun_of_its_sentence_is_not_an_earlier_list():
     text = ("Orlov and Pavlov wrote to the Comintern.\n\nStalin knew that some of the arrested were innocent, "
             "but he sanctioned their execution.")
     assert pairs(text) == set()
+
+
+def test_an_event_of_a_named_group_or_a_thing_is_not_the_next_persons():
+    text = 'Having organized the trial of the "industrial party," Orlov moved to Rostov in 1936.'
+    assert pairs(text) == set()
+    assert pairs("On 17 January the newspaper was released without the signature of its editor—N. I. Orlov.") == set()
+    assert pairs("In 1937 many were arrested—Orlov, Pavlov and Rubin.") == {
+        ("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}

@@ -268,6 +268,8 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     if trig.role == "noun":
         if _OF_AFTER.match(right):
             group = _list_after(text, persons, trig.end, max_gap=40, strict=True)
+            if group and re.search(r"[\"“”]", text[trig.end : group[0][0]]):
+                group = []  # `the trial of the "industrial party," X ...`: a named case or group, then X
             if group and _BY_BEFORE.search(text, max(0, group[0][0] - 20), group[0][0]):
                 return [], "none"  # `the death of the victim selected by Stalin`: Stalin is the agent
             closing = text[group[-2][1] : group[-1][0]] if len(group) > 1 else "and"
@@ -385,6 +387,8 @@ def _including(text: str, persons, start: int, end: int) -> list:
     m = _INCLUDING.search(text, start, min(end, start + 120))
     if not m or _VERB_CUE.search(text, start, m.start()):
         return []
+    if m.group(0) in (":", "—") and re.search(r"\b(?:of|without|with|for)\b", text[start : m.start()]):
+        return []  # `was released without the signature of its editor—X`: the dash closes a phrase, no list
     return _list_after(text, persons, m.end(), max_gap=12)
 
 
