@@ -8,6 +8,7 @@ import re
 import pytest
 
 from kartoteka.facts import PersonRef, find_facts_in
+from kartoteka.facts.extract import _given_names_dropped
 
 SURNAMES = {
     "Stalin", "Lenin", "Kirov", "Koba", "Kosarev", "Chubarin", "Postyshev", "Eykhov", "Blyukhov", "Yegorov",
@@ -583,3 +584,222 @@ def test_a_relative_clause_far_from_the_person_is_not_its():
 def test_a_named_persons_relative_is_another_subject():
     assert pairs("Stalin grinned, and Orlov's son was soon released.") == set()
     assert pairs("Rubin and his wife were arrested.") == {("Rubin", "arrested")}
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The attempted assassination of Lenin in 1918 failed.", "hypothetical"),
+        ("He denied his complicity in preparing for Kirov's murder.", "hypothetical"),
+        ("The report said the murder was part of a plan including the assassination of Stalin.", "hypothetical"),
+        ("The court sentenced Orlov and Pavlov to be shot.", "hypothetical"),
+        ("Rubin waited for many months to be arrested.", "hypothetical"),
+    ],
+)
+def test_attempted_prepared_and_awaited_events_are_not_asserted(text, modality):
+    assert {(f.type, f.modality) for f in facts(text, all_modalities=True) if f.type != "sentenced"} == {
+        ("killed" if "assassination" in text or "murder" in text else "shot" if "shot" in text else "arrested",
+         modality)}
+
+
+def test_asserted_events_near_plan_and_to_be_words_stay_asserted():
+    assert pairs("Kirov's assassination was planned by nobody; Kirov was murdered in 1934.") == {("Kirov", "killed")}
+    assert pairs("Rykov was the first to be arrested.") == {("Rykov", "arrested")}
+    assert pairs("After the assassination of Kirov the plan was dropped.") == {("Kirov", "killed")}
+
+
+def test_released_from_duties_is_a_removal_and_named_as_an_accomplice_no_appointment():
+    assert pairs("Orlov had been released, at his own request, from his duties as commissar.") == {
+        ("Orlov", "removed")}
+    assert pairs("Orlov and Pavlov were named as accomplices of the center.") == set()
+    assert pairs("Orlov was named as people's commissar of justice.") == {("Orlov", "appointed")}
+
+
+def test_a_given_name_read_as_a_person_of_its_own_takes_no_fact():
+    text = "The execution of Budu Orlov shocked them."
+    refs = [PersonRef(m.start(), m.end(), f"p-{m.group(0).lower()}", m.group(0))
+            for m in re.finditer(r"\b(?:Budu|Orlov)\b", text)]
+    assert {(f.person, f.type) for f in find_facts_in(text, [(0, len(text))], refs)} == {("Orlov", "shot")}
+    # a person with initials after a name is another person (a comma lost): both stay
+    text = "Pavlov I. L. Rubin"
+    refs = [PersonRef(0, 6, "p-pavlov", "Pavlov"), PersonRef(7, 18, "p-rubin", "Rubin")]
+    assert _given_names_dropped(text, refs) == refs
+    assert _given_names_dropped(text, []) == []
+
+
+def test_a_supposition_frame_is_not_an_assertion():
+    text = "It may be supposed, however, that Orlov was removed by the GPU."
+    assert {f.modality for f in facts(text, all_modalities=True)} == {"hypothetical"}
+    assert {f.modality for f in facts("One may suppose that Orlov was arrested.", all_modalities=True)} == {
+        "hypothetical"}
+    assert pairs("It may be supposed that the archive was lost, but Orlov was arrested.") == {("Orlov", "arrested")}
+
+
+def test_a_pronoun_in_quoted_speech_is_not_a_person_named_outside_it():
+    text = 'Stalin asked Orlov about his son. "There were serious reasons for his arrest," Orlov replied.'
+    assert pairs(text) == set()
+    # a quote closed before the pronoun's sentence leaves it to the text
+    text = 'Orlov was awarded a prize for the "successful trial." True, the reason for his suicide was fear.'
+    assert pairs(text) == {("Orlov", "suicide")}
+    assert pairs('Orlov said: "Rykov was arrested."') == {("Rykov", "arrested")}
+
+
+def test_an_event_said_of_some_of_a_list_is_not_asserted_of_each():
+    text = "Orlov, Pavlov and Rubin were arrested and perished in the majority of cases."
+    assert pairs(text) == {("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}
+    assert pairs("Orlov and Pavlov perished in the camps.") == {("Orlov", "died"), ("Pavlov", "died")}
+
+
+def test_an_event_noun_referred_back_to_takes_no_year_of_the_paragraph():
+    text = ("Orlov was exiled to Siberia in 1916. Before his arrest he was chairman of a committee. "
+            "The trial of Rubin was reported in the press.")
+    assert {(f.person, f.type, f.year) for f in facts(text)} == {
+        ("Orlov", "exiled", 1916), ("Orlov", "arrested", None), ("Rubin", "tried", None)}
+    assert {(f.type, f.year) for f in facts("In 1937, soon after the arrest of Orlov, the commission met.")} == {
+        ("arrested", 1937)}
+    assert {(f.type, f.year) for f in facts("The press wrote of Orlov's arrest in 1938.")} == {("arrested", 1938)}
+
+
+def test_an_event_dated_by_another_event_takes_no_year_of_the_paragraph():
+    text = "In 1937 Pavlov was not yet a member. Orlov was arrested one year after the arrest of Rubin."
+    assert {(f.person, f.year) for f in facts(text) if f.type == "arrested"} == {("Orlov", None), ("Rubin", None)}
+    text = "In 1937 Pavlov was not yet a member. Orlov was arrested in the spring."
+    assert {(f.person, f.year) for f in facts(text)} == {("Orlov", 1937)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Orlov, who, together with Lenin and Rykov, sat on the buro of the congress, was removed from work.",
+         {("Orlov", "removed")}),
+        ("An associate of Lenin, Orlov, a party official whom Lenin personally valued—was executed in 1937.",
+         {("Orlov", "shot")}),
+        # the antecedent is no person known: no one named is the subject
+        ('Gustav Vuorio, a former "Red police chief", who helped to hide Lenin in 1917, was arrested.', set()),
+        ("A friend of Kirov in whom even Stalin himself saw an ally, perished.", set()),
+        # a relative that closed before the name leaves the name the subject
+        ("The man who denounced him, Orlov, was arrested.", {("Orlov", "arrested")}),
+    ],
+)
+def test_a_name_inside_a_relative_clause_that_closed_is_not_the_subject(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Just a few days before the arrest of Orlov, Stalin praised him at a meeting.", {("Orlov", "arrested")}),
+        ("After the removal of Orlov the purge of the apparatus began, the Pavlovs, father and son wrote to Stalin.",
+         {("Orlov", "removed")}),
+        ("After the arrest of Orlov, many of his deputies perished, including Pavlov and Rubin.",
+         {("Orlov", "arrested")}),
+        ("The campaign ended with the arrest and death of the victim selected by Stalin.", set()),
+        ("The arrest of Orlov, Pavlov and Rubin followed.",
+         {("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}),
+        ("Arrested were the secretary of the academy, A. P. Orlov, once Lenin's personal secretary, and Rubin.",
+         {("Orlov", "arrested"), ("Rubin", "arrested")}),
+        ("Stalin crushed even such free-spirited men as Orlov.", set()),
+    ],
+)
+def test_objects_of_an_event_noun_form_a_closed_list(text, expected):
+    assert pairs(text) == expected
+
+
+def test_a_proposed_appointment_is_not_asserted():
+    assert {f.modality for f in facts("Kirov proposed the appointment of Orlov as deputy.", all_modalities=True)
+            if f.person == "Orlov"} == {"hypothetical"}
+    assert pairs("After the appointment of Orlov the arrests stopped.") == {("Orlov", "appointed")}
+
+
+def test_a_pronoun_in_single_quoted_speech_is_not_a_person_named_outside_it():
+    assert pairs("Stalin replied: 'We'll report that he died of heart failure.'") == set()
+    assert pairs("Orlov's friends said he died of heart failure.") == {("Orlov", "died")}
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Almost all of them perished. Orlov and Pavlov had been arrested before.", None),
+        ("Yagoda gave instructions to release Orlov.", "hypothetical"),
+        ("The academician asked for his release. Orlov was then in a camp.", None),
+        ("The request of P. L. Kapitsa to release the young A. B. Orlov was carried out by the NKVD.", "asserted"),
+        ("Kirov's secretary Orlov said: 'They killed him, the villains!'", None),
+    ],
+)
+def test_requests_orders_and_part_of_a_group(text, modality):
+    found = {f.modality for f in facts(text, all_modalities=True) if f.type in ("released", "died", "killed")}
+    assert found <= {modality} if modality is None else found == {modality}
+    assert not [f for f in facts(text) if f.type in ("died", "killed")]
+
+
+def test_some_of_a_named_group_and_named_examples():
+    text = "Orlov, Pavlov and Rubin were arrested in 1937. Almost all of them perished."
+    assert pairs(text) == {("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}
+    text = "Many of them were released after several years, for example Orlov and Pavlov."
+    assert pairs(text) == {("Orlov", "released"), ("Pavlov", "released")}
+    assert pairs("Orlov went to the firing squad. He was one of those convicted in the trial.") == {
+        ("Orlov", "shot"), ("Orlov", "sentenced")}
+
+
+def test_a_year_in_a_relative_clause_after_the_event_is_not_its():
+    text = "Its agents tracked down and killed Orlov and Pavlov, who had broken with the service already in 1929."
+    assert {(f.person, f.year) for f in facts(text)} == {("Orlov", None), ("Pavlov", None)}
+    assert {(f.person, f.year) for f in facts("Orlov was arrested, as the press reported, in 1937.")} == {
+        ("Orlov", 1937)}
+
+
+def test_persons_in_a_closed_parenthesis_are_no_antecedents():
+    text = "Rubin died in prison. According to other testimony (Orlov, Pavlov) he was shot by Stalin's men."
+    assert pairs(text) == {("Rubin", "died")}  # (the antecedent two sentences back is not sought)
+    assert pairs("Rubin (Orlov) was a writer. He was arrested in 1937.") == {("Rubin", "arrested")}
+
+
+def test_a_name_after_an_object_that_opens_the_next_clause_is_not_an_object():
+    assert pairs("When they arrested Orlov, Pavlov had already become chief of the trust.") == {
+        ("Orlov", "arrested")}
+    assert pairs("They arrested Orlov, Pavlov and Rubin.") == {
+        ("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}
+
+
+def test_after_n_years_shifts_the_year_of_the_paragraph():
+    text = "Orlov and Pavlov were tried at Leipzig in 1934. After 3 years, Orlov was sentenced on slanderous charges."
+    assert {(f.type, f.year) for f in facts(text) if f.person == "Orlov"} == {("tried", 1934), ("sentenced", 1937)}
+    text = "Orlov was tried in 1934. After three years of work in the camps, Orlov was released."
+    assert {(f.type, f.year) for f in facts(text)} == {("tried", 1934), ("released", 1937)}
+    text = "Orlov was tried in 1934. After the war Orlov was released."
+    assert {(f.type, f.year) for f in facts(text)} == {("tried", 1934), ("released", 1934)}
+
+
+def test_a_year_in_a_closed_relative_clause_before_the_event_is_not_its():
+    text = "Orlov, a candidate member who was appointed commissar of agriculture in 1937, perished as well."
+    assert {(f.type, f.year) for f in facts(text)} == {("appointed", 1937), ("died", None)}
+    assert {(f.type, f.year) for f in facts("Orlov, who was a commissar, perished in 1938.")} == {("died", 1938)}
+
+
+def test_a_request_the_next_sentence_says_succeeded_is_asserted():
+    text = "Academician Ioffe asked for the release of Orlov from confinement. The effort was successful."
+    assert pairs(text) == {("Orlov", "released")}
+    text = "Academician Ioffe asked for the release of Orlov from confinement. The effort was in vain."
+    assert pairs(text) == set()
+
+
+def test_they_after_a_person_and_his_unnamed_group_is_that_group():
+    text = ("Orlov and Pavlov sentenced many prisoners. After Kashin and his commission had done this, "
+            "they themselves were shot.")
+    assert pairs(text) == set()
+    text = "Rykov was transferred, and his comrades, Orlov and Pavlov, were sent to Kazan, where they were arrested."
+    assert {p for p in pairs(text) if p[1] == "arrested"} == {("Orlov", "arrested"), ("Pavlov", "arrested")}
+
+
+def test_their_after_a_plural_noun_of_its_sentence_is_not_an_earlier_list():
+    text = ("Orlov and Pavlov wrote to the Comintern.\n\nStalin knew that some of the arrested were innocent, "
+            "but he sanctioned their execution.")
+    assert pairs(text) == set()
+
+
+def test_an_event_of_a_named_group_or_a_thing_is_not_the_next_persons():
+    text = 'Having organized the trial of the "industrial party," Orlov moved to Rostov in 1936.'
+    assert pairs(text) == set()
+    assert pairs("On 17 January the newspaper was released without the signature of its editor—N. I. Orlov.") == set()
+    assert pairs("In 1937 many were arrested—Orlov, Pavlov and Rubin.") == {
+        ("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}

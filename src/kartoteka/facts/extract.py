@@ -23,7 +23,7 @@ from kartoteka.facts.modality import DENIED, modality_of
 from kartoteka.facts.model import Aggregate, Fact, PersonRef
 from kartoteka.facts.sentences import clause_spans, sentence_spans
 from kartoteka.facts.triggers import Trigger, find_triggers
-from kartoteka.facts.years import CLAUSE, OWN, PARAGRAPH, Years
+from kartoteka.facts.years import CLAUSE, OWN, PARAGRAPH, SENTENCE, Years
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
                   r"both|themselves|himself|herself|subsequently|eventually|immediately|finally|first|still|even|"
@@ -59,6 +59,8 @@ _GOVERNED = re.compile(
 )
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
 _APPOSITION = re.compile(r",[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:\w+ly\s+)?$")
+_NEXT_SUBJECT = re.compile(r"\s+(?:had|has|was|were|is|are|became|did|would|could|went|took|remained)\b")
+_BY_BEFORE = re.compile(r"\bby\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|s')\s+(?:\w+\s+)?$")
 _COUNT_CUE = re.compile(r"\d|\b(?:hundreds|thousands|millions|dozens?|several|one|two|three|four|five|six|seven|"
@@ -79,8 +81,13 @@ _INCLUDING = re.compile(
 _PLURAL_ANTECEDENT = re.compile(
     r"\b(?:officers|members|people|workers|communists|leaders|specialists|engineers|scientists|commanders|"
     r"delegates|officials|residents|Bolsheviks|Chekists|peasants|writers|documents|papers|letters|materials|"
-    r"committees|organizations|others|children|wives|relatives|families|prisoners|students|men|women)\b"
+    r"committees|organizations|others|children|wives|relatives|families|prisoners|students|men|women|victims|"
+    r"comrades|friends|colleagues|associates|persons|cadres|the\s+(?:arrested|accused|condemned|convicted))\b"
 )
+# `After Kashketin and his commission had done it, they were shot`: `they` are named in this sentence
+_AND_HIS = re.compile(r"\b(?:and|with)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:commission|group|brigade|family|"
+                      r"assistants|deputies|men|comrades|colleagues|associates|accomplices|staff|wife|husband|son|"
+                      r"sons|daughter|brother|friends?)\b", re.IGNORECASE)
 _AND_WHO = re.compile(r"\s*,?\s*(?:and|or)\s+who\s+(?:also\s+|later\s+)?(?:(?:were|was|had\s+been)\s+)?")
 _THOSE_WHO = re.compile(r"\b[Tt]hose\s+who\s+(?:were|had\s+been)\s+$")
 _PREPOSITION = re.compile(r"\b(?:by|of|at|with|for|from|to|on|in|under|including|among)\b", re.IGNORECASE)
@@ -167,7 +174,7 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
         return [last]  # `Stalin and Postyshev, who was elected`: a singular relative's antecedent alone
     antecedent = _outside_relative(text, before, last, gap)
     if antecedent is not None:
-        return [antecedent]
+        return [antecedent] if antecedent else []
     if re.match(r"\s*[,(]?\s*who\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
         return [last]  # `evenings with Antonov who also had been exiled`
     if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
@@ -194,26 +201,34 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
 
 def _outside_relative(text: str, before: list, last: tuple, gap: str):
     """`Orlov, ..., who had sheltered Lenin in 1917, was arrested`: `last` sits inside a relative
-    clause that has closed (`, was`); the subject is the clause's antecedent, not `last`."""
-    if "," not in gap:
+    clause that has closed (`, was`); the subject is the clause's antecedent, not `last`. With no
+    person as the antecedent (`Rovio, who hid Lenin, was arrested`, Rovio not known as a person;
+    `a friend in whom even Stalin saw an ally, perished`), the subject is no one named: `[]`."""
+    if "," not in gap and "—" not in gap:
         return None
     window = text[max(0, last[0] - 200) : last[0]]
-    found = [m.start() for m in re.finditer(r"\s(?:who|whom|whose)\s", window)]
+    found = list(re.finditer(r"\s(who|whom|whose)[\s,]", window))
     if not found:
         return None
-    rel = max(0, last[0] - 200) + found[-1]
+    rel = max(0, last[0] - 200) + found[-1].start()
+    # the relative encloses `last`: no comma between them but one right after the pronoun (`who, with Lenin,`)
+    enclosed = bool(re.fullmatch(r"\s(?:who|whom|whose)\s*,?[^,.;:!?—]*", text[rel : last[0]]))
+    if found[-1].group(1) == "whose" and not re.match(r"\s*,", gap):
+        enclosed = False  # `X, whose son Orlov was arrested`: the relative's own subject and verb
     owners = [p for p in before if p[1] <= rel]
-    if not owners:
-        return None
-    owner = owners[-1]
-    between = text[owner[1] : rel]
-    if between.lstrip().startswith(",") and len(between) <= 160 and not re.search(r"[.;:!?]", between):
-        return owner
-    return None
+    if owners:
+        owner = owners[-1]
+        between = text[owner[1] : rel]
+        if between.lstrip().startswith(",") and len(between) <= 160 and not re.search(r"[.;:!?]", between):
+            return owner
+    return () if enclosed else None
 
 
 def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end: int, max_gap: int = 60,
-                objects_only: bool = False, copula: bool = False) -> list[tuple[int, int, PersonRef]]:
+                objects_only: bool = False, copula: bool = False, strict: bool = False
+                ) -> list[tuple[int, int, PersonRef]]:
+    """The coordinated persons that start just after the trigger (its objects). `strict`: joined only
+    by list commas, `and` or appositions (`the removal of X, the crisis began, the Y`: Y is no object)."""
     after = [p for p in persons if p[0] >= trigger_end]
     if not after or _possessive(text, after[0]):
         return []
@@ -227,13 +242,19 @@ def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_en
         return []  # `released at the request of X`: X did not undergo it
     group = [first]
     for nxt in after[1:]:
+        if _possessive(text, nxt):
+            continue  # `A. P. Gorbunov, in the past Lenin's secretary, and ...`: an apposition's owner
         between = text[group[-1][1] : nxt[0]]
         if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or (
-            len(between) < 80 and "," in between and not _VERB_CUE.search(between)
+            not strict and len(between) < 80 and "," in between and not _VERB_CUE.search(between)
         ):
             group.append(nxt)
         else:
             break
+    if len(group) > 1 and _NEXT_SUBJECT.match(text, group[-1][1]) and not re.search(
+        r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]
+    ):
+        group.pop()  # `when they arrested A, B had already become chief`: B opens the next clause
     return group
 
 
@@ -246,8 +267,16 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         trig = Trigger(trig.type, "verb", trig.start, trig.end)  # `decided to arrest X`: a verb after all
     if trig.role == "noun":
         if _OF_AFTER.match(right):
-            group = _list_after(text, persons, trig.end, max_gap=40) or _including(text, persons, trig.end, ce)
-            return group, "nominal"
+            group = _list_after(text, persons, trig.end, max_gap=40, strict=True)
+            if group and re.search(r"[\"“”]", text[trig.end : group[0][0]]):
+                group = []  # `the trial of the "industrial party," X ...`: a named case or group, then X
+            if group and _BY_BEFORE.search(text, max(0, group[0][0] - 20), group[0][0]):
+                return [], "none"  # `the death of the victim selected by Stalin`: Stalin is the agent
+            closing = text[group[-2][1] : group[-1][0]] if len(group) > 1 else "and"
+            if not re.search(r"\b(?:and|or|as well as)\b", closing) and not _AND_OTHERS.match(text, group[-1][1], ce):
+                # a list closes with `and`: in `before the arrest of Blyukher, Stalin spoke` Stalin is a subject
+                group = group[:1]
+            return group or _including(text, persons, trig.end, ce), "nominal"
         if _POSSESSIVE_BEFORE.search(left):
             before = [p for p in persons if p[1] <= trig.start]
             if before and trig.start - before[-1][1] <= 12:
@@ -358,11 +387,33 @@ def _including(text: str, persons, start: int, end: int) -> list:
     m = _INCLUDING.search(text, start, min(end, start + 120))
     if not m or _VERB_CUE.search(text, start, m.start()):
         return []
+    if m.group(0) in (":", "—") and re.search(r"\b(?:of|without|with|for)\b", text[start : m.start()]):
+        return []  # `was released without the signature of its editor—X`: the dash closes a phrase, no list
     return _list_after(text, persons, m.end(), max_gap=12)
 
 
 def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, trig: Trigger, how: str,
                      previous_group: list | None = None):
+    """The persons a pronoun before (or after) the trigger stands for, and a confidence. A pronoun in
+    quoted speech opened in its own sentence (`"There were reasons for his arrest," X replied`) is the
+    speaker's: a person named outside the quotation is not its antecedent."""
+    group, conf = _pronoun_antecedents(text, clause, sentences, persons, trig, how, previous_group)
+    sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
+    # double quotes, or single ones that are no apostrophe (`'We'll report that he died'`), each kind
+    # counted apart (`"I remember what X said: 'They killed him'`)
+    head = text[sentence_start : trig.start]
+    open_at = []
+    for kind in (r"[\"“”]", r"[‘’]|(?<!\w)'|'(?!\w)"):
+        marks = [m.start() for m in re.finditer(kind, head)]
+        if len(marks) % 2 == 1:
+            open_at.append(sentence_start + marks[-1])
+    if group and open_at and all(p[0] is not None and p[0] < max(open_at) for p in group):
+        return [], None
+    return group, conf
+
+
+def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons, trig: Trigger, how: str,
+                         previous_group: list | None = None):
     cs, _ce = clause
     base = cs  # where the text `m` searched begins
     if trig.role == "noun":
@@ -399,7 +450,13 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     if pronoun not in ("he", "she", "him", "her"):
         pronoun = "they"
         sentence_start = max((s for s, _e in sentences if s <= cs), default=0)
-        if _PLURAL_ANTECEDENT.search(text, sentence_start, trig.start):
+        at = base + m.start() if how in ("passive", "subject") else trig.start
+        and_his = _AND_HIS.search(text, sentence_start, at)
+        if and_his and any(and_his.end() <= p[0] < at for p in persons):
+            and_his = None  # `and his comrades, A and B, were sent ..., where they were arrested`: named
+        plural = [g for g in _PLURAL_ANTECEDENT.finditer(text, sentence_start, trig.start)
+                  if not any(g.end() <= p[0] < at for p in persons)]  # (`his comrades, A and B,` names them)
+        if plural or and_his:
             # `Many intelligence officers were called to Moscow, and here they were shot`: `they` are
             # the officers of this sentence, not a list of names named earlier
             return [], None
@@ -437,7 +494,9 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     if pronoun in ("he", "she", "him", "her"):
         # Russian surnames show gender (-a, -aya for women): `her death` is not Stalin's
         female = pronoun in ("she", "her")
-        gendered = [p for p in in_it if _is_female(p[2].surname) == female]
+        # persons in a closed parenthesis (`According to testimony (A, B, C) he was shot`) cite, not act
+        gendered = [p for p in in_it if _is_female(p[2].surname) == female
+                    and not _in_closed_parenthesis(text, p, base + m.start())]
         in_it = [p for p in gendered if not _possessive(text, p)]
         if not in_it and len({p[2].person_id for p in gendered}) == 1:
             in_it = gendered  # `Belov's concern was justified. He was arrested`: the owner is the one named
@@ -461,6 +520,11 @@ def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, tri
     if previous_group:
         return previous_group, 0.45  # no list in this paragraph before `they`: the recent paragraphs' list
     return [], None
+
+
+def _in_closed_parenthesis(text: str, p: tuple, until: int) -> bool:
+    opened = text.rfind("(", 0, p[0])
+    return opened > text.rfind(")", 0, p[0]) and p[0] - opened < 200 and ")" in text[p[1] : until]
 
 
 def _is_female(surname: str | None) -> bool:
@@ -691,7 +755,7 @@ def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years:
     if not group:
         return []
     clause_text = text[clause[0] : clause[1]]
-    modality = modality_of(clause_text, trig.start - clause[0], text[ss:se], trig.role)
+    modality = modality_of(clause_text, trig.start - clause[0], text[ss:se], trig.role, text[se : se + 120])
     year = years.of_clause(clause[0], clause[1], ss, se, trig.start)
     here = [p for p in group if p[0] is not None]
     ev = (min([clause[0], *(p[0] for p in here)]), max([clause[1], *(p[1] for p in here)]))
@@ -710,6 +774,13 @@ _QUOTED = re.compile(r"\s*[\"“]")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:(?:\w+ly|also|already|been|long|earlier|once)\s+){0,3}$", re.IGNORECASE)
 
 
+_RELATIVE_TIME = re.compile(
+    r"\s+(?:only\s+|just\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several)\s+"
+    r"(?:years?|months?|weeks?|days?)\s+(?:after|before|prior\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, how: str
                 ) -> tuple[int, tuple[tuple[int, int], ...]]:
     """Where the year of this event may come from, and the spans whose years are not its own.
@@ -724,6 +795,12 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
         scope = CLAUSE
     if pluperfect:
         masks.append((clause[0], pluperfect.start()))
+    if _RELATIVE_TIME.match(text, trig.end, clause[1]):
+        scope = CLAUSE  # `arrested one year after the arrest of X`: dated by another event, not by a year stated
+    if trig.role == "noun":
+        # `the trial of X`, `before his arrest`: an event the text refers back to is not in the year the
+        # paragraph narrates; only its sentence may fix it
+        scope = min(scope, SENTENCE)
     if trig.role == "noun" and _ANNIVERSARY.search(text, max(0, trig.start - 40), trig.start):
         scope = OWN
     if _PRESENT_PERFECT.search(text, clause[0], trig.start):
@@ -732,6 +809,13 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
     if how in ("passive", "subject") and here and text[here[-1][1] : trig.start].lstrip().startswith((",", "(")):
         # the apposition closes at the last comma before the verb (`X, ..., was arrested in 1940 and died`)
         masks.append((here[-1][1], max(text.rfind(",", here[-1][1], trig.start), here[-1][1])))
+    # `X, ... who was appointed commissar in 1937, perished`: the closed relative clause's year is its own
+    rel = [m.start() for m in re.finditer(r"\b(?:who|whom|whose|which)\b", text[clause[0] : trig.start])]
+    if rel:
+        closing = text.rfind(",", clause[0] + rel[-1], trig.start)
+        # (unless the verb refers back to it: `..., yet at the end of the year was himself arrested`)
+        if closing > 0 and not re.search(r"\b(?:the|that|same)\s+year\b", text[closing : trig.start]):
+            masks.append((clause[0] + rel[-1], closing))
     return scope, tuple(masks)
 
 
@@ -795,7 +879,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 out.extend(_emit(text, clause, _with_role(text, paragraph.persons, trig.end, se), trig, years, ss, se,
                                  0.7))
             clause_text = text[clause[0] : clause[1]]
-            modality = modality_of(clause_text, trig.start - clause[0], text[ss:se], trig.role)
+            modality = modality_of(clause_text, trig.start - clause[0], text[ss:se], trig.role, text[se : se + 120])
             before_names = [p[2].surname for p in persons if p[1] <= trig.start]
             agent = agent_of(clause_text, trig.start - clause[0], how, before_names)
             according = ACCORDING.search(text[ss:se])
@@ -867,6 +951,23 @@ class _Pieces:
         return min(a + pos - self.local_starts[k], b)
 
 
+_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def _given_names_dropped(text: str, refs: list[PersonRef]) -> list[PersonRef]:
+    """`Budu Mdivani` read as two persons: a one-word mention right before another person's mention
+    that has no initials is a given name of that person, not a person of its own (`I. L. Gartokh
+    I. L. Krichevsky` with a lost comma stays two)."""
+    out: list[PersonRef] = []
+    for a, b in zip(refs, [*refs[1:], None][: len(refs)], strict=True):
+        if (b is not None and a.person_id != b.person_id and text[a.end : b.start] == " "
+                and " " not in text[a.start : a.end].strip() and "." not in text[a.start : a.end]
+                and not _INITIAL.match(text, b.start)):
+            continue
+        out.append(a)
+    return out
+
+
 def find_facts_in(
     source_text: str, paragraphs: list, persons: list[PersonRef], repaired=None, scan: TextScan | None = None,
 ) -> list[Fact]:
@@ -878,7 +979,7 @@ def find_facts_in(
     scan = scan if scan is not None and scan.text is text else TextScan(text)
     to_rep = (lambda i: repaired.from_source(i)) if repaired is not None else (lambda i: i)
     span_to_src = (lambda s, e: repaired.span_to_source(s, e)) if repaired is not None else (lambda s, e: (s, e))
-    refs = sorted(persons, key=lambda p: p.start)
+    refs = _given_names_dropped(source_text, sorted(persons, key=lambda p: p.start))
     ref_starts = [p.start for p in refs]
     facts: list[Fact] = []
     seen: set[tuple[str, str, int]] = set()

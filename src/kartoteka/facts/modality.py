@@ -15,7 +15,8 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|should|may|must|can|cannot)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:planned|plans?|intended|intend|wanted|want|threatened|threat|demanded|demand|proposed|proposal|"
     r"sought|tried|attempts?|attempted|fought|hoped|expected|ready|prepared|preparing|going|aimed?|asked|requested|"
-    r"begged|wished|offered)\s+(?:\w+\s+){0,3}?to\s+(?:\w+\s+){0,2}$"
+    r"begged|wished|offered|requests?|appeals?|petitions?|pleas?|instructions?|orders?|permission|consent)\s+"
+    r"(?:[\w.]+\s+){0,5}?to\s+(?:\w+\s+){0,2}$"
     r"|\b(?:if|unless|whether|in\s+the\s+event\s+of|in\s+case\s+of|possibility|hypothesis|suggested\s+that|"
     r"it\s+is\s+possible)\b|\bawait(?:ed|s)?\b|\bwas\s+to\s+be\b"
     r"|\bwere\s+to\s+be\b"
@@ -27,10 +28,14 @@ _HYPOTHETICAL = re.compile(
 # A sentence frame that denies, doubts, only wishes or only cites what its `that` clause says.
 _FRAME = re.compile(
     r"\b(?:(?P<denied>(?:it|this)\s+is\s+(?:not\s+true|untrue|false|a\s+(?:lie|myth|legend))|there\s+is\s+no\s+"
-    r"(?:evidence|proof|truth\s+in\s+the\s+claim)|nobody\s+(?:believes|believed))|(?:it\s+is|it\s+was|it\s+seems)\s+"
+    r"(?:evidence|proof|truth\s+in\s+the\s+claim)|nobody\s+(?:believes|believed))|"
+    r"it\s+(?:may|might|can|could)\s+be\s+(?:supposed|assumed|presumed|conjectured|surmised)|"
+    r"(?:one|we)\s+(?:may|might|can|could)\s+(?:suppose|assume|presume|conjecture|surmise)|"
+    r"(?:it\s+is|it\s+was|it\s+seems)\s+"
     r"(?:doubtful|unlikely|uncertain|not\s+(?:known|certain|clear))|(?:we|I)\s+do\s+not\s+know|"
     r"(?:desire|wish|wished|hope|hoped|request|requested|insisted|demand|demanded)|(?P<reported>one\s+(?:can|could)\s+"
-    r"read|we\s+read|it\s+(?:is|was)\s+(?:written|stated|claimed|asserted|alleged)))\s+(?:that|whether|if)\b"
+    r"read|we\s+read|it\s+(?:is|was)\s+(?:written|stated|claimed|asserted|alleged)))(?:,\s*\w+,)?\s+"
+    r"(?:that|whether|if)\b"
     r"(?:(?!\b(?:but|while|whereas|however|although|though|yet)\b)[^.;:!?])*$",
     re.IGNORECASE,
 )
@@ -68,6 +73,19 @@ _BASE_FORMS = frozenset(
 )
 
 
+# an event only attempted, prepared or proposed (`the attempted assassination of Lenin`, `preparing for
+# Kirov's murder`, `proposed the appointment of X`), or one a sentence, an order or a wait only has in
+# view (`sentenced to be shot`, `waited to be arrested`); `the first to be arrested` is asserted
+_ATTEMPTED = re.compile(
+    r"\b(?:attempted|attempts?\s+(?:at|on)|(?:preparing|preparations?|plans?|planning|plotting|plots?)\s+for|"
+    r"plans?\s+(?:including|of)|(?:proposed|suggested|recommended|demanded|requested|urged|insisted\s+on|(?:asked|petitioned|appealed|pleaded|called)\s+for)"
+    r"(?=\s+(?:the|his|her|their)\s)|complicity\s+in\s+(?:preparing|organizing|planning))\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w.]+\s+){0,2}?(?:\w+(?:'s|’s)\s+)?$",
+    re.IGNORECASE,
+)
+_TO_BE = re.compile(r"(?<!\bfirst\s)(?<!\blast\s)(?<!\bnext\s)(?<!\bonly\s)(?<!\bone\s)\bto\s+be\s+$", re.IGNORECASE)
+
+
 _DECIDED = re.compile(
     r"\b(?:decided|resolved|voted|decreed|(?:adopted|passed|took)\s+(?:a\s+)?(?:resolution|decision)|"
     r"decision\s+was\s+(?:taken|made))\b[^.;]{0,120}$",
@@ -83,7 +101,44 @@ _PLANNED_AFTER = re.compile(
 )
 
 
-def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str | None = None) -> str:
+# `Almost all of them perished`, `Many of the defendants were shot`: the event is said of an unnamed
+# part of a group, so of none of its members in particular (unless they are named: `for example X`)
+_SOME_OF_THEM = re.compile(
+    r"\b(?:(?:almost|nearly|virtually|practically)\s+all|most|many|some|several|a\s+few|half)\s+of\s+"
+    r"(?:them|these|those|the\s+\w+)\s+(?:(?:were|had\s+been|have\s+been)\s+)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_NAMED_AFTER = re.compile(r"\b(?:for\s+example|for\s+instance|such\s+as|including|among\s+them|namely)\b",
+                          re.IGNORECASE)
+_SOME_CASES_AFTER = re.compile(
+    r"^\S*\s+in\s+(?:the\s+)?(?:majority\s+of|most|many|some|a\s+number\s+of)\s+(?:the\s+)?cases\b", re.IGNORECASE
+)
+
+
+_FULFILLED = re.compile(
+    r"(?:[^.;:!?]|(?<=\b[A-Z])\.){0,80}?\b(?:was|were)\s+(?:\w+ly\s+)?(?:carried\s+out|granted|fulfilled|satisfied|met|honou?red)\b",
+    re.IGNORECASE,
+)
+
+
+# the next sentence says the request or effort succeeded: `asked for his release. The effort was successful.`
+_SUCCEEDED = re.compile(
+    r"\s*(?:The|This|His|Her|Their|These|Those)\s+(?:efforts?|requests?|petitions?|appeals?|pleas?|"
+    r"intercessions?|attempts?)\s+(?:was|were|proved)\s+(?:\w+ly\s+)?(?:successful|a\s+success|granted|"
+    r"carried\s+out|satisfied|fulfilled|met|honou?red)\b"
+)
+
+
+def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str | None = None,
+                following: str = "") -> str:
+    """Modality of the trigger at `trig_rel` in `clause_text`; `following`: the text after the sentence."""
+    found = _modality(clause_text, trig_rel, sentence_text, role)
+    if found == "hypothetical" and _SUCCEEDED.match(following):
+        return "asserted"
+    return found
+
+
+def _modality(clause_text: str, trig_rel: int, sentence_text: str, role: str | None = None) -> str:
     """The cue must govern the trigger: look back only to the last comma or `and` before it
     (`falsely accused of wrecking, arrested and shot`: the arrest and the shooting are asserted)."""
     left = clause_text[:trig_rel]
@@ -97,14 +152,22 @@ def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str |
         return "reported"
     if role == "noun" and _PRESUPPOSED.search(window):
         return "asserted"  # `was not completed even after Lenin's death`: the negation is the main verb's
+    if _ATTEMPTED.search(left[-80:]) or _TO_BE.search(left):
+        return "hypothetical"
+    if _SOME_OF_THEM.search(left[-60:]) and not _NAMED_AFTER.search(clause_text, trig_rel):
+        return "hypothetical"  # `Almost all of them perished`: which ones, unsaid
     if DENIED.search(window[-35:]):
         return "denied"
     if _HYPOTHETICAL.search(window):
+        if _FULFILLED.match(sentence_text, at):
+            return "asserted"  # `the request to release X was carried out`
         return "hypothetical"
     rest = clause_text[trig_rel:].split(maxsplit=1)
     word = rest[0].lower().strip(".,;:!?\"'") if rest else ""
     if role == "verb" and word in _BASE_FORMS and not _DECIDED.search(left):
-        return "hypothetical"
+        return "asserted" if _FULFILLED.match(sentence_text, at) else "hypothetical"
+    if _SOME_CASES_AFTER.match(clause_text[trig_rel:]):
+        return "hypothetical"  # `were arrested and perished in the majority of cases`: which ones, unsaid
     if _PLANNED_AFTER.match(clause_text[trig_rel:]):
         return "hypothetical"  # `Stalin's assassination was planned`, `their rehabilitation would have meant`
     return "asserted"

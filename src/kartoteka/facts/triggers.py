@@ -26,8 +26,9 @@ _TABLE: list[tuple[str, str, str]] = [
                            r"|threw (?:him|her)self (?:out|from|under)"),
     ("expelled", "verb", r"removed (?:\w+ )?from (?:membership"
                          r"|the (?:Politburo|Central Committee|party|VKP\(b\)|Orgburo))"),
-    ("removed", "verb", r"released from (?:the |his |her )?(?:posts?|positions?|duties|work|military|command|"
-                        r"leadership|office)|called back from"),
+    # `released from his duties`, `released, at his request, from his duties`
+    ("removed", "verb", r"released(?:, [^,.;]{1,40},)? from (?:the |his |her )?(?:posts?|positions?|duties|work|"
+                        r"military|command|leadership|office)|called back from"),
     ("elected", "verb", r"included (?:in|into|on) (?:the |this )?(?:membership of the )?(?:\w+ ){0,2}"
                         r"(?:Central Committee(?! \w+ Buro)|Politburo|BTsK)|co-?opted"),
     ("appointed", "verb", r"included (?:in|into|on) (?:the |this )?(?:membership of the )?(?:[\w()]+ ){0,3}"
@@ -35,7 +36,11 @@ _TABLE: list[tuple[str, str, str]] = [
     ("elected", "intrans", r"became (?:a |the )?(?:\w+ )?(?:members?|chairman|candidate members?)"),
     ("appointed", "intrans", r"became (?:the |a )?(?:\w+ )?(?:head|leader|chief|commander|secretary|editor|director)"
                              r"|assumed (?:the |a )?(?:\w+ )?(?:posts?|positions?|duties)"),
-    ("appointed", "verb", r"named (?:to|as)|sent as|entrusted to head|put in charge|transferred to the post"),
+    # `named as people's commissar`, not `named as accomplices` (an accusation)
+    ("appointed", "verb", r"named (?:to|as)(?! (?:\w+ )?(?:accomplices?|participants?|conspirators?|spies|spy|agents?|"
+                          r"organi[sz]ers?|instigators?|culprits?|defendants?|witness|enem|members? of the (?:\w+ )?"
+                          r"(?:center|bloc|conspiracy|organi[sz]ation|group)))|sent as|entrusted to head|put in charge|"
+                          r"transferred to the post"),
     ("arrested", "verb", r"taken into custody|came for"),
     ("shot", "intrans", r"went to the firing squad|faced the firing squad|went before the firing squad"),
     ("shot", "verb", r"put to death"),
@@ -76,7 +81,8 @@ _TABLE: list[tuple[str, str, str]] = [
 ]
 _ALTERNATIVES = _TABLE
 _PATTERN = re.compile(
-    r"\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, (_t, _r, p) in enumerate(_ALTERNATIVES)) + r")\b",
+    # not inside a hyphenated word (`free-spirited`, `self-exiled`)
+    r"(?<!-)\b(?:" + "|".join(f"(?P<g{i}>{p})" for i, (_t, _r, p) in enumerate(_ALTERNATIVES)) + r")\b(?!-)",
     re.IGNORECASE,
 )
 

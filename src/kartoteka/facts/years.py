@@ -18,8 +18,12 @@ _REPEATED = re.compile(r"\b(?:several|many|numerous)\s+times\b|\brepeatedly\b|\b
                        re.IGNORECASE)
 
 
-_LATER = re.compile(r"(?<![-\w])(a|one|two|three|four|five)\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b",
-                    re.IGNORECASE)
+# `Two years later`, `the next year`, `After 3 years`: a shift from the year stated before
+_LATER = re.compile(
+    r"(?<![-\w])(a|one|two|three|four|five|[1-5])\s+years?\s+later\b|\bthe\s+(?:following|next)\s+year\b"
+    r"|\bafter\s+(a|one|two|three|four|five|[1-5])\s+years?\b",
+    re.IGNORECASE,
+)
 
 # words that tie a paragraph's time to the one before it: `On the next day`, `Five years later`
 _ANCHOR = re.compile(
@@ -38,6 +42,9 @@ _OWNED = re.compile(r"\s+(?:in|of)\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.IGNO
 
 
 _OWN_VERB = re.compile(r"\w+\s+(?:in|since)\s+(?:(?:early|late|mid-?)\s+)?", re.IGNORECASE)
+
+
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
 
 
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -108,7 +115,8 @@ class Years:
         later = list(_LATER.finditer(self.text, self._since(ss), pivot))
         m = later[-1] if later else None
         if year and m:
-            shifted = year[0] + _NUMBERS.get((m.group(1) or "a").lower(), 1)
+            count = (m.group(1) or m.group(2) or "a").lower()
+            shifted = year[0] + (int(count) if count.isdigit() else _NUMBERS.get(count, 1))
             return shifted, str(shifted)
         return year
 
@@ -122,7 +130,12 @@ class Years:
         if not inside:
             return None
         before = [it for it in inside if it[0] <= pivot]
-        return before[-1] if before else inside[0]
+        if before:
+            return before[-1]
+        # a year after the event inside a relative clause is another's (`killed A and B, who broke with
+        # the service already in 1929`)
+        after = [it for it in inside if not _RELATIVE.search(self.text, pivot, it[0])]
+        return after[0] if after else None
 
     def near(self, start: int, end: int, pivot: int) -> tuple[int, str] | None:
         item = self._near(start, end, pivot)
