@@ -207,6 +207,7 @@ def main() -> None:
     ap.add_argument("--ingest-n", type=int, default=200)
     ap.add_argument("--search-n", type=int, default=1000)
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    ap.add_argument("--rounds", type=int, default=1, help="alternate 1-process and 2-worker ingests N times")
     ap.add_argument("--search-db", type=Path, help="only measure search on this existing SQLite store")
     args = ap.parse_args()
     if args.search_db:
@@ -230,13 +231,24 @@ def main() -> None:
         mb = sum(p.stat().st_size for p in reports[: args.ingest_n]) / 1e6
         print(f"{len(reports)} synthetic reports, {mb / args.ingest_n * 1000:.0f} KB each, in {tmp}", file=sys.stderr)
 
-        one = run_ingest(ingest_dir, tmp / "one.db", 1)
-        rows.append((f"ingest {args.ingest_n} reports, 1 process (baseline)", one.describe()))
-        rows.append(("  peak RSS per process", ", ".join(f"{r / 2**20:.0f} MB" for r in one.rss)))
-        two = run_ingest(ingest_dir, tmp / "two.db", 2)
-        rows.append((f"ingest {args.ingest_n} reports, --workers 2 (Dask)",
-                     f"{two.rate / one.rate:.2f}x baseline: " + two.describe()))
-        rows.append(("  peak RSS per process (max first)", ", ".join(f"{r / 2**20:.0f} MB" for r in two.rss)))
+        ratios: list[float] = []
+        for r in range(args.rounds):
+            # Alternate the two set-ups so that a change in the machine's load hits both alike.
+            for db in (tmp / "one.db", tmp / "two.db"):
+                for f in db.parent.glob(db.name + "*"):
+                    f.unlink()
+            one = run_ingest(ingest_dir, tmp / "one.db", 1)
+            two = run_ingest(ingest_dir, tmp / "two.db", 2)
+            ratios.append(two.rate / one.rate)
+            label = f" (round {r + 1})" if args.rounds > 1 else ""
+            rows.append((f"ingest {args.ingest_n} reports, 1 process (baseline){label}", one.describe()))
+            rows.append(("  peak RSS per process", ", ".join(f"{x / 2**20:.0f} MB" for x in one.rss)))
+            rows.append((f"ingest {args.ingest_n} reports, --workers 2 (Dask){label}",
+                         f"{two.rate / one.rate:.2f}x baseline: " + two.describe()))
+            rows.append(("  peak RSS per process (max first)", ", ".join(f"{x / 2**20:.0f} MB" for x in two.rss)))
+        if args.rounds > 1:
+            rows.append((f"--workers 2 speed-up over {args.rounds} rounds",
+                         f"median {statistics.median(ratios):.2f}x (" + ", ".join(f"{x:.2f}" for x in ratios) + ")"))
         size = store_bytes(tmp / "one.db")
         rows.append(("store size per report (SQLite)", f"{size / args.ingest_n / 1000:.0f} KB "
                      f"(source {mb / args.ingest_n * 1000:.0f} KB)"))
