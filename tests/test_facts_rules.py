@@ -400,8 +400,8 @@ def test_the_latter_and_semicolon_lists():
         ("Also set up was the Orgburo. It also included five men: A. G. Rubin, N. N. Orlov and I. V. Stalin.",
          {("Rubin", "elected"), ("Orlov", "elected"), ("Stalin", "elected")}),
         # `with A and B the secretaries`
-        ("I. V. Stalin was appointed the General Secretary with V. M. Pavlov and V. V. Orlov the secretaries.",
-         {("Stalin", "appointed"), ("Pavlov", "appointed"), ("Orlov", "appointed")}),
+        ("P. I. Sokolov was appointed head of the bureau with V. M. Pavlov and V. V. Orlov the secretaries.",
+         {("Sokolov", "appointed"), ("Pavlov", "appointed"), ("Orlov", "appointed")}),
         ("Sokolov was elected together with Rubin.", {("Sokolov", "elected")}),
     ],
 )
@@ -466,7 +466,7 @@ def test_groups_named_by_the_body_or_the_sentence_before(text, expected):
         ("Upon Stalin's insistence, the council repealed the orders of Sokolov and then removed him from the command.",
          {("Sokolov", "removed", None)}),
         # a predicate without its own subject shares the clause's
-        ("V. Smirnov, who was appointed commissar of the Navy in 1938, toured the fleets, yet at the end of the "
+        ("V. Smirnov, who was appointed director of the trust in 1938, visited its mines, yet at the close of the "
          "year was himself arrested and shot.",
          {("Smirnov", "appointed", 1938), ("Smirnov", "arrested", 1938), ("Smirnov", "shot", 1938)}),
         # ... and an apposition closed by a bare comma keeps its year
@@ -483,7 +483,7 @@ def test_subjects_and_objects_of_the_sentence(text, expected):
 def test_pronouns_owner_and_subordinate_clause():
     assert pairs("Orlov thought about the trip. Orlov's concern was justified. He was arrested at the station.") == {
         ("Orlov", "arrested")}
-    assert pairs('"I will be back," said commissar G. Orlov to his wife when the NKVD came for him one night.') == {
+    assert pairs('"I shall return soon," said engineer G. Orlov to his sister when the NKVD came for him at dawn.') == {
         ("Orlov", "arrested")}
     # a wish is not a fact
     assert pairs('Lenin\'s notes, Krupskaya wrote: "He expressed the desire that his notes after his death be '
@@ -498,7 +498,7 @@ def test_pronouns_owner_and_subordinate_clause():
          "and the previously mentioned A. Ye. Orlov.", {("Rubin", "arrested"), ("Orlov", "arrested")}),
         ("Many commanders were allegedly arrested. Among them were officials such as N. Ye. Rubin.", set()),
         # `one of those convicted`, `among those arrested`
-        ("Orlov went to the firing squad. He was one of those convicted in the trial.",
+        ("Orlov faced the firing squad that spring. He was one of those convicted at the Kharkov trial.",
          {("Orlov", "shot"), ("Orlov", "sentenced")}),
         ("Rubin was among those arrested in 1937.", {("Rubin", "arrested")}),
         # a pronoun three sentences after the last name is someone unnamed
@@ -517,12 +517,13 @@ def test_groups_and_pronouns_across_sentences(text, expected):
         ("This work was not completed even after Lenin's death.", {("Lenin", "died", "asserted")}),
         ("Kirov was not killed.", {("Kirov", "killed", "denied")}),
         # `his` takes the nearest person named before it in its sentence
-        ("Ganetskiy obtained the release of Lenin after his arrest in August 1914.",
+        ("Ganetskiy secured the release of Lenin after his arrest in the summer of 1914.",
          {("Lenin", "released", "asserted"), ("Lenin", "arrested", "asserted")}),
-        ("Both while Lenin was alive and after his death there were many such leaders.",
+        ("Both while Lenin lived and after his death, such leaders were common.",
          {("Lenin", "died", "asserted")}),
         # a verb after an event noun is not coordinated with it
-        ("Orlov, who would not wait for his arrest, shot his wife.", {("Orlov", "arrested", "denied")}),
+        ("Orlov, who would not wait for his arrest, took a pistol and shot his wife.",
+         {("Orlov", "arrested", "denied")}),
     ],
 )
 def test_event_nouns_in_temporal_phrases(text, expected):
@@ -569,7 +570,7 @@ def test_promoted_is_an_appointment_only_to_a_post():
 
 
 def test_present_perfect_takes_only_its_own_year():
-    text = ("Zinovyev, Rykov and other defendants have now been rehabilitated, and there is no need to recall the "
+    text = ("Zinovyev, Rykov and other defendants have now been rehabilitated, so we need not dwell on the "
             "trial of August 1936. Orlov has been rehabilitated in 1956.")
     assert {(f.person, f.year) for f in facts(text) if f.type == "rehabilitated"} == {
         ("Zinovyev", None), ("Rykov", None), ("Orlov", 1956)}
@@ -693,7 +694,7 @@ def test_a_name_inside_a_relative_clause_that_closed_is_not_the_subject(text, ex
          {("Orlov", "removed")}),
         ("After the arrest of Orlov, many of his deputies perished, including Pavlov and Rubin.",
          {("Orlov", "arrested")}),
-        ("The campaign ended with the arrest and death of the victim selected by Stalin.", set()),
+        ("The whole affair ended with the arrest and death of a victim selected by Stalin.", set()),
         ("The arrest of Orlov, Pavlov and Rubin followed.",
          {("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}),
         ("Arrested were the secretary of the academy, A. P. Orlov, once Lenin's personal secretary, and Rubin.",
@@ -712,7 +713,7 @@ def test_a_proposed_appointment_is_not_asserted():
 
 
 def test_a_pronoun_in_single_quoted_speech_is_not_a_person_named_outside_it():
-    assert pairs("Stalin replied: 'We'll report that he died of heart failure.'") == set()
+    assert pairs("Stalin answered: 'We will announce that he died of a heart attack.'") == set()
     assert pairs("Orlov's friends said he died of heart failure.") == {("Orlov", "died")}
 
 
@@ -737,7 +738,7 @@ def test_some_of_a_named_group_and_named_examples():
     assert pairs(text) == {("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}
     text = "Many of them were released after several years, for example Orlov and Pavlov."
     assert pairs(text) == {("Orlov", "released"), ("Pavlov", "released")}
-    assert pairs("Orlov went to the firing squad. He was one of those convicted in the trial.") == {
+    assert pairs("Orlov faced the firing squad that spring. He was one of those convicted at the Kharkov trial.") == {
         ("Orlov", "shot"), ("Orlov", "sentenced")}
 
 

@@ -313,7 +313,7 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
             if before and (len(gap) <= 3 or (gap.lstrip().startswith(",") and len(gap) <= 160
                                               and not _VERB_CUE.search(gap))):
                 return [before[-1]], "relative"
-        # `V. Smirnov, who ..., undertook a tour ..., yet at the end of the year was himself arrested`:
+        # `V. Smirnov, who ..., visited the mines ..., yet by the close of the year was himself arrested`:
         # a predicate without a subject of its own shares the clause's, named at its start
         subject = [p for p in persons if p[0] - cs <= 3 and not _possessive(text, p)]
         shared = _SHARED_SUBJECT.search(left)
@@ -472,8 +472,8 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         # `repealed the orders of Sytin and then removed him`: an object pronoun may take a person of
         # a phrase earlier in its own sentence (the verb's subject it cannot take: that is `himself`)
         sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
-        # (or the main clause's subject when the verb stands in a `when`/`after` clause: `said Osepyan to
-        # his wife when the NKVD came for him`)
+        # (or the main clause's subject when the verb stands in a `when`/`after` clause: `said Orlov to
+        # his sister when the NKVD came for him`)
         phrase = [p for p in persons if sentence_start <= p[0] and p[1] <= trig.start and not _possessive(text, p)
                   and (_IN_PHRASE.search(text, max(0, p[0] - 25), p[0]) or _SUBORDINATE.search(text, p[1], trig.start))
                   and _is_female(p[2].surname) == (pronoun == "her")]
@@ -813,7 +813,7 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
     rel = [m.start() for m in re.finditer(r"\b(?:who|whom|whose|which)\b", text[clause[0] : trig.start])]
     if rel:
         closing = text.rfind(",", clause[0] + rel[-1], trig.start)
-        # (unless the verb refers back to it: `..., yet at the end of the year was himself arrested`)
+        # (unless the verb refers back to it: `..., yet in that same year was himself arrested`)
         if closing > 0 and not re.search(r"\b(?:the|that|same)\s+year\b", text[closing : trig.start]):
             masks.append((clause[0] + rel[-1], closing))
     return scope, tuple(masks)
