@@ -23,7 +23,7 @@ from kartoteka.facts.modality import DENIED, modality_of
 from kartoteka.facts.model import Aggregate, Fact, PersonRef
 from kartoteka.facts.sentences import clause_spans, sentence_spans
 from kartoteka.facts.triggers import Trigger, find_triggers
-from kartoteka.facts.years import CLAUSE, OWN, PARAGRAPH, SENTENCE, Years
+from kartoteka.facts.years import CLAUSE, OWN, PARAGRAPH, SENTENCE, Years, last_year
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
                   r"both|themselves|himself|herself|subsequently|eventually|immediately|finally|first|still|even|"
@@ -998,7 +998,7 @@ def find_facts_in(
         paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group, carried)
         # the year a next paragraph's `on the next day` refers to; a quoted document's years are its own
         if not _QUOTED.match(pieces.text):
-            carried = Years(pieces.text, dates, triggers).last()
+            carried = last_year(pieces.text, dates)
         groups = plural_groups(paragraph.text, local)
         # the last list of recent paragraphs, for `they` here (its spans lie outside this paragraph);
         # it lapses after two paragraphs that name no list of their own

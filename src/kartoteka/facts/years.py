@@ -65,25 +65,15 @@ class Years:
                  carried: tuple[int, str] | None = None) -> None:
         self.text = text
         self.carried = carried
-        self.items: list[tuple[int, int | None, str]] = []
-        self.owner: dict[int, int] = {}  # item position -> start of the event noun that takes it
         self.mentions = find_dates(text) if mentions is None else mentions
+        self.items = year_items(text, self.mentions)
+        self.owner: dict[int, int] = {}  # item position -> start of the event noun that takes it
         nouns = [t for t in triggers or () if t.role == "noun"]
         self.noun_starts = {t.start for t in nouns}
-        for d in self.mentions:
-            value = d.value if isinstance(d.value, dict) else {"edtf": d.value}
-            edtf = str(value.get("edtf", ""))
-            m = _YEAR.match(edtf)
-            # `prior to 1928`, `until 1940`: a bound, not the year something happened
-            if m and 1850 <= int(m.group(1)) <= 1995 and "X" not in edtf[:4] and not _BOUND.search(
-                text, max(0, d.start - 12), d.start
-            ):
-                span = _RANGE.match(edtf)
-                year = None if span and span.group(1) != span.group(2) else int(m.group(1))
-                self.items.append((d.start, year, edtf))
-                for t in nouns:
-                    if t.end <= d.start and _OWNED.match(text, t.end, d.start):
-                        self.owner[d.start] = t.start
+        for start, _year, _edtf in self.items:
+            for t in nouns:
+                if t.end <= start and _OWNED.match(text, t.end, start):
+                    self.owner[start] = t.start
 
     def of_clause(self, cs: int, ce: int, ss: int, se: int, pivot: int, scope: int = PARAGRAPH,
                   masks: tuple[tuple[int, int], ...] = ()) -> tuple[int, str] | None:
@@ -156,9 +146,27 @@ class Years:
         earlier = [it[0] for it in self.items if it[0] < pos]
         return earlier[-1] if earlier else 0
 
-    def last(self) -> tuple[int, str] | None:
-        """The year in force at the paragraph's end."""
-        return _value(self.items[-1]) if self.items else None
+
+def year_items(text: str, mentions: list[Mention]) -> list[tuple[int, int | None, str]]:
+    """(position, year or None for a span of years, EDTF) of the DATE mentions that state a year."""
+    items = []
+    for d in mentions:
+        value = d.value if isinstance(d.value, dict) else {"edtf": d.value}
+        edtf = str(value.get("edtf", ""))
+        m = _YEAR.match(edtf)
+        # `prior to 1928`, `until 1940`: a bound, not the year something happened
+        if m and 1850 <= int(m.group(1)) <= 1995 and "X" not in edtf[:4] and not _BOUND.search(
+            text, max(0, d.start - 12), d.start
+        ):
+            span = _RANGE.match(edtf)
+            items.append((d.start, None if span and span.group(1) != span.group(2) else int(m.group(1)), edtf))
+    return items
+
+
+def last_year(text: str, mentions: list[Mention]) -> tuple[int, str] | None:
+    """The year in force at the end of a paragraph (what `the next day` in the next one refers to)."""
+    items = year_items(text, mentions)
+    return _value(items[-1]) if items else None
 
 
 def _value(item: tuple[int, int | None, str]) -> tuple[int, str] | None:
