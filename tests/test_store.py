@@ -140,11 +140,39 @@ def test_dask_two_workers_equal_one_process(url, tmp_path):
         assert dump(store) == serial
     if not url.endswith(".db"):
         return
-    # By default the main process analyses reports while the cluster starts; the store is the same.
+    # By default the main process analyses the first report itself (on Linux, to warm the caches the
+    # forked workers share); the store is the same.
     with connect(str(tmp_path / "overlapped.db")) as store:
         summary = ingest(store, reports, workers=2)
-        assert summary.new == 6
+        assert summary.new == 6 and summary.in_main_process >= 1
         assert dump(store) == serial
+
+
+def test_dask_batches_of_several_reports_store_the_same(tmp_path, monkeypatch):
+    pytest.importorskip("dask.distributed")
+    import importlib
+
+    ingest_module = importlib.import_module("kartoteka.store.ingest")
+
+    reports = [str(p) for p in variants(tmp_path / "r", 7)]
+    with connect(str(tmp_path / "serial.db")) as store:
+        ingest(store, reports)
+        serial = dump(store)
+    # 7 reports in batches of 3 (3 + 3 + 1): every report is still written once, in its own transaction.
+    monkeypatch.setattr(ingest_module, "_batch_size", lambda left, workers: 3)
+    with connect(str(tmp_path / "batched.db")) as store:
+        summary = ingest(store, reports, workers=2, analyse_while_starting=False)
+        assert summary.new == 7 and not summary.skipped
+        assert dump(store) == serial
+
+
+def test_dask_batches_shrink_to_single_reports_at_the_end():
+    from kartoteka.store.ingest import MAX_BATCH, _batch_size
+
+    sizes = [_batch_size(left, 2) for left in range(200)]
+    assert sizes[:8] == [1] * 8  # the last reports go one per task: no worker waits on a long batch
+    assert max(sizes) == MAX_BATCH and min(sizes) == 1
+    assert sizes == sorted(sizes)  # never larger closer to the end
 
 
 def _linking(store) -> tuple[list, ...]:

@@ -43,11 +43,13 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, schedule
         with Progress(
             TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
             console=err_console, disable=not show, transient=True,
+            # Refreshed from this thread on each file: no refresh thread runs when `--workers` forks.
+            auto_refresh=False,
         ) as progress:
             task = progress.add_task("ingest", total=None)
 
             def on_file(done: int, total: int) -> None:
-                progress.update(task, completed=done, total=total)
+                progress.update(task, completed=done, total=total, refresh=True)
 
             summary = run_ingest(store, list(paths), workers=workers, scheduler=scheduler, on_file=on_file)
         totals = stats(store)
