@@ -166,6 +166,23 @@ def test_dask_batches_of_several_reports_store_the_same(tmp_path, monkeypatch):
         assert dump(store) == serial
 
 
+def test_dask_spawned_workers_store_the_same(tmp_path, monkeypatch):
+    """Where fork is unavailable the workers are spawned and the main process analyses while they start."""
+    pytest.importorskip("dask.distributed")
+    import importlib
+
+    ingest_module = importlib.import_module("kartoteka.store.ingest")
+    reports = [str(p) for p in variants(tmp_path / "r", 4)]
+    with connect(str(tmp_path / "serial.db")) as store:
+        ingest(store, reports)
+        serial = dump(store)
+    monkeypatch.setattr(ingest_module, "_can_fork", lambda: False)
+    with connect(str(tmp_path / "spawned.db")) as store:
+        summary = ingest(store, reports, workers=2)
+        assert summary.new == 4 and not summary.skipped and summary.workers == 2
+        assert dump(store) == serial
+
+
 def test_dask_batches_shrink_to_single_reports_at_the_end():
     from kartoteka.store.ingest import MAX_BATCH, _batch_size
 
