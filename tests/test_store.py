@@ -148,38 +148,29 @@ def test_dask_two_workers_equal_one_process(url, tmp_path):
         assert dump(store) == serial
 
 
-def test_dask_batches_of_several_reports_store_the_same(tmp_path, monkeypatch):
-    pytest.importorskip("dask.distributed")
+def _ingest_module():
     import importlib
 
-    ingest_module = importlib.import_module("kartoteka.store.ingest")
+    return importlib.import_module("kartoteka.store.ingest")  # `kartoteka.store.ingest` is also a function
 
+
+@pytest.mark.parametrize("how", ["batches of 3", "spawned workers"])
+def test_dask_variants_store_the_same(tmp_path, monkeypatch, how):
+    """Batches of several reports per task, and spawned workers (where fork is unavailable, the main
+    process analyses while they start), store exactly what one process stores."""
+    pytest.importorskip("dask.distributed")
     reports = [str(p) for p in variants(tmp_path / "r", 7)]
     with connect(str(tmp_path / "serial.db")) as store:
         ingest(store, reports)
         serial = dump(store)
-    # 7 reports in batches of 3 (3 + 3 + 1): every report is still written once, in its own transaction.
-    monkeypatch.setattr(ingest_module, "_batch_size", lambda left, workers: 3)
-    with connect(str(tmp_path / "batched.db")) as store:
-        summary = ingest(store, reports, workers=2, analyse_while_starting=False)
-        assert summary.new == 7 and not summary.skipped
-        assert dump(store) == serial
-
-
-def test_dask_spawned_workers_store_the_same(tmp_path, monkeypatch):
-    """Where fork is unavailable the workers are spawned and the main process analyses while they start."""
-    pytest.importorskip("dask.distributed")
-    import importlib
-
-    ingest_module = importlib.import_module("kartoteka.store.ingest")
-    reports = [str(p) for p in variants(tmp_path / "r", 4)]
-    with connect(str(tmp_path / "serial.db")) as store:
-        ingest(store, reports)
-        serial = dump(store)
-    monkeypatch.setattr(ingest_module, "_can_fork", lambda: False)
-    with connect(str(tmp_path / "spawned.db")) as store:
-        summary = ingest(store, reports, workers=2)
-        assert summary.new == 4 and not summary.skipped and summary.workers == 2
+    if how == "batches of 3":
+        # 3 + 3 + 1: every report is still written once, in its own transaction
+        monkeypatch.setattr(_ingest_module(), "_batch_size", lambda left, workers: 3)
+    else:
+        monkeypatch.setattr(_ingest_module(), "_can_fork", lambda: False)
+    with connect(str(tmp_path / "parallel.db")) as store:
+        summary = ingest(store, reports, workers=2, analyse_while_starting=how == "spawned workers")
+        assert summary.new == 7 and not summary.skipped and summary.workers == 2
         assert dump(store) == serial
 
 
