@@ -356,3 +356,25 @@ def test_an_extra_first_letter_is_another_word_unless_a_stray_mark():
     fixes = {(c.original, c.replacement) for c in repair(text).corrections}
     assert ("kraykoms", "raykoms") not in fixes
     assert ("Cukraine", "Ukraine") in fixes
+
+
+def test_a_slipped_inner_vowel_or_last_letter_of_a_frequent_name():
+    text = (
+        "The delegation of Tskhakaya met Gegechkori in Tiflis; the Transcaucasian committee heard them. " * 6
+        + "Later Tskhakiya was recalled, and the Transcaucasiap committee was dissolved. "
+        + "Zykov and Dzhibladze remained in the Transcaucasian party. Rykov spoke for Gegechkori. " * 6
+        + "A certain Rykov wrote, and Gegechkeri did not answer; Zykiv was silent. Tskhakaye wrote.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert ("Tskhakiya", "Tskhakaya", "name") in got
+    assert ("Transcaucasiap", "Transcaucasian", "name") in got
+    # an inner consonant (Gegechkori/Gegechkeri is a vowel: fixed), a first letter (Rykov/Zykov), a
+    # short name (Zykov/Zykiv) or a final vowel (an ending: Tskhakaye) are other names or inflections
+    originals = {o for o, _r, _k in got}
+    assert "Zykov" not in originals and "Zykiv" not in originals and "Tskhakaye" not in originals
+    assert ("Gegechkeri", "Gegechkori", "name") in got
+
+
+def test_a_slipped_vowel_is_not_corrected_when_the_initials_disagree():
+    text = "P. G. Mdivani spoke. " + "Then Mdivani answered at length. " * 7 + "Later N. N. Mdivini objected.\n"
+    assert not [c for c in repair(text).corrections if c.original == "Mdivini"]

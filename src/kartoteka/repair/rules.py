@@ -484,6 +484,8 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
             confidence = 0.75 if len(low) >= 7 or (var.op == "transpose" and len(low) >= 5) else 0.5
         elif long_word:
             confidence = 0.65  # a long word: few words lie one letter from it
+        elif pattern == "title" and var.op == "substitute" and _slip_in_name(low, cased.lower()):
+            confidence = 0.6  # an inner vowel or a last letter no ending has (Mdivini, Transcaucasial)
         else:
             confidence = 0.5  # a plain letter swap in a name is as often a different name (Zykov/Rykov)
         if n >= 20 * max(seen, 1):
@@ -534,6 +536,24 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
             reason += f"; next candidate Zipf {second:.1f}"
         return cased, "word", reason, round(min(confidence, 0.9), 3), "lexicon"
     return None
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _slip_in_name(rare: str, frequent: str) -> bool:
+    """One letter of a long capitalised form misprinted where another name is unlikely: an inner vowel
+    for another (not `y`, which transliterations move), or a last letter no ending ends in. First
+    letters and inner consonants make other names (Zykov/Rykov, Kalinin/Kalnin) and are left alone."""
+    if len(rare) < 6 or len(rare) != len(frequent):
+        return False
+    diff = [i for i in range(len(rare)) if rare[i] != frequent[i]]
+    if len(diff) != 1:
+        return False
+    i = diff[0]
+    if i == len(rare) - 1:
+        return len(rare) >= 8 and rare[i] in _NON_ENDING and frequent[i] not in _NON_ENDING
+    return i >= 2 and rare[i] in _VOWELS and frequent[i] in _VOWELS
 
 
 #: Words this long count as long for a one-edit repair from the lexicon.
