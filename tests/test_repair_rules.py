@@ -378,3 +378,17 @@ def test_a_slipped_inner_vowel_or_last_letter_of_a_frequent_name():
 def test_a_slipped_vowel_is_not_corrected_when_the_initials_disagree():
     text = "P. G. Mdivani spoke. " + "Then Mdivani answered at length. " * 7 + "Later N. N. Mdivini objected.\n"
     assert not [c for c in repair(text).corrections if c.original == "Mdivini"]
+
+
+def test_an_apostrophe_read_for_a_letter_inside_a_word():
+    text = (
+        "The delegates ret'rned to the congress, which was call'd a s'yezd, and they didn't object. "
+        "The coup d'etat was plan'ned, the Ob'yedineniye was closed, and you'll see the wh'le file.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert ("ret'rned", "returned", "word") in got
+    touched = {c.original for c in find_corrections(text)}
+    # contractions, transliterated hard signs, French, and an apostrophe that more than one letter
+    # could fill (wh'le: while or whole) stay as printed
+    for kept in ("call'd", "s'yezd", "didn't", "d'etat", "Ob'yedineniye", "you'll", "wh'le"):
+        assert kept not in touched, kept

@@ -1314,6 +1314,34 @@ def compound_restores(doc: DocStats, lex: Lexicon) -> list[Correction]:
 
 
 _APOSTROPHE_END_RE = re.compile(r"([^\W\d_]{3,})'(?![^\W\d_])")
+_INNER_MARK_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]{2,})'([a-z]{2,})(?![\w'’-])")
+#: What follows an apostrophe in English contractions (`don't`, `you'll`, `I'm`).
+_CONTRACTIONS = frozenset(["s", "t", "ll", "re", "ve", "d", "m"])
+
+
+def _inner_mark(doc: DocStats, lex: Lexicon, here: int) -> Correction | None:
+    """An apostrophe read for a letter inside a word (`ret'rned`): the word with one letter in its
+    place is a common English word, and no other letter makes one. Contractions and the apostrophes of
+    transliteration (hard and soft signs: `s'yezd`) give no English word and are left alone."""
+    text = doc.text
+    i = here
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    m = _INNER_MARK_RE.match(text, i)
+    if not m or m.end(1) != here or m.group(2) in _CONTRACTIONS:
+        return None
+    head, tail = m.group(1), m.group(2)
+    if len(head) + len(tail) < 5 or lex.is_word((head + tail).lower()):
+        return None
+    fits = [
+        head + c + tail
+        for c in "abcdefghijklmnopqrstuvwxyz"
+        if lex.zipf(head + c + tail) >= 3.0 or doc.lower.get((head + c + tail).lower(), 0) >= ATTESTED
+    ]
+    if len(fits) != 1:
+        return None
+    reason = f"an apostrophe inside a word; with the letter '{fits[0][len(head)]}' in its place it reads '{fits[0]}'"
+    return Correction(m.start(), m.end(), m.group(), fits[0], "word", reason, 0.75)
 
 
 def lost_letter_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
@@ -1325,6 +1353,9 @@ def lost_letter_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
     while pos >= 0:
         here, pos = pos, text.find("'", pos + 1)
         if here + 1 < len(text) and text[here + 1].isalpha():
+            inner = _inner_mark(doc, lex, here)
+            if inner is not None:
+                out.append(inner)
             continue
         i = here
         while i > 0 and text[i - 1].isalpha():
