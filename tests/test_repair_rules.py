@@ -392,3 +392,19 @@ def test_an_apostrophe_read_for_a_letter_inside_a_word():
     # could fill (wh'le: while or whole) stay as printed
     for kept in ("call'd", "s'yezd", "didn't", "d'etat", "Ob'yedineniye", "you'll", "wh'le"):
         assert kept not in touched, kept
+
+
+def test_a_barely_attested_string_one_ocr_confusion_from_a_common_word():
+    text = (
+        'The prisoners became "goners" ["dokhodyagi"], caten away by scurvy. The okrug and the sovkhoz sent no '
+        "bread; the muzhik and the narod were silent.\n"
+    )
+    got = {(c.original, c.replacement) for c in repair(text).corrections}
+    assert ("caten", "eaten") in got
+    assert not {o for o, _r in got} & {"okrug", "sovkhoz", "muzhik", "narod", "dokhodyagi"}
+
+
+def test_a_word_beside_a_transliterated_one_is_not_repaired_from_the_lexicon():
+    # the same string inside a run of Russian words (no bracket or comma between them) is no English word
+    text = 'Its title, "Tsel zhizni caten", was never translated.\n'
+    assert not [c for c in find_corrections(text) if c.original == "caten"]

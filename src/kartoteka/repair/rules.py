@@ -467,6 +467,12 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         if not (pattern == "title" and context == "name" and doc.forms.get(hit[2].lower(), 0) > 0)
     ]
     lex_best = a.lex_hits if context == "plain" and not a.attested_string else []
+    if context == "plain" and a.attested_string and pattern == "lower":
+        # a string the frequency list has barely seen (a typo of the web) is still damage when one OCR
+        # confusion makes of it a word some thousand times as common (`caten` for `eaten`)
+        own = lex.zipf(low)
+        if own < BARELY_ZIPF:
+            lex_best = [hit for hit in a.lex_hits if hit[1].ocr and hit[0] >= own + 3.0]
 
     rival_word = ""
     if doc_best:
@@ -515,7 +521,7 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
     if lex_best:
         lex_best = sorted(lex_best, key=lambda t: -(t[0] + (1.0 if t[1].ocr else 0.0)))
         z, var, cased = lex_best[0]
-        others = {c: zz for zz, _v, c in lex_best if c != cased}
+        others = {c: zz for zz, _v, c in (a.lex_hits if a.attested_string else lex_best) if c != cased}
         second = max(others.values(), default=0.0)
         gap = z + (1.0 if var.ocr else 0.0) - second
         if gap < 0.5:
@@ -556,6 +562,9 @@ def _slip_in_name(rare: str, frequent: str) -> bool:
     return i >= 2 and rare[i] in _VOWELS and frequent[i] in _VOWELS
 
 
+#: A string the frequency list gives less than this (Zipf) is barely attested: a typo, not a word.
+BARELY_ZIPF = 1.5
+
 #: Words this long count as long for a one-edit repair from the lexicon.
 LONG_WORD = 7
 
@@ -585,6 +594,7 @@ def _splits_in_two(low: str, lex: Lexicon, function_words: bool = False) -> bool
 
 
 _FOREIGN_NEIGHBOUR = re.compile(r"[^\W\d_]+")
+_PHRASE_BREAK = re.compile(r"[\[\](),;:.!?]")
 
 
 def _foreign_context(doc: DocStats, lex: Lexicon, tok: Token) -> bool:
@@ -595,9 +605,13 @@ def _foreign_context(doc: DocStats, lex: Lexicon, tok: Token) -> bool:
     if after.startswith("["):
         return True
     line_start = text.rfind("\n", 0, tok.start) + 1
-    before = [m.group() for m in _FOREIGN_NEIGHBOUR.finditer(text, max(line_start, tok.start - 30), tok.start)]
+    before = list(_FOREIGN_NEIGHBOUR.finditer(text, max(line_start, tok.start - 30), tok.start))
     nxt = _FOREIGN_NEIGHBOUR.search(text, tok.end + len(tok.suffix), tok.end + len(tok.suffix) + 30)
-    near = ([before[-1]] if before else []) + ([nxt.group()] if nxt else [])
+    # a neighbour counts when only spaces or quotes part them; a bracket or a comma ends the phrase
+    # (`["dokhodyag"], caten away`: the gloss is over)
+    near = [m.group() for m in before[-1:] if not _PHRASE_BREAK.search(text, m.end(), tok.start)]
+    if nxt:
+        near.append(nxt.group())
     return any(
         len(w) >= 4
         and lex.zipf(w) == 0.0
