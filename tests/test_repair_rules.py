@@ -408,3 +408,16 @@ def test_a_word_beside_a_transliterated_one_is_not_repaired_from_the_lexicon():
     # the same string inside a run of Russian words (no bracket or comma between them) is no English word
     text = 'Its title, "Tsel zhizni caten", was never translated.\n'
     assert not [c for c in find_corrections(text) if c.original == "caten"]
+
+
+def test_a_stray_capital_glued_before_a_frequent_capitalised_word():
+    text = (
+        "He served in the Kiev Military District and the Volga Military District. " * 4
+        + "In 1937 he took over the Ural IMilitary District. The IKKI and the ISpolkom met; Ivanov and "
+        + "Ilyin spoke, and Ignatov answered.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert ("IMilitary", "Military", "word") in got
+    touched = {c.original for c in find_corrections(text)}
+    # an acronym, a form whose rest the report does not print, and plain names beginning with I
+    assert not touched & {"IKKI", "ISpolkom", "Ivanov", "Ilyin", "Ignatov"}

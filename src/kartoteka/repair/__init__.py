@@ -31,6 +31,7 @@ from kartoteka.repair.rules import (
     other_marks,
     report_restores,
     split_words,
+    stray_capitals,
 )
 
 #: Corrections below this confidence are proposed but not applied.
@@ -56,6 +57,7 @@ _DETECTORS = (
     initials,
     capital_cut,
     capitalised_misreads,
+    stray_capitals,
     listed_misspellings,
     real_words,
     context_words,

@@ -1217,6 +1217,28 @@ def capitalised_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
     return out
 
 
+def stray_capitals(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A stroke read as a capital I (or l) glued before a capitalised word (`IMilitary District`): the
+    form is printed once, and without its first letter it is a capitalised form the report prints
+    often. Acronyms (`IKKI`) and camel-cased names (`McLean`) are other shapes and are left alone."""
+    out: list[Correction] = []
+    title = _frequent(doc)["title"]
+    for form, seen in doc.forms.items():
+        if seen != 1 or len(form) < 5 or form[0] not in "Il" or not form.isalpha():
+            continue
+        rest = form[1:]
+        if case_pattern(rest) != "title" or len(rest) < 4:
+            continue
+        n = title.get(rest.lower(), 0)
+        if n < 2 * ATTESTED or doc.forms.get(rest, 0) < 2 * ATTESTED:
+            continue
+        reason = f"'{form}' seen once; '{rest}' seen {n} times in this report: a stray '{form[0]}' before it"
+        for tok in doc.tokens_of(form):
+            if not tok.in_compound:
+                out.append(Correction(tok.start, tok.end, form, rest, "word", reason, 0.8))
+    return out
+
+
 def _starts_a_sentence(doc: DocStats, form: str) -> bool:
     return any(_sentence_start(doc.text, start) for raw in doc.raw_of.get(form, ()) for start in doc.positions[raw])
 
