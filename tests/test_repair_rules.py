@@ -421,3 +421,12 @@ def test_a_stray_capital_glued_before_a_frequent_capitalised_word():
     touched = {c.original for c in find_corrections(text)}
     # an acronym, a form whose rest the report does not print, and plain names beginning with I
     assert not touched & {"IKKI", "ISpolkom", "Ivanov", "Ilyin", "Ignatov"}
+
+
+def test_a_barely_attested_string_that_splits_into_a_set_phrase():
+    text = (
+        "Engineers as wellas agronomists were arrested, whereby the plant stopped; the terms thereof and "
+        "hereto were never published, inasmuch as the decree was secret.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert got == {("wellas", "well as", "merge")}

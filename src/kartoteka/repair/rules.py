@@ -800,7 +800,9 @@ def merged_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
 
 def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"):
     low = base.lower()
-    if doc.lower.get(low, 0) >= ATTESTED or lex.is_word(low, zipf=1.0 if base.islower() else 2.0):
+    if doc.lower.get(low, 0) >= ATTESTED:
+        return None
+    if lex.is_word(low, zipf=1.0 if base.islower() else 2.0) and not _barely_a_usual_pair(base, lex):
         return None
     pattern = case_pattern(base)
     # camel case: `inRussian`
@@ -842,17 +844,19 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         options.append((min(zl, zr), zl + zr, base[:i], base[i:]))
     if not options:
         return None
-    # One misread letter explains it as well as a lost space (`evewitnesses`, `sonsent`): leave it.
-    common_get = lex.common.get
-    for cand, op, _i, _p in variant_strings(low, inserts=False):
-        if op != "d" and len(cand) >= 5 and common_get(cand, 0.0) >= 2.5:
-            return None
-    # A few lost letters explain it as well (`neverthese` beside `nevertheless` x40): leave it.
-    if _near_longer_form(low, doc):
-        return None
     options.sort(reverse=True)
     best = options[0]
     if len(options) > 1 and options[1][0] > best[0] - 1.0:
+        return None
+    # A pair English writes all the time (`well as`) is a lost space whatever else lies near.
+    usual_pair = lex.bigram(best[2], best[3]) >= USUAL_PAIR
+    # One misread letter explains it as well as a lost space (`evewitnesses`, `sonsent`): leave it.
+    common_get = lex.common.get
+    for cand, op, _i, _p in variant_strings(low, inserts=False):
+        if op != "d" and len(cand) >= 5 and common_get(cand, 0.0) >= 2.5 and not usual_pair:
+            return None
+    # A few lost letters explain it as well (`neverthese` beside `nevertheless` x40): leave it.
+    if not usual_pair and _near_longer_form(low, doc):
         return None
     weakest = best[0]
     confidence = 0.6 + min(weakest - 3.0, 2.0) * 0.12 + (0.05 if best[3].lower() in FUNCTION_WORDS else 0.0)
@@ -861,6 +865,19 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         f"and '{best[3]}' (Zipf {lex.zipf(best[3]):.1f})"
     )
     return best[2], best[3], reason, round(min(confidence, 0.92), 3)
+
+
+#: A word pair seen this often in the bigram list (~1e12 words) is a set phrase (`well as`, `as well`).
+USUAL_PAIR = 1e9
+
+
+def _barely_a_usual_pair(base: str, lex: Lexicon) -> bool:
+    """A lowercase string the frequency list has barely seen and no dictionary lists, that splits
+    into a set phrase (`wellas`): a lost space, not a word."""
+    low = base.lower()
+    if not base.islower() or lex.zipf(low) >= BARELY_ZIPF or lex.in_dictionary(low):
+        return False
+    return any(lex.bigram(low[:i], low[i:]) >= USUAL_PAIR for i in range(2, len(low) - 1))
 
 
 def _near_longer_form(low: str, doc: DocStats) -> bool:
