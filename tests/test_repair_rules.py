@@ -430,3 +430,13 @@ def test_a_barely_attested_string_that_splits_into_a_set_phrase():
     )
     got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
     assert got == {("wellas", "well as", "merge")}
+
+
+def test_a_lowercase_l_no_english_word_opens_with_is_a_capital_i():
+    text = (
+        'Then the old man said: "Do not cry, llyinichna, they will let him go." A llama and a llano were '
+        "drawn on the wall, and he told lme nothing.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert ("llyinichna", "Ilyinichna", "name") in got
+    assert not {o for o, _r, _k in got} & {"llama", "llano", "lme"}

@@ -400,6 +400,16 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
                     "document",
                 )
                 return a
+            if len(low) >= 6 and low[1] in _NO_SECOND_AFTER_L and lex.zipf(low) == 0.0:
+                # `llyushka`: no English word opens with l and this consonant; a Russian I- name does
+                a.propername = (
+                    as_i,
+                    "name",
+                    f"'{base}' is no word, and no English word opens with 'l{low[1]}': a capital I read as l",
+                    0.7,
+                    "document",
+                )
+                return a
 
     if lex.is_word(low):
         return None
@@ -444,6 +454,9 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
         return None
     return a
 
+
+#: Letters no English word puts after an opening `l` (llama aside): `lv...`, `ll...` open Russian I- names.
+_NO_SECOND_AFTER_L = frozenset("bcdfghjklmnpqrstvwxz")
 
 #: Letters a speck, a stroke or an opening bracket (`(` read as C) adds before a word; any other extra
 #: first letter makes another word (`kraykoms` beside `raykoms`: kray and rayon committees).
