@@ -545,6 +545,8 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         confidence = (0.7 if var.ocr else 0.5 if long_word else 0.4) + min(gap, 2.0) * 0.08
         if len(low) < 5:
             confidence -= 0.15
+        elif not second and len(low) >= 6 and not _splits_in_two(low, lex, True):
+            confidence = max(confidence, 0.62)  # the one common word within an edit (`tyrand`)
         reason = (
             f"'{base}' is not an English word and not seen elsewhere in this report; "
             f"'{cased}' (Zipf {z:.1f}) is {_edit_words(var)}"
