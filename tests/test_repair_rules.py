@@ -448,3 +448,23 @@ def test_the_one_common_word_within_an_edit_of_a_long_non_word():
     assert ("tyrand", "tyrant") in got
     # two words run together (`son sent`) explain it as well as one letter: not repaired to `consent`
     assert not {o for o, _r in got} & {"sonsent"}
+
+
+def test_a_surname_in_ey_after_initials_where_the_report_spells_ev():
+    text = (
+        "Kamenev, Zinovyev, Bakayev and Yevdokimov were tried; Kamenev and Zinovyev were shot. " * 5
+        + "The delegate P. S. Kuratey did not return, and Kuratey's wife wrote to Moisey Uritskiy. "
+        + "Later Sergey, Korney Chukovskiy and R. Carey came; the Turkey delegation and Matvey were silent. "
+        + "A V Lobanovey and N. Godey spoke.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert ("Kuratey", "Kuratev", "name") in got
+    assert ("Godey", "Godev", "name") not in got  # too short to judge
+    # given names (before a surname, or without initials), English names, y/v swapped (`-vey`)
+    touched = {c.original for c in find_corrections(text)}
+    assert not touched & {"Moisey", "Sergey", "Korney", "Carey", "Turkey", "Matvey", "Lobanovey"}
+
+
+def test_a_surname_in_ey_needs_a_report_that_spells_ev():
+    text = "The delegate P. S. Kuratey did not return. Others stayed in Kiev.\n"
+    assert not [c for c in repair(text).corrections if c.original == "Kuratey"]

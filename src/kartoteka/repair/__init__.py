@@ -15,7 +15,7 @@ from __future__ import annotations
 from kartoteka.repair.document import scan
 from kartoteka.repair.lexicon import Lexicon, get_lexicon
 from kartoteka.repair.model import KINDS, Correction, Repaired
-from kartoteka.repair.names import double_confusions, initials
+from kartoteka.repair.names import double_confusions, ev_endings, initials
 from kartoteka.repair.offsets import OffsetMap
 from kartoteka.repair.realword import context_words, real_words
 from kartoteka.repair.rules import (
@@ -54,6 +54,7 @@ _DETECTORS = (
     merged_words,
     misread_tokens,
     double_confusions,
+    ev_endings,
     initials,
     capital_cut,
     capitalised_misreads,

@@ -118,3 +118,40 @@ def initials(doc: DocStats, lex: Lexicon) -> list[Correction]:
         )
         out.append(Correction(start, end, raw, replacement, "name", reason, 0.8))
     return out
+
+
+#: Initials before a surname, dotted or not (`B. N.`, `A D`, `Ya.`).
+_INITIALS_AT_END = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.? ?){1,3}$")
+#: A capitalised word after a form: a given name before its surname or patronymic (`Korney Chukovskiy`).
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+#: The report must print this many surnames in `-ev` before its convention counts.
+EV_SURNAMES = 20
+
+
+def ev_endings(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A Russian surname ending `-ey` where the report spells surnames `-ev`: the `v` read as `y`
+    (`B. N. Ponomarey`). Only a form the lexicon does not know (English `Carey`, `Dewey` are known),
+    printed at most twice, standing after initials at least once and never before a capitalised word
+    (given names end in `-ey` too: `Korney Chukovskiy`, `Sergey`)."""
+    text = doc.text
+    ev = sum(n for form, n in doc.forms.items() if form.endswith("ev") and case_pattern(form) == "title")
+    if ev < EV_SURNAMES:
+        return []
+    out: list[Correction] = []
+    for form, seen in doc.forms.items():
+        if seen > 2 or len(form) < 6 or not form.endswith("ey") or case_pattern(form) != "title":
+            continue
+        if not form.isalpha() or form[-3] == "v" or lex.zipf(form) > 0.0 or lex.is_word(form.lower()):
+            continue  # `-vey`: the y and v swapped (`Andrevey`), a double confusion's business
+        target = form[:-1] + "v"
+        tokens = [t for t in doc.tokens_of(form) if not t.in_compound]
+        if not tokens or any(_CAPITAL_AFTER.match(text, t.end + len(t.suffix)) for t in tokens):
+            continue
+        if not any(_INITIALS_AT_END.search(text[max(0, t.start - 12) : t.start]) for t in tokens):
+            continue
+        reason = (
+            f"'{form}' after initials; the report spells {ev} surnames in '-ev', and no surname of it "
+            f"ends in '-ey': a v read as y"
+        )
+        out.extend(Correction(t.start, t.end, form, target, "name", reason, 0.75) for t in tokens)
+    return out
