@@ -468,3 +468,15 @@ def test_a_surname_in_ey_after_initials_where_the_report_spells_ev():
 def test_a_surname_in_ey_needs_a_report_that_spells_ev():
     text = "The delegate P. S. Kuratey did not return. Others stayed in Kiev.\n"
     assert not [c for c in repair(text).corrections if c.original == "Kuratey"]
+
+
+def test_an_armenian_surname_in_van_where_the_report_spells_yan():
+    text = (
+        "Mikoyan, Shaumyan, Khandzhyan, Myasnikyan and Ter-Petrosyan were named. " * 5
+        + "The old communists G. Ter-Ovanesvan and D. Akopvan were arrested; Levan Gogoberidze, Ivan "
+        + "Smirnov and the Erivan delegates were not, nor was the Sevan fishery.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert {("Ovanesvan", "Ovanesyan", "name"), ("Akopvan", "Akopyan", "name")} <= got
+    touched = {c.original for c in find_corrections(text)}
+    assert not touched & {"Levan", "Ivan", "Erivan", "Sevan"}

@@ -128,30 +128,50 @@ _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 EV_SURNAMES = 20
 
 
+#: Surname endings where a `v` and a `y` are confused: printed ending -> the report's ending.
+_YV_ENDINGS = (("ey", "ev"), ("van", "yan"))
+
+
 def ev_endings(doc: DocStats, lex: Lexicon) -> list[Correction]:
-    """A Russian surname ending `-ey` where the report spells surnames `-ev`: the `v` read as `y`
-    (`B. N. Ponomarey`). Only a form the lexicon does not know (English `Carey`, `Dewey` are known),
+    """A Russian surname ending `-ey` where the report spells surnames `-ev`, or an Armenian one in
+    `-van` where it spells them `-yan`: a `v` read as `y` or the other way (`B. N. Ponomarey`,
+    `D. Akopvan`). Only a form the lexicon does not know (English `Carey`, `Dewey` are known),
     printed at most twice, standing after initials at least once and never before a capitalised word
-    (given names end in `-ey` too: `Korney Chukovskiy`, `Sergey`)."""
+    (given names end so too: `Korney Chukovskiy`, `Levan Gogoberidze`)."""
     text = doc.text
-    ev = sum(n for form, n in doc.forms.items() if form.endswith("ev") and case_pattern(form) == "title")
-    if ev < EV_SURNAMES:
-        return []
     out: list[Correction] = []
-    for form, seen in doc.forms.items():
-        if seen > 2 or len(form) < 6 or not form.endswith("ey") or case_pattern(form) != "title":
+    for printed, meant in _YV_ENDINGS:
+        convention = sum(n for form, n in doc.forms.items() if form.endswith(meant) and case_pattern(form) == "title")
+        if convention < EV_SURNAMES:
             continue
-        if not form.isalpha() or form[-3] == "v" or lex.zipf(form) > 0.0 or lex.is_word(form.lower()):
-            continue  # `-vey`: the y and v swapped (`Andrevey`), a double confusion's business
-        target = form[:-1] + "v"
-        tokens = [t for t in doc.tokens_of(form) if not t.in_compound]
-        if not tokens or any(_CAPITAL_AFTER.match(text, t.end + len(t.suffix)) for t in tokens):
-            continue
-        if not any(_INITIALS_AT_END.search(text[max(0, t.start - 12) : t.start]) for t in tokens):
-            continue
-        reason = (
-            f"'{form}' after initials; the report spells {ev} surnames in '-ev', and no surname of it "
-            f"ends in '-ey': a v read as y"
-        )
-        out.extend(Correction(t.start, t.end, form, target, "name", reason, 0.75) for t in tokens)
+        for form, seen in doc.forms.items():
+            if seen > 2 or len(form) < 6 or not form.endswith(printed) or case_pattern(form) != "title":
+                continue
+            if not form.isalpha() or lex.zipf(form) > 0.0 or lex.is_word(form.lower()):
+                continue
+            if printed == "ey" and form[-3] == "v":
+                continue  # `-vey`: the y and v swapped (`Andrevey`), a double confusion's business
+            target = form[: -len(printed)] + meant
+            tokens = doc.tokens_of(form)
+            if not tokens or any(_CAPITAL_AFTER.match(text, t.end + len(t.suffix)) for t in tokens):
+                continue
+            if not any(
+                _INITIALS_AT_END.search(text[max(0, _name_start(text, t.start) - 12) : _name_start(text, t.start)])
+                for t in tokens
+            ):
+                continue
+            reason = (
+                f"'{form}' after initials; the report spells {convention} surnames in '-{meant}', none "
+                f"in '-{printed}': a v and a y confused"
+            )
+            out.extend(Correction(t.start, t.end, form, target, "name", reason, 0.75) for t in tokens)
     return out
+
+
+def _name_start(text: str, pos: int) -> int:
+    """Where a double-barrelled name opens (`Ter-` before `Petrosyan`)."""
+    while pos > 1 and text[pos - 1] == "-" and text[pos - 2].isalpha():
+        pos -= 1
+        while pos > 0 and text[pos - 1].isalpha():
+            pos -= 1
+    return pos
