@@ -480,3 +480,14 @@ def test_an_armenian_surname_in_van_where_the_report_spells_yan():
     assert {("Ovanesvan", "Ovanesyan", "name"), ("Akopvan", "Akopyan", "name")} <= got
     touched = {c.original for c in find_corrections(text)}
     assert not touched & {"Levan", "Ivan", "Erivan", "Sevan"}
+
+
+def test_an_acronym_printed_once_with_a_letter_too_many():
+    text = (
+        "The NKVD and the OGPU and the SSR organs reported. " * 10
+        + "An NKVAD officer, the BSSR and the SSRS delegations, and the ZSFSR sent word. The NKVD "
+        + "and the OGPDU replied.\n"
+    )
+    got = {(c.original, c.replacement) for c in repair(text).corrections}
+    assert {("NKVAD", "NKVD"), ("OGPDU", "OGPU")} <= got
+    assert not {o for o, _r in got} & {"BSSR", "SSRS", "ZSFSR"}

@@ -1457,4 +1457,23 @@ def lost_letter_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
         for tok in doc.tokens_of(form):
             if not tok.in_compound:
                 out.append(Correction(tok.start, tok.end, form, target, "name", reason, 0.7))
+    # ... and one printed once with a letter too many inside it (`OGUPU`, `NKVID`); an extra first or
+    # last letter makes another body (`BSSR` beside `SSR`)
+    for form, seen in doc.forms.items():
+        if seen != 1 or len(form) < 5 or not form.isupper() or not form.isalpha():
+            continue
+        if lex.zipf(form) >= 2.0 or lex.in_dictionary(form.lower()):
+            continue
+        longer = {
+            cut: doc.forms.get(cut, 0)
+            for cut in {form[:i] + form[i + 1 :] for i in range(1, len(form) - 1)}
+            if doc.forms.get(cut, 0) >= 10
+        }
+        if len(longer) != 1:
+            continue
+        (target, n), = longer.items()
+        reason = f"'{form}' seen once; '{target}' seen {n} times in this report, one letter added"
+        for tok in doc.tokens_of(form):
+            if not tok.in_compound:
+                out.append(Correction(tok.start, tok.end, form, target, "name", reason, 0.7))
     return out
