@@ -491,3 +491,15 @@ def test_an_acronym_printed_once_with_a_letter_too_many():
     got = {(c.original, c.replacement) for c in repair(text).corrections}
     assert {("NKVAD", "NKVD"), ("OGPDU", "OGPU")} <= got
     assert not {o for o, _r in got} & {"BSSR", "SSRS", "ZSFSR"}
+
+
+def test_a_surname_in_os_after_initials_where_the_report_spells_ov():
+    text = (
+        "Molotov, Kirov, Rykov, Sokolov, Kuratov and Orlov were named. " * 5
+        + "The academician A. I. Kuratos was shot. J. Santos and Carlos Prestes of the Comintern, and the "
+        + "journal KOSMOS, were not touched, nor was N. Kalogeropoulos.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert ("Kuratos", "Kuratov", "name") in got
+    touched = {c.original for c in find_corrections(text)}
+    assert not touched & {"Santos", "Carlos", "KOSMOS", "Kalogeropoulos"}

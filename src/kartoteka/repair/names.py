@@ -128,19 +128,21 @@ _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 EV_SURNAMES = 20
 
 
-#: Surname endings where a `v` and a `y` are confused: printed ending -> the report's ending.
-_YV_ENDINGS = (("ey", "ev"), ("van", "yan"))
+#: Surname endings with a `v` misread (as `y` or `s`) or a `y` read as `v`: printed -> the report's ending,
+#: and whether the repaired form must be printed elsewhere in the report (Greek names end in `-os`).
+_YV_ENDINGS = (("ey", "ev", False), ("os", "ov", True), ("van", "yan", False))
 
 
 def ev_endings(doc: DocStats, lex: Lexicon) -> list[Correction]:
-    """A Russian surname ending `-ey` where the report spells surnames `-ev`, or an Armenian one in
-    `-van` where it spells them `-yan`: a `v` read as `y` or the other way (`B. N. Ponomarey`,
-    `D. Akopvan`). Only a form the lexicon does not know (English `Carey`, `Dewey` are known),
-    printed at most twice, standing after initials at least once and never before a capitalised word
+    """A Russian surname ending `-ey` or `-os` where the report spells surnames `-ev` and `-ov`, or an
+    Armenian one in `-van` where it spells them `-yan`: a `v` read as `y` or `s`, or a `y` as `v`
+    (`B. N. Ponomarey`, `A. I. Kuratos`, `D. Akopvan`); an `-os` form only when the report prints the
+    `-ov` one (`N. Kalogeropoulos` is Greek). Only a form the lexicon does not know (English `Carey`,
+    `Dewey` are known), printed at most twice, standing after initials at least once and never before a capitalised word
     (given names end so too: `Korney Chukovskiy`, `Levan Gogoberidze`)."""
     text = doc.text
     out: list[Correction] = []
-    for printed, meant in _YV_ENDINGS:
+    for printed, meant, attested in _YV_ENDINGS:
         convention = sum(n for form, n in doc.forms.items() if form.endswith(meant) and case_pattern(form) == "title")
         if convention < EV_SURNAMES:
             continue
@@ -152,6 +154,8 @@ def ev_endings(doc: DocStats, lex: Lexicon) -> list[Correction]:
             if printed == "ey" and form[-3] == "v":
                 continue  # `-vey`: the y and v swapped (`Andrevey`), a double confusion's business
             target = form[: -len(printed)] + meant
+            if attested and not doc.forms.get(target, 0):
+                continue
             tokens = doc.tokens_of(form)
             if not tokens or any(_CAPITAL_AFTER.match(text, t.end + len(t.suffix)) for t in tokens):
                 continue
@@ -162,7 +166,7 @@ def ev_endings(doc: DocStats, lex: Lexicon) -> list[Correction]:
                 continue
             reason = (
                 f"'{form}' after initials; the report spells {convention} surnames in '-{meant}', none "
-                f"in '-{printed}': a v and a y confused"
+                f"in '-{printed}': a letter of the ending misread"
             )
             out.extend(Correction(t.start, t.end, form, target, "name", reason, 0.75) for t in tokens)
     return out
