@@ -503,3 +503,9 @@ def test_a_surname_in_os_after_initials_where_the_report_spells_ov():
     assert ("Kuratos", "Kuratov", "name") in got
     touched = {c.original for c in find_corrections(text)}
     assert not touched & {"Santos", "Carlos", "KOSMOS", "Kalogeropoulos"}
+
+
+def test_a_seven_letter_capitalised_misread_of_a_word():
+    text = "He chaired the Crimcan Soviet; the writers Olesha and Bednyy wrote of Yalta and Kerch.\n"
+    got = {(c.original, c.replacement) for c in repair(text).corrections}
+    assert got == {("Crimcan", "Crimean")}

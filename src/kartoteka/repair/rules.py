@@ -1201,12 +1201,16 @@ def _ocr_variants(low: str):
             start = low.find(read, start + 1)
 
 
+#: Capitalised forms at least this long are judged against the lexicon alone.
+CAPITALISED_MIN = 7
+
+
 def capitalised_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
     """A long capitalised form printed once, unknown to the lexicon and the report, one OCR confusion
     from an English word: a misread word in a title or at a sentence start (`Usurnation`)."""
     out: list[Correction] = []
     for form, seen in doc.forms.items():
-        if seen != 1 or len(form) < 8 or case_pattern(form) != "title" or not form.isalpha():
+        if seen != 1 or len(form) < CAPITALISED_MIN or case_pattern(form) != "title" or not form.isalpha():
             continue
         low = form.lower()
         if doc.lower.get(low, 0) != 1 or lex.zipf(low) > 0 or lex.is_word(low):
