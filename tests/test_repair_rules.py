@@ -509,3 +509,16 @@ def test_a_seven_letter_capitalised_misread_of_a_word():
     text = "He chaired the Crimcan Soviet; the writers Olesha and Bednyy wrote of Yalta and Kerch.\n"
     got = {(c.original, c.replacement) for c in repair(text).corrections}
     assert got == {("Crimcan", "Crimean")}
+
+
+def test_a_long_name_kept_misprinted_through_a_passage():
+    text = (
+        "Dzerzhinskiy and Kuybyshev met Menzhinskiy. " * 6
+        + "Later Dzerzhonskiy wrote, Dzerzhonskiy's deputy answered, and Dzerzhonskiy signed. "
+        + "Kuybashev spoke, Kuybashev left, Kuybashev returned. "
+        + "Menzhinskay came, Menzhinskay went, Menzhinskay stayed.\n"
+    )
+    got = {(c.original, c.replacement) for c in repair(text).corrections}
+    assert ("Dzerzhonskiy", "Dzerzhinskiy") in got
+    # shorter names, and a last vowel (an ending), repeated three times, stay the report's own
+    assert not {o for o, _r in got} & {"Kuybashev", "Menzhinskay"}

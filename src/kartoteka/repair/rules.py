@@ -427,6 +427,9 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
                 var = describe(low, raw)
                 if var.ocr and not _transliteration_variant(low, raw[0]) and not _inflection(low, raw[0], var):
                     a.doc_hits.append((n, var, apply_pattern(raw[0], pattern)))
+            elif n >= 2 * seen and len(low) >= LONG_NAME and _slip_in_name(low, raw[0]):
+                # a long name kept misprinted through one passage (Poskrobyshev x3 beside Poskrebyshev x6)
+                a.doc_hits.append((n, describe(low, raw), apply_pattern(raw[0], pattern)))
         return a if a.doc_hits else None
     a.attested_string = zget(low, 0.0) > 0.0
     freq = _frequent(doc)[pattern]
@@ -560,11 +563,14 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
 
 
 _VOWELS = frozenset("aeiou")
+#: A name this long with a slipped vowel is a misprint even when repeated: few real names lie so near.
+LONG_NAME = 10
 
 
 def _slip_in_name(rare: str, frequent: str) -> bool:
     """One letter of a long capitalised form misprinted where another name is unlikely: an inner vowel
-    for another (not `y`, which transliterations move), or a last letter no ending ends in. First
+    for another (not `y`, which transliterations move; not in the ending), or a last letter no ending
+    ends in. First
     letters and inner consonants make other names (Zykov/Rykov, Kalinin/Kalnin) and are left alone."""
     if len(rare) < 6 or len(rare) != len(frequent):
         return False
@@ -574,7 +580,8 @@ def _slip_in_name(rare: str, frequent: str) -> bool:
     i = diff[0]
     if i == len(rare) - 1:
         return len(rare) >= 8 and rare[i] in _NON_ENDING and frequent[i] not in _NON_ENDING
-    return i >= 2 and rare[i] in _VOWELS and frequent[i] in _VOWELS
+    # not in the last two letters, where endings differ (`-iy`/`-ay`, `-ev`/`-ov`)
+    return 2 <= i < len(rare) - 2 and rare[i] in _VOWELS and frequent[i] in _VOWELS
 
 
 #: A string the frequency list gives less than this (Zipf) is barely attested: a typo, not a word.
