@@ -522,3 +522,14 @@ def test_a_long_name_kept_misprinted_through_a_passage():
     assert ("Dzerzhonskiy", "Dzerzhinskiy") in got
     # shorter names, and a last vowel (an ending), repeated three times, stay the report's own
     assert not {o for o, _r in got} & {"Kuybashev", "Menzhinskay"}
+
+
+def test_a_word_made_of_a_misread_name():
+    text = (
+        "Bukharin and Tomskiy answered Stalin. " * 20
+        + 'The "Bukharinist" line, the "Bukharlnist" platform, the Tomskiyite group and the Stalinist '
+        + "press; the Trotskyite-Zinovyevite bloc and a Leninist and a Kantianist were named.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert ("Bukharlnist", "Bukharinist", "name") in got
+    assert not {o for o, _r, _k in got} & {"Bukharinist", "Tomskiyite", "Zinovyevite", "Kantianist"}

@@ -1282,6 +1282,38 @@ def stray_capitals(doc: DocStats, lex: Lexicon) -> list[Correction]:
     return out
 
 
+#: Endings that make a word of a name (`Zinovyevite`, `Bukharinism`).
+_NAME_DERIVATIONS = ("ites", "ite", "ists", "ist", "ism")
+
+
+def name_derivations(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A word made of a name (`Trotskyite`, `Bukharinist`) with the name misread by one OCR confusion
+    where the report prints the name itself at least 20 times (`Zinovvevite` beside `Zinovyev`)."""
+    out: list[Correction] = []
+    title = _frequent(doc)["title"]
+    for form, seen in doc.forms.items():
+        if seen > 2 or case_pattern(form) != "title" or not form.isalpha() or lex.zipf(form) > 0.0:
+            continue
+        low = form.lower()
+        ending = next((e for e in _NAME_DERIVATIONS if low.endswith(e)), None)
+        if ending is None or len(low) - len(ending) < 5:
+            continue
+        stem = low[: -len(ending)]
+        hits = {
+            raw[0]
+            for raw in variant_strings(stem, inserts=False)
+            if title.get(raw[0], 0) >= 20 and describe(stem, raw).ocr and not _transliteration_variant(stem, raw[0])
+        }
+        if len(hits) != 1:
+            continue
+        name = apply_pattern(hits.pop(), "title")
+        target = name + form[len(stem) :]
+        n = title[name.lower()]
+        reason = f"'{form}' seen {_times(seen)}; the name '{name}' is printed {n} times, one OCR confusion apart"
+        out.extend(Correction(t.start, t.end, form, target, "name", reason, 0.8) for t in doc.tokens_of(form))
+    return out
+
+
 def _starts_a_sentence(doc: DocStats, form: str) -> bool:
     return any(_sentence_start(doc.text, start) for raw in doc.raw_of.get(form, ()) for start in doc.positions[raw])
 
