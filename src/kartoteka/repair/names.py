@@ -130,16 +130,17 @@ EV_SURNAMES = 20
 
 #: Surname endings with a `v` misread (as `y` or `s`) or a `y` read as `v`: printed -> the report's ending,
 #: and whether the repaired form must be printed elsewhere in the report (Greek names end in `-os`).
-_YV_ENDINGS = (("ey", "ev", False), ("os", "ov", True), ("van", "yan", False))
+_YV_ENDINGS = (("ey", "ev", False), ("vey", "yev", False), ("os", "ov", True), ("van", "yan", False))
 
 
 def ev_endings(doc: DocStats, lex: Lexicon) -> list[Correction]:
-    """A Russian surname ending `-ey` or `-os` where the report spells surnames `-ev` and `-ov`, or an
-    Armenian one in `-van` where it spells them `-yan`: a `v` read as `y` or `s`, or a `y` as `v`
-    (`B. N. Ponomarey`, `A. I. Kuratos`, `D. Akopvan`); an `-os` form only when the report prints the
-    `-ov` one (`N. Kalogeropoulos` is Greek). Only a form the lexicon does not know (English `Carey`,
-    `Dewey` are known), printed at most twice, standing after initials at least once and never before a capitalised word
-    (given names end so too: `Korney Chukovskiy`, `Levan Gogoberidze`)."""
+    """A Russian surname ending `-ey`, `-vey` or `-os` where the report spells surnames `-ev`, `-yev`
+    and `-ov`, or an Armenian one in `-van` where it spells them `-yan`: a `v` read as `y` or `s`, a `y`
+    read as `v`, or the two swapped (`B. N. Ponomarey`, `A. Gusavey`, `A. I. Kuratos`, `D. Akopvan`).
+    An `-os` form only when the report prints the `-ov` one (`N. Kalogeropoulos` is Greek). Only a form
+    the lexicon does not know (English `Carey`, `Dewey` are known), printed at most twice, standing
+    after initials at least once and never before a capitalised word (given names end so too: `Korney
+    Chukovskiy`, `Levan Gogoberidze`)."""
     text = doc.text
     out: list[Correction] = []
     for printed, meant, attested in _YV_ENDINGS:
@@ -152,7 +153,9 @@ def ev_endings(doc: DocStats, lex: Lexicon) -> list[Correction]:
             if not form.isalpha() or lex.zipf(form) > 0.0 or lex.is_word(form.lower()):
                 continue
             if printed == "ey" and form[-3] == "v":
-                continue  # `-vey`: the y and v swapped (`Andrevey`), a double confusion's business
+                continue  # `-vey`: the y and v swapped, the next entry's business
+            if printed == "vey" and form[-4] not in "aeiou":
+                continue  # `Matvey` is a given name; `-ayev`, `-eyev` ... are surnames read `-avey`
             target = form[: -len(printed)] + meant
             if attested and not doc.forms.get(target, 0):
                 continue
