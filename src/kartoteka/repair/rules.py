@@ -585,7 +585,7 @@ def _slip_in_name(rare: str, frequent: str) -> bool:
 
 
 #: A string the frequency list gives less than this (Zipf) is barely attested: a typo, not a word.
-BARELY_ZIPF = 1.5
+BARELY_ZIPF = 2.0
 
 #: Words this long count as long for a one-edit repair from the lexicon.
 LONG_WORD = 7
