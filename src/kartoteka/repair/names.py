@@ -143,14 +143,17 @@ def ev_endings(doc: DocStats, lex: Lexicon) -> list[Correction]:
     Chukovskiy`, `Levan Gogoberidze`)."""
     text = doc.text
     out: list[Correction] = []
+    endings = tuple({e for printed, meant, _a in _YV_ENDINGS for e in (printed, meant)})
+    titled = [(f, n) for f, n in doc.forms.items() if f.endswith(endings) and f.isalpha() and f[0].isupper()]
+    titled = [(f, n) for f, n in titled if case_pattern(f) == "title"]
     for printed, meant, attested in _YV_ENDINGS:
-        convention = sum(n for form, n in doc.forms.items() if form.endswith(meant) and case_pattern(form) == "title")
+        convention = sum(n for form, n in titled if form.endswith(meant))
         if convention < EV_SURNAMES:
             continue
-        for form, seen in doc.forms.items():
-            if seen > 2 or len(form) < 6 or not form.endswith(printed) or case_pattern(form) != "title":
+        for form, seen in titled:
+            if seen > 2 or len(form) < 6 or not form.endswith(printed):
                 continue
-            if not form.isalpha() or lex.zipf(form) > 0.0 or lex.is_word(form.lower()):
+            if lex.zipf(form) > 0.0 or lex.is_word(form.lower()):
                 continue
             if printed == "ey" and form[-3] == "v":
                 continue  # `-vey`: the y and v swapped, the next entry's business
