@@ -535,3 +535,13 @@ def test_a_word_made_of_a_misread_name():
     got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
     assert ("Bukharlnist", "Bukharinist", "name") in got
     assert not {o for o, _r, _k in got} & {"Bukharinist", "Tomskiyite", "Zinovyevite", "Kantianist"}
+
+
+def test_of_between_two_surnames_is_or():
+    text = (
+        "N. I. Bukharin and A. I. Rykov spoke; L. B. Kamenev listened. Neither Bukharin of Rykov could "
+        "answer. He received the Order of Kamenev's time, the Testament of Bukharin was read, and the "
+        "city of Rykov was renamed. Kamenev or Rykov might know.\n"
+    )
+    got = [(c.original, c.replacement, text[c.start - 9 : c.end + 6]) for c in repair(text).corrections]
+    assert got == [("of", "or", "Bukharin of Rykov")]
