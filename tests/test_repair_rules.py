@@ -545,3 +545,13 @@ def test_of_between_two_surnames_is_or():
     )
     got = [(c.original, c.replacement, text[c.start - 9 : c.end + 6]) for c in repair(text).corrections]
     assert got == [("of", "or", "Bukharin of Rykov")]
+
+
+def test_by_also_after_not_only_is_but_also():
+    text = (
+        "The purge struck not only the army by also the navy. It was led by also a new man. "
+        "Not only the army but the navy, by also their families, suffered. Not only that.\n"
+        "They were moved, by also the old guard.\n"
+    )
+    got = [(c.original, c.replacement, text[c.start - 9 : c.end + 5]) for c in repair(text).corrections]
+    assert got == [("by", "but", "the army by also")]

@@ -224,3 +224,27 @@ def names_or(doc: DocStats, lex: Lexicon) -> list[Correction]:
             reason = f"'{left}' and '{right}' are surnames (printed after initials in this report): 'of' read for 'or'"
             out.append(Correction(at, at + 2, "of", "or", "word", reason, 0.7))
     return out
+
+
+# ---------------------------------------------------------------- `not only ... by also` (`but also`)
+
+_ALSO_AFTER = re.compile(r"(?<![\w'’-])(by|bu|hut|bnt) also\b")
+_NOT_ONLY = re.compile(r"\b[Nn]ot only\b")
+_SENTENCE_STOP = re.compile(r"[.!?;]\s")
+
+
+def but_also(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """The second half of `not only ... but also` with `but` misread (`by also`, `hut also`): the
+    sentence must open the pair with `not only` before it and not close it with a `but` already."""
+    text = doc.text
+    out: list[Correction] = []
+    for m in _ALSO_AFTER.finditer(text):
+        stops = list(_SENTENCE_STOP.finditer(text, max(0, m.start() - 400), m.start()))
+        head = stops[-1].end() if stops else max(0, m.start() - 400)
+        opened = list(_NOT_ONLY.finditer(text, head, m.start()))
+        if not opened or re.search(r"\bbut\b", text[opened[-1].end() : m.start()]):
+            continue
+        word = m.group(1)
+        reason = f"'not only' opens the pair earlier in the sentence; '{word} also' closes it: '{word}' read for 'but'"
+        out.append(Correction(m.start(1), m.end(1), word, "but", "word", reason, 0.75))
+    return out
