@@ -15,9 +15,9 @@ from __future__ import annotations
 from kartoteka.repair.document import scan
 from kartoteka.repair.lexicon import Lexicon, get_lexicon
 from kartoteka.repair.model import KINDS, Correction, Repaired
-from kartoteka.repair.names import double_confusions, initials
+from kartoteka.repair.names import double_confusions, ev_endings, initials
 from kartoteka.repair.offsets import OffsetMap
-from kartoteka.repair.realword import context_words, real_words
+from kartoteka.repair.realword import but_also, context_words, names_or, real_words
 from kartoteka.repair.rules import (
     capital_cut,
     capitalised_misreads,
@@ -28,9 +28,11 @@ from kartoteka.repair.rules import (
     lost_letter_marks,
     merged_words,
     misread_tokens,
+    name_derivations,
     other_marks,
     report_restores,
     split_words,
+    stray_capitals,
 )
 
 #: Corrections below this confidence are proposed but not applied.
@@ -53,12 +55,17 @@ _DETECTORS = (
     merged_words,
     misread_tokens,
     double_confusions,
+    ev_endings,
     initials,
     capital_cut,
     capitalised_misreads,
+    stray_capitals,
+    name_derivations,
     listed_misspellings,
     real_words,
     context_words,
+    names_or,
+    but_also,
     report_restores,
     compound_restores,
     lost_letter_marks,

@@ -118,3 +118,70 @@ def initials(doc: DocStats, lex: Lexicon) -> list[Correction]:
         )
         out.append(Correction(start, end, raw, replacement, "name", reason, 0.8))
     return out
+
+
+#: Initials before a surname, dotted or not (`B. N.`, `A D`, `Ya.`).
+_INITIALS_AT_END = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.? ?){1,3}$")
+#: A capitalised word after a form: a given name before its surname or patronymic (`Korney Chukovskiy`).
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+#: The report must print this many surnames in `-ev` before its convention counts.
+EV_SURNAMES = 20
+
+
+#: Surname endings with a `v` misread (as `y` or `s`) or a `y` read as `v`: printed -> the report's ending,
+#: and whether the repaired form must be printed elsewhere in the report (Greek names end in `-os`).
+_YV_ENDINGS = (("ey", "ev", False), ("vey", "yev", False), ("os", "ov", True), ("van", "yan", False))
+
+
+def ev_endings(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A Russian surname ending `-ey`, `-vey` or `-os` where the report spells surnames `-ev`, `-yev`
+    and `-ov`, or an Armenian one in `-van` where it spells them `-yan`: a `v` read as `y` or `s`, a `y`
+    read as `v`, or the two swapped (`B. N. Ponomarey`, `A. Gusavey`, `A. I. Kuratos`, `D. Akopvan`).
+    An `-os` form only when the report prints the `-ov` one (`N. Kalogeropoulos` is Greek). Only a form
+    the lexicon does not know (English `Carey`, `Dewey` are known), printed at most twice, standing
+    after initials at least once and never before a capitalised word (given names end so too: `Korney
+    Chukovskiy`, `Levan Gogoberidze`)."""
+    text = doc.text
+    out: list[Correction] = []
+    endings = tuple({e for printed, meant, _a in _YV_ENDINGS for e in (printed, meant)})
+    titled = [(f, n) for f, n in doc.forms.items() if f.endswith(endings) and f.isalpha() and f[0].isupper()]
+    titled = [(f, n) for f, n in titled if case_pattern(f) == "title"]
+    for printed, meant, attested in _YV_ENDINGS:
+        convention = sum(n for form, n in titled if form.endswith(meant))
+        if convention < EV_SURNAMES:
+            continue
+        for form, seen in titled:
+            if seen > 2 or len(form) < 6 or not form.endswith(printed):
+                continue
+            if lex.zipf(form) > 0.0 or lex.is_word(form.lower()):
+                continue
+            if printed == "ey" and form[-3] == "v":
+                continue  # `-vey`: the y and v swapped, the next entry's business
+            if printed == "vey" and form[-4] not in "aeiou":
+                continue  # `Matvey` is a given name; `-ayev`, `-eyev` ... are surnames read `-avey`
+            target = form[: -len(printed)] + meant
+            if attested and not doc.forms.get(target, 0):
+                continue
+            tokens = doc.tokens_of(form)
+            if not tokens or any(_CAPITAL_AFTER.match(text, t.end + len(t.suffix)) for t in tokens):
+                continue
+            if not any(
+                _INITIALS_AT_END.search(text[max(0, _name_start(text, t.start) - 12) : _name_start(text, t.start)])
+                for t in tokens
+            ):
+                continue
+            reason = (
+                f"'{form}' after initials; the report spells {convention} surnames in '-{meant}', none "
+                f"in '-{printed}': a letter of the ending misread"
+            )
+            out.extend(Correction(t.start, t.end, form, target, "name", reason, 0.75) for t in tokens)
+    return out
+
+
+def _name_start(text: str, pos: int) -> int:
+    """Where a double-barrelled name opens (`Ter-` before `Petrosyan`)."""
+    while pos > 1 and text[pos - 1] == "-" and text[pos - 2].isalpha():
+        pos -= 1
+        while pos > 0 and text[pos - 1].isalpha():
+            pos -= 1
+    return pos

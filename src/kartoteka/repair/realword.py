@@ -198,3 +198,53 @@ def _one_edit(a: str, b: str) -> bool:
         )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+# ---------------------------------------------------------------- `of` between two surnames (`Kamenev of Rykov`)
+
+_NAME_OF_NAME = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{3,}) of ([A-Z][a-z]{3,})(?![\w'’-])")
+_SURNAME_AFTER_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\. ?){1,3}([A-Z][a-z]{3,})\b")
+
+
+def names_or(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """`of` between two surnames (each printed after initials somewhere in the report) is a misprinted
+    `or`: English says `Bukharin or Rykov`, never `Bukharin of Rykov`. A title or a thing before `of`
+    (`Order of Lenin`, `Testament of Lenin`) is no surname and keeps its `of`."""
+    text = doc.text
+    if " of " not in text:
+        return []
+    pairs = [(m.start(), m.group(1), m.group(2)) for m in _NAME_OF_NAME.finditer(text)]
+    if not pairs:
+        return []
+    surnames = set(_SURNAME_AFTER_INITIALS.findall(text))
+    out: list[Correction] = []
+    for start, left, right in pairs:
+        if left in surnames and right in surnames and lex.zipf(left) < 3.0 and lex.zipf(right) < 3.0:
+            at = start + len(left) + 1
+            reason = f"'{left}' and '{right}' are surnames (printed after initials in this report): 'of' read for 'or'"
+            out.append(Correction(at, at + 2, "of", "or", "word", reason, 0.7))
+    return out
+
+
+# ---------------------------------------------------------------- `not only ... by also` (`but also`)
+
+_ALSO_AFTER = re.compile(r"(?<![\w'’-])(by|bu|hut|bnt) also\b")
+_NOT_ONLY = re.compile(r"\b[Nn]ot only\b")
+_SENTENCE_STOP = re.compile(r"[.!?;]\s")
+
+
+def but_also(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """The second half of `not only ... but also` with `but` misread (`by also`, `hut also`): the
+    sentence must open the pair with `not only` before it and not close it with a `but` already."""
+    text = doc.text
+    out: list[Correction] = []
+    for m in _ALSO_AFTER.finditer(text):
+        stops = list(_SENTENCE_STOP.finditer(text, max(0, m.start() - 400), m.start()))
+        head = stops[-1].end() if stops else max(0, m.start() - 400)
+        opened = list(_NOT_ONLY.finditer(text, head, m.start()))
+        if not opened or re.search(r"\bbut\b", text[opened[-1].end() : m.start()]):
+            continue
+        word = m.group(1)
+        reason = f"'not only' opens the pair earlier in the sentence; '{word} also' closes it: '{word}' read for 'but'"
+        out.append(Correction(m.start(1), m.end(1), word, "but", "word", reason, 0.75))
+    return out

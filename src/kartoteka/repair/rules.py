@@ -400,6 +400,16 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
                     "document",
                 )
                 return a
+            if len(low) >= 6 and low[1] in _NO_SECOND_AFTER_L and lex.zipf(low) == 0.0:
+                # `llyushka`: no English word opens with l and this consonant; a Russian I- name does
+                a.propername = (
+                    as_i,
+                    "name",
+                    f"'{base}' is no word, and no English word opens with 'l{low[1]}': a capital I read as l",
+                    0.7,
+                    "document",
+                )
+                return a
 
     if lex.is_word(low):
         return None
@@ -417,6 +427,9 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
                 var = describe(low, raw)
                 if var.ocr and not _transliteration_variant(low, raw[0]) and not _inflection(low, raw[0], var):
                     a.doc_hits.append((n, var, apply_pattern(raw[0], pattern)))
+            elif n >= 2 * seen and len(low) >= LONG_NAME and _slip_in_name(low, raw[0]):
+                # a long name kept misprinted through one passage (Poskrobyshev x3 beside Poskrebyshev x6)
+                a.doc_hits.append((n, describe(low, raw), apply_pattern(raw[0], pattern)))
         return a if a.doc_hits else None
     a.attested_string = zget(low, 0.0) > 0.0
     freq = _frequent(doc)[pattern]
@@ -445,6 +458,9 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
     return a
 
 
+#: Letters no English word puts after an opening `l` (llama aside): `lv...`, `ll...` open Russian I- names.
+_NO_SECOND_AFTER_L = frozenset("bcdfghjklmnpqrstvwxz")
+
 #: Letters a speck, a stroke or an opening bracket (`(` read as C) adds before a word; any other extra
 #: first letter makes another word (`kraykoms` beside `raykoms`: kray and rayon committees).
 _STRAY_FIRST = frozenset("lijtfrcIC'")
@@ -467,6 +483,12 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         if not (pattern == "title" and context == "name" and doc.forms.get(hit[2].lower(), 0) > 0)
     ]
     lex_best = a.lex_hits if context == "plain" and not a.attested_string else []
+    if context == "plain" and a.attested_string and pattern == "lower":
+        # a string the frequency list has barely seen (a typo of the web) is still damage when one OCR
+        # confusion makes of it a word some thousand times as common (`caten` for `eaten`)
+        own = lex.zipf(low)
+        if own < BARELY_ZIPF:
+            lex_best = [hit for hit in a.lex_hits if hit[1].ocr and hit[0] >= own + 3.0]
 
     rival_word = ""
     if doc_best:
@@ -484,6 +506,8 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
             confidence = 0.75 if len(low) >= 7 or (var.op == "transpose" and len(low) >= 5) else 0.5
         elif long_word:
             confidence = 0.65  # a long word: few words lie one letter from it
+        elif pattern == "title" and var.op == "substitute" and _slip_in_name(low, cased.lower()):
+            confidence = 0.6  # an inner vowel or a last letter no ending has (Mdivini, Transcaucasial)
         else:
             confidence = 0.5  # a plain letter swap in a name is as often a different name (Zykov/Rykov)
         if n >= 20 * max(seen, 1):
@@ -513,7 +537,7 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
     if lex_best:
         lex_best = sorted(lex_best, key=lambda t: -(t[0] + (1.0 if t[1].ocr else 0.0)))
         z, var, cased = lex_best[0]
-        others = {c: zz for zz, _v, c in lex_best if c != cased}
+        others = {c: zz for zz, _v, c in (a.lex_hits if a.attested_string else lex_best) if c != cased}
         second = max(others.values(), default=0.0)
         gap = z + (1.0 if var.ocr else 0.0) - second
         if gap < 0.5:
@@ -524,6 +548,8 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         confidence = (0.7 if var.ocr else 0.5 if long_word else 0.4) + min(gap, 2.0) * 0.08
         if len(low) < 5:
             confidence -= 0.15
+        elif not second and len(low) >= 6 and not _splits_in_two(low, lex, True):
+            confidence = max(confidence, 0.62)  # the one common word within an edit (`tyrand`)
         reason = (
             f"'{base}' is not an English word and not seen elsewhere in this report; "
             f"'{cased}' (Zipf {z:.1f}) is {_edit_words(var)}"
@@ -535,6 +561,31 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         return cased, "word", reason, round(min(confidence, 0.9), 3), "lexicon"
     return None
 
+
+_VOWELS = frozenset("aeiou")
+#: A name this long with a slipped vowel is a misprint even when repeated: few real names lie so near.
+LONG_NAME = 10
+
+
+def _slip_in_name(rare: str, frequent: str) -> bool:
+    """One letter of a long capitalised form misprinted where another name is unlikely: an inner vowel
+    for another (not `y`, which transliterations move; not in the ending), or a last letter no ending
+    ends in. First
+    letters and inner consonants make other names (Zykov/Rykov, Kalinin/Kalnin) and are left alone."""
+    if len(rare) < 6 or len(rare) != len(frequent):
+        return False
+    diff = [i for i in range(len(rare)) if rare[i] != frequent[i]]
+    if len(diff) != 1:
+        return False
+    i = diff[0]
+    if i == len(rare) - 1:
+        return len(rare) >= 8 and rare[i] in _NON_ENDING and frequent[i] not in _NON_ENDING
+    # not in the last two letters, where endings differ (`-iy`/`-ay`, `-ev`/`-ov`)
+    return 2 <= i < len(rare) - 2 and rare[i] in _VOWELS and frequent[i] in _VOWELS
+
+
+#: A string the frequency list gives less than this (Zipf) is barely attested: a typo, not a word.
+BARELY_ZIPF = 2.0
 
 #: Words this long count as long for a one-edit repair from the lexicon.
 LONG_WORD = 7
@@ -565,6 +616,7 @@ def _splits_in_two(low: str, lex: Lexicon, function_words: bool = False) -> bool
 
 
 _FOREIGN_NEIGHBOUR = re.compile(r"[^\W\d_]+")
+_PHRASE_BREAK = re.compile(r"[\[\](),;:.!?]")
 
 
 def _foreign_context(doc: DocStats, lex: Lexicon, tok: Token) -> bool:
@@ -575,9 +627,13 @@ def _foreign_context(doc: DocStats, lex: Lexicon, tok: Token) -> bool:
     if after.startswith("["):
         return True
     line_start = text.rfind("\n", 0, tok.start) + 1
-    before = [m.group() for m in _FOREIGN_NEIGHBOUR.finditer(text, max(line_start, tok.start - 30), tok.start)]
+    before = list(_FOREIGN_NEIGHBOUR.finditer(text, max(line_start, tok.start - 30), tok.start))
     nxt = _FOREIGN_NEIGHBOUR.search(text, tok.end + len(tok.suffix), tok.end + len(tok.suffix) + 30)
-    near = ([before[-1]] if before else []) + ([nxt.group()] if nxt else [])
+    # a neighbour counts when only spaces or quotes part them; a bracket or a comma ends the phrase
+    # (`["dokhodyag"], caten away`: the gloss is over)
+    near = [m.group() for m in before[-1:] if not _PHRASE_BREAK.search(text, m.end(), tok.start)]
+    if nxt:
+        near.append(nxt.group())
     return any(
         len(w) >= 4
         and lex.zipf(w) == 0.0
@@ -766,7 +822,9 @@ def merged_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
 
 def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"):
     low = base.lower()
-    if doc.lower.get(low, 0) >= ATTESTED or lex.is_word(low, zipf=1.0 if base.islower() else 2.0):
+    if doc.lower.get(low, 0) >= ATTESTED:
+        return None
+    if lex.is_word(low, zipf=1.0 if base.islower() else 2.0) and not _barely_a_usual_pair(base, lex):
         return None
     pattern = case_pattern(base)
     # camel case: `inRussian`
@@ -808,17 +866,19 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         options.append((min(zl, zr), zl + zr, base[:i], base[i:]))
     if not options:
         return None
-    # One misread letter explains it as well as a lost space (`evewitnesses`, `sonsent`): leave it.
-    common_get = lex.common.get
-    for cand, op, _i, _p in variant_strings(low, inserts=False):
-        if op != "d" and len(cand) >= 5 and common_get(cand, 0.0) >= 2.5:
-            return None
-    # A few lost letters explain it as well (`neverthese` beside `nevertheless` x40): leave it.
-    if _near_longer_form(low, doc):
-        return None
     options.sort(reverse=True)
     best = options[0]
     if len(options) > 1 and options[1][0] > best[0] - 1.0:
+        return None
+    # A pair English writes all the time (`well as`) is a lost space whatever else lies near.
+    usual_pair = lex.bigram(best[2], best[3]) >= USUAL_PAIR
+    # One misread letter explains it as well as a lost space (`evewitnesses`, `sonsent`): leave it.
+    common_get = lex.common.get
+    for cand, op, _i, _p in variant_strings(low, inserts=False):
+        if op != "d" and len(cand) >= 5 and common_get(cand, 0.0) >= 2.5 and not usual_pair:
+            return None
+    # A few lost letters explain it as well (`neverthese` beside `nevertheless` x40): leave it.
+    if not usual_pair and _near_longer_form(low, doc):
         return None
     weakest = best[0]
     confidence = 0.6 + min(weakest - 3.0, 2.0) * 0.12 + (0.05 if best[3].lower() in FUNCTION_WORDS else 0.0)
@@ -827,6 +887,19 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         f"and '{best[3]}' (Zipf {lex.zipf(best[3]):.1f})"
     )
     return best[2], best[3], reason, round(min(confidence, 0.92), 3)
+
+
+#: A word pair seen this often in the bigram list (~1e12 words) is a set phrase (`well as`, `as well`).
+USUAL_PAIR = 1e9
+
+
+def _barely_a_usual_pair(base: str, lex: Lexicon) -> bool:
+    """A lowercase string the frequency list has barely seen and no dictionary lists, that splits
+    into a set phrase (`wellas`): a lost space, not a word."""
+    low = base.lower()
+    if not base.islower() or lex.zipf(low) >= BARELY_ZIPF or lex.in_dictionary(low):
+        return False
+    return any(lex.bigram(low[:i], low[i:]) >= USUAL_PAIR for i in range(2, len(low) - 1))
 
 
 def _near_longer_form(low: str, doc: DocStats) -> bool:
@@ -1135,12 +1208,16 @@ def _ocr_variants(low: str):
             start = low.find(read, start + 1)
 
 
+#: Capitalised forms at least this long are judged against the lexicon alone.
+CAPITALISED_MIN = 7
+
+
 def capitalised_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
     """A long capitalised form printed once, unknown to the lexicon and the report, one OCR confusion
     from an English word: a misread word in a title or at a sentence start (`Usurnation`)."""
     out: list[Correction] = []
     for form, seen in doc.forms.items():
-        if seen != 1 or len(form) < 8 or case_pattern(form) != "title" or not form.isalpha():
+        if seen != 1 or len(form) < CAPITALISED_MIN or case_pattern(form) != "title" or not form.isalpha():
             continue
         low = form.lower()
         if doc.lower.get(low, 0) != 1 or lex.zipf(low) > 0 or lex.is_word(low):
@@ -1180,6 +1257,60 @@ def capitalised_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
             )
             kind = "word" if lex.in_dictionary(cand) else "name"
             out.append(Correction(tok.start, tok.end, form, apply_pattern(cand, "title"), kind, reason, 0.65))
+    return out
+
+
+def stray_capitals(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A stroke read as a capital I (or l) glued before a capitalised word (`IMilitary District`): the
+    form is printed once, and without its first letter it is a capitalised form the report prints
+    often. Acronyms (`IKKI`) and camel-cased names (`McLean`) are other shapes and are left alone."""
+    out: list[Correction] = []
+    title = _frequent(doc)["title"]
+    for form, seen in doc.forms.items():
+        if seen != 1 or len(form) < 5 or form[0] not in "Il" or not form.isalpha():
+            continue
+        rest = form[1:]
+        if case_pattern(rest) != "title" or len(rest) < 4:
+            continue
+        n = title.get(rest.lower(), 0)
+        if n < 2 * ATTESTED or doc.forms.get(rest, 0) < 2 * ATTESTED:
+            continue
+        reason = f"'{form}' seen once; '{rest}' seen {n} times in this report: a stray '{form[0]}' before it"
+        for tok in doc.tokens_of(form):
+            if not tok.in_compound:
+                out.append(Correction(tok.start, tok.end, form, rest, "word", reason, 0.8))
+    return out
+
+
+#: Endings that make a word of a name (`Zinovyevite`, `Bukharinism`).
+_NAME_DERIVATIONS = ("ites", "ite", "ists", "ist", "ism")
+
+
+def name_derivations(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A word made of a name (`Trotskyite`, `Bukharinist`) with the name misread by one OCR confusion
+    where the report prints the name itself at least 20 times (`Zinovvevite` beside `Zinovyev`)."""
+    out: list[Correction] = []
+    title = _frequent(doc)["title"]
+    for form, seen in doc.forms.items():
+        if seen > 2 or case_pattern(form) != "title" or not form.isalpha() or lex.zipf(form) > 0.0:
+            continue
+        low = form.lower()
+        ending = next((e for e in _NAME_DERIVATIONS if low.endswith(e)), None)
+        if ending is None or len(low) - len(ending) < 5:
+            continue
+        stem = low[: -len(ending)]
+        hits = {
+            raw[0]
+            for raw in variant_strings(stem, inserts=False)
+            if title.get(raw[0], 0) >= 20 and describe(stem, raw).ocr and not _transliteration_variant(stem, raw[0])
+        }
+        if len(hits) != 1:
+            continue
+        name = apply_pattern(hits.pop(), "title")
+        target = name + form[len(stem) :]
+        n = title[name.lower()]
+        reason = f"'{form}' seen {_times(seen)}; the name '{name}' is printed {n} times, one OCR confusion apart"
+        out.extend(Correction(t.start, t.end, form, target, "name", reason, 0.8) for t in doc.tokens_of(form))
     return out
 
 
@@ -1294,6 +1425,34 @@ def compound_restores(doc: DocStats, lex: Lexicon) -> list[Correction]:
 
 
 _APOSTROPHE_END_RE = re.compile(r"([^\W\d_]{3,})'(?![^\W\d_])")
+_INNER_MARK_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]{2,})'([a-z]{2,})(?![\w'’-])")
+#: What follows an apostrophe in English contractions (`don't`, `you'll`, `I'm`).
+_CONTRACTIONS = frozenset(["s", "t", "ll", "re", "ve", "d", "m"])
+
+
+def _inner_mark(doc: DocStats, lex: Lexicon, here: int) -> Correction | None:
+    """An apostrophe read for a letter inside a word (`ret'rned`): the word with one letter in its
+    place is a common English word, and no other letter makes one. Contractions and the apostrophes of
+    transliteration (hard and soft signs: `s'yezd`) give no English word and are left alone."""
+    text = doc.text
+    i = here
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    m = _INNER_MARK_RE.match(text, i)
+    if not m or m.end(1) != here or m.group(2) in _CONTRACTIONS:
+        return None
+    head, tail = m.group(1), m.group(2)
+    if len(head) + len(tail) < 5 or lex.is_word((head + tail).lower()):
+        return None
+    fits = [
+        head + c + tail
+        for c in "abcdefghijklmnopqrstuvwxyz"
+        if lex.zipf(head + c + tail) >= 3.0 or doc.lower.get((head + c + tail).lower(), 0) >= ATTESTED
+    ]
+    if len(fits) != 1:
+        return None
+    reason = f"an apostrophe inside a word; with the letter '{fits[0][len(head)]}' in its place it reads '{fits[0]}'"
+    return Correction(m.start(), m.end(), m.group(), fits[0], "word", reason, 0.75)
 
 
 def lost_letter_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
@@ -1305,6 +1464,9 @@ def lost_letter_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
     while pos >= 0:
         here, pos = pos, text.find("'", pos + 1)
         if here + 1 < len(text) and text[here + 1].isalpha():
+            inner = _inner_mark(doc, lex, here)
+            if inner is not None:
+                out.append(inner)
             continue
         i = here
         while i > 0 and text[i - 1].isalpha():
@@ -1335,6 +1497,25 @@ def lost_letter_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue
         n, target = hits[0]
         reason = f"'{form}' seen once; '{target}' seen {n} times in this report, one letter lost"
+        for tok in doc.tokens_of(form):
+            if not tok.in_compound:
+                out.append(Correction(tok.start, tok.end, form, target, "name", reason, 0.7))
+    # ... and one printed once with a letter too many inside it (`OGUPU`, `NKVID`); an extra first or
+    # last letter makes another body (`BSSR` beside `SSR`)
+    for form, seen in doc.forms.items():
+        if seen != 1 or len(form) < 5 or not form.isupper() or not form.isalpha():
+            continue
+        if lex.zipf(form) >= 2.0 or lex.in_dictionary(form.lower()):
+            continue
+        longer = {
+            cut: doc.forms.get(cut, 0)
+            for cut in {form[:i] + form[i + 1 :] for i in range(1, len(form) - 1)}
+            if doc.forms.get(cut, 0) >= 10
+        }
+        if len(longer) != 1:
+            continue
+        (target, n), = longer.items()
+        reason = f"'{form}' seen once; '{target}' seen {n} times in this report, one letter added"
         for tok in doc.tokens_of(form):
             if not tok.in_compound:
                 out.append(Correction(tok.start, tok.end, form, target, "name", reason, 0.7))
