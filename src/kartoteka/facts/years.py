@@ -25,6 +25,9 @@ _EVENT_BOUND = re.compile(
 )
 
 
+_MORE_NAMES = re.compile(r"\s*(?:,|\band\b)\s*(?:(?:[A-Z][a-z]?\.\s?){1,3})?[A-Z][a-z]")
+
+
 class YearValue(NamedTuple):
     """An event's year and the expression that fixed it: a date or a dated event (`event`), its span in
     the paragraph (or, `absolute`, in the whole reading: a year carried from the paragraph before), and
@@ -175,6 +178,8 @@ class Years:
             if ev.base_start <= pivot < ev.base_end and ev.base_year is not None:
                 if _EVENT_BOUND.search(self.text, max(0, ev.start - 40), ev.start):
                     return None
+                if ev.kind == "death" and _MORE_NAMES.match(self.text, ev.base_end):
+                    return None  # `the murder of Kirov, Kuybyshev and Gorkiy`: deaths of several years
                 return YearValue(ev.base_year, str(ev.base_year), ev.base_start, ev.base_end, ev.base_event)
         return None
 
