@@ -277,6 +277,8 @@ def find_dated_events(text: str) -> list[EventMention]:
         # a span may start with a closing quote's comma: trim trailing punctuation and spaces
         while end > start and text[end - 1] in " ,":
             end -= 1
+        if len(re.findall(r"[\"“”]", text[start:end])) % 2 and end < len(text) and text[end] in "\"”":
+            end += 1  # `the "Shakhty case"`: the quotation closes after the case word
         last_end = end
         head = text[max(0, start - 80) : start]
         m_start, m_year, m_name = start, year, name
