@@ -4,8 +4,9 @@ A historian reads `at the Eighth Party Congress` or `the Industrial Party trial`
 event has one year, known from general history, not from the report. Written from general
 knowledge, by category, each complete in itself:
 
-- the numbered congresses of the party (RSDLP, RKP(b), VKP(b), CPSU), 1st (1898) to 28th (1990);
-  no other body's congresses (of Soviets, Komsomol, trade unions, writers, the Comintern);
+- the numbered congresses of the party (RSDLP, RKP(b), VKP(b), CPSU), 1st (1898) to 28th (1990), and its
+  numbered conferences, 1st (1905) to 19th (1988); no other body's (of Soviets, Komsomol, trade unions,
+  writers, the Comintern);
 - show trials known by a conventional name (Shakhty, Industrial Party, Union Bureau, Metro-Vickers,
   the three Moscow trials, the Tukhachevskiy case, the doctors' case);
 - deaths and murders a report uses as dates (Lenin's death, Kirov's murder, ...);
@@ -71,6 +72,17 @@ _CONGRESS = re.compile(
     rf"(?P<of>\s+of\s+the\s+{_PARTY_NAME}(?![-\w]))?",
     re.IGNORECASE,
 )
+# the party's conferences (between congresses, numbered apart): number -> year
+CONFERENCES = {
+    1: 1905, 2: 1906, 3: 1907, 4: 1907, 5: 1908, 6: 1912, 7: 1917, 8: 1919, 9: 1920, 10: 1921, 11: 1921,
+    12: 1922, 13: 1924, 14: 1925, 15: 1926, 16: 1929, 17: 1932, 18: 1941, 19: 1988,
+}
+_CONFERENCE = re.compile(
+    rf"(?P<ords>{_ORD}(?:\s*(?:,|and|-|–|through|to)\s*{_ORD})*)\s+(?:\((?:[A-Z][a-z]+)\)\s+)?"
+    rf"(?:All-Russian\s+|All-Union\s+)?(?:{_PARTY}\s+){{0,3}}(?P<word>[Cc]onferences?)"
+    rf"(?P<of>\s+of\s+the\s+{_PARTY_NAME}(?:\s+\((?:Bolsheviks?|b)\))?(?![-\w]))?",
+    re.IGNORECASE,
+)
 # `the 17th Congress of Soviets`, `the Sixth Congress of the Comintern`: another body's numbering
 _OTHER_BODY_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _OTHER_BODY_BEFORE = re.compile(
@@ -105,7 +117,14 @@ def _roman(s: str) -> int | None:
 
 
 def _congresses(text: str):
-    for m in _CONGRESS.finditer(text):
+    yield from _numbered(text, _CONGRESS, CONGRESSES, "party congress", "congress")
+    yield from _numbered(text, _CONFERENCE, CONFERENCES, "party conference", "conference")
+    for m in _VICTORS.finditer(text):
+        yield m.start(), m.end(), "party congress 17", 1934, "congress"
+
+
+def _numbered(text: str, pattern: re.Pattern, table: dict[int, int], label: str, kind: str):
+    for m in pattern.finditer(text):
         if not m.group("of") and _OTHER_BODY_AFTER.match(text, m.end()):
             continue
         if _OTHER_BODY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
@@ -114,21 +133,14 @@ def _congresses(text: str):
         if not ords or any(o.isupper() is False and re.fullmatch(r"[ivx]+", o, re.IGNORECASE) for o in ords):
             continue  # roman numerals only in capitals (`XVII`)
         numbers = [_ordinal(o) for o in ords]
-        if any(n not in CONGRESSES for n in numbers):
+        if any(n not in table for n in numbers):
             continue
-        joined = m.group("ords")
-        if re.search(r"-|–|through|\bto\b", joined) and len(numbers) == 2:
+        if len(numbers) == 2 and re.search(rf"{_ORD}\s*(?:-|–|through|to)\s*{_ORD}", m.group("ords"), re.IGNORECASE):
             numbers = list(range(numbers[0], numbers[1] + 1))  # `the 15th-17th congresses`
-        years = {CONGRESSES[n] for n in numbers}
-        plural = m.group("word").lower().endswith("es") or len(numbers) > 1
-        year = years.pop() if len(years) == 1 else None
-        if plural and len(numbers) > 1:
-            name = "party congresses " + ", ".join(str(n) for n in numbers)
-        else:
-            name = f"party congress {numbers[0]}"
-        yield m.start(), m.end(), name, year, "congress"
-    for m in _VICTORS.finditer(text):
-        yield m.start(), m.end(), "party congress 17", 1934, "congress"
+        years = {table[n] for n in numbers}
+        year = years.pop() if len(years) == 1 else None  # several congresses of several years: none
+        name = f"{label}s " + ", ".join(str(n) for n in numbers) if len(numbers) > 1 else f"{label} {numbers[0]}"
+        yield m.start(), m.end(), name, year, kind
 
 
 _Q = r"(?:so-called\s+)?[\"“'‘]?"
