@@ -132,8 +132,17 @@ def _years(text: str) -> dict:
          {("Orlov", "arrested"): None}),
         ("Of the delegates to the 17th Congress, Orlov and Pavlov were arrested.",
          {("Orlov", "arrested"): None, ("Pavlov", "arrested"): None}),
+        # `a few days later` keeps the year in force (a congress's here); `later` alone moves it on
+        ("At the Ninth Party Congress Orlov spoke twice. A few days later Orlov was appointed commissar of supply.",
+         {("Orlov", "appointed"): 1920}),
+        ("At the Ninth Party Congress Orlov spoke twice. Later Orlov was appointed commissar of supply.",
+         {("Orlov", "appointed"): None}),
         # the event a trigger names itself is its own year; deaths of several persons are not one
         ("Kirov's murder shocked the whole party.", {("Kirov", "killed"): 1934}),
+        ('The "Industrial Party" trial sentenced Orlov to be shot.', {("Orlov", "sentenced"): 1930}),
+        ("The murder of Kirov shocked the city.", {("Kirov", "killed"): 1934}),
+        ("The murder of Kirov, Orlov and Pavlov shocked the city.",
+         {("Kirov", "killed"): None, ("Orlov", "killed"): None, ("Pavlov", "killed"): None}),
     ],
 )
 def test_years_from_dated_events(text, expected):

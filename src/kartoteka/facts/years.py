@@ -74,7 +74,8 @@ _ANCHOR = re.compile(
 
 # `was later arrested`, `Subsequently X was shot`: the event moved on from the year stated before it
 _MOVED_ON = re.compile(
-    r"(?<!years\s)(?<!year\s)(?<!soon\s)(?<!shortly\s)\b(?:later|subsequently|afterwards|eventually)\b", re.IGNORECASE
+    r"(?<!years\s)(?<!year\s)(?<!days\s)(?<!weeks\s)(?<!soon\s)(?<!shortly\s)\b(?:later|subsequently|afterwards|eventually)\b",
+    re.IGNORECASE,
 )
 
 # `the trial in 1936`, `his death in 1980`: a year that a noun of another event takes
