@@ -77,6 +77,7 @@ def test_every_party_congress_has_its_year():
         "The Comintern's Seventh Congress proclaimed the popular front.",
         "The First Congress of Soviet Writers opened with a speech.",
         "The Third Conference of the Komsomol met in the autumn.",
+        "It was the first party congress after the war.",
         "The Tenth Congress of the Ukrainian Communist Party met in Kharkov.",
         "Stalin's death sentences were signed at night.",
         "The death of Lenin's sister went unnoticed.",

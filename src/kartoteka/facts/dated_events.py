@@ -130,8 +130,10 @@ def _numbered(text: str, pattern: re.Pattern, table: dict[int, int], label: str,
         if _OTHER_BODY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         ords = re.findall(_ORD, m.group("ords"), re.IGNORECASE)
-        if not ords or any(o.isupper() is False and re.fullmatch(r"[ivx]+", o, re.IGNORECASE) for o in ords):
-            continue  # roman numerals only in capitals (`XVII`)
+        if not ords or any(not o[0].isdigit() and not o[0].isupper() for o in ords) or any(
+            re.fullmatch(r"[ivx]+", o, re.IGNORECASE) and not o.isupper() for o in ords
+        ):
+            continue  # words and roman numerals capitalized (`Eighth`, `XVII`): `the first party congress after`
         numbers = [_ordinal(o) for o in ords]
         if any(n not in table for n in numbers):
             continue
