@@ -97,6 +97,7 @@ def test_spans_plurals_and_topics():
     assert not _one("He quoted the decisions of the 20th Congress.").time  # a topic, not a time
     assert not _one("He was accused of organizing Kirov's murder.").time
     assert _one("He arrived on the eve of the 17th Congress.").time
+    assert _one("The split showed as early as in the 14th Congress.").time
 
 
 def _years(text: str) -> dict:

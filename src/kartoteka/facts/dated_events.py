@@ -246,6 +246,9 @@ _TIME_NOUNS = {"day", "days", "time", "times", "period", "month", "months", "wee
                "moment", "session", "sessions", "sitting", "sittings", "opening", "closing", "close", "course", "end",
                "beginning", "start", "height", "hours", "hour", "morning", "evening", "night", "wake",
                "aftermath", "anniversary", "eve", "case", "trial", "affair", "process", "proceedings"}
+# words before `in the 17th Congress` that are no noun owning it (`as early as in the 17th Congress`)
+_FUNCTION_WORDS = {"as", "and", "or", "but", "even", "only", "already", "also", "just", "still", "yet", "then", "was",
+                   "were", "is", "are", "been", "be", "it", "there", "here", "not", "once", "again", "both", "either"}
 _TOPIC_OF = re.compile(r"\b([\w-]+)\s+(?:of|for|with|to|from|in)\s+(?:the\s+)?(?:so-called\s+)?[\"“]?$", re.IGNORECASE)
 _TOPIC = re.compile(
     r"\b(?:delegates?|deputies|guests)\s+(?:to|at)\s+(?:the\s+)?$"
@@ -315,7 +318,8 @@ def _is_topic(head: str) -> bool:
         return True
     m = _TOPIC_OF.search(head)
     # (a participle takes its own time: `convicted in the Shakhty case`)
-    return bool(m and m.group(1).lower() not in _TIME_NOUNS and not m.group(1).lower().endswith("ed"))
+    word = m.group(1).lower() if m else ""
+    return bool(m and word not in _TIME_NOUNS and word not in _FUNCTION_WORDS and not word.endswith("ed"))
 
 
 def _suffix(n: int) -> str:
