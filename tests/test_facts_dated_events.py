@@ -41,6 +41,7 @@ def _one(text: str):
         ("The Parallel Anti-Soviet Trotskyite Center trial followed.", "Parallel Anti-Soviet Trotskyite Center trial",
          1937),
         ("The Tukhachevsky case shook the army.", "Tukhachevsky case", 1937),
+        ('Then came the "parallel center" trial.', '"parallel center" trial', 1937),
         ('The defendants in the trial of the "Right-Trotskyite Bloc" confessed.',
          'trial of the "Right-Trotskyite Bloc"', 1938),
         ("The Bukharin-Rykov trial was the third of them.", "Bukharin-Rykov trial", 1938),

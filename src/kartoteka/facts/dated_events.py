@@ -188,7 +188,7 @@ TRIALS: tuple[tuple[str, int, str], ...] = (
     ("doctors' case", 1953, r"[Dd]octors['’]?\s+(?:[Pp]lot|[Cc]ase|[Aa]ffair)|"
      r"(?:case|affair)\s+of\s+the\s+(?:Kremlin\s+)?doctors\b|[Dd]octor-[Pp]oisoners"),
 )
-_TRIALS = [(name, year, re.compile(p)) for name, year, p in TRIALS]
+_TRIALS = [(name, year, re.compile(p, re.IGNORECASE)) for name, year, p in TRIALS]
 
 # deaths a report uses as dates: the person's name key -> (canonical name, year, the nouns that name
 # that death: an attempt on Stalin or Lenin is no death of theirs)
