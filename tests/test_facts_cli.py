@@ -52,12 +52,21 @@ def test_facts_json_schema_and_evidence(report_file):
     assert by[("Kuzmenkov", "arrested")]["year"] == 1937
     assert by[("Kuzmenkov", "arrested")]["agent"] == "the NKVD"
     assert by[("Yezhov", "appointed")]["year"] == 1936
-    keys = {"id", "person_id", "person", "person_mention", "type", "year", "date", "place", "agent",
+    keys = {"id", "person_id", "person", "person_mention", "type", "year", "year_source", "date", "place", "agent",
             "according_to", "start", "end", "evidence", "confidence", "modality"}
     for f in facts:
         assert keys <= set(f)
         assert REPORT[f["start"] : f["end"]] == f["evidence"]
         assert f["modality"] == "asserted"
+        # the year points at the source characters that fixed it (standoff, like the evidence)
+        ys = f["year_source"]
+        assert (ys is None) == (f["year"] is None)
+        if ys is not None:
+            assert REPORT[ys["start"] : ys["end"]] == ys["text"]
+            assert str(f["year"]) in ys["text"] or "shift" in ys  # `A year later` moves it on
+    shot = by[("Kuzmenkov", "shot")]
+    source = shot["year_source"]
+    assert (shot["year"], source["text"], source["shift"]["text"]) == (1938, "1937", "A year later")
 
 
 def test_filters_and_all_modalities(report_file):

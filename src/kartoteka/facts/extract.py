@@ -19,11 +19,12 @@ from kartoteka.extract.mention import Mention
 from kartoteka.extract.quantities import find_quantities
 from kartoteka.facts.aggregates import aggregate_id, aggregates_in_paragraph
 from kartoteka.facts.attributes import ACCORDING, agent_of, place_of
+from kartoteka.facts.dated_events import EventMention, find_dated_events
 from kartoteka.facts.modality import DENIED, modality_of
 from kartoteka.facts.model import Aggregate, Fact, PersonRef
 from kartoteka.facts.sentences import clause_spans, sentence_spans
 from kartoteka.facts.triggers import Trigger, find_triggers
-from kartoteka.facts.years import CLAUSE, OWN, PARAGRAPH, SENTENCE, Years, last_year
+from kartoteka.facts.years import CLAUSE, OWN, PARAGRAPH, SENTENCE, Years, YearValue, last_year
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
                   r"both|themselves|himself|herself|subsequently|eventually|immediately|finally|first|still|even|"
@@ -105,7 +106,7 @@ class _Paragraph:
     offset: int  # repaired offset of the block start
     persons: list[tuple[int, int, PersonRef]]  # spans relative to `text`
     previous_group: list | None = None  # the last list of persons of the previous paragraph
-    carried_year: tuple[int, str] | None = None  # the year in force at the previous paragraph's end
+    carried_year: YearValue | None = None  # the year in force at the previous paragraph's end (absolute offsets)
 
 
 class TextScan:
@@ -118,6 +119,8 @@ class TextScan:
         self.trigger_starts = [t.start for t in self.triggers]
         self.dates = find_dates(text)
         self.date_starts = [d.start for d in self.dates]
+        self.events = find_dated_events(text)
+        self.event_starts = [e.start for e in self.events]
         self._quantities: list[Mention] | None = None
         self.quantity_starts: list[int] = []
 
@@ -132,9 +135,17 @@ class TextScan:
         i, j = bisect_left(self.trigger_starts, start), bisect_left(self.trigger_starts, end)
         return [Trigger(t.type, t.role, t.start - start, t.end - start) for t in self.triggers[i:j] if t.end <= end]
 
+    def events_in(self, start: int, end: int) -> list[EventMention]:
+        i, j = bisect_left(self.event_starts, start), bisect_left(self.event_starts, end)
+        return [_shift_event(e, -start) for e in self.events[i:j] if e.end <= end]
+
     def dates_in(self, start: int, end: int) -> list[Mention]:
         i, j = bisect_left(self.date_starts, start), bisect_left(self.date_starts, end)
         return [replace(d, start=d.start - start, end=d.end - start) for d in self.dates[i:j] if d.end <= end]
+
+
+def _shift_event(e: EventMention, by: int) -> EventMention:
+    return replace(e, start=e.start + by, end=e.end + by, base_start=e.base_start + by, base_end=e.base_end + by)
 
 
 def _fact_id(person_id: str, type_: str, start: int) -> str:
@@ -820,17 +831,17 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
 
 
 def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = None,
-                       dates: list[Mention] | None = None
+                       dates: list[Mention] | None = None, events: list[EventMention] | None = None
                        ) -> list[tuple[PersonRef, Trigger, tuple[int, int], str, float, dict]]:
     """(person, trigger, evidence clause, modality, confidence, extras) in paragraph-relative offsets.
 
-    `triggers` and `dates` (paragraph-relative) may come from a `TextScan` of the whole text."""
+    `triggers`, `dates` and `events` (paragraph-relative) may come from a `TextScan` of the whole text."""
     text = paragraph.text
     triggers = find_triggers(text) if triggers is None else triggers
     if not triggers and not any(w in text.lower() for w in _GROUP_WORDS):
         return []
     sentences = sentence_spans(text)
-    years = Years(text, dates, triggers, paragraph.carried_year)
+    years = Years(text, dates, triggers, paragraph.carried_year, events)
     out = _group_facts(text, sentences, paragraph, years, triggers)
     for ss, se in sentences:
         clauses = clause_spans(text, ss, se)
@@ -913,7 +924,7 @@ def find_aggregates_in(source_text: str, paragraphs: list[tuple[int, int]], repa
         triggers = scan.triggers_in(rs, re_)
         if not triggers or not _COUNT_CUE.search(ptext):
             continue
-        years = Years(ptext, scan.dates_in(rs, re_))
+        years = Years(ptext, scan.dates_in(rs, re_), events=scan.events_in(rs, re_))
         for agg in aggregates_in_paragraph(ptext, triggers, modality_of, quantities=scan.quantities_in(rs, re_)):
             year = years.near(agg["start"], agg["end"], agg["quantity"][0]) or years.before(agg["start"])
             s, e = span_to_src(rs + agg["start"], rs + agg["end"])
@@ -985,20 +996,21 @@ def find_facts_in(
     seen: set[tuple[str, str, int]] = set()
     last_group: list | None = None
     group_age = 0
-    carried: tuple[int, str] | None = None
+    carried: YearValue | None = None
     for item in paragraphs:
         source_spans = [item] if isinstance(item[0], int) else list(item)
         pieces = _Pieces(text, [(to_rep(s), to_rep(e)) for s, e in source_spans])
-        local, triggers, dates = [], [], []
+        local, triggers, dates, events = [], [], [], []
         for (ps, pe), (rs, re_), base in zip(source_spans, pieces.spans, pieces.local_starts, strict=True):
             for ref in refs[bisect_left(ref_starts, ps) : bisect_left(ref_starts, pe)]:
                 local.append((to_rep(ref.start) - rs + base, to_rep(ref.end) - rs + base, ref))
             triggers += [replace(t, start=t.start + base, end=t.end + base) for t in scan.triggers_in(rs, re_)]
             dates += [replace(d, start=d.start + base, end=d.end + base) for d in scan.dates_in(rs, re_)]
+            events += [_shift_event(e, base) for e in scan.events_in(rs, re_)]
         paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group, carried)
         # the year a next paragraph's `on the next day` refers to; a quoted document's years are its own
         if not _QUOTED.match(pieces.text):
-            carried = last_year(pieces.text, dates)
+            carried = _absolute(last_year(pieces.text, dates, events), pieces, span_to_src)
         groups = plural_groups(paragraph.text, local)
         # the last list of recent paragraphs, for `they` here (its spans lie outside this paragraph);
         # it lapses after two paragraphs that name no list of their own
@@ -1008,7 +1020,7 @@ def find_facts_in(
             group_age += 1
             if group_age > 2:
                 last_group = None
-        for ref, trig, (es, ee), modality, conf, extra in facts_in_paragraph(paragraph, triggers, dates):
+        for ref, trig, (es, ee), modality, conf, extra in facts_in_paragraph(paragraph, triggers, dates, events):
             src_s, src_e = span_to_src(pieces.to_abs(es), pieces.to_abs(ee))
             while src_s < src_e and source_text[src_s].isspace():
                 src_s += 1
@@ -1025,6 +1037,7 @@ def find_facts_in(
                 id=_fact_id(ref.person_id, trig.type, trig_src[0]),
                 person_id=ref.person_id, person=ref.surname, person_mention=(ref.start, ref.end), type=trig.type,
                 year=year[0] if year else None, date=year[1] if year else None, place=extra.get("place"),
+                year_source=_year_source(source_text, _absolute(year, pieces, span_to_src)),
                 agent=extra["agent"], according_to=extra["according_to"], start=src_s, end=src_e,
                 evidence=source_text[src_s:src_e], confidence=conf, modality=modality, trigger=trig_src,
                 evidence_repaired=(
@@ -1034,3 +1047,25 @@ def find_facts_in(
             ))
     facts.sort(key=lambda f: (f.start, f.person_mention[0], f.type))
     return facts
+
+
+def _absolute(year: YearValue | None, pieces: _Pieces, span_to_src) -> YearValue | None:
+    """`year` with the span of what fixed it (and of `two years later`) as source offsets."""
+    if year is None or year.absolute or year.start < 0:
+        return year
+    start, end = span_to_src(pieces.to_abs(year.start), pieces.to_abs(year.end))
+    shift = span_to_src(pieces.to_abs(year.shift[0]), pieces.to_abs(year.shift[1])) if year.shift else None
+    return year._replace(start=start, end=end, shift=shift, absolute=True)
+
+
+def _year_source(source_text: str, year: YearValue | None) -> dict | None:
+    """The source span of the date or dated event that fixed a fact's year (standoff, like the evidence)."""
+    if year is None or year.start < 0:
+        return None
+    out: dict = {"start": year.start, "end": year.end, "text": source_text[year.start : year.end]}
+    if year.event is not None:
+        out["event"] = year.event
+    if year.shift is not None:
+        a, b = year.shift
+        out["shift"] = {"start": a, "end": b, "text": source_text[a:b]}
+    return out

@@ -41,6 +41,9 @@ class Fact:
     trigger: tuple[int, int] = (0, 0)
     where: dict = field(default_factory=dict)
     evidence_repaired: str | None = None  # the repaired reading of the evidence, where it differs
+    # the source span of the date or dated event that fixed `year` ({"start", "end", "text"}, "event"
+    # for a dated event, "shift" for `two years later`); None when the year is None
+    year_source: dict | None = None
 
     def to_json(self) -> dict:
         extra = {"evidence_repaired": self.evidence_repaired} if self.evidence_repaired is not None else {}
@@ -51,6 +54,7 @@ class Fact:
             "person_mention": {"start": self.person_mention[0], "end": self.person_mention[1]},
             "type": self.type,
             "year": self.year,
+            "year_source": self.year_source,
             "date": self.date,
             "place": self.place,
             "agent": self.agent,

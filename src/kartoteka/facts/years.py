@@ -3,15 +3,55 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from kartoteka.extract.dates import find_dates
 from kartoteka.extract.mention import Mention
+from kartoteka.facts.dated_events import EventMention, find_dated_events
 
 _YEAR = re.compile(r"^(\d{4})")
 _RANGE = re.compile(r"^(\d{4})[^/]*/(\d{4})")
 
 
 _BOUND = re.compile(r"\b(?:prior\s+to|until|till|before|up\s+to|no\s+later\s+than)\s+$", re.IGNORECASE)
+
+
+# `after the 16th Congress`, `following Kirov's murder`, `until Stalin's death`: a dated event that bounds
+# the time fixes no year; a year stated before it holds only if it keeps within the bound
+_EVENT_BOUND = re.compile(
+    r"\b(?:(?P<after>after|following|since|in\s+the\s+(?:wake|aftermath)\s+of)|before|prior\s+to|until|till|up\s+to|"
+    r"no\s+later\s+than|by|on\s+the\s+eve\s+of)\s+(?:the\s+)?(?:very\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_MORE_NAMES = re.compile(r"\s*(?:,|\band\b)\s*(?:(?:[A-Z][a-z]?\.\s?){1,3})?[A-Z][a-z]")
+
+
+class YearValue(NamedTuple):
+    """An event's year and the expression that fixed it: a date or a dated event (`event`), its span in
+    the paragraph (or, `absolute`, in the whole reading: a year carried from the paragraph before), and
+    the span of `two years later` when that moved it on."""
+
+    year: int
+    date: str
+    start: int = -1
+    end: int = -1
+    event: str | None = None
+    shift: tuple[int, int] | None = None
+    absolute: bool = False
+
+
+class Item(NamedTuple):
+    """A time stated in a paragraph: a year, a span of years (`year` None), or a dated event; a
+    `bound` one (`after the 16th Congress`) fixes no year."""
+
+    start: int
+    year: int | None
+    edtf: str
+    end: int
+    event: str | None = None
+    bound: str = ""  # "after" (`after the 16th Congress`) or "before" (`until Stalin's death`): fixes no year
 
 
 _REPEATED = re.compile(r"\b(?:several|many|numerous)\s+times\b|\brepeatedly\b|\bmore\s+than\s+once\b",
@@ -34,7 +74,8 @@ _ANCHOR = re.compile(
 
 # `was later arrested`, `Subsequently X was shot`: the event moved on from the year stated before it
 _MOVED_ON = re.compile(
-    r"(?<!years\s)(?<!year\s)(?<!soon\s)(?<!shortly\s)\b(?:later|subsequently|afterwards|eventually)\b", re.IGNORECASE
+    r"(?<!years\s)(?<!year\s)(?<!days\s)(?<!weeks\s)(?<!soon\s)(?<!shortly\s)\b(?:later|subsequently|afterwards|eventually)\b",
+    re.IGNORECASE,
 )
 
 # `the trial in 1936`, `his death in 1980`: a year that a noun of another event takes
@@ -55,38 +96,44 @@ OWN, CLAUSE, SENTENCE, PARAGRAPH = -1, 0, 1, 2
 
 
 class Years:
-    """Years stated in a paragraph, by position, from its DATE mentions.
+    """Years stated in a paragraph, by position, from its DATE mentions and its dated events.
 
     A span of several years (`in 1929-1931`) is kept as a year that fixes none: an event inside it
     has no one year, and it ends what an earlier year fixed. A year that a noun of an event takes
-    (`the trial in 1936`) is no other event noun's."""
+    (`the trial in 1936`) is no other event noun's. A dated event (`at the Eighth Party Congress`) is
+    a year like a stated one; bounded (`after the 16th Congress`) it fixes none."""
 
     def __init__(self, text: str, mentions: list[Mention] | None = None, triggers: list | None = None,
-                 carried: tuple[int, str] | None = None) -> None:
+                 carried: YearValue | tuple[int, str] | None = None, events: list[EventMention] | None = None
+                 ) -> None:
         self.text = text
-        self.carried = carried
+        self.carried = YearValue(*carried) if carried is not None else None
         self.mentions = find_dates(text) if mentions is None else mentions
-        self.items = year_items(text, self.mentions)
+        self.events = find_dated_events(text) if events is None else events
+        self.items = year_items(text, self.mentions, self.events)
         self.owner: dict[int, int] = {}  # item position -> start of the event noun that takes it
         nouns = [t for t in triggers or () if t.role == "noun"]
         self.noun_starts = {t.start for t in nouns}
-        for start, _year, _edtf in self.items:
+        for it in self.items:
             for t in nouns:
-                if t.end <= start and _OWNED.match(text, t.end, start):
-                    self.owner[start] = t.start
+                if t.end <= it.start and _OWNED.match(text, t.end, it.start):
+                    self.owner[it.start] = t.start
 
     def of_clause(self, cs: int, ce: int, ss: int, se: int, pivot: int, scope: int = PARAGRAPH,
-                  masks: tuple[tuple[int, int], ...] = ()) -> tuple[int, str] | None:
+                  masks: tuple[tuple[int, int], ...] = ()) -> YearValue | None:
         """The year of an event stated at `pivot`: the clause's, else the sentence's, else the
         paragraph's before the sentence, shifted by `a year later`; none for repeated events.
         `scope` narrows where it may come from; years inside `masks` (an apposition) are not its."""
+        own = self._own_event(pivot)
+        if own is not None:
+            return own  # `the Shakhty trial`, `the fifth anniversary of Lenin's death`: the event is the dated one
         comma = self.text.find(",", pivot, ce)
         if _REPEATED.search(self.text, max(cs, pivot - 80), min(comma if comma > 0 else ce, pivot + 40)):
             return None  # `Several times Stalin was arrested`: no one year
         if scope == OWN:
             # the year the event's own word takes: `his death in 1924`, `have been rehabilitated in 1956`
-            owned = [it for it in self.items if self.owner.get(it[0]) == pivot
-                     or (pivot < it[0] and _OWN_VERB.fullmatch(self.text, pivot, it[0]))]
+            owned = [it for it in self.items if self.owner.get(it.start) == pivot
+                     or (pivot < it.start and _OWN_VERB.fullmatch(self.text, pivot, it.start))]
             return _value(owned[0]) if owned else None
         moved = [m.end() for m in _MOVED_ON.finditer(self.text, ss, pivot)]
         if moved:
@@ -94,47 +141,76 @@ class Years:
             # `later` is the event's (`later, in 1937, arrested`)
             scope = CLAUSE
             cs = max(cs, moved[-1])
-        item = self._near(cs, ce, pivot, masks)
+        # in its clause a year stated wins over a dated event named (`at the congress in 1934`)
+        item = self._near(cs, ce, pivot, masks, dates_only=True) or self._near(cs, ce, pivot, masks)
         if item is None and scope >= SENTENCE:
             item = self._near(ss, se, pivot, masks)
         if item is not None:
-            return _value(item)
-        if scope < PARAGRAPH or any(ss <= it[0] < se for it in self.items):
+            value = _value(item)
+            return value if value and self._within_bounds(value.year, min(item.start, ss), se) else None
+        if scope < PARAGRAPH or any(ss <= it.start < se and not it.bound for it in self.items):
             return None  # the sentence's years are another event's: the paragraph's are no nearer
         year = self.before(ss, pivot)
         later = list(_LATER.finditer(self.text, self._since(ss), pivot))
         m = later[-1] if later else None
         if year and m:
             count = (m.group(1) or m.group(2) or "a").lower()
-            shifted = year[0] + (int(count) if count.isdigit() else _NUMBERS.get(count, 1))
-            return shifted, str(shifted)
-        return year
+            shifted = year.year + (int(count) if count.isdigit() else _NUMBERS.get(count, 1))
+            year = year._replace(year=shifted, date=str(shifted), shift=(m.start(), m.end()))
+        # `In 1930 X was expelled. After Stalin's death he was released`: 1930 is not after 1953
+        return year if year and self._within_bounds(year.year, self._since(ss), se) else None
 
-    def _near(self, start: int, end: int, pivot: int, masks: tuple[tuple[int, int], ...] = ()):
+    def _within_bounds(self, year: int, start: int, end: int) -> bool:
+        """Whether `year` keeps within the dated events that bound the time between `start` and `end`."""
+        for it in self.items:
+            if it.bound and it.year is not None and start <= it.start < end and (
+                (it.bound == "after" and year < it.year) or (it.bound == "before" and year > it.year)
+            ):
+                return False
+        return True
+
+    def _own_event(self, pivot: int) -> YearValue | None:
+        """The year of the dated event the trigger at `pivot` names itself (`Kirov's murder`, `the
+        "Industrial Party" trial`), unless a year is stated for it or it only bounds another time
+        (`after Lenin's death`: a time reference, not a statement of the death)."""
+        if any(self.owner.get(it.start) == pivot and it.event is None for it in self.items):
+            return None
+        for ev in self.events:
+            if ev.base_start <= pivot < ev.base_end and ev.base_year is not None:
+                if _EVENT_BOUND.search(self.text, max(0, ev.start - 40), ev.start):
+                    return None
+                if ev.kind == "death" and _MORE_NAMES.match(self.text, ev.base_end):
+                    return None  # `the murder of Kirov, Kuybyshev and Gorkiy`: deaths of several years
+                return YearValue(ev.base_year, str(ev.base_year), ev.base_start, ev.base_end, ev.base_event)
+        return None
+
+    def _near(self, start: int, end: int, pivot: int, masks: tuple[tuple[int, int], ...] = (),
+              dates_only: bool = False) -> Item | None:
         # a year another event's noun takes is not this noun's (`his release ... his death in 1980`);
         # a verb may take it (`After Kirov's death in 1934 Yagoda was appointed`)
         noun = pivot in self.noun_starts
-        inside = [it for it in self.items if start <= it[0] < end
-                  and (not noun or self.owner.get(it[0], pivot) == pivot)
-                  and not any(a <= it[0] < b for a, b in masks)]
+        inside = [it for it in self.items if start <= it.start < end and not it.bound
+                  and not (dates_only and it.event is not None)
+                  and (not noun or self.owner.get(it.start, pivot) == pivot)
+                  and not any(a <= it.start < b for a, b in masks)]
         if not inside:
             return None
-        before = [it for it in inside if it[0] <= pivot]
+        before = [it for it in inside if it.start <= pivot]
         if before:
             return before[-1]
         # a year after the event inside a relative clause is another's (`killed A and B, who broke with
         # the service already in 1929`)
-        after = [it for it in inside if not _RELATIVE.search(self.text, pivot, it[0])]
+        after = [it for it in inside if not _RELATIVE.search(self.text, pivot, it.start)]
         return after[0] if after else None
 
-    def near(self, start: int, end: int, pivot: int) -> tuple[int, str] | None:
+    def near(self, start: int, end: int, pivot: int) -> YearValue | None:
         item = self._near(start, end, pivot)
         return _value(item) if item else None
 
-    def before(self, pos: int, pivot: int | None = None) -> tuple[int, str] | None:
+    def before(self, pos: int, pivot: int | None = None) -> YearValue | None:
         """The last year stated before `pos`; none stated, the previous paragraph's when the text
         before `pivot` ties to it (`On the next day`)."""
-        earlier = [it for it in self.items if it[0] < pos]
+        earlier = [it for it in self.items if it.start < pos and not it.bound]
         if earlier:
             return _value(earlier[-1])
         if self.carried and _ANCHOR.search(self.text, 0, pos if pivot is None else pivot):
@@ -143,12 +219,14 @@ class Years:
 
     def _since(self, pos: int) -> int:
         """Where the year in force at `pos` was stated (0: before the paragraph)."""
-        earlier = [it[0] for it in self.items if it[0] < pos]
+        earlier = [it.start for it in self.items if it.start < pos and not it.bound]
         return earlier[-1] if earlier else 0
 
 
-def year_items(text: str, mentions: list[Mention]) -> list[tuple[int, int | None, str]]:
-    """(position, year or None for a span of years, EDTF) of the DATE mentions that state a year."""
+def year_items(text: str, mentions: list[Mention], events: list[EventMention] | None = None) -> list[Item]:
+    """The times a paragraph states, in order: its DATE mentions that state a year (a span of years
+    with year None) and, when `events` are given, its dated events that are a time (not a topic);
+    a dated event that a date overlaps is the date's."""
     items = []
     for d in mentions:
         value = d.value if isinstance(d.value, dict) else {"edtf": d.value}
@@ -159,15 +237,25 @@ def year_items(text: str, mentions: list[Mention]) -> list[tuple[int, int | None
             text, max(0, d.start - 12), d.start
         ):
             span = _RANGE.match(edtf)
-            items.append((d.start, None if span and span.group(1) != span.group(2) else int(m.group(1)), edtf))
+            year = None if span and span.group(1) != span.group(2) else int(m.group(1))
+            items.append(Item(d.start, year, edtf, d.end))
+    for ev in events or ():
+        if not ev.time or any(it.start < ev.end and ev.start < it.end for it in items if it.event is None):
+            continue
+        m = _EVENT_BOUND.search(text, max(0, ev.start - 40), ev.start)
+        bound = ("after" if m.group("after") else "before") if m else ""
+        items.append(Item(ev.start, ev.year, str(ev.year) if ev.year else "", ev.end, ev.event, bound))
+    items.sort(key=lambda it: it.start)
     return items
 
 
-def last_year(text: str, mentions: list[Mention]) -> tuple[int, str] | None:
+def last_year(text: str, mentions: list[Mention], events: list[EventMention] | None = None) -> YearValue | None:
     """The year in force at the end of a paragraph (what `the next day` in the next one refers to)."""
-    items = year_items(text, mentions)
+    items = [it for it in year_items(text, mentions, events) if not it.bound]
     return _value(items[-1]) if items else None
 
 
-def _value(item: tuple[int, int | None, str]) -> tuple[int, str] | None:
-    return (item[1], item[2]) if item[1] is not None else None
+def _value(item: Item) -> YearValue | None:
+    if item.year is None or item.bound:
+        return None
+    return YearValue(item.year, item.edtf, item.start, item.end, item.event)
