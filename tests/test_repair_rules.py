@@ -536,22 +536,3 @@ def test_a_word_made_of_a_misread_name():
     assert ("Bukharlnist", "Bukharinist", "name") in got
     assert not {o for o, _r, _k in got} & {"Bukharinist", "Tomskiyite", "Zinovyevite", "Kantianist"}
 
-
-def test_of_between_two_surnames_is_or():
-    text = (
-        "N. I. Bukharin and A. I. Rykov spoke; L. B. Kamenev listened. Neither Bukharin of Rykov could "
-        "answer. He received the Order of Kamenev's time, the Testament of Bukharin was read, and the "
-        "city of Rykov was renamed. Kamenev or Rykov might know.\n"
-    )
-    got = [(c.original, c.replacement, text[c.start - 9 : c.end + 6]) for c in repair(text).corrections]
-    assert got == [("of", "or", "Bukharin of Rykov")]
-
-
-def test_by_also_after_not_only_is_but_also():
-    text = (
-        "The purge struck not only the army by also the navy. It was led by also a new man. "
-        "Not only the army but the navy, by also their families, suffered. Not only that.\n"
-        "They were moved, by also the old guard.\n"
-    )
-    got = [(c.original, c.replacement, text[c.start - 9 : c.end + 5]) for c in repair(text).corrections]
-    assert got == [("by", "but", "the army by also")]

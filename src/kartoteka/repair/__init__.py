@@ -17,7 +17,7 @@ from kartoteka.repair.lexicon import Lexicon, get_lexicon
 from kartoteka.repair.model import KINDS, Correction, Repaired
 from kartoteka.repair.names import double_confusions, ev_endings, initials
 from kartoteka.repair.offsets import OffsetMap
-from kartoteka.repair.realword import but_also, context_words, names_or, real_words
+from kartoteka.repair.realword import context_words, real_words
 from kartoteka.repair.rules import (
     capital_cut,
     capitalised_misreads,
@@ -64,8 +64,6 @@ _DETECTORS = (
     listed_misspellings,
     real_words,
     context_words,
-    names_or,
-    but_also,
     report_restores,
     compound_restores,
     lost_letter_marks,
