@@ -165,6 +165,56 @@ def test_years_carried_only_when_the_text_ties_to_the_paragraph_before():
         assert [f.year for f in found] == [year], follow
 
 
+def _facts_of_last(paragraphs: list[str]):
+    """Facts of the last of `paragraphs`, read as separate paragraphs of one text."""
+    text = "\n\n".join(paragraphs)
+    spans, at = [], 0
+    for p in paragraphs:
+        spans.append((at, at + len(p)))
+        at += len(p) + 2
+    return [f for f in find_facts_in(text, spans, persons_in(text)) if f.start >= spans[-1][0]]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "year"),
+    [
+        # a dated trial, then a year-less paragraph that goes on telling it (`the court`)
+        (["The trial of the engineers opened in Moscow on 2 March 1931.",
+          "All defendants confessed. The court sentenced Groman and Rubin to ten years."], 1931),
+        # ... through one paragraph that refers to it too
+        (["The trial of the engineers opened in Moscow on 2 March 1931.",
+          "According to the indictment the defendants had met abroad.",
+          "The court sentenced Groman to ten years."], 1931),
+        # ... but not once it lapsed: two paragraphs about something else in between
+        (["The trial of the engineers opened in Moscow on 2 March 1931.",
+          "Harvests were poor.", "Factories stood idle.",
+          "The court sentenced Groman to ten years."], None),
+        # no definite reference back: a new topic, no year
+        (["The trial of the engineers opened in Moscow on 2 March 1931.",
+          "Groman was sentenced to ten years."], None),
+        # the reference must be to the same kind of episode
+        (["The trial of the engineers opened in Moscow on 2 March 1931.",
+          "At the congress Rykov was elected to the Central Committee."], None),
+        # a paragraph that states two years dates no episode
+        (["The congress met in 1925, as in 1924 the conference had.",
+          "After the congress Rykov was elected to the Central Committee."], None),
+        # a paragraph with a time of its own is not the episode's
+        (["The trial of the engineers opened in Moscow on 2 March 1931.",
+          "In the 1930s the court sentenced Groman to ten years."], None),
+        # congress family: `the delegates` goes on telling the dated congress
+        (["The 12th Party Congress went off calmly.",
+          "The delegates applauded. Stalin was reelected General Secretary."], 1923),
+    ],
+)
+def test_a_year_less_paragraph_goes_on_telling_a_dated_episode(paragraphs, year):
+    found = _facts_of_last(paragraphs)
+    assert found, paragraphs
+    assert {f.year for f in found} == {year}
+    for f in found:
+        if year is not None:
+            assert f.year_source is not None and f.year_source["start"] < len(paragraphs[0])
+
+
 def test_agent_and_source():
     (f,) = facts("According to the testimony of A. V. Snegov, Kosarev was shot by the NKVD.")
     assert f.agent == "the NKVD"

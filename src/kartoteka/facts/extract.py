@@ -24,7 +24,19 @@ from kartoteka.facts.modality import DENIED, modality_of
 from kartoteka.facts.model import Aggregate, Fact, PersonRef
 from kartoteka.facts.sentences import clause_spans, sentence_spans
 from kartoteka.facts.triggers import Trigger, find_triggers
-from kartoteka.facts.years import CLAUSE, OWN, PARAGRAPH, SENTENCE, Years, YearValue, last_year
+from kartoteka.facts.years import (
+    CLAUSE,
+    OWN,
+    PARAGRAPH,
+    SENTENCE,
+    Years,
+    YearValue,
+    episodes_named,
+    episodes_referred,
+    last_year,
+    one_year,
+    year_items,
+)
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
                   r"both|themselves|himself|herself|subsequently|eventually|immediately|finally|first|still|even|"
@@ -107,6 +119,7 @@ class _Paragraph:
     persons: list[tuple[int, int, PersonRef]]  # spans relative to `text`
     previous_group: list | None = None  # the last list of persons of the previous paragraph
     carried_year: YearValue | None = None  # the year in force at the previous paragraph's end (absolute offsets)
+    episode_year: YearValue | None = None  # the year of the episode this year-less paragraph goes on telling
 
 
 class TextScan:
@@ -841,7 +854,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
     if not triggers and not any(w in text.lower() for w in _GROUP_WORDS):
         return []
     sentences = sentence_spans(text)
-    years = Years(text, dates, triggers, paragraph.carried_year, events)
+    years = Years(text, dates, triggers, paragraph.carried_year, events, paragraph.episode_year)
     out = _group_facts(text, sentences, paragraph, years, triggers)
     for ss, se in sentences:
         clauses = clause_spans(text, ss, se)
@@ -997,6 +1010,7 @@ def find_facts_in(
     last_group: list | None = None
     group_age = 0
     carried: YearValue | None = None
+    episode: _Episode | None = None
     for item in paragraphs:
         source_spans = [item] if isinstance(item[0], int) else list(item)
         pieces = _Pieces(text, [(to_rep(s), to_rep(e)) for s, e in source_spans])
@@ -1007,10 +1021,15 @@ def find_facts_in(
             triggers += [replace(t, start=t.start + base, end=t.end + base) for t in scan.triggers_in(rs, re_)]
             dates += [replace(d, start=d.start + base, end=d.end + base) for d in scan.dates_in(rs, re_)]
             events += [_shift_event(e, base) for e in scan.events_in(rs, re_)]
-        paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group, carried)
+        episode, episode_year = _go_on(episode, pieces.text, dates, events)
+        paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group, carried, episode_year)
         # the year a next paragraph's `on the next day` refers to; a quoted document's years are its own
         if not _QUOTED.match(pieces.text):
             carried = _absolute(last_year(pieces.text, dates, events), pieces, span_to_src)
+            if episode is not None and episode.year is None:
+                # an episode has one year: a paragraph stating several (`In 1925 ... as in 1924`) dates none
+                dated = _absolute(one_year(pieces.text, dates, events), pieces, span_to_src)
+                episode = _Episode(dated, episodes_named(pieces.text)) if dated is not None else None
         groups = plural_groups(paragraph.text, local)
         # the last list of recent paragraphs, for `they` here (its spans lie outside this paragraph);
         # it lapses after two paragraphs that name no list of their own
@@ -1047,6 +1066,37 @@ def find_facts_in(
             ))
     facts.sort(key=lambda f: (f.start, f.person_mention[0], f.type))
     return facts
+
+
+@dataclass
+class _Episode:
+    """A dated episode (a trial, a congress ...) later paragraphs may go on telling without a year:
+    its year (None right after a paragraph that states years, until that paragraph is read), the
+    families it names, and how many paragraphs since one referred to it."""
+
+    year: YearValue | None
+    families: frozenset[int]
+    lapsed: int = 0
+
+
+#: Paragraphs that do not refer to an episode before it is over (a note, an aside).
+EPISODE_LAPSE = 1
+
+
+def _go_on(episode: _Episode | None, text: str, dates: list, events: list) -> tuple[_Episode | None, YearValue | None]:
+    """The episode after this paragraph, and the year this paragraph takes from it: only a paragraph
+    that states no time of its own (no year, span or dated event) and refers back to the episode by
+    a definite phrase goes on telling it (`All of the defendants pled guilty in the trial`)."""
+    items = year_items(text, dates, events)
+    if any(it.year is not None or it.event is not None for it in items):
+        return _Episode(None, frozenset()), None  # its own years start the next episode, if any
+    if episode is None or episode.year is None or not episode.families:
+        return None, None
+    if episodes_referred(text) & episode.families:
+        return _Episode(episode.year, episode.families), episode.year
+    if episode.lapsed >= EPISODE_LAPSE:
+        return None, None
+    return _Episode(episode.year, episode.families, episode.lapsed + 1), None
 
 
 def _absolute(year: YearValue | None, pieces: _Pieces, span_to_src) -> YearValue | None:

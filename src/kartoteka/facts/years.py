@@ -11,6 +11,7 @@ from kartoteka.facts.dated_events import EventMention, find_dated_events
 
 _YEAR = re.compile(r"^(\d{4})")
 _RANGE = re.compile(r"^(\d{4})[^/]*/(\d{4})")
+_DECADE = re.compile(r"^1[89]\dX$")
 
 
 _BOUND = re.compile(r"\b(?:prior\s+to|until|till|before|up\s+to|no\s+later\s+than)\s+$", re.IGNORECASE)
@@ -88,6 +89,34 @@ _OWN_VERB = re.compile(r"\w+\s+(?:in|since)\s+(?:(?:early|late|mid-?)\s+)?", re.
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
 
 
+# An episode a paragraph goes on telling without a year of its own: the events of a trial, a congress, a
+# plenum or an insurrection. The paragraph that dates it names the episode (any noun of its family); a
+# later one continues it only with a definite reference (`the court sentenced them`, `in the trial`).
+_EPISODE_FAMILIES = (
+    r"trials?|courts?|defendants|accused|indictment|prosecutors?|prosecution|verdicts?",
+    r"congress(?:es)?|delegates",
+    r"conferences?",
+    r"plenums?|plenary\s+session",
+    r"insurrection|uprising|revolt|rebellion",
+)
+_EPISODE_NAMED = [re.compile(rf"\b(?:{f})\b", re.IGNORECASE) for f in _EPISODE_FAMILIES]
+_EPISODE_REFERRED = [
+    re.compile(rf"\b(?:the|this|that|these|those|all)\s+(?:(?:same|very|whole|entire|of\s+the)\s+)?(?:{f})\b",
+               re.IGNORECASE)
+    for f in _EPISODE_FAMILIES
+]
+
+
+def episodes_named(text: str) -> frozenset[int]:
+    """The episode families (trial, congress, ...) a paragraph names."""
+    return frozenset(i for i, rx in enumerate(_EPISODE_NAMED) if rx.search(text))
+
+
+def episodes_referred(text: str) -> frozenset[int]:
+    """The episode families a paragraph refers back to with a definite phrase (`the defendants`)."""
+    return frozenset(i for i, rx in enumerate(_EPISODE_REFERRED) if rx.search(text))
+
+
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 # how far an event's year may come from: its clause only, its sentence, or its paragraph before it
@@ -104,10 +133,12 @@ class Years:
     a year like a stated one; bounded (`after the 16th Congress`) it fixes none."""
 
     def __init__(self, text: str, mentions: list[Mention] | None = None, triggers: list | None = None,
-                 carried: YearValue | tuple[int, str] | None = None, events: list[EventMention] | None = None
-                 ) -> None:
+                 carried: YearValue | tuple[int, str] | None = None, events: list[EventMention] | None = None,
+                 episode: YearValue | None = None) -> None:
         self.text = text
         self.carried = YearValue(*carried) if carried is not None else None
+        # the year of an episode this year-less paragraph goes on telling (`the court sentenced them`)
+        self.episode = episode
         self.mentions = find_dates(text) if mentions is None else mentions
         self.events = find_dated_events(text) if events is None else events
         self.items = year_items(text, self.mentions, self.events)
@@ -209,13 +240,13 @@ class Years:
 
     def before(self, pos: int, pivot: int | None = None) -> YearValue | None:
         """The last year stated before `pos`; none stated, the previous paragraph's when the text
-        before `pivot` ties to it (`On the next day`)."""
+        before `pivot` ties to it (`On the next day`), else the year of the episode it goes on telling."""
         earlier = [it for it in self.items if it.start < pos and not it.bound]
         if earlier:
             return _value(earlier[-1])
         if self.carried and _ANCHOR.search(self.text, 0, pos if pivot is None else pivot):
             return self.carried
-        return None
+        return self.episode
 
     def _since(self, pos: int) -> int:
         """Where the year in force at `pos` was stated (0: before the paragraph)."""
@@ -232,6 +263,9 @@ def year_items(text: str, mentions: list[Mention], events: list[EventMention] | 
         value = d.value if isinstance(d.value, dict) else {"edtf": d.value}
         edtf = str(value.get("edtf", ""))
         m = _YEAR.match(edtf)
+        if _DECADE.match(edtf) and not _BOUND.search(text, max(0, d.start - 12), d.start):
+            items.append(Item(d.start, None, edtf, d.end))  # `in the 1930s`: a span of years, no one year
+            continue
         # `prior to 1928`, `until 1940`: a bound, not the year something happened
         if m and 1850 <= int(m.group(1)) <= 1995 and "X" not in edtf[:4] and not _BOUND.search(
             text, max(0, d.start - 12), d.start
@@ -253,6 +287,13 @@ def last_year(text: str, mentions: list[Mention], events: list[EventMention] | N
     """The year in force at the end of a paragraph (what `the next day` in the next one refers to)."""
     items = [it for it in year_items(text, mentions, events) if not it.bound]
     return _value(items[-1]) if items else None
+
+
+def one_year(text: str, mentions: list[Mention], events: list[EventMention] | None = None) -> YearValue | None:
+    """The one year a paragraph states (every year and dated event in it agree; spans of years such
+    as `the 1920s` aside), else None: what dates the episode it tells."""
+    items = [it for it in year_items(text, mentions, events) if not it.bound and it.year is not None]
+    return _value(items[-1]) if items and len({it.year for it in items}) == 1 else None
 
 
 def _value(item: Item) -> YearValue | None:
