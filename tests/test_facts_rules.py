@@ -608,6 +608,8 @@ def test_lists_across_appositions_cataphora_and_gapping(text, expected):
         ("In his biography one can read that the Plenum elected Stalin General Secretary.", "reported"),
         ("Orlov sent a statement in which he asked to be released from his duties.", "hypothetical"),
         ("He said that Stalin's assassination was not only possible but necessary.", "hypothetical"),
+        ("The real threat of Stalin's rehabilitation arose in 1969.", "hypothetical"),
+        ("Kirov spoke of the danger of Rykov's expulsion.", "hypothetical"),
     ],
 )
 def test_cited_asked_for_and_possible_events_are_not_asserted(text, modality):

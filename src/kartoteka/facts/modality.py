@@ -73,11 +73,13 @@ _BASE_FORMS = frozenset(
 )
 
 
-# an event only attempted, prepared or proposed (`the attempted assassination of Lenin`, `preparing for
-# Kirov's murder`, `proposed the appointment of X`), or one a sentence, an order or a wait only has in
-# view (`sentenced to be shot`, `waited to be arrested`); `the first to be arrested` is asserted
+# an event only attempted, prepared, proposed or feared (`the attempted assassination of Lenin`,
+# `preparing for Kirov's murder`, `proposed the appointment of X`, `the threat of Stalin's
+# rehabilitation`), or one a sentence, an order or a wait only has in view (`sentenced to be shot`,
+# `waited to be arrested`); `the first to be arrested` is asserted
 _ATTEMPTED = re.compile(
-    r"\b(?:attempted|attempts?\s+(?:at|on)|(?:preparing|preparations?|plans?|planning|plotting|plots?)\s+for|"
+    r"\b(?:attempted|attempts?\s+(?:at|on)|(?:threats?|dangers?|fears?|prospects?|possibility|risks?|spectre|specter)\s+of|"
+    r"(?:preparing|preparations?|plans?|planning|plotting|plots?)\s+for|"
     r"plans?\s+(?:including|of)|(?:proposed|suggested|recommended|demanded|requested|urged|insisted\s+on|(?:asked|petitioned|appealed|pleaded|called)\s+for)"
     r"(?=\s+(?:the|his|her|their)\s)|complicity\s+in\s+(?:preparing|organizing|planning))\s+(?:the\s+|an?\s+)?"
     r"(?:[\w.]+\s+){0,2}?(?:\w+(?:'s|’s)\s+)?$",
