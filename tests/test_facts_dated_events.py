@@ -4,8 +4,10 @@ span of what fixed each fact's year. Sentences written for these tests in the ho
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kartoteka.facts import find_facts_in
+from kartoteka.facts import dated_events, find_facts_in
 from kartoteka.facts.dated_events import CONGRESSES, find_dated_events
 from test_facts_rules import facts, persons_in
 
@@ -188,3 +190,28 @@ def test_year_source_offsets_over_the_corpus(corpus_path):
         if ys is not None:
             assert source.text[ys["start"] : ys["end"]] == ys["text"], data
     assert any(f.year_source and f.year_source.get("event") for f in found)
+
+
+_FRAGMENTS = [
+    "the 17th Party Congress", "the Seventeenth Congress of the VKP(b)", 'the so-called "Industrial Party" trial',
+    "the trial of the Mensheviks", "after Lenin's death", "the murder of S. M. Kirov", "the Bukharin-Rykov trial",
+    "the Tukhachevsky case", "the October Revolution", "during the Civil War", "the Congress of Victors",
+    "the 15th Party Conference", "Kirov assassination", "the doctors' plot", "the Trotskyite-Zinovyevite Center",
+    "He spoke", "in 1937", ", and", ". ", "\n\n", "İ", "trial", "case of the", "Zinovyev-", " ",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40), st.integers(min_value=0, max_value=400))
+def test_scanning_around_key_words_finds_what_a_whole_scan_finds(parts, pad):
+    """The gazetteer runs its patterns only around key words (`congress`, `trial` names); a scan of the
+    whole text with every pattern must find the same mentions."""
+    text = ("x " * pad).join(parts) if pad % 7 == 0 else " ".join(parts)
+    whole = {name: [[0, len(text)]] for name in dated_events._KEYS}
+    original = dated_events._key_windows
+    try:
+        dated_events._key_windows = lambda _text: whole
+        expected = dated_events.find_dated_events(text)
+    finally:
+        dated_events._key_windows = original
+    assert dated_events.find_dated_events(text) == expected

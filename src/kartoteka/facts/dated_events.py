@@ -116,15 +116,16 @@ def _roman(s: str) -> int | None:
     return total if 0 < total < 40 else None
 
 
-def _congresses(text: str):
-    yield from _numbered(text, _CONGRESS, CONGRESSES, "party congress", "congress")
-    yield from _numbered(text, _CONFERENCE, CONFERENCES, "party conference", "conference")
-    for m in _VICTORS.finditer(text):
+def _congresses(text: str, windows: dict[str, list[list[int]]]):
+    yield from _numbered(text, _CONGRESS, CONGRESSES, "party congress", windows["congress"], "congress")
+    yield from _numbered(text, _CONFERENCE, CONFERENCES, "party conference", windows["conference"], "conference")
+    for m in _around(_VICTORS, windows["victors"], text):
         yield m.start(), m.end(), "party congress 17", 1934, "congress"
 
 
-def _numbered(text: str, pattern: re.Pattern, table: dict[int, int], label: str, kind: str):
-    for m in pattern.finditer(text):
+def _numbered(text: str, pattern: re.Pattern, table: dict[int, int], label: str, windows: list[list[int]],
+              kind: str):
+    for m in _around(pattern, windows, text):
         if not m.group("of") and _OTHER_BODY_AFTER.match(text, m.end()):
             continue
         if _OTHER_BODY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
@@ -189,6 +190,58 @@ TRIALS: tuple[tuple[str, int, str], ...] = (
      r"(?:case|affair)\s+of\s+the\s+(?:Kremlin\s+)?doctors\b|[Dd]octor-[Pp]oisoners"),
 )
 _TRIALS = [(name, year, re.compile(p, re.IGNORECASE)) for name, year, p in TRIALS]
+# a word every way of naming the trial contains: the full patterns run only around these (scanning a
+# whole report with each costs seconds; these are found in milliseconds)
+_TRIAL_KEYS = {
+    "Shakhty trial": r"Shakht",
+    "Industrial Party trial": r"Industrial\s+Party|Prompartiya",
+    "Union Bureau of the Mensheviks trial": r"Bureau|Menshevik",
+    "Metro-Vickers trial": r"Vickers",
+    "Trotskyite-Zinovyevite Center trial": r"Zinov\w*-|-Zinov|Sixteen",
+    "Parallel Anti-Soviet Trotskyite Center trial": r"Parallel|Pyatakov-|-Pyatakov|Seventeen",
+    "Tukhachevskiy case": r"Tukhachevsk|Military\s+Organi",
+    "Right-Trotskyite Bloc trial": r"bloc|Bukharin-|-Bukharin|Twenty-One",
+    "doctors' case": r"doctor",
+}
+# key words are found in the lowercased text, one literal scan each (a case-blind scan, or one
+# alternation of them all, costs five to twenty times more)
+_OTHER_KEYS = {
+    "congress": "congress", "conference": "conference", "victors": "victors",
+    "death": "death|murder|assassination|killing|suicide|funeral|demise", "named": "february|october",
+}
+_KEYS = {name: key.lower() for name, key in {**_TRIAL_KEYS, **_OTHER_KEYS}.items()}
+_KEY_SCAN = {name: re.compile(key) for name, key in _KEYS.items()}
+_KEY_SCAN_CASELESS = {name: re.compile(key, re.IGNORECASE) for name, key in _KEYS.items()}
+#: How far around a key word a match may reach (`the trial of the case of the so-called "..."`).
+_REACH = 160
+
+
+def _key_windows(text: str) -> dict[str, list[list[int]]]:
+    """For each key (a trial's name, `congress`, `conference`): the merged windows of `text` around
+    its key words, in which its full pattern may match."""
+    lower = text.lower()
+    # (lowercasing keeps offsets unless a letter lowercases to two: `İ`; then scan case-blind)
+    scans, target = (_KEY_SCAN, lower) if len(lower) == len(text) else (_KEY_SCAN_CASELESS, text)
+    windows: dict[str, list[list[int]]] = {}
+    for name, scan in scans.items():
+        spans = windows[name] = []
+        for k in scan.finditer(target):
+            lo, hi = max(0, k.start() - _REACH), min(len(text), k.end() + _REACH)
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = hi
+            else:
+                spans.append([lo, hi])
+    return windows
+
+
+def _around(pattern: re.Pattern, windows: list[list[int]], text: str):
+    """The matches of `pattern` in `text` inside `windows` (merged, in order), none overlapping."""
+    last_end = -1
+    for lo, hi in windows:
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() >= last_end:
+                last_end = m.end()
+                yield m
 
 # deaths a report uses as dates: the person's name key -> (canonical name, year, the nouns that name
 # that death: an attempt on Stalin or Lenin is no death of theirs)
@@ -259,8 +312,8 @@ _TOPIC = re.compile(
 )
 
 
-def _death_mentions(text: str):
-    for m in _DEATH.finditer(text):
+def _death_mentions(text: str, windows: list[list[int]]):
+    for m in _around(_DEATH, windows, text):
         word = m.group("a") or m.group("b") or m.group("c")
         noun = (m.group("noun") or m.group("noun2") or m.group("noun3")).lower()
         known = DEATHS.get(name_key(word))
@@ -269,13 +322,14 @@ def _death_mentions(text: str):
 
 
 def _all(text: str):
-    yield from _congresses(text)
+    windows = _key_windows(text)
+    yield from _congresses(text, windows)
     for name, year, pattern in _TRIALS:
-        for m in pattern.finditer(text):
+        for m in _around(pattern, windows[name], text):
             yield m.start(), m.end(), name, year, "trial"
-    yield from _death_mentions(text)
+    yield from _death_mentions(text, windows["death"])
     for name, year, pattern in _NAMED_RE:
-        for m in pattern.finditer(text):
+        for m in _around(pattern, windows["named"], text):
             yield m.start(), m.end(), name, year, "plenum" if "Plenum" in name else "revolution"
     for m in _SPANS.finditer(text):
         name = re.sub(r"\s+", " ", m.group("name")).lower()
