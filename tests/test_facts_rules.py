@@ -121,6 +121,14 @@ def test_years_from_clause_then_sentence_then_paragraph():
         ("In 1900 Stalin met Antonov, who had come to Baku and was later arrested there.",
          {("Antonov", "arrested"): None}),
         ("In 1934 Orlov lost his post; later, in 1937, Orlov was arrested.", {("Orlov", "arrested"): 1937}),
+        # ... and so does `later` after the verb
+        ("In 1935 Pavlov was arrested. Sokolov and Orlov were arrested later.",
+         {("Pavlov", "arrested"): 1935, ("Sokolov", "arrested"): None, ("Orlov", "arrested"): None}),
+        ("In 1935 Pavlov was arrested. Orlov was arrested much later, in 1938.",
+         {("Pavlov", "arrested"): 1935, ("Orlov", "arrested"): 1938}),
+        # `from 1929 to 1937` is a span of years in an apposition: no year for the list's events
+        ("The executed included Sokolov, commissar of justice, and Orlov, commissar from 1929 to 1937.",
+         {("Sokolov", "shot"): None, ("Orlov", "shot"): None}),
         ("In 1938 Krylenko was arrested and soon afterwards shot.",
          {("Krylenko", "arrested"): 1938, ("Krylenko", "shot"): 1938}),
         # a span of years is no one year, and it ends what an earlier year fixed

@@ -79,6 +79,10 @@ _MOVED_ON = re.compile(
     re.IGNORECASE,
 )
 
+# `X was arrested later`, `shot soon afterwards`: the event moved on, told after its verb
+_MOVED_ON_AFTER = re.compile(r"\S+(?:\s+(?!and\b|or\b)[a-z]+){0,2}?\s+(?:\w+\s+)?(?:later|subsequently|afterwards?)\b",
+                             re.IGNORECASE)
+
 # `the trial in 1936`, `his death in 1980`: a year that a noun of another event takes
 _OWNED = re.compile(r"\s+(?:in|of)\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.IGNORECASE)
 
@@ -166,6 +170,11 @@ class Years:
             owned = [it for it in self.items if self.owner.get(it.start) == pivot
                      or (pivot < it.start and _OWN_VERB.fullmatch(self.text, pivot, it.start))]
             return _value(owned[0]) if owned else None
+        after = _MOVED_ON_AFTER.match(self.text, pivot, min(ce, pivot + 50))
+        if after:
+            # `were arrested later`: not in the year stated before; a year after `later` is the event's
+            later_items = [it for it in self.items if after.end() <= it.start < ce and not it.bound]
+            return _value(later_items[0]) if later_items else None
         moved = [m.end() for m in _MOVED_ON.finditer(self.text, ss, pivot)]
         if moved:
             # `In 1900 ... who was later arrested`, `Later X was shot`: not in 1900; a year after
@@ -273,6 +282,7 @@ def year_items(text: str, mentions: list[Mention], events: list[EventMention] | 
             span = _RANGE.match(edtf)
             year = None if span and span.group(1) != span.group(2) else int(m.group(1))
             items.append(Item(d.start, year, edtf, d.end))
+    items = _joined_spans(text, items)
     for ev in events or ():
         if not ev.time or any(it.start < ev.end and ev.start < it.end for it in items if it.event is None):
             continue
@@ -281,6 +291,26 @@ def year_items(text: str, mentions: list[Mention], events: list[EventMention] | 
         items.append(Item(ev.start, ev.year, str(ev.year) if ev.year else "", ev.end, ev.event, bound))
     items.sort(key=lambda it: it.start)
     return items
+
+
+_SPAN_OPENS = re.compile(r"\b(?:from|between)\s+(?:the\s+(?:end|beginning|middle)\s+of\s+)?$", re.IGNORECASE)
+_SPAN_JOINS = re.compile(r"\s*(?:to|until|till|through|and)\s+(?:the\s+(?:end|beginning|middle)\s+of\s+)?",
+                         re.IGNORECASE)
+
+
+def _joined_spans(text: str, items: list[Item]) -> list[Item]:
+    """`from 1929 to 1937`, `between 1936 and 1938`: two dates that make one span of years, which
+    fixes no one year (a date mention each for the dates layer)."""
+    out: list[Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.year is not None and it.year is not None and prev.year < it.year
+                and _SPAN_JOINS.fullmatch(text, prev.end, it.start)
+                and _SPAN_OPENS.search(text, max(0, prev.start - 40), prev.start)):
+            out[-1] = Item(prev.start, None, f"{prev.year}/{it.year}", it.end)
+            continue
+        out.append(it)
+    return out
 
 
 def last_year(text: str, mentions: list[Mention], events: list[EventMention] | None = None) -> YearValue | None:
