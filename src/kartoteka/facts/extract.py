@@ -531,6 +531,12 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         # persons inside a prepositional phrase are not antecedents; the latest other one is
         subjects = [p for p in in_it if not _IN_PHRASE.search(text, max(0, p[0] - 25), p[0])]
         if subjects:
+            # ... but one named in a phrase after that subject is as near a candidate (`Beria did not
+            # permit the release of Kedrov, and in 1941 he was shot`): not clear, no fact
+            # (one in a parenthetical between commas is not: `X, with the approval of Trotsky, ...`)
+            if any(p[0] > subjects[-1][0] and p[2].person_id != subjects[-1][2].person_id
+                   and not _set_off(text, subjects[-1][1], p) for p in in_it):
+                return [], None
             return [subjects[-1]], 0.55
         return [], None
     # they/them: the list of the nearest earlier sentence that names several persons
@@ -544,6 +550,22 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
     if previous_group:
         return previous_group, 0.45  # no list in this paragraph before `they`: the recent paragraphs' list
     return [], None
+
+
+_AUTHORITY_OF = re.compile(
+    r"\b(?:approval|insistence|orders?|request|initiative|suggestion|proposal|consent|permission|instructions?|"
+    r"behest|direction|sanction)\s+of\s+(?:(?:[A-Z][a-z]?\.\s?){1,3})?$"
+)
+
+
+def _set_off(text: str, after: int, p: tuple) -> bool:
+    """Whether person `p` stands aside from what happens after position `after`: closing a phrase set
+    off by commas (`, the younger son of G. I. Petrovsky,`, `, in the torture chambers of Petlyura,`)
+    or naming whose approval or order it was (`with the approval of Trotsky`)."""
+    if _AUTHORITY_OF.search(text, max(after, p[0] - 40), p[0]):
+        return True
+    opened = text.rfind(",", after, p[0])
+    return opened >= 0 and text.startswith(",", p[1]) and not re.search(r"[.;:!?]", text[opened : p[0]])
 
 
 def _in_closed_parenthesis(text: str, p: tuple, until: int) -> bool:
