@@ -46,6 +46,9 @@ def pairs(text: str, **kw) -> set[tuple[str, str]]:
          {("Yegorov", "arrested"), ("Fedkov", "arrested")}),
         ("The NKVD arrested Semenov in the spring.", {("Semenov", "arrested")}),
         ("Smirnov was arrested and exiled to Siberia.", {("Smirnov", "arrested"), ("Smirnov", "exiled")}),
+        # an aside in brackets between two verbs keeps the subject of the first for the second
+        ("In 1931 Rykov was removed from the post of chairman (Sokolov assumed this position) and was "
+         "appointed commissar of posts.", {("Rykov", "removed"), ("Sokolov", "appointed"), ("Rykov", "appointed")}),
         ("Kirov's murder shocked the party.", {("Kirov", "killed")}),
         ("After the arrest of N. I. Bukhov the commission met again.", {("Bukhov", "arrested")}),
         ("The exiled Kurnatovskiy met the young Koba in Tiflis.", {("Kurnatovskiy", "exiled")}),

@@ -108,6 +108,16 @@ _COORDINATED = re.compile(
     r"[^.;:!?]{0,90}?(?:,|\band\b|\bor\b)\s+(?:(?:and|then|later|soon|subsequently|afterwards|was|were|also|"
     r"himself|herself|themselves|immediately|finally)\s+){0,3}$"
 )
+_ASIDE = re.compile(r"\([^()]{1,120}\)")
+
+
+def _in_aside(text: str, pos: int, end: int) -> bool:
+    """Whether `pos` stands inside brackets that close before `end` (the sentence's end)."""
+    opened = text.rfind("(", max(0, pos - 120), pos)
+    if opened < 0 or ")" in text[opened:pos]:
+        return False
+    closed = text.find(")", pos, end)
+    return closed >= 0
 _OTHER_VERB = re.compile(r"\b(?:said|wrote|told|asked|declared|became|went|came|knew|saw|thought|believed|who|which|"
                          r"that|whom|had|has|have|is|are)\b", re.IGNORECASE)
 
@@ -886,8 +896,12 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             clause = next(((a, b) for a, b in clauses if a <= trig.start < b), (ss, se))
             persons = _persons_in(paragraph, clause[0], clause[1])
             between = (previous[0].end, trig.start) if previous else (0, 0)
-            coordinated = _COORDINATED.fullmatch(text, *between) and not (
-                _OTHER_VERB.search(text, *between) or _persons_in(paragraph, *between)
+            # an aside in brackets between the two verbs is no new subject (`was removed from the post
+            # (Molotov assumed this position) and was appointed ...`)
+            gap = _ASIDE.sub(lambda m: " " * len(m.group()), text[between[0] : between[1]])
+            coordinated = _COORDINATED.fullmatch(gap) and not (
+                _OTHER_VERB.search(gap)
+                or any(not gap[p[0] - between[0]].isspace() for p in _persons_in(paragraph, *between))
             )
             if previous and previous[1] and trig.role != "noun" and previous[0].role != "noun" and (
                 coordinated or _AND_WHO.fullmatch(text, *between)  # `those who were shot or who died`
@@ -904,7 +918,8 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                         pending_objects.append(trig)
                     continue
                 confidence = pconf
-            previous = (trig, group, how)
+            if not _in_aside(text, trig.start, se):
+                previous = (trig, group, how)  # (an aside's verb has its own subject: `(Molotov assumed ...)`)
             for earlier_trig in pending_objects:
                 # `not only removed but also arrested Snesarev`: the earlier verb shares the object
                 if how == "active" and _SHARED_OBJECT.fullmatch(text, earlier_trig.end, trig.start):
