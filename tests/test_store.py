@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -309,3 +310,15 @@ def test_existing_scheduler_equals_one_process(tmp_path):
         summary = ingest(store, reports, scheduler=cluster.scheduler_address)
         assert summary.new == 3 and summary.workers == 1 and summary.in_main_process == 0
         assert dump(store) == serial
+
+
+def test_a_local_worker_reads_its_file_and_reports_one_it_cannot_read(tmp_path):
+    from kartoteka.store.ingest import prepare, prepare_file
+
+    (report,) = variants(tmp_path / "r", 1)
+    read, sent = prepare_file(str(report)), prepare(str(report), report.read_bytes())
+    # the same rows, but for the two timestamps that end the report row
+    assert replace(read, report=read.report[:-2]) == replace(sent, report=sent.report[:-2])
+    missing = str(tmp_path / "gone.txt")  # removed between the main process's hashing and the worker's read
+    path, reason = prepare_file(missing)
+    assert path == missing and reason.startswith("cannot read")
