@@ -110,14 +110,6 @@ _COORDINATED = re.compile(
 )
 _ASIDE = re.compile(r"\([^()]{1,120}\)")
 
-
-def _in_aside(text: str, pos: int, end: int) -> bool:
-    """Whether `pos` stands inside brackets that close before `end` (the sentence's end)."""
-    opened = text.rfind("(", max(0, pos - 120), pos)
-    if opened < 0 or ")" in text[opened:pos]:
-        return False
-    closed = text.find(")", pos, end)
-    return closed >= 0
 _OTHER_VERB = re.compile(r"\b(?:said|wrote|told|asked|declared|became|went|came|knew|saw|thought|believed|who|which|"
                          r"that|whom|had|has|have|is|are)\b", re.IGNORECASE)
 
@@ -918,7 +910,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                         pending_objects.append(trig)
                     continue
                 confidence = pconf
-            if not _in_aside(text, trig.start, se):
+            if not _in_closed_parenthesis(text, (trig.start, trig.end), se):
                 previous = (trig, group, how)  # (an aside's verb has its own subject: `(Molotov assumed ...)`)
             for earlier_trig in pending_objects:
                 # `not only removed but also arrested Snesarev`: the earlier verb shares the object
@@ -1058,14 +1050,15 @@ def find_facts_in(
             triggers += [replace(t, start=t.start + base, end=t.end + base) for t in scan.triggers_in(rs, re_)]
             dates += [replace(d, start=d.start + base, end=d.end + base) for d in scan.dates_in(rs, re_)]
             events += [_shift_event(e, base) for e in scan.events_in(rs, re_)]
-        episode, episode_year = _go_on(episode, pieces.text, dates, events)
+        items = year_items(pieces.text, dates, events)
+        episode, episode_year = _go_on(episode, pieces.text, items)
         paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group, carried, episode_year)
         # the year a next paragraph's `on the next day` refers to; a quoted document's years are its own
         if not _QUOTED.match(pieces.text):
-            carried = _absolute(last_year(pieces.text, dates, events), pieces, span_to_src)
+            carried = _absolute(last_year(items), pieces, span_to_src)
             if episode is not None and episode.year is None:
                 # an episode has one year: a paragraph stating several (`In 1925 ... as in 1924`) dates none
-                dated = _absolute(one_year(pieces.text, dates, events), pieces, span_to_src)
+                dated = _absolute(one_year(items), pieces, span_to_src)
                 episode = _Episode(dated, episodes_named(pieces.text)) if dated is not None else None
         groups = plural_groups(paragraph.text, local)
         # the last list of recent paragraphs, for `they` here (its spans lie outside this paragraph);
@@ -1120,11 +1113,10 @@ class _Episode:
 EPISODE_LAPSE = 1
 
 
-def _go_on(episode: _Episode | None, text: str, dates: list, events: list) -> tuple[_Episode | None, YearValue | None]:
+def _go_on(episode: _Episode | None, text: str, items: list) -> tuple[_Episode | None, YearValue | None]:
     """The episode after this paragraph, and the year this paragraph takes from it: only a paragraph
     that states no time of its own (no year, span or dated event) and refers back to the episode by
     a definite phrase goes on telling it (`All of the defendants pled guilty in the trial`)."""
-    items = year_items(text, dates, events)
     if any(it.year is not None or it.event is not None for it in items):
         return _Episode(None, frozenset()), None  # its own years start the next episode, if any
     if episode is None or episode.year is None or not episode.families:

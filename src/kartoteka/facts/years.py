@@ -313,16 +313,17 @@ def _joined_spans(text: str, items: list[Item]) -> list[Item]:
     return out
 
 
-def last_year(text: str, mentions: list[Mention], events: list[EventMention] | None = None) -> YearValue | None:
-    """The year in force at the end of a paragraph (what `the next day` in the next one refers to)."""
-    items = [it for it in year_items(text, mentions, events) if not it.bound]
+def last_year(items: list[Item]) -> YearValue | None:
+    """The year in force at the end of a paragraph of these `year_items` (what `the next day` in the
+    next one refers to)."""
+    items = [it for it in items if not it.bound]
     return _value(items[-1]) if items else None
 
 
-def one_year(text: str, mentions: list[Mention], events: list[EventMention] | None = None) -> YearValue | None:
-    """The one year a paragraph states (every year and dated event in it agree; spans of years such
-    as `the 1920s` aside), else None: what dates the episode it tells."""
-    items = [it for it in year_items(text, mentions, events) if not it.bound and it.year is not None]
+def one_year(items: list[Item]) -> YearValue | None:
+    """The one year a paragraph of these `year_items` states (every year and dated event in it agree;
+    spans of years such as `the 1920s` aside), else None: what dates the episode it tells."""
+    items = [it for it in items if not it.bound and it.year is not None]
     return _value(items[-1]) if items and len({it.year for it in items}) == 1 else None
 
 
