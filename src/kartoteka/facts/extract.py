@@ -1115,8 +1115,9 @@ EPISODE_LAPSE = 1
 
 def _go_on(episode: _Episode | None, text: str, items: list) -> tuple[_Episode | None, YearValue | None]:
     """The episode after this paragraph, and the year this paragraph takes from it: only a paragraph
-    that states no time of its own (no year, span or dated event) and refers back to the episode by
-    a definite phrase goes on telling it (`All of the defendants pled guilty in the trial`)."""
+    that states no year or dated event of its own (a span such as `the late 1920s` is background) and
+    refers back to the episode by a definite phrase goes on telling it (`All of the defendants pled
+    guilty in the trial`)."""
     if any(it.year is not None or it.event is not None for it in items):
         return _Episode(None, frozenset()), None  # its own years start the next episode, if any
     if episode is None or episode.year is None or not episode.families:
