@@ -129,6 +129,7 @@ def test_years_from_clause_then_sentence_then_paragraph():
          {("Pavlov", "arrested"): 1935, ("Sokolov", "arrested"): None, ("Orlov", "arrested"): None}),
         ("In 1935 Pavlov was arrested. Orlov was arrested much later, in 1938.",
          {("Pavlov", "arrested"): 1935, ("Orlov", "arrested"): 1938}),
+        ("In 1937 Orlov was arrested and later shot.", {("Orlov", "arrested"): 1937, ("Orlov", "shot"): None}),
         # `from 1929 to 1937` is a span of years in an apposition: no year for the list's events
         ("The executed included Sokolov, commissar of justice, and Orlov, commissar from 1929 to 1937.",
          {("Sokolov", "shot"): None, ("Orlov", "shot"): None}),

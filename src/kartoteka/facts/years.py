@@ -80,8 +80,10 @@ _MOVED_ON = re.compile(
 )
 
 # `X was arrested later`, `shot soon afterwards`: the event moved on, told after its verb
-_MOVED_ON_AFTER = re.compile(r"\S+(?:\s+(?!and\b|or\b)[a-z]+){0,2}?\s+(?:\w+\s+)?(?:later|subsequently|afterwards?)\b",
-                             re.IGNORECASE)
+# (`arrested and later shot`: the `later` is the shooting's, not the arrest's)
+_MOVED_ON_AFTER = re.compile(
+    r"\S+(?:\s+(?!and\b|or\b|but\b|then\b)[a-z]+){0,3}?\s+(?:later|subsequently|afterwards?)\b", re.IGNORECASE
+)
 
 # `the trial in 1936`, `his death in 1980`: a year that a noun of another event takes
 _OWNED = re.compile(r"\s+(?:in|of)\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.IGNORECASE)
