@@ -536,3 +536,11 @@ def test_a_word_made_of_a_misread_name():
     assert ("Bukharlnist", "Bukharinist", "name") in got
     assert not {o for o, _r, _k in got} & {"Bukharinist", "Tomskiyite", "Zinovyevite", "Kantianist"}
 
+
+
+def test_two_swapped_letters_that_make_a_common_word():
+    got = repair("Their navie faith in the leader survived the purges.\n")
+    assert [(c.original, c.replacement, c.kind) for c in got.corrections] == [("navie", "naive", "word")]
+    # a swap that makes only a rare word (`verst`) does not outweigh a plain edit to a common one: proposed only
+    rare = find_corrections("The old vesrt stood by the road.\n")
+    assert rare and all(c.confidence < DEFAULT_MIN_CONFIDENCE for c in rare)

@@ -545,7 +545,10 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         # A long word rarely lies one plain edit from a common word by chance (`foregive`, `aerable`),
         # unless it is two words run together (`sonsent`: `son sent` or `consent`?).
         long_word = len(low) >= LONG_WORD and not _splits_in_two(low, lex)
-        confidence = (0.7 if var.ocr else 0.5 if long_word else 0.4) + min(gap, 2.0) * 0.08
+        # Two neighbours swapped (`navie`) is a slip of the typist's hand; a non-word of five letters or
+        # more that a swap makes a common word is rarely anything else.
+        swapped = var.op == "transpose" and len(low) >= 5 and z >= 3.5
+        confidence = (0.7 if var.ocr else 0.58 if swapped else 0.5 if long_word else 0.4) + min(gap, 2.0) * 0.08
         if len(low) < 5:
             confidence -= 0.15
         elif not second and len(low) >= 6 and not _splits_in_two(low, lex, True):
