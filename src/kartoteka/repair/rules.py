@@ -435,7 +435,13 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
     freq = _frequent(doc)[pattern]
     want_lex = pattern == "lower"  # also for attested strings: lexicon rivals lower a document fix
     need = RATIO * max(seen, 1)
-    for raw in variant_strings(low) if want_lex else _near(doc, pattern, low):
+    if want_lex:
+        # every one-edit string, but only those the report or the lexicon knows go on (most are neither)
+        known = lex.common
+        raws = [raw for raw in variant_strings(low) if raw[0] in known or raw[0] in freq]
+    else:
+        raws = _near(doc, pattern, low)
+    for raw in raws:
         cand = raw[0]
         if len(cand) < 3 or _added_first_letter(raw):
             continue
@@ -808,6 +814,8 @@ def merged_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
     for base in doc.forms:
         if len(base) < 5 or not base.isalpha() or doc.lower[base.lower()] >= ATTESTED:
             continue
+        if _a_word_not_a_pair(base, lex):
+            continue  # decided before finding its tokens: most forms stop here
         for tok in doc.tokens_of(base):
             if tok.in_compound:
                 continue
@@ -827,7 +835,7 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
     low = base.lower()
     if doc.lower.get(low, 0) >= ATTESTED:
         return None
-    if lex.is_word(low, zipf=1.0 if base.islower() else 2.0) and not _barely_a_usual_pair(base, lex):
+    if _a_word_not_a_pair(base, lex):
         return None
     pattern = case_pattern(base)
     # camel case: `inRussian`
@@ -890,6 +898,10 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         f"and '{best[3]}' (Zipf {lex.zipf(best[3]):.1f})"
     )
     return best[2], best[3], reason, round(min(confidence, 0.92), 3)
+
+
+def _a_word_not_a_pair(base: str, lex: Lexicon) -> bool:
+    return lex.is_word(base.lower(), zipf=1.0 if base.islower() else 2.0) and not _barely_a_usual_pair(base, lex)
 
 
 #: A word pair seen this often in the bigram list (~1e12 words) is a set phrase (`well as`, `as well`).
