@@ -544,3 +544,15 @@ def test_two_swapped_letters_that_make_a_common_word():
     # a swap that makes only a rare word (`verst`) does not outweigh a plain edit to a common one: proposed only
     rare = find_corrections("The old vesrt stood by the road.\n")
     assert rare and all(c.confidence < DEFAULT_MIN_CONFIDENCE for c in rare)
+
+
+def test_a_transliterated_word_broken_at_a_hyphen_joins_to_another_ending_printed_whole():
+    text = (
+        "He wrote for the newspaper RABOCHIY PUT in 1917.\n\n"
+        "Among the editors who perished were I. I. Sidorov (RAB-OCHAYA MOSKVA) and others.\n"
+    )
+    got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
+    assert got == [("RAB-OCHAYA", "RABOCHAYA", "hyphen")]
+    # without a whole form of the word in the report, the halves are left alone
+    alone = "Among the editors was I. I. Sidorov (RAB-OCHAYA MOSKVA).\n"
+    assert all(c.original != "RAB-OCHAYA" for c in repair(alone).corrections)

@@ -1074,6 +1074,23 @@ def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
                 )
             )
             continue
+        stem = _unhyphenated_stem(doc, left, right)
+        if stem and not r_word:
+            # Another ending of the same word is printed whole (`RAB-OCHAYA` beside `RABOCHIY`): a
+            # transliterated word broken at the line end, not a compound.
+            out.append(
+                Correction(
+                    start,
+                    end,
+                    group,
+                    joined,
+                    "hyphen",
+                    f"'{right}' is not a word; '{stem}' is printed whole in this report, "
+                    f"opening with '{joined[: len(left) + _STEM_CROSS]}'",
+                    0.8,
+                )
+            )
+            continue
         if l_word or r_word or len(left) < 3 or len(right) < 3:
             continue
         if lex.zipf(left) > 0 or lex.zipf(right) > 0:
@@ -1092,6 +1109,33 @@ def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
                 )
             )
     return out
+
+
+#: A whole form shares at least this many letters after the hyphen with the broken word.
+_STEM_CROSS = 3
+
+
+def _unhyphenated_stem(doc: DocStats, left: str, right: str) -> str | None:
+    """A form printed whole, in the same case, that opens with `left` and the first letters of `right`
+    and is at least six letters long before they part: the same transliterated word, another ending."""
+    if len(right) <= _STEM_CROSS or len(left) + _STEM_CROSS < 6:
+        return None
+    whole = left + right
+    pattern = case_pattern(whole)
+    if pattern == "mixed":
+        return None
+    head = whole[: len(left) + _STEM_CROSS].lower()
+    by_head = getattr(doc, "_whole_by_head", None)
+    if by_head is None:
+        by_head = {}
+        for form in doc.forms:
+            if len(form) >= 6 and form.isalpha():
+                by_head.setdefault(form[:6].lower(), []).append(form)
+        doc._whole_by_head = by_head  # type: ignore[attr-defined]
+    for form in by_head.get(head[:6], ()):
+        if form.lower().startswith(head) and case_pattern(form) == pattern and form.lower() != whole.lower():
+            return form
+    return None
 
 
 # ---------------------------------------------------------------- other: digits
