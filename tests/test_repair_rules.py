@@ -556,3 +556,18 @@ def test_a_transliterated_word_broken_at_a_hyphen_joins_to_another_ending_printe
     # without a whole form of the word in the report, the halves are left alone
     alone = "Among the editors was I. I. Sidorov (RAB-OCHAYA MOSKVA).\n"
     assert all(c.original != "RAB-OCHAYA" for c in repair(alone).corrections)
+
+
+def test_a_name_printed_a_few_times_claims_a_one_off_only_after_the_same_initials():
+    base = (
+        "The Bulgarian communist G. Dimitrov was tried in Leipzig. Later G. Dimitrov led the Comintern, "
+        "and Dimitrov spoke at its congress.\n\n"
+    )
+    same = base + "Although G. Dmitrov saved a few Bulgarians, many perished.\n"
+    got = [(c.original, c.replacement, c.kind) for c in repair(same).corrections]
+    assert got == [("Dmitrov", "Dimitrov", "name")]
+    other = base + "The agronomist K. Dmitrov was arrested in 1937.\n"
+    assert repair(other).corrections == ()
+    # a surname printed only three times is no evidence without initials
+    bare = base + "Although Dmitrov saved a few Bulgarians, many perished.\n"
+    assert repair(bare).corrections == ()

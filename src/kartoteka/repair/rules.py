@@ -211,6 +211,10 @@ def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
                 decided[context] = _decide_token(analysis, context, doc, lex)
             verdict = decided[context]
             if verdict is None:
+                if analysis.weak_hits and not analysis.doc_hits:
+                    same = _same_initials(doc, lex, tok, analysis.weak_hits)
+                    if same is not None:
+                        out.append(Correction(tok.start, tok.end, base, same[0], "name", same[1], 0.7))
                 continue
             replacement, kind, reason, confidence, source = verdict
             if tok.in_compound and (source != "document" or confidence < 0.75):
@@ -286,6 +290,26 @@ def _given_names(doc: DocStats, lex: Lexicon, tok: Token, target: str, reason: s
     return reason, confidence
 
 
+def _same_initials(doc: DocStats, lex: Lexicon, tok: Token, hits) -> tuple[str, str] | None:
+    """A one-off name one edit from a single surname the report prints a few times, after initials
+    that stand before that surname elsewhere and none that do not (`G. Dmitrov` beside `G. Dimitrov`)."""
+    if tok.in_compound or len({h[2] for h in hits}) != 1:
+        return None
+    n, var, target = hits[0]
+    mine = given_before(doc.text, tok.start, lex)
+    if not isinstance(mine, tuple) or not mine:
+        return None
+    theirs = [g for g in (given_before(doc.text, t.start, lex) for t in doc.tokens_of(target)) if isinstance(g, tuple)]
+    if not theirs or not all(_initials_agree(mine, g) for g in theirs):
+        return None
+    shown = ". ".join(mine) + "."
+    reason = (
+        f"seen once; '{target}' seen {n} times in this report, {_edit_words(var)}, "
+        f"and always after the same initials ({shown})"
+    )
+    return target, reason
+
+
 _INITIAL_BEFORE = re.compile(r"(?:\b[A-Z][a-z]?\.\s?)$")
 
 
@@ -326,7 +350,7 @@ def _closes(text: str, start: int) -> bool:
 
 
 class _Analysis:
-    __slots__ = ("attested_string", "base", "doc_hits", "lex_hits", "low", "pattern", "propername", "seen")
+    __slots__ = ("attested_string", "base", "doc_hits", "lex_hits", "low", "pattern", "propername", "seen", "weak_hits")
 
     def __init__(self, base, low, pattern, seen):
         self.base, self.low, self.pattern, self.seen = base, low, pattern, seen
@@ -334,6 +358,8 @@ class _Analysis:
         self.propername: tuple | None = None
         self.doc_hits: list[tuple[int, Variant, str]] = []
         self.lex_hits: list[tuple[float, Variant, str]] = []
+        #: report forms printed 3-4 times beside this one-off: a misprint only if the initials agree
+        self.weak_hits: list[tuple[int, Variant, str]] = []
 
 
 def _frequent(doc: DocStats) -> dict[str, dict[str, int]]:
@@ -455,11 +481,16 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
             if a.attested_string and not var.ocr:
                 continue
             a.doc_hits.append((n, var, apply_pattern(cand, pattern)))
+        elif pattern == "title" and seen == 1 and n >= ATTESTED and len(low) >= 6:
+            # too few prints to outweigh a second person alone; initials may still say it is the same one
+            var = describe(low, raw)
+            if not (_inflection(low, cand, var) or _transliteration_variant(low, cand)):
+                a.weak_hits.append((n, var, apply_pattern(cand, pattern)))
         if want_lex and len(cand) >= 4:
             z = common_get(cand, 0.0)
             if z >= (CANDIDATE_ZIPF if len(cand) < 6 else LONG_CANDIDATE_ZIPF):
                 a.lex_hits.append((z, describe(low, raw), cand))
-    if not a.doc_hits and not a.lex_hits:
+    if not a.doc_hits and not a.lex_hits and not a.weak_hits:
         return None
     return a
 
