@@ -571,3 +571,13 @@ def test_a_name_printed_a_few_times_claims_a_one_off_only_after_the_same_initial
     # a surname printed only three times is no evidence without initials
     bare = base + "Although Dmitrov saved a few Bulgarians, many perished.\n"
     assert repair(bare).corrections == ()
+
+
+def test_a_pronoun_read_as_the_agrees_with_what_follows():
+    text = (
+        "She was held in the inner prison. After one of the beatings the died in her cell, without having "
+        "signed anything.\n\n"
+        "He was held in the same prison. After one of the beatings the died in his cell.\n"
+    )
+    got = [(c.original, c.replacement) for c in repair(text).corrections]
+    assert got == [("the", "she"), ("the", "he")]

@@ -91,8 +91,23 @@ def real_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
                 f"'{prev} {word}' and '{word} {nxt}' are unseen in the bigram list; "
                 f"'{alt} {nxt}' is seen {right:.0e} times: {how}"
             )
+            if alt == "he" and word == "the" and _feminine_clause(text, start + len(word)):
+                # `the died in her cell`: the pronoun agrees with what follows; an `s` read as `t`
+                alt = "she"
+                reason += "; the clause goes on with 'her', so 'she' (an 's' read as 't')"
             out.append(Correction(start, start + len(word), word, alt, "word", reason, round(confidence, 3)))
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?;]")
+_PRONOUNS = re.compile(r"\b(her|herself|his|him|himself)\b")
+
+
+def _feminine_clause(text: str, start: int) -> bool:
+    """The rest of the sentence refers back with `her`/`herself` and never `his`/`him`/`himself`."""
+    end = _SENTENCE_END.search(text, start, start + 200)
+    found = {m.group(1) for m in _PRONOUNS.finditer(text, start, end.start() if end else start + 200)}
+    return bool(found & {"her", "herself"}) and not found & {"his", "him", "himself"}
 
 
 def _plural(word: str, lex: Lexicon) -> bool:
