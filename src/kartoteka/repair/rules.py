@@ -654,7 +654,6 @@ def _splits_in_two(low: str, lex: Lexicon, function_words: bool = False) -> bool
     )
 
 
-
 _FOREIGN_NEIGHBOUR = re.compile(r"[^\W\d_]+")
 _PHRASE_BREAK = re.compile(r"[\[\](),;:.!?]")
 
@@ -1054,92 +1053,58 @@ def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:
         parts = group.split("-")
         if len(parts) != 2:
             continue
-        left, right = parts
-        joined = left + right
-        low = joined.lower()
-        pl, pr = case_pattern(left), case_pattern(right)
-        odd_case = pr == "title" or pl == "mixed" or pr == "mixed" or (pl == "lower") != (pr == "lower")
-        if odd_case and not (pl == "title" and pr == "lower"):
-            continue
-        if pl == "upper" and pr != "upper":
-            continue
-        l_word, r_word = _known(left, lex, doc), _known(right, lex, doc)
-        jz = lex.zipf(low)
-        if jz < KNOWN_ZIPF and lex.is_word(low):
-            jz = KNOWN_ZIPF  # a regular derivation of a word (`disadvantageous`)
-        j_seen = doc.lower.get(low, 0)
-        h_seen = doc.compounds.get(group.lower(), 0)
-        if l_word and r_word:
-            # Both halves are words (`country-side`): only the report's own usage can decide, and a
-            # prefix before a common word is a real compound (`post-revolutionary`).
-            if left.lower() in PREFIXES and lex.zipf(right) >= 3.5:
-                continue
-            if j_seen >= ATTESTED and j_seen >= 3 * h_seen and jz >= KNOWN_ZIPF:
-                out.append(
-                    Correction(
-                        start,
-                        end,
-                        group,
-                        joined,
-                        "hyphen",
-                        f"'{joined}' seen {j_seen} times in this report, '{group}' {_times(h_seen)}",
-                        0.75,
-                    )
-                )
-            continue
-        if jz >= KNOWN_ZIPF or j_seen >= 1:
-            which = " and ".join(f"'{p}'" for p, ok in ((left, l_word), (right, r_word)) if not ok)
-            evidence = f"Zipf {jz:.1f}" if jz >= KNOWN_ZIPF else ""
-            if j_seen:
-                evidence = (evidence + "; " if evidence else "") + f"seen {_times(j_seen)} unhyphenated in this report"
-            conf = 0.9 if (l_word or r_word) is False or j_seen else 0.85
-            out.append(
-                Correction(
-                    start,
-                    end,
-                    group,
-                    joined,
-                    "hyphen",
-                    f"{which} not a word; '{joined}' is ({evidence})",
-                    conf,
-                )
-            )
-            continue
-        stem = _unhyphenated_stem(doc, left, right)
-        if stem and not r_word:
-            # Another ending of the same word is printed whole (`RAB-OCHAYA` beside `RABOCHIY`): a
-            # transliterated word broken at the line end, not a compound.
-            out.append(
-                Correction(
-                    start,
-                    end,
-                    group,
-                    joined,
-                    "hyphen",
-                    f"'{right}' is not a word; '{stem}' is printed whole in this report, "
-                    f"opening with '{joined[: len(left) + _STEM_CROSS]}'",
-                    0.8,
-                )
-            )
-            continue
-        if l_word or r_word or len(left) < 3 or len(right) < 3:
-            continue
-        if lex.zipf(left) > 0 or lex.zipf(right) > 0:
-            continue
-        # Neither half nor the whole is English: a transliterated name or title broken by a hyphen.
-        if (pl, pr) in (("title", "lower"), ("upper", "upper")):
-            out.append(
-                Correction(
-                    start,
-                    end,
-                    group,
-                    joined,
-                    "hyphen",
-                    "neither half is a word or a known form; a name broken by a hyphen",
-                    0.65,
-                )
-            )
+        verdict = _join_verdict(doc, lex, *parts)
+        if verdict is not None:
+            reason, confidence = verdict
+            out.append(Correction(start, end, group, "".join(parts), "hyphen", reason, confidence))
     return out
+
+
+def _join_verdict(doc: DocStats, lex: Lexicon, left: str, right: str) -> tuple[str, float] | None:
+    """Why `left-right` is one word broken by a hyphen, and how sure; None for a real compound."""
+    group, joined = f"{left}-{right}", left + right
+    low = joined.lower()
+    pl, pr = case_pattern(left), case_pattern(right)
+    odd_case = pr == "title" or pl == "mixed" or pr == "mixed" or (pl == "lower") != (pr == "lower")
+    if odd_case and not (pl == "title" and pr == "lower"):
+        return None
+    if pl == "upper" and pr != "upper":
+        return None
+    l_word, r_word = _known(left, lex, doc), _known(right, lex, doc)
+    jz = lex.zipf(low)
+    if jz < KNOWN_ZIPF and lex.is_word(low):
+        jz = KNOWN_ZIPF  # a regular derivation of a word (`disadvantageous`)
+    j_seen = doc.lower.get(low, 0)
+    h_seen = doc.compounds.get(group.lower(), 0)
+    if l_word and r_word:
+        # Both halves are words (`country-side`): only the report's own usage can decide, and a
+        # prefix before a common word is a real compound (`post-revolutionary`).
+        if left.lower() in PREFIXES and lex.zipf(right) >= 3.5:
+            return None
+        if j_seen >= ATTESTED and j_seen >= 3 * h_seen and jz >= KNOWN_ZIPF:
+            return f"'{joined}' seen {j_seen} times in this report, '{group}' {_times(h_seen)}", 0.75
+        return None
+    if jz >= KNOWN_ZIPF or j_seen >= 1:
+        which = " and ".join(f"'{p}'" for p, ok in ((left, l_word), (right, r_word)) if not ok)
+        evidence = f"Zipf {jz:.1f}" if jz >= KNOWN_ZIPF else ""
+        if j_seen:
+            evidence = (evidence + "; " if evidence else "") + f"seen {_times(j_seen)} unhyphenated in this report"
+        conf = 0.9 if (l_word or r_word) is False or j_seen else 0.85
+        return f"{which} not a word; '{joined}' is ({evidence})", conf
+    stem = _unhyphenated_stem(doc, left, right)
+    if stem and not r_word:
+        # Another ending of the same word is printed whole (`RAB-OCHAYA` beside `RABOCHIY`): a
+        # transliterated word broken at the line end, not a compound.
+        cross = joined[: len(left) + _STEM_CROSS]
+        return f"'{right}' is not a word; '{stem}' is printed whole in this report, opening with '{cross}'", 0.8
+    if l_word or r_word or len(left) < 3 or len(right) < 3:
+        return None
+    if lex.zipf(left) > 0 or lex.zipf(right) > 0:
+        return None
+    # Neither half nor the whole is English: a transliterated name or title broken by a hyphen.
+    if (pl, pr) in (("title", "lower"), ("upper", "upper")):
+        return "neither half is a word or a known form; a name broken by a hyphen", 0.65
+    return None
 
 
 #: A whole form shares at least this many letters after the hyphen with the broken word.
@@ -1604,7 +1569,7 @@ def lost_letter_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
         }
         if len(longer) != 1:
             continue
-        (target, n), = longer.items()
+        ((target, n),) = longer.items()
         reason = f"'{form}' seen once; '{target}' seen {n} times in this report, one letter added"
         for tok in doc.tokens_of(form):
             if not tok.in_compound:
