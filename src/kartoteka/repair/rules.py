@@ -862,11 +862,8 @@ def merged_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
 
 
 def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"):
+    """Where a rare form that is no word (`merged_words` checked both) splits into two, if anywhere."""
     low = base.lower()
-    if doc.lower.get(low, 0) >= ATTESTED:
-        return None
-    if _a_word_not_a_pair(base, lex):
-        return None
     pattern = case_pattern(base)
     # camel case: `inRussian`
     if pattern == "mixed":
