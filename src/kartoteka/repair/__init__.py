@@ -17,7 +17,7 @@ from kartoteka.repair.lexicon import Lexicon, get_lexicon
 from kartoteka.repair.model import KINDS, Correction, Repaired
 from kartoteka.repair.names import double_confusions, ev_endings, initials
 from kartoteka.repair.offsets import OffsetMap
-from kartoteka.repair.realword import context_words, real_words
+from kartoteka.repair.realword import context_words, real_words, short_tokens
 from kartoteka.repair.rules import (
     capital_cut,
     capitalised_misreads,
@@ -64,6 +64,7 @@ _DETECTORS = (
     listed_misspellings,
     real_words,
     context_words,
+    short_tokens,
     report_restores,
     compound_restores,
     lost_letter_marks,

@@ -10,6 +10,9 @@ one exception is a singular determiner before a plural noun (`this friends` for 
 `context_words` does the same for common content words one letter from a word the report prints
 more often (`the extend of` for `the extent of`), but weighs each pair per use of each word against
 the list's cut-off, and wants both neighbours to agree: on 800 KB of report it fires once.
+
+`short_tokens` lets the neighbours choose for two- and three-letter strings no dictionary lists (`tht`,
+`lme`): too many words lie one edit from them for the string alone to say which.
 """
 
 from __future__ import annotations
@@ -213,3 +216,90 @@ def _one_edit(a: str, b: str) -> bool:
         )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+# ---------------------------------------------------------------- short strings no dictionary lists (`tht`, `lme`)
+
+#: A short string is judged only when printed once, unknown to the curated dictionary and this rare (Zipf).
+SHORT_MAX_ZIPF = 3.0
+#: A candidate must be a word this report prints at least this often ...
+SHORT_MIN_SEEN = 30
+#: ... every neighbour the bigram list can speak for must pair with it at least this often ...
+SHORT_SUPPORT = 1e7
+#: ... and it must beat the next candidate by this factor on its weaker side.
+SHORT_MARGIN = 10.0
+_SHORT_RE = re.compile(r"(?<![\w'’.-])[a-z]{2,3}(?![\w'’-])")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+) $")
+_WORD_AFTER = re.compile(r" ([A-Za-z]+)")
+
+
+def short_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A two- or three-letter string printed once that no dictionary lists (the web word lists hold
+    `tht`, `lme`), one edit from a word this report prints often, where the words on either side pair
+    with that word in the bigram list and never with the printed string (`the fact tht Stalin`).
+
+    `misread_tokens` leaves strings this short alone: too many words lie one edit from them, so the
+    neighbours must choose. A capitalised neighbour says nothing (the list keeps lowercase pairs), nor
+    does one behind punctuation.
+    """
+    if lex.bigram("the", "party") <= 0:
+        return []
+    from kartoteka.repair.candidates import variant_strings
+
+    text, counts = doc.text, doc.lower
+    out: list[Correction] = []
+    for w, starts in doc.positions.items():
+        if len(starts) != 1 or not 2 <= len(w) <= 3 or not w.islower() or counts.get(w, 0) != 1:
+            continue
+        if lex.in_dictionary(w) or lex.zipf(w) >= SHORT_MAX_ZIPF:
+            continue
+        start = starts[0]
+        m = _SHORT_RE.match(text, start)
+        if not m or m.end() != start + len(w):
+            continue  # inside a compound, a possessive or an abbreviation (`op. cit`)
+        sides = _speaking_neighbours(text, start, start + len(w))
+        if not sides or any((lex.bigram(nb, w) if side == "left" else lex.bigram(w, nb)) for nb, side in sides):
+            continue
+        scored = []
+        for cand in {raw[0] for raw in variant_strings(w)}:
+            if len(cand) < 2 or counts.get(cand, 0) < SHORT_MIN_SEEN:
+                continue
+            support = min(lex.bigram(nb, cand) if side == "left" else lex.bigram(cand, nb) for nb, side in sides)
+            scored.append((support, cand))
+        if not scored:
+            continue
+        scored.sort(reverse=True)
+        support, cand = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        if support < SHORT_SUPPORT or support < SHORT_MARGIN * runner_up:
+            continue
+        pairs = " and ".join(f"'{nb} {cand}'" if side == "left" else f"'{cand} {nb}'" for nb, side in sides)
+        reason = (
+            f"'{w}' is printed once and no dictionary lists it; '{cand}' is one edit away, printed "
+            f"{counts[cand]} times in this report, and {pairs} {'are' if len(sides) > 1 else 'is'} common "
+            f"({support:.0e} or more)"
+        )
+        out.append(Correction(start, start + len(w), w, cand, "word", reason, 0.7))
+    return out
+
+
+def _speaking_neighbours(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    """The words right before and after `text[start:end]` (one space apart) that the bigram list can
+    speak for: lowercase ones, and a capitalised word opening the sentence (`The fact`), not names."""
+    sides = []
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before:
+        word = before.group(1)
+        if word.islower() or (word[1:].islower() and _sentence_start_before(text, before.start(1))):
+            sides.append((word.lower(), "left"))
+    after = _WORD_AFTER.match(text, end)
+    if after and after.group(1).islower():
+        sides.append((after.group(1), "right"))
+    return sides
+
+
+def _sentence_start_before(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'“":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n"
