@@ -1194,7 +1194,24 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
         if not before or not (before.isalnum() or before in '_")'):
             continue
         out.append(Correction(m.start(), m.end(), ",", ", ", "merge", "a comma run into the next word", 0.8))
+    for m in _PERIOD_BEFORE_LOWER_RE.finditer(text):
+        word, after = m.group(1), m.group(2)
+        if len(word) < 2 or word.lower() in _ABBREVIATIONS or not lex.is_word(after):
+            continue
+        dot = m.end(1)
+        reason = f"a full stop before the lowercase word '{after}' that goes on the sentence: a comma misread"
+        out.append(Correction(dot, dot + 1, ".", ",", "other", reason, 0.75))
     return out
+
+
+#: A full stop after a word and before a lowercase word (`the agenda. fills it out`): no sentence ends
+#: there unless the word is an abbreviation.
+_PERIOD_BEFORE_LOWER_RE = re.compile(r"(?<![\w.'’-])([A-Za-z]+)\. ([a-z]+)\b")
+#: Abbreviations a lowercase word may follow (`op. cit.`, `etc. were`, `i. e.`, `Vol. 2`).
+_ABBREVIATIONS = frozenset(
+    "etc op cit ibid viz cf vol vols pp no nos st dr mr mrs ms jr sr vs gen col lt sgt capt prof acad ed eds "
+    "trans ch art fig approx ca ff al ie eg".split()
+)
 
 
 # ---------------------------------------------------------------- a capital cut off its word (`F\tarty`)
