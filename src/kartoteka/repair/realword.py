@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 
+from kartoteka.repair.candidates import variant_strings
 from kartoteka.repair.document import DocStats
 from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
@@ -244,8 +245,6 @@ def short_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
     """
     if lex.bigram("the", "party") <= 0:
         return []
-    from kartoteka.repair.candidates import variant_strings
-
     text, counts = doc.text, doc.lower
     out: list[Correction] = []
     for w, starts in doc.positions.items():
