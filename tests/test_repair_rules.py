@@ -606,3 +606,13 @@ def test_a_full_stop_before_a_lowercase_word_is_a_misread_comma():
     assert got == [("agenda. fills", ",", "other")]
     fixed = repair(text)
     assert "the agenda, fills it out" in fixed.text
+
+
+def test_a_lone_decade_of_another_century_is_a_misread_nine():
+    text = "In the 1930's the terror grew. " * 25 + "By the beginning of the 1030's it had begun.\n"
+    got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
+    assert got == [("10", "19", "other")]
+    assert "beginning of the 1930's" in repair(text).text
+    # a report about many centuries keeps them
+    mixed = "In the 1930's the terror grew. " * 25 + "Kiev was baptised in the 980s; in the 1030s and 1040s it grew.\n"
+    assert repair(mixed).corrections == ()

@@ -8,6 +8,7 @@ better than a "correction" of a real name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kartoteka.repair.candidates import (
     LETTERS,
@@ -1194,6 +1195,7 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
         if not before or not (before.isalnum() or before in '_")'):
             continue
         out.append(Correction(m.start(), m.end(), ",", ", ", "merge", "a comma run into the next word", 0.8))
+    out.extend(_misread_centuries(text))
     for m in _PERIOD_BEFORE_LOWER_RE.finditer(text):
         word, after = m.group(1), m.group(2)
         if len(word) < 2 or word.lower() in _ABBREVIATIONS or not lex.is_word(after):
@@ -1201,6 +1203,33 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
         dot = m.end(1)
         reason = f"a full stop before the lowercase word '{after}' that goes on the sentence: a comma misread"
         out.append(Correction(dot, dot + 1, ".", ",", "other", reason, 0.75))
+    return out
+
+
+#: A decade as a report prints it: `1930's`, `1930s`.
+_DECADE_RE = re.compile(r"(?<![\w.])(1\d)(\d)0(?='?s\b)")
+#: How often the report must print the 20th-century decade before a lone decade of another century is
+#: taken for it.
+_DECADE_SEEN = 3
+
+
+def _misread_centuries(text: str) -> list[Correction]:
+    """A decade of a century the report names twenty times less often than the 20th, where the report
+    prints the same decade of the 20th century often: a `9` misread (`the 1030's` for `the 1930's`)."""
+    decades = [(m.start(1), m.group(1), m.group(2)) for m in _DECADE_RE.finditer(text)]
+    by_century = Counter(century for _, century, _ in decades)
+    by_decade = Counter((century, tens) for _, century, tens in decades)
+    out = []
+    for start, century, tens in decades:
+        if century in ("18", "19") or by_century[century] * 20 > by_century["19"]:
+            continue
+        if by_decade[("19", tens)] < _DECADE_SEEN:
+            continue
+        reason = (
+            f"this report names decades of the {century}00s {by_century[century]} times and of the 1900s "
+            f"{by_century['19']} times, '19{tens}0s' among them {by_decade[('19', tens)]} times: a '9' misread"
+        )
+        out.append(Correction(start, start + 2, century, "19", "other", reason, 0.75))
     return out
 
 
