@@ -1196,18 +1196,21 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue
         out.append(Correction(m.start(), m.end(), ",", ", ", "merge", "a comma run into the next word", 0.8))
     out.extend(_misread_centuries(text))
-    for m in _PERIOD_BEFORE_LOWER_RE.finditer(text):
-        word, after = m.group(1), m.group(2)
+    for m in _STOP_BEFORE_LOWER_RE.finditer(text):
+        dot, after = m.start(), m.group(1)
+        before = _WORD_ENDING_AT.search(text, max(0, dot - 40), dot)
+        if not before:
+            continue
+        word = before.group(1)
         if len(word) < 2 or word.lower() in _ABBREVIATIONS or not lex.is_word(after):
             continue
-        dot = m.end(1)
         reason = f"a full stop before the lowercase word '{after}' that goes on the sentence: a comma misread"
         out.append(Correction(dot, dot + 1, ".", ",", "other", reason, 0.75))
     return out
 
 
 #: A decade as a report prints it: `1930's`, `1930s`.
-_DECADE_RE = re.compile(r"(?<![\w.])(1\d)(\d)0(?='?s\b)")
+_DECADE_RE = re.compile(r"(1\d)(\d)0(?='?s\b)")  # opens with a literal: the scan skips fast
 #: How often the report must print the 20th-century decade before a lone decade of another century is
 #: taken for it.
 _DECADE_SEEN = 3
@@ -1216,7 +1219,11 @@ _DECADE_SEEN = 3
 def _misread_centuries(text: str) -> list[Correction]:
     """A decade of a century the report names twenty times less often than the 20th, where the report
     prints the same decade of the 20th century often: a `9` misread (`the 1030's` for `the 1930's`)."""
-    decades = [(m.start(1), m.group(1), m.group(2)) for m in _DECADE_RE.finditer(text)]
+    decades = [
+        (m.start(1), m.group(1), m.group(2))
+        for m in _DECADE_RE.finditer(text)
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.")
+    ]
     by_century = Counter(century for _, century, _ in decades)
     by_decade = Counter((century, tens) for _, century, tens in decades)
     out = []
@@ -1235,7 +1242,8 @@ def _misread_centuries(text: str) -> list[Correction]:
 
 #: A full stop after a word and before a lowercase word (`the agenda. fills it out`): no sentence ends
 #: there unless the word is an abbreviation.
-_PERIOD_BEFORE_LOWER_RE = re.compile(r"(?<![\w.'’-])([A-Za-z]+)\. ([a-z]+)\b")
+_STOP_BEFORE_LOWER_RE = re.compile(r"\. ([a-z]+)\b")
+_WORD_ENDING_AT = re.compile(r"(?<![\w.'’-])([A-Za-z]+)$")
 #: Abbreviations a lowercase word may follow (`op. cit.`, `etc. were`, `i. e.`, `Vol. 2`).
 _ABBREVIATIONS = frozenset(
     "etc op cit ibid viz cf vol vols pp no nos st dr mr mrs ms jr sr vs gen col lt sgt capt prof acad ed eds "
