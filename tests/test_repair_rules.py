@@ -600,7 +600,8 @@ def test_a_short_string_no_dictionary_lists_is_decided_by_its_neighbours():
 def test_a_full_stop_before_a_lowercase_word_is_a_misread_comma():
     text = (
         "Lenin examines the agenda. fills it out and sends it on. Factories, railways, etc. were "
-        "controlled. See V. I. Lenin, op. cit., Vol 11. The Central Committee. Moscow met.\n"
+        "controlled. See V. I. Lenin, op. cit., Vol 11. The Central Committee. Moscow met. The pact was "
+        "ready. von Ribbentrop flew to Moscow.\n"
     )
     got = [(text[c.start - 6 : c.end + 6], c.replacement, c.kind) for c in repair(text).corrections]
     assert got == [("agenda. fills", ",", "other")]

@@ -1202,7 +1202,7 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
         if not before:
             continue
         word = before.group(1)
-        if len(word) < 2 or word.lower() in _ABBREVIATIONS or not lex.is_word(after):
+        if len(word) < 2 or word.lower() in _ABBREVIATIONS or after in _NAME_PARTICLES or not lex.is_word(after):
             continue
         reason = f"a full stop before the lowercase word '{after}' that goes on the sentence: a comma misread"
         out.append(Correction(dot, dot + 1, ".", ",", "other", reason, 0.75))
@@ -1249,6 +1249,8 @@ _ABBREVIATIONS = frozenset(
     "etc op cit ibid viz cf vol vols pp no nos st dr mr mrs ms jr sr vs gen col lt sgt capt prof acad ed eds "
     "trans ch art fig approx ca ff al ie eg".split()
 )
+#: Lowercase words that open a name, and so may open a sentence (`von Ribbentrop signed`).
+_NAME_PARTICLES = frozenset("von van de du der den la le di da del des ibn bin al el".split())
 
 
 # ---------------------------------------------------------------- a capital cut off its word (`F\tarty`)
