@@ -24,7 +24,7 @@ from kartoteka.repair.candidates import variant_strings
 from kartoteka.repair.document import DocStats
 from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
-from kartoteka.repair.rules import FUNCTION_WORDS
+from kartoteka.repair.rules import FUNCTION_WORDS, _sentence_start
 
 #: The alternative must follow into its right neighbour at least this often in the bigram list.
 MIN_SUPPORT = 5e7
@@ -289,16 +289,9 @@ def _speaking_neighbours(text: str, start: int, end: int) -> list[tuple[str, str
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before:
         word = before.group(1)
-        if word.islower() or (word[1:].islower() and _sentence_start_before(text, before.start(1))):
+        if word.islower() or (word[1:].islower() and _sentence_start(text, before.start(1))):
             sides.append((word.lower(), "left"))
     after = _WORD_AFTER.match(text, end)
     if after and after.group(1).islower():
         sides.append((after.group(1), "right"))
     return sides
-
-
-def _sentence_start_before(text: str, pos: int) -> bool:
-    i = pos - 1
-    while i >= 0 and text[i] in " \t\"'“":
-        i -= 1
-    return i < 0 or text[i] in ".!?\n"
