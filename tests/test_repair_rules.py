@@ -617,3 +617,15 @@ def test_a_lone_decade_of_another_century_is_a_misread_nine():
     # a report about many centuries keeps them
     mixed = "In the 1930's the terror grew. " * 25 + "Kiev was baptised in the 980s; in the 1030s and 1040s it grew.\n"
     assert repair(mixed).corrections == ()
+
+
+def test_a_name_printed_a_few_times_claims_a_one_off_that_slips_an_inner_vowel():
+    base = (
+        "I. G. Erenburg wrote about it. Later Erenburg recalled the trial, and Erenburg's memoirs "
+        "say more; Erenburg was in Paris then. The NKVD officer B. Z. Kobulov, Kobulov's deputy and "
+        "Kobulov's men were there.\n\n"
+    )
+    text = base + "According to Erinburg's account the scientist Kabulov was arrested.\n"
+    got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
+    # an inner vowel slipped: the same man; a different first vowel makes another surname
+    assert got == [("Erinburg", "Erenburg", "name")]

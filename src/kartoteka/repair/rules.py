@@ -213,9 +213,9 @@ def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
             verdict = decided[context]
             if verdict is None:
                 if analysis.weak_hits and not analysis.doc_hits:
-                    same = _same_initials(doc, lex, tok, analysis.weak_hits)
+                    same = _same_person(doc, lex, tok, analysis.weak_hits)
                     if same is not None:
-                        out.append(Correction(tok.start, tok.end, base, same[0], "name", same[1], 0.7))
+                        out.append(Correction(tok.start, tok.end, base, *same[:1], "name", *same[1:]))
                 continue
             replacement, kind, reason, confidence, source = verdict
             if tok.in_compound and (source != "document" or confidence < 0.75):
@@ -291,24 +291,27 @@ def _given_names(doc: DocStats, lex: Lexicon, tok: Token, target: str, reason: s
     return reason, confidence
 
 
-def _same_initials(doc: DocStats, lex: Lexicon, tok: Token, hits) -> tuple[str, str] | None:
-    """A one-off name one edit from a single surname the report prints a few times, after initials
-    that stand before that surname elsewhere and none that do not (`G. Dmitrov` beside `G. Dimitrov`)."""
+def _same_person(doc: DocStats, lex: Lexicon, tok: Token, hits) -> tuple[str, str, float] | None:
+    """A one-off name one edit from a single surname the report prints only a few times: that surname
+    when the initials before it stand before every initialled print of the surname (`G. Dmitrov` beside
+    `G. Dimitrov`), or when, with no initials of its own, it differs by an inner vowel (`Erinburg`
+    beside `Erenburg`), which another surname seldom does."""
     if tok.in_compound or len({h[2] for h in hits}) != 1:
         return None
     n, var, target = hits[0]
     mine = given_before(doc.text, tok.start, lex)
+    seen = f"seen once; '{target}' seen {n} times in this report, {_edit_words(var)}"
+    if mine is None:
+        if _slip_in_name(tok.base.lower(), target.lower()):
+            return target, f"{seen}, an inner vowel", 0.6
+        return None
     if not isinstance(mine, tuple) or not mine:
         return None
     theirs = [g for g in (given_before(doc.text, t.start, lex) for t in doc.tokens_of(target)) if isinstance(g, tuple)]
     if not theirs or not all(_initials_agree(mine, g) for g in theirs):
         return None
     shown = ". ".join(mine) + "."
-    reason = (
-        f"seen once; '{target}' seen {n} times in this report, {_edit_words(var)}, "
-        f"and always after the same initials ({shown})"
-    )
-    return target, reason
+    return target, f"{seen}, and always after the same initials ({shown})", 0.7
 
 
 _INITIAL_BEFORE = re.compile(r"(?:\b[A-Z][a-z]?\.\s?)$")
