@@ -629,3 +629,12 @@ def test_a_name_printed_a_few_times_claims_a_one_off_that_slips_an_inner_vowel()
     got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
     # an inner vowel slipped: the same man; a different first vowel makes another surname
     assert got == [("Erinburg", "Erenburg", "name")]
+
+
+def test_tz_and_ts_are_one_letter_but_z_is_another():
+    base = "The commissar A. A. Kuznetsov spoke; Kuznetsov was shot. " * 6
+    # `tz` for the `ts` of Kuznetsov is another transliteration of the same letter: left alone
+    assert repair(base + "Later Kuznetzov was rehabilitated.\n").corrections == ()
+    # a `t` before the `z` is damage
+    got = [(c.original, c.replacement) for c in repair(base + "Later Kutznetsov was rehabilitated.\n").corrections]
+    assert got == [("Kutznetsov", "Kuznetsov")]

@@ -692,8 +692,9 @@ def _transliteration_variant(a: str, b: str) -> bool:
 
 
 def _translit_key(word: str) -> str:
+    # `tz` and `ts` both write ц (Kuznetzov/Kuznetsov); `z` is з, another letter (`Kutznetsov` is damage)
     w = word.replace("iy", "y").replace("yi", "i").replace("ye", "e").replace("ie", "e")
-    w = w.replace("tz", "z").replace("ts", "z").replace("ks", "x").replace("kh", "h").replace("j", "y")
+    w = w.replace("tz", "ts").replace("ks", "x").replace("kh", "h").replace("j", "y")
     return re.sub(r"[iy]+", "i", w)
 
 
