@@ -215,7 +215,8 @@ def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
                 if analysis.weak_hits and not analysis.doc_hits:
                     same = _same_person(doc, lex, tok, analysis.weak_hits)
                     if same is not None:
-                        out.append(Correction(tok.start, tok.end, base, *same[:1], "name", *same[1:]))
+                        target, reason, confidence = same
+                        out.append(Correction(tok.start, tok.end, base, target, "name", reason, confidence))
                 continue
             replacement, kind, reason, confidence, source = verdict
             if tok.in_compound and (source != "document" or confidence < 0.75):
