@@ -87,6 +87,7 @@ class DocStats:
         self._midsentence: dict[str, int] = {}
         self._compounds: Counter | None = None
         self._compound_spans: list[tuple[int, int, str]] = []
+        self._by_head: dict[str, list[str]] | None = None
 
     @property
     def compounds(self) -> Counter:
@@ -113,6 +114,16 @@ class DocStats:
         if self._compounds is None:
             self.compounds  # noqa: B018 (fills both)
         return self._compound_spans
+
+    def forms_by_head(self) -> dict[str, list[str]]:
+        """Forms of six letters or more, by their first six letters lowercased: the forms that open like a
+        given word, without a scan of them all."""
+        if self._by_head is None:
+            self._by_head = {}
+            for form in self.forms:
+                if len(form) >= 6:
+                    self._by_head.setdefault(form[:6].lower(), []).append(form)
+        return self._by_head
 
     def midsentence(self, form: str) -> int:
         """How often `form` follows a lowercase word (and a space or comma): a proper noun, not a sentence start."""

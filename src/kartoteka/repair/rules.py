@@ -952,16 +952,14 @@ def _barely_a_usual_pair(base: str, lex: Lexicon) -> bool:
 
 def _near_longer_form(low: str, doc: DocStats) -> bool:
     """A form the report prints often (8+ letters) opens like `low` and is at most 3 edits from it."""
-    by_head = getattr(doc, "_by_head", None)
-    if by_head is None:
-        by_head = {}
-        for form in _frequent(doc)["lower"]:
-            if len(form) >= 8:
-                by_head.setdefault(form[:6], []).append(form)
-        doc._by_head = by_head  # type: ignore[attr-defined]
+    frequent = _frequent(doc)["lower"]
     return any(
-        not low.startswith(form) and abs(len(form) - len(low)) <= 3 and _distance(low, form) <= 3
-        for form in by_head.get(low[:6], ())
+        form in frequent
+        and len(form) >= 8
+        and not low.startswith(form)
+        and abs(len(form) - len(low)) <= 3
+        and _distance(low, form) <= 3
+        for form in doc.forms_by_head().get(low[:6], ())
     )
 
 
@@ -1124,15 +1122,9 @@ def _unhyphenated_stem(doc: DocStats, left: str, right: str) -> str | None:
     if pattern == "mixed":
         return None
     head = whole[: len(left) + _STEM_CROSS].lower()
-    by_head = getattr(doc, "_whole_by_head", None)
-    if by_head is None:
-        by_head = {}
-        for form in doc.forms:
-            if len(form) >= 6 and form.isalpha():
-                by_head.setdefault(form[:6].lower(), []).append(form)
-        doc._whole_by_head = by_head  # type: ignore[attr-defined]
-    for form in by_head.get(head[:6], ()):
-        if form.lower().startswith(head) and case_pattern(form) == pattern and form.lower() != whole.lower():
+    for form in doc.forms_by_head().get(head[:6], ()):
+        low = form.lower()
+        if form.isalpha() and low.startswith(head) and case_pattern(form) == pattern and low != whole.lower():
             return form
     return None
 
