@@ -312,7 +312,8 @@ def test_a_stray_last_letter_no_ending_ends_in():
 
 def test_a_misread_name_inside_a_compound_of_whole_words():
     text = (
-        "The Trotskyite opposition met. " * 8
+        "The Trotskyite opposition met. "
+        * 8
         + 'He was charged with "right-Troskyite" activity, and G. Malen-kov and V. Antonov-Ovseyenko '
         "signed the order.\n"
     )
@@ -537,7 +538,6 @@ def test_a_word_made_of_a_misread_name():
     assert not {o for o, _r, _k in got} & {"Bukharinist", "Tomskiyite", "Zinovyevite", "Kantianist"}
 
 
-
 def test_two_swapped_letters_that_make_a_common_word():
     got = repair("Their navie faith in the leader survived the purges.\n")
     assert [(c.original, c.replacement, c.kind) for c in got.corrections] == [("navie", "naive", "word")]
@@ -638,3 +638,30 @@ def test_tz_and_ts_are_one_letter_but_z_is_another():
     # a `t` before the `z` is damage
     got = [(c.original, c.replacement) for c in repair(base + "Later Kutznetsov was rehabilitated.\n").corrections]
     assert got == [("Kutznetsov", "Kuznetsov")]
+
+
+def test_a_closing_bracket_read_as_l_or_as_a_parenthesis():
+    named = "Sergo Ordzhonikidze spoke. Ordzhonikidze left. Ordzhonikidze wrote.\n\n"
+    text = (
+        named + "He chaired the STO [Labor and Defense Councill and the bank.\n\n"
+        "The plant [Azov Plant imeni Sergo Ordzhonikidzel, Ya. S. Gugel, was closed.\n\n"
+        "The writer Lion Feykhtvanger [Feuchtwanger), who came to Moscow, wrote a book.\n\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert ("Councill", "Council]", "other") in got
+    assert ("Ordzhonikidzel", "Ordzhonikidze]", "other") in got  # not the bare name: the bracket is kept
+    assert (")", "]", "other") in got
+    assert repair(text).text.count("]") == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He chaired the STO [Labor and Defense Councill] and the bank.\n",  # the gloss closes: no bracket lost
+        "The [All-Union Communist Party (of Bolsheviks) met in Moscow.\n",  # its `)` has an opening `(`
+        "The [Regional Councill of the Soviet Centrall met.\n",  # two words could end it: undecided
+        "The [Labor and Defense\n\nCouncill met at the bank.\n",  # the paragraph ended the gloss
+    ],
+)
+def test_a_gloss_closed_matched_or_ambiguous_gains_no_bracket(text):
+    assert not [c for c in repair(text).proposed if "]" in c.replacement]

@@ -12,6 +12,7 @@ Only corrections with `confidence >= min_confidence` are applied; all proposals 
 
 from __future__ import annotations
 
+from kartoteka.repair.brackets import bracket_strokes
 from kartoteka.repair.document import scan
 from kartoteka.repair.lexicon import Lexicon, get_lexicon
 from kartoteka.repair.model import KINDS, Correction, Repaired
@@ -69,6 +70,7 @@ _DETECTORS = (
     compound_restores,
     lost_letter_marks,
     other_marks,
+    bracket_strokes,
 )
 #: When two proposals overlap at equal confidence, the earlier kind here wins.
 _PRIORITY = {"split": 0, "hyphen": 1, "name": 2, "merge": 3, "word": 4, "other": 5}
