@@ -13,28 +13,18 @@ Only corrections with `confidence >= min_confidence` are applied; all proposals 
 from __future__ import annotations
 
 from kartoteka.repair.brackets import bracket_strokes
+from kartoteka.repair.capitals import capital_cut, capitalised_misreads, name_derivations, stray_capitals
 from kartoteka.repair.document import scan
+from kartoteka.repair.hyphens import compound_restores, inner_hyphens
 from kartoteka.repair.lexicon import Lexicon, get_lexicon
+from kartoteka.repair.marks import lost_letter_marks, other_marks
 from kartoteka.repair.model import KINDS, Correction, Repaired
 from kartoteka.repair.names import double_confusions, ev_endings, initials
 from kartoteka.repair.offsets import OffsetMap
 from kartoteka.repair.realword import context_words, real_words, short_tokens
-from kartoteka.repair.rules import (
-    capital_cut,
-    capitalised_misreads,
-    compound_restores,
-    hyphen_space,
-    inner_hyphens,
-    listed_misspellings,
-    lost_letter_marks,
-    merged_words,
-    misread_tokens,
-    name_derivations,
-    other_marks,
-    report_restores,
-    split_words,
-    stray_capitals,
-)
+from kartoteka.repair.restores import listed_misspellings, report_restores
+from kartoteka.repair.spacing import hyphen_space, merged_words, split_words
+from kartoteka.repair.tokens import misread_tokens
 
 #: Corrections below this confidence are proposed but not applied.
 DEFAULT_MIN_CONFIDENCE = 0.6

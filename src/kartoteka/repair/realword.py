@@ -22,9 +22,9 @@ import re
 
 from kartoteka.repair.candidates import variant_strings
 from kartoteka.repair.document import DocStats
+from kartoteka.repair.evidence import FUNCTION_WORDS, at_sentence_start, lowercase_neighbours
 from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
-from kartoteka.repair.rules import FUNCTION_WORDS, _sentence_start
 
 #: The alternative must follow into its right neighbour at least this often in the bigram list.
 MIN_SUPPORT = 5e7
@@ -153,8 +153,6 @@ def context_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
     """
     if lex.bigram("the", "party") <= 0:
         return []
-    from kartoteka.repair.rules import lowercase_neighbours
-
     index = lowercase_neighbours(doc)
     counts = doc.lower
     text = doc.text
@@ -289,7 +287,7 @@ def _speaking_neighbours(text: str, start: int, end: int) -> list[tuple[str, str
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before:
         word = before.group(1)
-        if word.islower() or (word[1:].islower() and _sentence_start(text, before.start(1))):
+        if word.islower() or (word[1:].islower() and at_sentence_start(text, before.start(1))):
             sides.append((word.lower(), "left"))
     after = _WORD_AFTER.match(text, end)
     if after and after.group(1).islower():

@@ -1,0 +1,233 @@
+"""Digits and punctuation (kind `other`): foreign digits, `I` for `1` before a month, a full stop read
+for a comma, a decade of the wrong century, and apostrophes read for letters (`Centra'`, `ret'rned`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kartoteka.repair.document import DocStats
+from kartoteka.repair.evidence import (
+    ATTESTED,
+)
+from kartoteka.repair.lexicon import Lexicon
+from kartoteka.repair.model import Correction
+
+# ---------------------------------------------------------------- other: digits
+
+
+_DIGIT_MAP = {ord(c): str(i) for block in ("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹") for i, c in enumerate(block)}
+_FOREIGN_DIGIT_RE = re.compile("[٠-٩۰-۹]")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# Each pattern opens with a literal or a small class so the scan skips fast; the rest is checked after.
+_I_FOR_ONE_RE = re.compile(rf"([Il]) (?=(?:{_MONTHS})\b)")
+_I_FOR_ONE_BEFORE = re.compile(r"(?:^|\W)(?:of|on|until|from|to|since|by) $")
+_APOSTROPHE_YEAR_RE = re.compile(r"'(\d\d)\b")
+_LETTERS_BEFORE = re.compile(r"(?<![\w])[a-z]+$")
+_COMMA_RUN_RE = re.compile(r",(?=[a-z]{2,}\b)")
+
+
+def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    out: list[Correction] = []
+    text = doc.text
+    for m in _FOREIGN_DIGIT_RE.finditer(text):
+        out.append(
+            Correction(
+                m.start(),
+                m.end(),
+                m.group(),
+                m.group().translate(_DIGIT_MAP),
+                "other",
+                "an Arabic-Indic digit in an English report; the OCR read a Latin digit",
+                0.8,
+            )
+        )
+    for m in _I_FOR_ONE_RE.finditer(text):
+        if not _I_FOR_ONE_BEFORE.search(text, max(0, m.start() - 7), m.start()):
+            continue
+        out.append(
+            Correction(
+                m.start(1),
+                m.end(1),
+                m.group(1),
+                "1",
+                "other",
+                f"'{m.group(1)}' before a month name after a preposition is the day '1'",
+                0.85,
+            )
+        )
+    for m in _APOSTROPHE_YEAR_RE.finditer(text):
+        w = _LETTERS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if not w:
+            continue
+        out.append(
+            Correction(
+                w.start(),
+                w.end(),
+                w.group(),
+                w.group() + " ",
+                "merge",
+                f"a word run into an abbreviated year ('{m.group(1)})",
+                0.85,
+            )
+        )
+    for m in _COMMA_RUN_RE.finditer(text):
+        before = text[m.start() - 1 : m.start()]
+        if not before or not (before.isalnum() or before in '_")'):
+            continue
+        out.append(Correction(m.start(), m.end(), ",", ", ", "merge", "a comma run into the next word", 0.8))
+    out.extend(_misread_centuries(text))
+    for m in _STOP_BEFORE_LOWER_RE.finditer(text):
+        dot, after = m.start(), m.group(1)
+        before = _WORD_ENDING_AT.search(text, max(0, dot - 40), dot)
+        if not before:
+            continue
+        word = before.group(1)
+        if len(word) < 2 or word.lower() in _ABBREVIATIONS or after in _NAME_PARTICLES or not lex.is_word(after):
+            continue
+        reason = f"a full stop before the lowercase word '{after}' that goes on the sentence: a comma misread"
+        out.append(Correction(dot, dot + 1, ".", ",", "other", reason, 0.75))
+    return out
+
+
+#: A decade as a report prints it: `1930's`, `1930s`.
+_DECADE_RE = re.compile(r"(1\d)(\d)0(?='?s\b)")  # opens with a literal: the scan skips fast
+#: How often the report must print the 20th-century decade before a lone decade of another century is
+#: taken for it.
+_DECADE_SEEN = 3
+
+
+def _misread_centuries(text: str) -> list[Correction]:
+    """A decade of a century the report names twenty times less often than the 20th, where the report
+    prints the same decade of the 20th century often: a `9` misread (`the 1030's` for `the 1930's`)."""
+    decades = [
+        (m.start(1), m.group(1), m.group(2))
+        for m in _DECADE_RE.finditer(text)
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.")
+    ]
+    by_century = Counter(century for _, century, _ in decades)
+    by_decade = Counter((century, tens) for _, century, tens in decades)
+    out = []
+    for start, century, tens in decades:
+        if century in ("18", "19") or by_century[century] * 20 > by_century["19"]:
+            continue
+        if by_decade[("19", tens)] < _DECADE_SEEN:
+            continue
+        reason = (
+            f"this report names decades of the {century}00s {by_century[century]} times and of the 1900s "
+            f"{by_century['19']} times, '19{tens}0s' among them {by_decade[('19', tens)]} times: a '9' misread"
+        )
+        out.append(Correction(start, start + 2, century, "19", "other", reason, 0.75))
+    return out
+
+
+#: A full stop after a word and before a lowercase word (`the agenda. fills it out`): no sentence ends
+#: there unless the word is an abbreviation.
+_STOP_BEFORE_LOWER_RE = re.compile(r"\. ([a-z]+)\b")
+_WORD_ENDING_AT = re.compile(r"(?<![\w.'’-])([A-Za-z]+)$")
+#: Abbreviations a lowercase word may follow (`op. cit.`, `etc. were`, `i. e.`, `Vol. 2`).
+_ABBREVIATIONS = frozenset(
+    "etc op cit ibid viz cf vol vols pp no nos st dr mr mrs ms jr sr vs gen col lt sgt capt prof acad ed eds "
+    "trans ch art fig approx ca ff al ie eg".split()
+)
+#: Lowercase words that open a name, and so may open a sentence (`von Ribbentrop signed`).
+_NAME_PARTICLES = frozenset("von van de du der den la le di da del des ibn bin al el".split())
+
+
+_APOSTROPHE_END_RE = re.compile(r"([^\W\d_]{3,})'(?![^\W\d_])")
+_INNER_MARK_RE = re.compile(r"(?<![\w'’-])([A-Za-z]?[a-z]{2,})'([a-z]{2,})(?![\w'’-])")
+#: What follows an apostrophe in English contractions (`don't`, `you'll`, `I'm`).
+_CONTRACTIONS = frozenset(["s", "t", "ll", "re", "ve", "d", "m"])
+
+
+def _inner_mark(doc: DocStats, lex: Lexicon, here: int) -> Correction | None:
+    """An apostrophe read for a letter inside a word (`ret'rned`): the word with one letter in its
+    place is a common English word, and no other letter makes one. Contractions and the apostrophes of
+    transliteration (hard and soft signs: `s'yezd`) give no English word and are left alone."""
+    text = doc.text
+    i = here
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    m = _INNER_MARK_RE.match(text, i)
+    if not m or m.end(1) != here or m.group(2) in _CONTRACTIONS:
+        return None
+    head, tail = m.group(1), m.group(2)
+    if len(head) + len(tail) < 5 or lex.is_word((head + tail).lower()):
+        return None
+    fits = [
+        head + c + tail
+        for c in "abcdefghijklmnopqrstuvwxyz"
+        if lex.zipf(head + c + tail) >= 3.0 or doc.lower.get((head + c + tail).lower(), 0) >= ATTESTED
+    ]
+    if len(fits) != 1:
+        return None
+    reason = f"an apostrophe inside a word; with the letter '{fits[0][len(head)]}' in its place it reads '{fits[0]}'"
+    return Correction(m.start(), m.end(), m.group(), fits[0], "word", reason, 0.75)
+
+
+def lost_letter_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """An apostrophe read for a final `l` (`Centra'` where the report prints `Central` hundreds of
+    times), and an acronym printed once with a letter lost (`OGU` beside `OGPU` x18)."""
+    out: list[Correction] = []
+    text = doc.text
+    pos = text.find("'")
+    while pos >= 0:
+        here, pos = pos, text.find("'", pos + 1)
+        if here + 1 < len(text) and text[here + 1].isalpha():
+            inner = _inner_mark(doc, lex, here)
+            if inner is not None:
+                out.append(inner)
+            continue
+        i = here
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        if here - i < 3 or (i and (text[i - 1].isalnum() or text[i - 1] in "'’-_")):
+            continue
+        m = _APOSTROPHE_END_RE.match(text, i)
+        if not m:
+            continue
+        word = m.group(1)
+        full = word + ("L" if word.isupper() else "l")
+        n, seen = doc.lower.get(full.lower(), 0), doc.lower.get(word.lower(), 0)
+        if seen <= 2 and n >= 10 and n >= 10 * seen:
+            reason = f"an apostrophe read for a final 'l'; '{full}' seen {n} times in this report"
+            out.append(Correction(m.start(), m.end(), m.group(), full, "word", reason, 0.75))
+    shortened: dict[str, list[tuple[int, str]]] = {}
+    for target, n in doc.forms.items():
+        if n >= 10 and len(target) >= 4 and target.isupper() and target.isalpha():
+            for cut in {target[:i] + target[i + 1 :] for i in range(len(target))}:
+                shortened.setdefault(cut, []).append((n, target))
+    for form, seen in doc.forms.items():
+        if seen != 1 or form not in shortened or not form.isupper():
+            continue
+        if lex.zipf(form) >= 2.0 or lex.in_dictionary(form.lower()):
+            continue
+        hits = shortened[form]
+        if len(hits) != 1:
+            continue
+        n, target = hits[0]
+        reason = f"'{form}' seen once; '{target}' seen {n} times in this report, one letter lost"
+        for tok in doc.tokens_of(form):
+            if not tok.in_compound:
+                out.append(Correction(tok.start, tok.end, form, target, "name", reason, 0.7))
+    # ... and one printed once with a letter too many inside it (`OGUPU`, `NKVID`); an extra first or
+    # last letter makes another body (`BSSR` beside `SSR`)
+    for form, seen in doc.forms.items():
+        if seen != 1 or len(form) < 5 or not form.isupper() or not form.isalpha():
+            continue
+        if lex.zipf(form) >= 2.0 or lex.in_dictionary(form.lower()):
+            continue
+        longer = {
+            cut: doc.forms.get(cut, 0)
+            for cut in {form[:i] + form[i + 1 :] for i in range(1, len(form) - 1)}
+            if doc.forms.get(cut, 0) >= 10
+        }
+        if len(longer) != 1:
+            continue
+        ((target, n),) = longer.items()
+        reason = f"'{form}' seen once; '{target}' seen {n} times in this report, one letter added"
+        for tok in doc.tokens_of(form):
+            if not tok.in_compound:
+                out.append(Correction(tok.start, tok.end, form, target, "name", reason, 0.7))
+    return out
