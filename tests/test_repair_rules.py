@@ -665,3 +665,9 @@ def test_a_closing_bracket_read_as_l_or_as_a_parenthesis():
 )
 def test_a_gloss_closed_matched_or_ambiguous_gains_no_bracket(text):
     assert not [c for c in repair(text).proposed if "]" in c.replacement]
+
+
+def test_of_before_a_finite_verb_is_a_misread_or():
+    text = "They could not of did not want to look. An act of will was needed. Whether he knew of was told, none say.\n"
+    got = [(c.original, c.replacement, text[c.end + 1 : c.end + 4]) for c in repair(text).corrections]
+    assert got == [("of", "or", "did"), ("of", "or", "was")]  # `of will` is English: a noun follows

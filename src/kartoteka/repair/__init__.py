@@ -21,7 +21,7 @@ from kartoteka.repair.marks import lost_letter_marks, other_marks
 from kartoteka.repair.model import KINDS, Correction, Repaired
 from kartoteka.repair.names import double_confusions, ev_endings, initials
 from kartoteka.repair.offsets import OffsetMap
-from kartoteka.repair.realword import context_words, real_words, short_tokens
+from kartoteka.repair.realword import context_words, of_before_a_verb, real_words, short_tokens
 from kartoteka.repair.restores import listed_misspellings, report_restores
 from kartoteka.repair.spacing import hyphen_space, merged_words, split_words
 from kartoteka.repair.tokens import misread_tokens
@@ -56,6 +56,7 @@ _DETECTORS = (
     real_words,
     context_words,
     short_tokens,
+    of_before_a_verb,
     report_restores,
     compound_restores,
     lost_letter_marks,

@@ -11,6 +11,9 @@ one exception is a singular determiner before a plural noun (`this friends` for 
 more often (`the extend of` for `the extent of`), but weighs each pair per use of each word against
 the list's cut-off, and wants both neighbours to agree: on 800 KB of report it fires once.
 
+`of_before_a_verb` reads `of` as `or` where a finite verb follows it (`could not of did not`): a
+preposition never stands there.
+
 `short_tokens` lets the neighbours choose for two- and three-letter strings no dictionary lists (`tht`,
 `lme`): too many words lie one edit from them for the string alone to say which.
 """
@@ -100,6 +103,22 @@ def real_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
                 alt = "she"
                 reason += "; the clause goes on with 'her', so 'she' (an 's' read as 't')"
             out.append(Correction(start, start + len(word), word, alt, "word", reason, round(confidence, 3)))
+    return out
+
+
+#: `of` before a finite verb (`could not of did not`): no preposition stands there, and `or` does.
+#: Only verbs that are never nouns: `of will`, `of might`, `of can` are English.
+_OF_BEFORE_VERB_RE = re.compile(
+    r"(?<![\w'’-])of (did|does|was|were|is|are|had|has|could|would|should|shall)(?![\w'’-])"
+)
+
+
+def of_before_a_verb(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """`of` directly before a finite verb is a misread `or` (an `r` whose arm reads as `f`)."""
+    out: list[Correction] = []
+    for m in _OF_BEFORE_VERB_RE.finditer(doc.text):
+        reason = f"no preposition stands before the verb '{m.group(1)}': 'of' is a misread 'or'"
+        out.append(Correction(m.start(), m.start() + 2, "of", "or", "word", reason, 0.7))
     return out
 
 
