@@ -671,3 +671,21 @@ def test_of_before_a_finite_verb_is_a_misread_or():
     text = "They could not of did not want to look. An act of will was needed. Whether he knew of was told, none say.\n"
     got = [(c.original, c.replacement, text[c.end + 1 : c.end + 4]) for c in repair(text).corrections]
     assert got == [("of", "or", "did"), ("of", "or", "was")]  # `of will` is English: a noun follows
+
+
+def test_a_word_english_never_repeats_is_set_once():
+    text = (
+        "He was the chief of the the cadres department. The the plenum met. An honest man does not not lie.\n"
+        "It had had no effect; the verdict was brought in in absentia; one part a a time; that that was so.\n"
+    )
+    r = repair(text)
+    got = [(c.original, c.replacement) for c in r.corrections]
+    assert got == [("the the", "the"), ("The the", "The"), ("not not", "not")]
+    assert "of the cadres" in r.text and "The plenum" in r.text and "does not lie" in r.text
+    # a span that starts inside the correction maps to the whole doubled pair
+    assert r.span_to_source(*_span(r.text, "the cadres")) == _span(text, "the the cadres")
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    i = text.index(part)
+    return i, i + len(part)
