@@ -689,3 +689,9 @@ def test_a_word_english_never_repeats_is_set_once():
 def _span(text: str, part: str) -> tuple[int, int]:
     i = text.index(part)
     return i, i + len(part)
+
+
+def test_a_preposition_and_its_article_set_twice_are_set_once():
+    text = "If the leaders of the of the obkom do nothing, more and more and more will fall. Proof of the of them.\n"
+    got = [(c.original, c.replacement) for c in repair(text).corrections]
+    assert got == [("of the of the", "of the")]  # `of the of them` is no doubled phrase: `the` ends no word there

@@ -22,7 +22,7 @@ from kartoteka.repair.model import KINDS, Correction, Repaired
 from kartoteka.repair.names import double_confusions, ev_endings, initials
 from kartoteka.repair.offsets import OffsetMap
 from kartoteka.repair.realword import context_words, of_before_a_verb, real_words, short_tokens
-from kartoteka.repair.repeats import repeated_words
+from kartoteka.repair.repeats import repeated_phrases, repeated_words
 from kartoteka.repair.restores import listed_misspellings, report_restores
 from kartoteka.repair.spacing import hyphen_space, merged_words, split_words
 from kartoteka.repair.tokens import misread_tokens
@@ -59,6 +59,7 @@ _DETECTORS = (
     short_tokens,
     of_before_a_verb,
     repeated_words,
+    repeated_phrases,
     report_restores,
     compound_restores,
     lost_letter_marks,

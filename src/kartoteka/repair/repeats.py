@@ -1,8 +1,10 @@
-"""A word set twice (`the chief of the the cadres department`, `does not not commit`).
+"""A word or a preposition with its article set twice (`the chief of the the cadres department`,
+`does not not commit`, `the leaders of the of the Omsk Obkom`).
 
 Only words English never repeats: articles, coordinators and prepositions that take no particle
 before them. `had had`, `that that`, `is is` and `in in absentia` are English; `a a` is left alone
-too, because it is as often a misread `at a` (`one part a a time`) as a doubled `a`.
+too, because it is as often a misread `at a` (`one part a a time`) as a doubled `a`. Of two-word
+phrases only a preposition and its article count: `more and more and more` is English.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
 
 NEVER_TWICE = ("the", "an", "and", "or", "nor", "but", "of", "to", "for", "with", "by", "from", "at", "not")
+_PREPOSITIONS = ("of", "to", "for", "with", "by", "from", "at", "in", "on")
+_ARTICLES = ("the", "a", "an")
 
 
 def repeated_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
@@ -30,5 +34,22 @@ def repeated_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
                     original = text[start : end + gap + len(word)]
                     reason = f"'{word}' set twice; English never repeats it"
                     out.append(Correction(start, end + gap + len(word), original, first, "word", reason, 0.8))
+    out.sort()
+    return out
+
+
+def repeated_phrases(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    text = doc.text
+    out: list[Correction] = []
+    for prep in _PREPOSITIONS:
+        for article in _ARTICLES:
+            phrase = f"{prep} {article}"
+            twice = f"{phrase} {phrase} "  # a C-speed search per phrase; the word edges are checked after
+            start = text.find(twice)
+            while start >= 0:
+                if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "'’-"):
+                    reason = f"'{phrase}' set twice; a preposition never follows its own article"
+                    out.append(Correction(start, start + len(twice) - 1, twice[:-1], phrase, "word", reason, 0.8))
+                start = text.find(twice, start + 1)
     out.sort()
     return out
