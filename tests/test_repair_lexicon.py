@@ -49,3 +49,11 @@ def test_neighbour_index_agrees_with_variant_generation():
         for inserts in (True, False):
             expected = {r for r in variant_strings(probe, inserts=inserts) if r[0] in words and r[0] != probe}
             assert set(index.near(probe, inserts)) == expected, probe
+
+
+def test_an_ending_counts_only_after_a_stem_that_takes_it():
+    lex = Lexicon.from_tables({"slander": 3.0, "march": 4.5, "hero": 4.5, "free": 5.5, "use": 6.0})
+    assert lex.is_word("marches") and lex.is_word("heroes") and lex.is_word("slanders")
+    assert lex.is_word("freed") and lex.is_word("used")
+    assert not lex.is_word("slanderes")  # `-es` after no hissing sound: a lost `r` of `slanderers`
+    assert not lex.is_word("marchd")

@@ -67,6 +67,19 @@ _ENDINGS: tuple[tuple[str, str], ...] = (
     ("ally", ""),
     ("ically", "ic"),
 )
+#: `-es` follows a hissing sound or an `o` (`marches`, `heroes`); after anything else it is `-s`, and
+#: `slanderes` is no word. `-d` follows an `e` (`freed`, `used`).
+_ES_AFTER = ("s", "x", "z", "ch", "sh", "o")
+
+
+def _takes_ending(stem: str, ending: str) -> bool:
+    if ending == "es":
+        return stem.endswith(_ES_AFTER)
+    if ending == "d":
+        return stem.endswith("e")
+    return True
+
+
 #: Prefixes that make words out of words: `unrepentant`, `counterrevolutionaries`.
 _PREFIXES = (
     "un",
@@ -211,6 +224,8 @@ class Lexicon:
         for ending, repl in _ENDINGS:
             if low.endswith(ending) and len(low) - len(ending) >= 3:
                 stem = low[: -len(ending)] + repl
+                if not _takes_ending(stem, ending):
+                    continue
                 if common.get(stem, 0.0) >= 2.5 or self.in_dictionary(stem):
                     return True
                 doubled = ending in ("ed", "ing", "er", "est") and len(stem) >= 4 and stem[-1] == stem[-2]
