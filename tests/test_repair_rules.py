@@ -695,3 +695,14 @@ def test_a_preposition_and_its_article_set_twice_are_set_once():
     text = "If the leaders of the of the obkom do nothing, more and more and more will fall. Proof of the of them.\n"
     got = [(c.original, c.replacement) for c in repair(text).corrections]
     assert got == [("of the of the", "of the")]  # `of the of them` is no doubled phrase: `the` ends no word there
+
+
+def test_tables_derived_from_a_report_are_built_once_and_shared():
+    from kartoteka.repair.document import scan
+    from kartoteka.repair.evidence import frequent_forms, lowercase_neighbours, neighbours
+
+    doc = scan(REPORT)
+    assert frequent_forms(doc) is frequent_forms(doc)
+    assert lowercase_neighbours(doc) is neighbours(doc, "lower") is neighbours(doc, "lower")
+    assert neighbours(doc, "title") is not neighbours(doc, "lower")
+    assert "kamenev" in frequent_forms(doc)["title"]

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: Word tokens: letters with inner apostrophes (possessives, O'Brien). Digits and `_` are not letters.
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -88,6 +92,7 @@ class DocStats:
         self._compounds: Counter | None = None
         self._compound_spans: list[tuple[int, int, str]] = []
         self._by_head: dict[str, list[str]] | None = None
+        self._derived: dict[str, object] = {}
 
     @property
     def compounds(self) -> Counter:
@@ -124,6 +129,13 @@ class DocStats:
                 if len(form) >= 6:
                     self._by_head.setdefault(form[:6].lower(), []).append(form)
         return self._by_head
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """A table detectors derive from these counts, built once per report and shared (`build()`)."""
+        hit = self._derived.get(key)
+        if hit is None:
+            hit = self._derived[key] = build()
+        return hit  # type: ignore[return-value]
 
     def midsentence(self, form: str) -> int:
         """How often `form` follows a lowercase word (and a space or comma): a proper noun, not a sentence start."""

@@ -222,32 +222,31 @@ def _closes(text: str, start: int) -> bool:
 
 
 def frequent_forms(doc: DocStats) -> dict[str, dict[str, int]]:
-    """Forms seen at least ATTESTED times, by case pattern, keyed by lowercase."""
-    table = getattr(doc, "frequent_forms", None)
-    if table is None:
-        table = {"lower": {}, "title": {}, "upper": {}, "mixed": {}}
-        for form, n in doc.forms.items():
-            if n >= ATTESTED:
-                table[case_pattern(form)][form.lower()] = n
-        doc._frequent = table  # type: ignore[attr-defined]
+    """Forms seen at least ATTESTED times, by case pattern, keyed by lowercase (built once per report)."""
+    return doc.derived("frequent_forms", lambda: _frequent_table(doc))
+
+
+def _frequent_table(doc: DocStats) -> dict[str, dict[str, int]]:
+    table: dict[str, dict[str, int]] = {"lower": {}, "title": {}, "upper": {}, "mixed": {}}
+    for form, n in doc.forms.items():
+        if n >= ATTESTED:
+            table[case_pattern(form)][form.lower()] = n
     return table
 
 
 def near_forms(doc: DocStats, pattern: str, low: str, inserts: bool = True):
     """One-edit variants of `low` among the report's frequent forms printed in case `pattern`."""
-    indexes = getattr(doc, "_near_index", None)
-    if indexes is None:
-        indexes = doc._near_index = {}  # type: ignore[attr-defined]
-    index = indexes.get(pattern)
-    if index is None:
-        index = indexes[pattern] = NeighbourIndex(frequent_forms(doc)[pattern])
-    return index.near(low, inserts)
+    return neighbours(doc, pattern).near(low, inserts)
+
+
+def neighbours(doc: DocStats, pattern: str) -> NeighbourIndex:
+    """The deletion index over the forms the report prints at least `ATTESTED` times in case `pattern`."""
+    return doc.derived(f"neighbours:{pattern}", lambda: NeighbourIndex(frequent_forms(doc)[pattern]))
 
 
 def lowercase_neighbours(doc: DocStats) -> NeighbourIndex:
     """The deletion index over the lowercase forms the report prints at least `ATTESTED` times (shared)."""
-    near_forms(doc, "lower", "")
-    return doc._near_index["lower"]  # type: ignore[attr-defined]
+    return neighbours(doc, "lower")
 
 
 _VOWELS = frozenset("aeiou")
