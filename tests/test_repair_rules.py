@@ -668,7 +668,10 @@ def test_a_gloss_closed_matched_or_ambiguous_gains_no_bracket(text):
 
 
 def test_of_before_a_finite_verb_is_a_misread_or():
-    text = "They could not of did not want to look. An act of will was needed. Whether he knew of was told, none say.\n"
+    text = (
+        "They could not of did not want to look. An act of will was needed. Whether he knew of was told, none say.\n"
+        "The town of Kharkof was taken.\n"  # `of` inside a word is no `of`
+    )
     got = [(c.original, c.replacement, text[c.end + 1 : c.end + 4]) for c in repair(text).corrections]
     assert got == [("of", "or", "did"), ("of", "or", "was")]  # `of will` is English: a noun follows
 
