@@ -104,11 +104,12 @@ def capitalised_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
         if seen != 1 or len(form) < CAPITALISED_MIN or case_pattern(form) != "title" or not form.isalpha():
             continue
         low = form.lower()
-        if doc.lower.get(low, 0) != 1 or lex.zipf(low) > 0 or lex.is_word(low):
+        if doc.lower.get(low, 0) != 1 or lex.zipf_get(low) > 0 or lex.is_word(low):
             continue
         options = {}
+        zget = lex.zipf_get
         for cand, detail in _ocr_variants(low):
-            z = lex.zipf(cand)
+            z = zget(cand)
             if z >= 2.0 and not is_transliteration_variant(low, cand):
                 options[cand] = max(options.get(cand, (0.0, ""))[0], z), detail
         plain = False
