@@ -223,6 +223,8 @@ def test_long_words_one_plain_edit_from_a_common_word():
         'The "kombed" [committee of poor peasants] met in the village.\n',
         # a run-together pair as likely as a misread letter (`son sent` or `consent`)
         "The father and sonsent letters to Moscow.\n",
+        # another English spelling (-ize/-ise), the translator's choice
+        'The "disenfranchized" lost their ration cards.\n',
     ],
 )
 def test_long_word_repairs_leave_derivations_and_foreign_words_alone(text):

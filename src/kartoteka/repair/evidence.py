@@ -286,6 +286,15 @@ def is_suffix_swap(a: str, b: str) -> bool:
     return any(a[k:] in SUFFIXES and b[k:] in SUFFIXES for k in range(3, n + 1))
 
 
+def is_spelling_variant(a: str, b: str) -> bool:
+    """Two English spellings of one word, `-ize`/`-ise` and `-yze`/`-yse` (`disenfranchized`/
+    `disenfranchised`): the translator's choice, not a misreading."""
+    if len(a) != len(b):
+        return False
+    diffs = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diffs) == 1 and {a[diffs[0]], b[diffs[0]]} == {"s", "z"} and diffs[0] > 0 and a[diffs[0] - 1] in "iy"
+
+
 def is_transliteration_variant(a: str, b: str) -> bool:
     """Spellings of one name in two transliterations (Tomsky/Tomskiy, Zinoviev/Zinovyev), not OCR damage."""
     return _translit_key(a) == _translit_key(b)

@@ -26,6 +26,7 @@ from kartoteka.repair.evidence import (
     edit_in_words,
     frequent_forms,
     is_inflection,
+    is_spelling_variant,
     is_suffix_swap,
     is_transliteration_variant,
     near_forms,
@@ -355,7 +356,7 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         return cased, kind, reason, round(min(confidence, 0.97), 3), "document"
 
     if lex_best:
-        lex_best = [hit for hit in lex_best if not is_suffix_swap(low, hit[2])]
+        lex_best = [hit for hit in lex_best if not (is_suffix_swap(low, hit[2]) or is_spelling_variant(low, hit[2]))]
     if lex_best:
         lex_best = sorted(lex_best, key=lambda t: -(t[0] + (1.0 if t[1].ocr else 0.0)))
         z, var, cased = lex_best[0]
