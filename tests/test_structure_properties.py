@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kartoteka.errors import InputError
@@ -86,6 +86,7 @@ def _check(text: str) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
+@example("the.\n\nCONTENTS\n\nthe.\n\n¹\n\n")  # a superscript is a digit to isdigit() but no number to int()
 def test_generated_reports_keep_the_invariants(text):
     _check(text)
 

@@ -197,7 +197,7 @@ class Years:
         m = later[-1] if later else None
         if year and m:
             count = (m.group(1) or m.group(2) or "a").lower()
-            shifted = year.year + (int(count) if count.isdigit() else _NUMBERS.get(count, 1))
+            shifted = year.year + (int(count) if count.isdecimal() else _NUMBERS.get(count, 1))
             year = year._replace(year=shifted, date=str(shifted), shift=(m.start(), m.end()))
         # `In 1930 X was expelled. After Stalin's death he was released`: 1930 is not after 1953
         return year if year and self._within_bounds(year.year, self._since(ss), se) else None

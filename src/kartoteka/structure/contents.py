@@ -35,7 +35,7 @@ def _is_section_heading(s: str) -> bool:
 
 
 def _year(two_or_four: str) -> int | None:
-    if not two_or_four.isdigit():
+    if not two_or_four.isdecimal():
         return None
     y = int(two_or_four)
     if len(two_or_four) == 2:
@@ -141,7 +141,7 @@ def parse_contents(text: str, lines: list[Line]) -> list[ContentsEntry]:
         page_number = None
         if page is not None:
             digits = page.translate(_OCR_PAGE)
-            page_number = int(digits) if digits.isdigit() else None
+            page_number = int(digits) if digits.isdecimal() else None
         entries.append(ContentsEntry(title, section, source, page, page_number, None, first.start, last.end))
         pending.clear()
 
@@ -149,7 +149,7 @@ def parse_contents(text: str, lines: list[Line]) -> list[ContentsEntry]:
         s = text[line.start : line.end]
         if not pending and is_skippable(s):
             continue
-        if not pending and s.isdigit() and len(s) <= 3 and entries and entries[-1].page is None:
+        if not pending and s.isdecimal() and len(s) <= 3 and entries and entries[-1].page is None:
             # a page number the OCR put on a line of its own belongs to the entry before it
             entries[-1].page, entries[-1].page_number, entries[-1].end = s, int(s), line.end
             continue

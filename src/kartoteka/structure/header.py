@@ -67,7 +67,7 @@ def _number_candidates(lines: list[FrontLine]) -> list[tuple[str, bool]]:
             year_raw, serial_raw = m.group("year"), m.group("serial")
             year = _SPACES.sub("", year_raw).translate(_OCR_DIGITS)
             serial = _SPACES.sub("", serial_raw).translate(_OCR_DIGITS)
-            if not (year.isdigit() and serial.isdigit()):
+            if not (year.isdecimal() and serial.isdecimal()):
                 continue
             clean = year == year_raw and serial == serial_raw and code == m.group("code")
             number = f"{series}-{code}-{year}-{serial}{m.group('suffix') or ''}"
@@ -108,10 +108,10 @@ def _date_candidates(lines: list[FrontLine], number_year: int | None) -> list[tu
             continue
         day_raw = m.group("day")
         day_s = day_raw.translate(_OCR_DIGITS)
-        if not day_s.isdigit() or not 1 <= int(day_s) <= 31:
+        if not day_s.isdecimal() or not 1 <= int(day_s) <= 31:
             continue
         year_raw = m.group("year")
-        clean = day_s == day_raw and year_raw.isdigit() and len(year_raw) == 4
+        clean = day_s == day_raw and year_raw.isdecimal() and len(year_raw) == 4
         year = int(year_raw) if clean else number_year
         if clean and number_year and abs(int(year_raw) - number_year) > 1:
             clean = False  # a date of the story, not of the report

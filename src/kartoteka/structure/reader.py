@@ -40,7 +40,7 @@ _CONTENTS_WORDS = {"contents", "tableofcontents", "content"}
 
 
 def _year(raw: str) -> int | None:
-    if not raw.isdigit():
+    if not raw.isdecimal():
         return None
     y = int(raw)
     return (1900 + y if y >= 40 else 2000 + y) if len(raw) == 2 else y
