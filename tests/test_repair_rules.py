@@ -711,3 +711,14 @@ def test_tables_derived_from_a_report_are_built_once_and_shared():
     assert lowercase_neighbours(doc) is neighbours(doc, "lower") is neighbours(doc, "lower")
     assert neighbours(doc, "title") is not neighbours(doc, "lower")
     assert "kamenev" in frequent_forms(doc)["title"]
+
+
+def test_a_split_word_whose_space_came_with_a_misread_letter():
+    text = "Within the fi amework of the ruling stratum there arose a new class.\n"
+    got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
+    assert got == [("fi amework", "framework", "split")]
+    # a lost letter still explains the space first (`as istance`), and nothing common is near `zq uxwv`
+    assert [(c.original, c.replacement) for c in repair("He asked for as istance at once.\n").corrections] == [
+        ("as istance", "assistance")
+    ]
+    assert repair("The zq uxwv stood there.\n").corrections == ()

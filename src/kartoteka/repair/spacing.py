@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kartoteka.repair.candidates import (
+    LETTERS,
     variant_strings,
 )
 from kartoteka.repair.document import COMPOUND_RE, DocStats, Token, case_pattern
@@ -84,12 +85,22 @@ def split_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
             # The space may stand where a letter was (`as istance`): one letter restores a word.
             if not b_non or lex.is_word(joined) or len(joined) < 6:
                 continue
-            fills = [(lex.zipf(a + c + b), c) for c in "abcdefghijklmnopqrstuvwxyz"]
-            fills = sorted((f for f in fills if f[0] >= 3.5), reverse=True)
+            fills = [(lex.zipf(a + c + b), a + c + b, f"the space stands for a lost '{c}'") for c in LETTERS]
+            fills = [f for f in fills if f[0] >= 3.5]
+            if not fills:
+                # ... or the space came with a letter beside it misread (`fi amework`: an `r` read as `i `)
+                fills = [
+                    (lex.zipf(w), w, f"the space came with '{joined[i]}' read for '{c}'")
+                    for i in (len(a) - 1, len(a))
+                    if i > 0
+                    for c in LETTERS
+                    if c != joined[i]
+                    for w in (joined[:i] + c + joined[i + 1 :],)
+                ]
+                fills = [f for f in fills if f[0] >= 3.5]
             if len(fills) != 1:
                 continue
-            jz, lost = fills[0]
-            joined = a + lost + b
+            jz, joined, lost = fills[0]
             seen = doc.lower.get(joined.lower(), 0)
         both = a_non and b_non
         confidence = 0.7 + (0.15 if both else 0.0) + (0.1 if seen >= 2 else 0.0) + (0.05 if jz >= 4 else 0.0)
@@ -98,7 +109,7 @@ def split_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
         pieces = " and ".join(f"'{p}'" for p, non in ((a, a_non), (b, b_non)) if non)
         reason = f"{pieces} not a word; '{joined}' is (Zipf {jz:.1f}, seen {times_in_words(seen)} in this report)"
         if lost:
-            reason += f"; the space stands for a lost '{lost}'"
+            reason += f"; {lost}"
             confidence = min(confidence, 0.8)
         out.append(Correction(m.start(), m.end(), m.group(), joined, "split", reason, min(confidence, 0.95)))
         blocked = m.end()
