@@ -61,8 +61,8 @@ class SecurityMiddleware:
         post_ok = self.editable and scope["method"] == "POST" and scope.get("path", "").startswith("/curate/")
         if scope["method"] not in ("GET", "HEAD") and not post_ok:
             return await self._plain(send, 405, b"read-only server: GET and HEAD only", [(b"allow", b"GET, HEAD")])
-        length = headers.get(b"content-length", b"0")
-        if not length.isdecimal() or int(length) > MAX_BODY:
+        length = headers.get(b"content-length", b"0")  # bytes: isdigit() is ASCII-only here
+        if not length.isdigit() or int(length) > MAX_BODY:
             return await self._plain(send, 413, b"request body too large")
         if len(scope.get("query_string") or b"") > MAX_QUERY or len(scope.get("path", "")) > MAX_QUERY:
             return await self._plain(send, 414, b"request URI too long")
