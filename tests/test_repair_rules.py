@@ -722,3 +722,10 @@ def test_a_split_word_whose_space_came_with_a_misread_letter():
         ("as istance", "assistance")
     ]
     assert repair("The zq uxwv stood there.\n").corrections == ()
+
+
+@pytest.mark.parametrize(("hyphenated", "fixed"), [(12, 3), (8, 0)])
+def test_a_run_together_compound_printed_a_few_times_beside_its_hyphenated_form(hyphenated, fixed):
+    text = "He was a well-known writer of plays.\n" * hyphenated + "She met a wellknown poet there.\n" * 3
+    got = [(c.original, c.replacement) for c in repair(text).corrections]
+    assert got == [("wellknown", "well-known")] * fixed  # four times as often, or it is the report's own usage
