@@ -142,6 +142,7 @@ _LOC_DIGRAPHS = (*_DIGRAPHS, ("iu", "ю"), ("ia", "я"))
 
 def _loc_word(w: str) -> str:
     """LOC (ALA-LC without diacritics) word (lower case) -> Cyrillic."""
+    w = _VELAR_Y_RE.sub("ii", w)  # a final -ky/-gy/-khy is the popular -кий/-гий/-хий (LOC -kii), never -кы
 
     def letter(w: str, i: int) -> tuple[str, int]:
         c = w[i]
