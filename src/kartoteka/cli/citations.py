@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from kartoteka.cli import cli
@@ -42,18 +43,20 @@ def citations(file, db, report_id, as_json, show_works) -> None:
             table.add_column(col, overflow="fold")
         for i, c in enumerate(b.citations):
             work = c.work or ("" if c.kind != "note" else _short(c.text))
-            table.add_row(str(i), str(c.number if c.number is not None else "?"), c.kind, c.author or "", work,
-                          c.volume or "", c.pages or "", "" if c.ibid_of is None else f"#{c.ibid_of}")
+            table.add_row(str(i), str(c.number if c.number is not None else "?"), c.kind, escape(c.author or ""),
+                          work if c.work is None else escape(work), escape(c.volume or ""), escape(c.pages or ""),
+                          "" if c.ibid_of is None else f"#{c.ibid_of}")
         console.print(table)
         if show_works:
             wt = Table(title=f"{len(b.works)} works named in the text")
             for col in ("start", "title", "translation", "citation"):
                 wt.add_column(col, overflow="fold")
             for w in b.works:
-                wt.add_row(str(w.start), w.title, w.translation or "", "" if w.citation is None else f"#{w.citation}")
+                wt.add_row(str(w.start), escape(w.title), escape(w.translation or ""),
+                           "" if w.citation is None else f"#{w.citation}")
             console.print(wt)
 
 
 def _short(s: str, n: int = 60) -> str:
     s = " ".join(s.split())
-    return f"[dim]{s if len(s) <= n else s[: n - 1] + '…'}[/]"
+    return f"[dim]{escape(s if len(s) <= n else s[: n - 1] + '…')}[/]"

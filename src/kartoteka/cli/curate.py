@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from kartoteka.cli import cli
@@ -62,7 +63,7 @@ def _decide(db, user, reason, as_json, sha, kind, target, payload, supersedes=No
     if as_json:
         print_json({"decision": d.to_json(), "orphan": orphan["why"] if orphan else None})
     else:
-        console.print(f"{d.id}: {kind} by {user} ({d.created_at})")
+        console.print(escape(f"{d.id}: {kind} by {user} ({d.created_at})"))
     if orphan:
         click.echo(f"kartoteka: warning: decision {d.id} does not apply: {orphan['why']}", err=True)
 
@@ -306,8 +307,9 @@ def log(db, report, as_json) -> None:
     for r in rows:
         t = r["target"]
         where = t.get("id") or f"[{t.get('start')}, {t.get('end')})"
-        table.add_row(r["id"], r["created_at"], r["author"], r["kind"], f"{r['report_number'] or ''} {where}",
-                      r["reason"], r["superseded_by"] or "")
+        cells = (r["id"], r["created_at"], r["author"], r["kind"], f"{r['report_number'] or ''} {where}",
+                 r["reason"], r["superseded_by"] or "")
+        table.add_row(*(escape(str(c or "")) for c in cells))
     console.print(table)
 
 
@@ -328,7 +330,7 @@ def orphans_command(db, as_json) -> None:
         table.add_column(col, overflow="fold")
     for o in found:
         d = o["decision"]
-        table.add_row(d["id"], d["kind"], d["author"], d["reason"], o["why"])
+        table.add_row(*(escape(str(c or "")) for c in (d["id"], d["kind"], d["author"], d["reason"], o["why"])))
     console.print(table)
 
 
@@ -351,12 +353,12 @@ def diff_command(db, report, as_json) -> None:
         console.print(f"[bold]{layer}[/]: {len(d['removed'])} removed, {len(d['added'])} added, "
                       f"{len(d['changed'])} changed")
         for r in d["removed"]:
-            console.print(f"  - {r.get('id') or (r['start'], r['end'])}")
+            console.print(escape(f"  - {r.get('id') or (r['start'], r['end'])}"))
         for r in d["added"]:
-            console.print(f"  + {r.get('id') or (r['start'], r['end'])}")
+            console.print(escape(f"  + {r.get('id') or (r['start'], r['end'])}"))
         for c in d["changed"]:
             fields = ", ".join(f"{k}: {v['raw']!r} -> {v['curated']!r}" for k, v in c["fields"].items())
-            console.print(f"  ~ {c['id']} {c['status'] or ''} {fields}")
+            console.print(escape(f"  ~ {c['id']} {c['status'] or ''} {fields}"))
     console.print(f"[bold]notes[/]: {len(out['notes'])}; [bold]orphans[/]: {len(out['orphans'])}")
 
 

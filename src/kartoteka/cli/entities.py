@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from kartoteka.cli import cli
@@ -56,5 +57,5 @@ def entities_command(file: str, as_json: bool, kinds: tuple[str, ...]) -> None:
         if not counts.get(kind):
             continue
         top = Counter(" ".join(e.text.split()) for e in ents if e.kind == kind).most_common(6)
-        table.add_row(kind, str(counts[kind]), ", ".join(f"{t} ({n})" for t, n in top))
+        table.add_row(kind, str(counts[kind]), escape(", ".join(f"{t} ({n})" for t, n in top)))
     console.print(table)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from kartoteka.cli import cli
 from kartoteka.cli.common import console, print_json
@@ -68,4 +69,4 @@ def export(fmt, file, db, report_id, out, as_json, raw) -> None:
         print_json({"format": fmt, "view": "raw" if raw or not db else "curated", "files": [str(p) for p in written]})
         return
     for p in written:
-        console.print(f"wrote {p} ({p.stat().st_size:,} bytes)")
+        console.print(escape(f"wrote {p} ({p.stat().st_size:,} bytes)"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from kartoteka.cli import cli
@@ -102,8 +103,8 @@ def _facts_table(facts: list[dict], title: str) -> Table:
     for col in ("year", "type", "person", "agent", "evidence", "modality"):
         table.add_column(col, overflow="fold")
     for f in facts:
-        table.add_row(str(f["year"] or "-"), f["type"], f["person"], f.get("agent") or "", _evidence(f, 110),
-                      f["modality"])
+        table.add_row(str(f["year"] or "-"), f["type"], escape(f["person"]), escape(f.get("agent") or ""),
+                      escape(_evidence(f, 110)), f["modality"])
     return table
 
 
@@ -156,7 +157,7 @@ def facts(file, db, as_json, type_, person, year, year_from, year_to, all_modali
             table.add_column(col, overflow="fold")
         for a in aggregates:
             count = ("~" if a["count"].get("approximate") else "") + f"{a['count']['number']:,}"
-            table.add_row(str(a["year"] or "-"), a["type"], count, a["group"], _evidence(a, 110))
+            table.add_row(str(a["year"] or "-"), a["type"], count, escape(a["group"]), escape(_evidence(a, 110)))
         console.print(table)
 
 
@@ -196,20 +197,20 @@ def person(name, file, db, as_json, raw) -> None:
         print_json({"person": person_json, "facts": timeline})
         return
     keys = person_json.get("keys", {})
-    console.print(f"[bold]{person_json['name']}[/]  ({person_json.get('id')})")
-    console.print(f"forms: {', '.join(person_json.get('forms', []))}")
+    console.print(f"[bold]{escape(person_json['name'])}[/]  ({escape(str(person_json.get('id')))})")
+    console.print(escape(f"forms: {', '.join(person_json.get('forms', []))}"))
     if person_json.get("aliases"):
-        console.print(f"aliases: {', '.join(person_json['aliases'])}")
+        console.print(escape(f"aliases: {', '.join(person_json['aliases'])}"))
     spellings = f"FBIS {keys.get('fbis', '-')} · LOC {keys.get('loc', '-')} · {keys.get('cyrillic', '-')}"
-    console.print(f"spellings: {spellings}")
+    console.print(escape(f"spellings: {spellings}"))
     if person_json.get("roles"):
-        console.print("roles: " + "; ".join(person_json["roles"][:8]))
+        console.print(escape("roles: " + "; ".join(person_json["roles"][:8])))
     console.print(f"mentions: {len(person_json.get('mentions', []))}")
     table = Table(title="timeline")
     for col in ("year", "type", "evidence", "where"):
         table.add_column(col, overflow="fold")
     for f in timeline:
-        table.add_row(str(f["year"] or "-"), f["type"], f"“{_evidence(f, 140)}”", _where(f))
+        table.add_row(str(f["year"] or "-"), f["type"], escape(f"“{_evidence(f, 140)}”"), escape(_where(f)))
     console.print(table)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -74,7 +75,7 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, schedule
     table.add_row("store", f"{totals['reports']} reports, {totals['persons']} corpus persons, {totals['facts']} facts")
     console.print(table)
     for path, reason in summary.skipped:
-        console.print(f"[yellow]skipped[/] {path}: {reason}")
+        console.print(f"[yellow]skipped[/] {escape(f'{path}: {reason}')}")
 
 
 def _safe(url: str) -> str:

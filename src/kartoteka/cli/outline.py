@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from rich.markup import escape
 from rich.tree import Tree
 
 from kartoteka.cli import cli
@@ -25,7 +26,7 @@ def outline(file: str, as_json: bool) -> None:
         return
     console.print(render_tree(report))
     for warning in report.source.warnings:
-        console.print(f"[yellow]warning:[/] {warning}")
+        console.print(f"[yellow]warning:[/] {escape(str(warning))}")
 
 
 def _short(s: str | None, n: int = 70) -> str:
@@ -37,27 +38,31 @@ def _short(s: str | None, n: int = 70) -> str:
 
 def render_tree(report: Report) -> Tree:
     h = report.header
-    label = f"[bold]{h.number or '(no report number)'}[/] {h.date or ''}  {h.region or ''} / {h.subject or ''}"
+    label = f"[bold]{escape(h.number or '(no report number)')}[/] " + escape(
+        f"{h.date or ''}  {h.region or ''} / {h.subject or ''}"
+    )
     tree = Tree(label)
     if h.title or h.author:
-        tree.add(f"[italic]{_short(h.title)}[/] by {h.author or '-'}")
+        tree.add(f"[italic]{escape(_short(h.title))}[/] by {escape(h.author or '-')}")
     if report.contents:
         contents = tree.add(f"Contents ({len(report.contents)} entries)")
         for e in report.contents:
             page = f" p {e.page}" if e.page else ""
-            contents.add(f"{_short(e.title)}{page}" + ("" if e.division is not None else " [dim](no heading)[/]"))
+            unmatched = "" if e.division is not None else " [dim](no heading)[/]"
+            contents.add(escape(f"{_short(e.title)}{page}") + unmatched)
     for ins in report.instalments:
         pages = f"pp {ins.pages[0]}-{ins.pages[1]}" if ins.pages else ""
-        tree.add(f"[cyan]{ins.publication} No {ins.number}, {ins.month} {ins.year} {pages}[/]")
+        tree.add(f"[cyan]{escape(f'{ins.publication} No {ins.number}, {ins.month} {ins.year} {pages}')}[/]")
     nodes: dict[int, Tree] = {}
     counts = _block_counts(report)
     for i, d in enumerate(report.divisions):
         parent = nodes.get(d.parent) if d.parent is not None else tree
-        name = d.title or (f"§ {d.number}" if d.number else f"{d.kind} {d.ordinal}")
         if d.kind == "section":
-            name = f"§ {d.number} [dim](#{d.ordinal})[/]"
+            name = f"§ {escape(str(d.number))} [dim](#{d.ordinal})[/]"
+        else:
+            name = escape(_short(d.title or (f"§ {d.number}" if d.number else f"{d.kind} {d.ordinal}")))
         extra = f" [dim]{counts.get(i, 0)} paragraphs[/]" if counts.get(i) else ""
-        nodes[i] = (parent or tree).add(f"{d.kind} {d.ordinal}: {_short(name)}{extra}")
+        nodes[i] = (parent or tree).add(f"{d.kind} {d.ordinal}: {name}{extra}")
     blocks = report.blocks
     footnote_blocks = sum(
         1 for i, b in enumerate(blocks) if b.role == "footnotes" and i + 1 < len(blocks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from kartoteka.cli import cli
@@ -45,5 +46,5 @@ def persons_command(file: str, as_json: bool) -> None:
     for col in ("name", "forms", "mentions", "roles"):
         table.add_column(col, overflow="fold")
     for p in persons:
-        table.add_row(p.name, _short(p.forms), str(len(p.mentions)), _short(p.roles, 2))
+        table.add_row(escape(p.name), escape(_short(p.forms)), str(len(p.mentions)), escape(_short(p.roles, 2)))
     console.print(table)

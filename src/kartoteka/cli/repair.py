@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from kartoteka.cli import cli
@@ -16,7 +17,7 @@ from kartoteka.repair import DEFAULT_MIN_CONFIDENCE, KINDS, repair
 def _context(text: str, start: int, end: int, width: int = 30) -> str:
     left = text[max(0, start - width) : start].replace("\n", " ").replace("\t", " ")
     right = text[end : end + width].replace("\n", " ").replace("\t", " ")
-    return f"…{left}[{text[start:end]}]{right}…"
+    return escape(f"…{left}[{text[start:end]}]{right}…")
 
 
 @cli.command(
@@ -72,5 +73,6 @@ def repair_command(file: str, as_json: bool, as_text: bool, min_confidence: floa
     for col in ("original", "replacement", "kind", "confidence", "context"):
         table.add_column(col, overflow="fold")
     for c in sorted(applied, key=lambda c: (-c.confidence, c.start)):
-        table.add_row(c.original, c.replacement, c.kind, f"{c.confidence:.2f}", _context(source.text, c.start, c.end))
+        context = _context(source.text, c.start, c.end)
+        table.add_row(escape(c.original), escape(c.replacement), c.kind, f"{c.confidence:.2f}", context)
     console.print(table)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from rich.markup import escape
 from rich.table import Table
 
 from kartoteka.cli import cli
@@ -32,19 +33,20 @@ def search(query: str, db: str | None, limit: int, as_json: bool) -> None:
         print_json(result.to_json())
         return
     if not result.hits:
-        console.print(f"no hits for {query!r}")
+        console.print(escape(f"no hits for {query!r}"))
         return
-    table = Table(title=f"{result.total} blocks match {query!r}" + (f" (top {limit})" if result.total > limit else ""))
+    table = Table(
+        title=escape(f"{result.total} blocks match {query!r}" + (f" (top {limit})" if result.total > limit else ""))
+    )
     table.add_column("report")
     table.add_column("block", justify="right")
     table.add_column("offsets", justify="right")
     table.add_column("snippet", overflow="fold")
     for h in result.hits:
-        snippet = h.snippet.replace("[", "\\[")
-        parts = snippet.split("**")
-        snippet = "".join(f"[bold yellow]{p}[/]" if i % 2 else p for i, p in enumerate(parts))
-        where = h.report or h.sha256[:12]
+        parts = h.snippet.split("**")
+        snippet = "".join(f"[bold yellow]{escape(p)}[/]" if i % 2 else escape(p) for i, p in enumerate(parts))
+        where = escape(h.report or h.sha256[:12])
         if h.division:
-            where += f"\n[dim]{h.division[:40]}[/]"
+            where += f"\n[dim]{escape(h.division[:40])}[/]"
         table.add_row(where, str(h.block), f"{h.start}-{h.end}", snippet)
     console.print(table)
