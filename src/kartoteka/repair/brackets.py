@@ -24,8 +24,8 @@ KNOWN_IN_REPORT = 3
 
 
 def bracket_strokes(doc: DocStats, lex: Lexicon) -> list[Correction]:
-    """`]` read as `l` at the end of the one word of an unclosed gloss that is no word with the `l`
-    and a known one without it."""
+    """In a gloss that never closes, `]` read as `l` at the end of its one word that is no word with
+    the `l` and a known one without it; or read as a `)` that no `(` in the gloss opened."""
     text = doc.text
     out: list[Correction] = []
     pos = text.find("[")

@@ -19,6 +19,7 @@ _ARTICLES = ("the", "a", "an")
 
 
 def repeated_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """`the the`, `and and`, `not not`: the second is dropped with the space before it."""
     text = doc.text
     out: list[Correction] = []
     for word in NEVER_TWICE:
@@ -39,6 +40,7 @@ def repeated_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
 
 
 def repeated_phrases(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """`of the of the`: a preposition and its article set twice are set once."""
     text = doc.text
     out: list[Correction] = []
     for prep in _PREPOSITIONS:
@@ -48,7 +50,7 @@ def repeated_phrases(doc: DocStats, lex: Lexicon) -> list[Correction]:
             start = text.find(twice)
             while start >= 0:
                 if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "'’-"):
-                    reason = f"'{phrase}' set twice; a preposition never follows its own article"
+                    reason = f"'{phrase}' set twice; an article never stands before a preposition"
                     out.append(Correction(start, start + len(twice) - 1, twice[:-1], phrase, "word", reason, 0.8))
                 start = text.find(twice, start + 1)
     out.sort()
