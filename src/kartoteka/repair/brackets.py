@@ -30,11 +30,8 @@ def bracket_strokes(doc: DocStats, lex: Lexicon) -> list[Correction]:
     out: list[Correction] = []
     pos = text.find("[")
     while pos >= 0:
-        nxt = text.find("[", pos + 1)
-        close = text.find("]", pos)
-        first = min((x for x in (nxt, close, text.find("\n\n", pos)) if x >= 0), default=len(text))
-        if first != close:
-            end = min(first, pos + GLOSS_REACH)
+        end = _unclosed_gloss_end(text, pos)
+        if end is not None:
             paren = _stray_parenthesis(text, pos + 1, end)
             hits = [
                 m for m in _STROKE_WORD_RE.finditer(text, pos + 1, end) if _stroke_for_bracket(m.group(1), doc, lex)
@@ -50,8 +47,27 @@ def bracket_strokes(doc: DocStats, lex: Lexicon) -> list[Correction]:
                     "a closing bracket read as 'l'"
                 )
                 out.append(Correction(m.start(1), m.end(1), word, word[:-1] + "]", "other", reason, 0.85))
-        pos = nxt
+        pos = text.find("[", pos + 1)
     return out
+
+
+#: How far to look for what ends a gloss; beyond it nothing is decided (and each search stays bounded,
+#: so a text with many brackets and no blank lines is still read in linear time).
+_LOOK_AHEAD = 10 * GLOSS_REACH
+
+
+def _unclosed_gloss_end(text: str, pos: int) -> int | None:
+    """Where the gloss opened at `pos` stops if no `]` closes it first: at the next `[` or blank line,
+    and at most `GLOSS_REACH` on. None when a `]` closes it, or when nothing ends it within sight."""
+    window = min(pos + _LOOK_AHEAD, len(text))
+    opening = text.find("[", pos + 1, window)
+    closing = text.find("]", pos, window)
+    blank = text.find("\n\n", pos, window)
+    stops = [x for x in (opening, closing, blank) if x >= 0]
+    if not stops:
+        return min(pos + GLOSS_REACH, len(text)) if window == len(text) else None
+    first = min(stops)
+    return None if first == closing else min(first, pos + GLOSS_REACH)
 
 
 def _stray_parenthesis(text: str, start: int, end: int) -> int | None:
