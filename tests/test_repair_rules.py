@@ -704,11 +704,11 @@ def test_a_preposition_and_its_article_set_twice_are_set_once():
 
 def test_tables_derived_from_a_report_are_built_once_and_shared():
     from kartoteka.repair.document import scan
-    from kartoteka.repair.evidence import frequent_forms, lowercase_neighbours, neighbours
+    from kartoteka.repair.evidence import frequent_forms, neighbours
 
     doc = scan(REPORT)
     assert frequent_forms(doc) is frequent_forms(doc)
-    assert lowercase_neighbours(doc) is neighbours(doc, "lower") is neighbours(doc, "lower")
+    assert neighbours(doc, "lower") is neighbours(doc, "lower")
     assert neighbours(doc, "title") is not neighbours(doc, "lower")
     assert "kamenev" in frequent_forms(doc)["title"]
 

@@ -22,7 +22,7 @@ from kartoteka.repair.evidence import (
     is_nonword,
     is_suffix_swap,
     is_transliteration_variant,
-    lowercase_neighbours,
+    neighbours,
     starts_a_sentence,
     times_in_words,
 )
@@ -117,7 +117,7 @@ def capitalised_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
             # No shape confusion: a long word one plain edit from a very common word the report prints
             # in lowercase, at a sentence start (`Especialls`); names that long are seldom one letter
             # from common English.
-            for cand in lowercase_neighbours(doc).one_edit(low):
+            for cand in neighbours(doc, "lower").one_edit(low):
                 z = lex.common.get(cand, 0.0)
                 if z >= 2.0 and edits_between(low, cand) and not is_suffix_swap(low, cand):
                     options[cand] = z, f"one letter apart, and printed {doc.lower[cand]} times in this report"

@@ -91,7 +91,6 @@ class DocStats:
         self._midsentence: dict[str, int] = {}
         self._compounds: Counter | None = None
         self._compound_spans: list[tuple[int, int, str]] = []
-        self._by_head: dict[str, list[str]] | None = None
         self._derived: dict[str, object] = {}
 
     @property
@@ -123,12 +122,14 @@ class DocStats:
     def forms_by_head(self) -> dict[str, list[str]]:
         """Forms of six letters or more, by their first six letters lowercased: the forms that open like a
         given word, without a scan of them all."""
-        if self._by_head is None:
-            self._by_head = {}
-            for form in self.forms:
-                if len(form) >= 6:
-                    self._by_head.setdefault(form[:6].lower(), []).append(form)
-        return self._by_head
+        return self.derived("forms_by_head", self._forms_by_head)
+
+    def _forms_by_head(self) -> dict[str, list[str]]:
+        by_head: dict[str, list[str]] = {}
+        for form in self.forms:
+            if len(form) >= 6:
+                by_head.setdefault(form[:6].lower(), []).append(form)
+        return by_head
 
     def derived(self, key: str, build: Callable[[], T]) -> T:
         """A table detectors derive from these counts, built once per report and shared (`build()`)."""

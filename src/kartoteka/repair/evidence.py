@@ -244,11 +244,6 @@ def neighbours(doc: DocStats, pattern: str) -> NeighbourIndex:
     return doc.derived(f"neighbours:{pattern}", lambda: NeighbourIndex(frequent_forms(doc)[pattern]))
 
 
-def lowercase_neighbours(doc: DocStats) -> NeighbourIndex:
-    """The deletion index over the lowercase forms the report prints at least `ATTESTED` times (shared)."""
-    return neighbours(doc, "lower")
-
-
 _VOWELS = frozenset("aeiou")
 #: A name this long with a slipped vowel is a misprint even when repeated: few real names lie so near.
 LONG_NAME = 10

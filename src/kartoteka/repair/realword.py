@@ -25,7 +25,7 @@ import re
 
 from kartoteka.repair.candidates import variant_strings
 from kartoteka.repair.document import DocStats
-from kartoteka.repair.evidence import FUNCTION_WORDS, at_sentence_start, lowercase_neighbours
+from kartoteka.repair.evidence import FUNCTION_WORDS, at_sentence_start, neighbours
 from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
 
@@ -175,7 +175,7 @@ def context_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
     """
     if lex.bigram("the", "party") <= 0:
         return []
-    index = lowercase_neighbours(doc)
+    index = neighbours(doc, "lower")
     counts = doc.lower
     text = doc.text
     out: list[Correction] = []
