@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 from dataclasses import replace
 
 import pytest
@@ -147,6 +148,58 @@ def test_dask_two_workers_equal_one_process(url, tmp_path):
         summary = ingest(store, reports, workers=2)
         assert summary.new == 6 and summary.in_main_process >= 1
         assert dump(store) == serial
+
+
+_FORKED_INGEST = """
+import importlib, json, sys
+from kartoteka.store import connect, ingest
+module = importlib.import_module("kartoteka.store.ingest")
+methods = []
+start_local = module._start_local
+module._start_local = lambda workers, method: (methods.append(method), start_local(workers, method))[1]
+with connect(sys.argv[1]) as store:
+    summary = ingest(store, sys.argv[2:], workers=2)
+print(json.dumps({"methods": methods, "new": summary.new}))
+"""
+
+
+def test_dask_forked_workers_from_a_fresh_process_store_the_same(tmp_path):
+    """The fork path as the command line takes it: a fresh, single-threaded process forks its workers
+    (inside this test run other tests leave threads behind, so `ingest` would spawn instead)."""
+    pytest.importorskip("dask.distributed")
+    import json
+    import multiprocessing
+    import subprocess
+    import sys
+
+    if not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("forked workers are used on Linux only")
+    reports = [str(p) for p in variants(tmp_path / "r", 5)]
+    with connect(str(tmp_path / "serial.db")) as store:
+        ingest(store, reports)
+        serial = dump(store)
+    done = subprocess.run([sys.executable, "-c", _FORKED_INGEST, str(tmp_path / "forked.db"), *reports],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"methods": ["fork"], "new": 5}
+    with connect(str(tmp_path / "forked.db")) as store:
+        assert dump(store) == serial
+
+
+def test_no_fork_while_another_thread_runs():
+    """A child forked while a thread of ours holds a lock would inherit it held forever: with any
+    other thread alive, `ingest` spawns its workers instead."""
+    from kartoteka.store.ingest import _can_fork
+
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait, name="test-holder")
+    waiting.start()
+    try:
+        assert threading.active_count() > 1
+        assert _can_fork() is False
+    finally:
+        release.set()
+        waiting.join()
 
 
 def _ingest_module():

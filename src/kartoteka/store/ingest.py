@@ -286,10 +286,15 @@ def _task_path(args: tuple) -> str:
 
 
 def _can_fork() -> bool:
+    """Fork only from a single-threaded process: a child forked while another thread holds a lock (an
+    earlier Dask client leaves its `Dask-Offload` thread behind; a web server or a pool may run too)
+    inherits the lock held forever and can hang at its first log line or allocation."""
     import multiprocessing
     import sys
+    import threading
 
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1)
 
 
 def _start_local(workers: int, method: str) -> tuple:
