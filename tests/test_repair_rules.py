@@ -729,3 +729,17 @@ def test_a_run_together_compound_printed_a_few_times_beside_its_hyphenated_form(
     text = "He was a well-known writer of plays.\n" * hyphenated + "She met a wellknown poet there.\n" * 3
     got = [(c.original, c.replacement) for c in repair(text).corrections]
     assert got == [("wellknown", "well-known")] * fixed  # four times as often, or it is the report's own usage
+
+
+def test_a_capital_i_read_as_l_or_run_into_h():
+    text = (
+        "The engineers A. M. Lzakson, B. I. Lvov and C. Lloyd were arrested in Lwow; the LSDRP protested. "
+        "Vladimir Ilyich wrote to Ilyushka, and later Vladimir Hyich and Hyushka answered him. The Hydra "
+        "and the Hyatt were named in LZVESTIYA, which IZVESTIYA denied, and Hymnov sang.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert {("Lzakson", "Izakson", "name"), ("Hyich", "Ilyich", "name"), ("Hyushka", "Ilyushka", "name"),
+            ("LZVESTIYA", "IZVESTIYA", "name")} <= got
+    # names that do open with L or Hy, an acronym, and an `Hy` form whose `Il` form the report never prints
+    touched = {c.original for c in find_corrections(text)}
+    assert not touched & {"Lvov", "Lloyd", "Lwow", "LSDRP", "Hydra", "Hyatt", "Hymnov"}

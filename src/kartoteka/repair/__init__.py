@@ -13,7 +13,13 @@ Only corrections with `confidence >= min_confidence` are applied; all proposals 
 from __future__ import annotations
 
 from kartoteka.repair.brackets import bracket_strokes
-from kartoteka.repair.capitals import capital_cut, capitalised_misreads, name_derivations, stray_capitals
+from kartoteka.repair.capitals import (
+    capital_cut,
+    capital_i_misreads,
+    capitalised_misreads,
+    name_derivations,
+    stray_capitals,
+)
 from kartoteka.repair.document import scan
 from kartoteka.repair.hyphens import compound_restores, inner_hyphens
 from kartoteka.repair.lexicon import Lexicon, get_lexicon
@@ -52,6 +58,7 @@ _DETECTORS = (
     capital_cut,
     capitalised_misreads,
     stray_capitals,
+    capital_i_misreads,
     name_derivations,
     listed_misspellings,
     real_words,

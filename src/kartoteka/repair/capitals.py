@@ -167,6 +167,54 @@ def stray_capitals(doc: DocStats, lex: Lexicon) -> list[Correction]:
     return out
 
 
+#: Letters no English word and no transliterated Russian name puts after an opening capital L
+#: (`Lvov`, `Lwow`, `Lloyd`, `Lyons` open real names; `Lz...`, `Lk...` do not, `Iz...`, `Ik...` do).
+_NO_SECOND_AFTER_CAPITAL_L = frozenset("bcdfghjkmnpqrstxz")
+
+
+def capital_i_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A capital I misread at the start of a capitalised word that is no word: as `L` before a letter
+    no word puts after an opening L (`Lzakson` for `Izakson`), or run together with the `l` after it
+    into `H` where the report prints the `Il` form (`Hyushka` beside `Ilyushka`, `Hyich` for `Ilyich`)."""
+    out: list[Correction] = []
+    for form in doc.forms:
+        if len(form) < 5 or form[0] not in "LH" or not form.isalpha():
+            continue
+        pattern = case_pattern(form)
+        if pattern not in ("title", "upper"):
+            continue
+        low = form.lower()
+        if lex.zipf(low) > 0.0 or lex.is_word(low):
+            continue
+        if form[0] == "L":
+            if low[1] not in _NO_SECOND_AFTER_CAPITAL_L:
+                continue
+            meant = "I" + form[1:]
+            printed = doc.forms.get(meant, 0)
+            if pattern == "upper" and not printed:
+                continue  # an acronym may open with any consonants (`LSDRP`); only the report's own word decides
+            reason = f"'{form}' is no word, and no word opens with 'L{form[1]}': a capital I read as L"
+            if printed:
+                reason += f"; '{meant}' seen {times_in_words(printed)} in this report"
+            confidence = 0.8 if printed else 0.7
+        else:
+            meant = ("Il" if pattern == "title" else "IL") + form[1:]
+            printed = doc.forms.get(meant, 0)
+            if not printed:
+                continue  # `Hy...` opens English words too: only the report's own spelling decides
+            reason = (
+                f"'{form}' is no word; '{meant}' seen {times_in_words(printed)} in this report: "
+                "a capital I and the l after it read together as H"
+            )
+            confidence = 0.8
+        out.extend(
+            Correction(t.start, t.end, form, meant, "name", reason, confidence)
+            for t in doc.tokens_of(form)
+            if not t.in_compound
+        )
+    return out
+
+
 #: Endings that make a word of a name (`Zinovyevite`, `Bukharinism`).
 _NAME_DERIVATIONS = ("ites", "ite", "ists", "ist", "ism")
 
