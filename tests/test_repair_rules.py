@@ -735,11 +735,11 @@ def test_a_capital_i_read_as_l_or_run_into_h():
     text = (
         "The engineers A. M. Lzakson, B. I. Lvov and C. Lloyd were arrested in Lwow; the LSDRP protested. "
         "Vladimir Ilyich wrote to Ilyushka, and later Vladimir Hyich and Hyushka answered him. The Hydra "
-        "and the Hyatt were named in LZVESTIYA, which IZVESTIYA denied, and Hymnov sang.\n"
+        "and the Hyatt were named in LZVESTIYA, which IZVESTIYA denied; Hymnov sang of Lhasa and Ljubljana.\n"
     )
     got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
     assert {("Lzakson", "Izakson", "name"), ("Hyich", "Ilyich", "name"), ("Hyushka", "Ilyushka", "name"),
             ("LZVESTIYA", "IZVESTIYA", "name")} <= got
     # names that do open with L or Hy, an acronym, and an `Hy` form whose `Il` form the report never prints
     touched = {c.original for c in find_corrections(text)}
-    assert not touched & {"Lvov", "Lloyd", "Lwow", "LSDRP", "Hydra", "Hyatt", "Hymnov"}
+    assert not touched & {"Lvov", "Lloyd", "Lwow", "LSDRP", "Hydra", "Hyatt", "Hymnov", "Lhasa", "Ljubljana"}

@@ -167,9 +167,9 @@ def stray_capitals(doc: DocStats, lex: Lexicon) -> list[Correction]:
     return out
 
 
-#: Letters no English word and no transliterated Russian name puts after an opening capital L
-#: (`Lvov`, `Lwow`, `Lloyd`, `Lyons` open real names; `Lz...`, `Lk...` do not, `Iz...`, `Ik...` do).
-_NO_SECOND_AFTER_CAPITAL_L = frozenset("bcdfghjkmnpqrstxz")
+#: Letters no English word and no transliterated name puts after an opening capital L (`Lvov`, `Lwow`,
+#: `Lloyd`, `Lyons`, `Lhasa`, `Ljubljana` are real; `Lz...`, `Lk...` are not, and `Iz...`, `Ik...` are).
+_NO_SECOND_AFTER_CAPITAL_L = frozenset("bcdfgkmnpqrstxz")
 
 
 def capital_i_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
