@@ -15,7 +15,8 @@ PIECES = (
     "Stalin|Kamenev|Kameney|Yezhov|Ezhov|the|the the|of|of did|of the of the|and|was|as|he|she|her|party|arty|"
     "F\tarty|interro gation|fi amework|platoonsthe|inRussian|wellas|wellknown|well-known|Malen-kov|pre-pared|"
     "five- year|[Labor and Defense Councill|[Feuchtwanger)|(RKKA)|]|[|(|)|Centra'|ret'rned|1937|l937|the 1030's|"
-    "I January|¹|²|١٩٣٧|—|-|.|,|;|:|\"|'|disenfranchized|interregations|Medvedey|losif|stalin|IMilitary|OGU|OGPU"
+    "I January|¹|²|١٩٣٧|—|-|.|,|;|:|\"|'|disenfranchized|interregations|Medvedey|losif|stalin|IMilitary|OGU|OGPU|"
+    "Lzakson|Izakson|Hyushka|Ilyushka|LZVESTIYA|IZVESTIYA|Lvov"
 ).split("|")
 #: Mostly a space between pieces; sometimes none (run together), two (a page join) or a tab.
 SEPARATORS = [" ", " ", " ", "", "  ", "\t"]
