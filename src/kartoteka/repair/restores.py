@@ -64,7 +64,8 @@ def report_restores(doc: DocStats, lex: Lexicon) -> list[Correction]:
     or a common word: a lost hyphen (`socalled`, `so-called` x18), a lost first letter (`arty`, `party`
     x741), a lost last letter of an unknown form (`ambitiou`)."""
     out: list[Correction] = []
-    compounds = doc.compounds
+    hyphenated = doc.derived("restores:hyphenated", lambda: _hyphenated_by_letters(doc))
+    with_first = doc.derived("restores:with_first", lambda: _with_first_letter(doc))
     for form, seen in doc.forms.items():
         if seen > 4 or len(form) < 3 or not form.islower() or not form.isalpha() or doc.lower[form] > 4:
             continue
@@ -73,10 +74,7 @@ def report_restores(doc: DocStats, lex: Lexicon) -> list[Correction]:
         rare = doc.lower[form] <= 2
         verdict = None
         if len(form) >= 5:
-            splits = [
-                (compounds.get(f"{form[:i]}-{form[i:]}", 0), f"{form[:i]}-{form[i:]}") for i in range(2, len(form) - 1)
-            ]
-            n, joined = max(splits)
+            n, joined = hyphenated.get(form, (0, ""))
             if n >= 3 and n >= (3 * seen if rare else 4 * doc.lower[form]):
                 verdict = (
                     joined,
@@ -87,8 +85,7 @@ def report_restores(doc: DocStats, lex: Lexicon) -> list[Correction]:
         if verdict is None and not rare:
             continue
         if verdict is None and lex.zipf(form) < 3.0:
-            hits = [(doc.forms.get(c + form, 0), c + form) for c in LETTERS]
-            n, cand = max(hits)
+            n, cand = with_first.get(form, (0, ""))
             if n >= 50 * seen and lex.zipf(cand) >= 3.5:
                 verdict = (cand, "word", f"'{cand}' seen {n} times in this report: a lost first letter", 0.7)
         if verdict is None and len(form) >= 5 and lex.zipf(form) == 0.0 and not lex.is_word(form):
@@ -105,3 +102,28 @@ def report_restores(doc: DocStats, lex: Lexicon) -> list[Correction]:
             if not tok.in_compound and token_context(doc.text, tok) != "fragment":
                 out.append(Correction(tok.start, tok.end, form, cand, kind, reason, confidence))
     return out
+
+
+def _hyphenated_by_letters(doc: DocStats) -> dict[str, tuple[int, str]]:
+    """Compounds of two parts of two letters or more, by their letters run together: the most printed
+    one (`socalled` -> (18, 'so-called'))."""
+    table: dict[str, tuple[int, str]] = {}
+    for compound, n in doc.compounds.items():
+        left, _, right = compound.partition("-")
+        if len(left) >= 2 and len(right) >= 2 and "-" not in right:
+            key = left + right
+            table[key] = max(table.get(key, (0, "")), (n, compound))
+    return table
+
+
+def _with_first_letter(doc: DocStats) -> dict[str, tuple[int, str]]:
+    """Lowercase forms by what follows their first letter: the most printed one (`arty` -> (741, 'party'))."""
+    table: dict[str, tuple[int, str]] = {}
+    for form, n in doc.forms.items():
+        if len(form) >= 2 and form[0] in _LETTER_SET:
+            key = form[1:]
+            table[key] = max(table.get(key, (0, "")), (n, form))
+    return table
+
+
+_LETTER_SET = frozenset(LETTERS)
