@@ -743,3 +743,16 @@ def test_a_capital_i_read_as_l_or_run_into_h():
     # names that do open with L or Hy, an acronym, and an `Hy` form whose `Il` form the report never prints
     touched = {c.original for c in find_corrections(text)}
     assert not touched & {"Lvov", "Lloyd", "Lwow", "LSDRP", "Hydra", "Hyatt", "Hymnov", "Lhasa", "Ljubljana"}
+
+
+def test_a_run_of_letters_longer_than_any_word_is_left_alone():
+    # a damaged scan can leave one "word" of thousands of letters; the detectors' work grows with a
+    # form's length, so such a run is no form at all, while the words around it are still repaired
+    from kartoteka.repair.document import MAX_TOKEN, scan
+
+    run = "Ab" * 3000
+    text = f"The interregations began. {run} Then the govemment fell, and {run[: MAX_TOKEN + 1]} ended.\n"
+    assert not any(len(form) > MAX_TOKEN for form in scan(text).forms)
+    got = {(c.original, c.replacement) for c in repair(text).corrections}
+    assert {("interregations", "interrogations"), ("govemment", "government")} <= got
+    assert all(len(original) <= MAX_TOKEN for original, _ in got)

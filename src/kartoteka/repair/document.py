@@ -19,6 +19,9 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 #: Hyphenated compounds of letters (any number of parts).
 COMPOUND_RE = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 _POSSESSIVE = ("'s", "’s")
+#: Tokens longer than this are no words (English tops out near 30 letters, a run-together pair near 50);
+#: the detectors' work on a form grows with its length, so a huge one would stall them.
+MAX_TOKEN = 64
 _SENTENCE_END = re.compile(r"[.!?:;\"“”\[\]()]\s*$")
 
 
@@ -71,6 +74,8 @@ class DocStats:
         positions = self.positions
         for m in WORD_RE.finditer(text):
             g = m.group()
+            if len(g) > MAX_TOKEN:
+                continue  # no word is this long (a run of letters from a damaged scan): nothing to repair
             hit = positions.get(g)
             if hit is None:
                 positions[g] = [m.start()]
