@@ -6,6 +6,7 @@ import bisect
 
 from kartoteka.facts.extract import TextScan, find_aggregates_in, find_facts_in
 from kartoteka.facts.model import FACT_TYPES, MODALITIES, Aggregate, Fact, FactsResult, PersonRef
+from kartoteka.facts.sentences import sentence_spans
 
 __all__ = [
     "FACT_TYPES", "MODALITIES", "Aggregate", "Fact", "FactsResult", "PersonRef", "analyze_facts", "find_aggregates_in",
@@ -28,9 +29,11 @@ def person_refs(persons) -> list[PersonRef]:
 
 def find_facts(report, repaired, persons) -> FactsResult:
     """Facts stated in the report's paragraphs, notes and list items about the given persons."""
-    paragraphs = [(b.start, b.end) for b in report.blocks if b.kind in _TEXT_KINDS]
+    paragraphs = bounded_units(report.text, [[(b.start, b.end)] for b in report.blocks if b.kind in _TEXT_KINDS])
+    paragraphs = [item[0] for item in paragraphs]
     scan = TextScan(repaired.text if repaired is not None else report.text)
-    facts = find_facts_in(report.text, continued_paragraphs(report), person_refs(persons), repaired, scan)
+    units = bounded_units(report.text, continued_paragraphs(report))
+    facts = find_facts_in(report.text, units, person_refs(persons), repaired, scan)
     where = Locator(report)
     for fact in facts:
         fact.where = where(fact.start)
@@ -54,6 +57,67 @@ def continued_paragraphs(report) -> list[list[tuple[int, int]]]:
         position[i] = len(out)
         out.append([(b.start, b.end)])
     return out
+
+
+#: A paragraph longer than this is read in pieces cut at sentence ends (the report's longest is ~3,200
+#: characters): a line whose breaks were lost must not become one paragraph, as the work on a
+#: paragraph grows with its length times its names and verbs.
+MAX_UNIT = 8_000
+#: A run this long without a sentence end is cut at a space, each cut its own piece (the longest
+#: sentence of the report has ~900 characters).
+MAX_SENTENCE = 2_000
+
+
+def bounded_units(text: str, paragraphs: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """`paragraphs` (each a list of source spans read as one) with every one longer than `MAX_UNIT` cut
+    into pieces of whole sentences, and every sentence longer than `MAX_SENTENCE` cut at spaces."""
+    out: list[list[tuple[int, int]]] = []
+    for spans in paragraphs:
+        if sum(e - s for s, e in spans) <= MAX_UNIT:
+            out.append(spans)
+            continue
+        for s, e in spans:
+            out.extend([piece] for piece in _pieces(text, s, e))
+    return out
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Whole sentences of `text[start:end]` gathered into pieces of at most `MAX_UNIT` characters."""
+    pieces: list[tuple[int, int]] = []
+    piece: list[int] | None = None  # [start, end] of the piece being gathered
+    for a, b in sentence_spans(text[start:end]):
+        a, b = a + start, b + start
+        if b - a > MAX_SENTENCE:
+            if piece:
+                pieces.append((piece[0], piece[1]))
+                piece = None
+            pieces.extend(_cut_at_spaces(text, a, b))
+        elif piece is None:
+            piece = [a, b]
+        elif b - piece[0] > MAX_UNIT:
+            pieces.append((piece[0], piece[1]))
+            piece = [a, b]
+        else:
+            piece[1] = b
+    if piece:
+        pieces.append((piece[0], piece[1]))
+    return pieces
+
+
+def _cut_at_spaces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`text[start:end]` cut at spaces (or anywhere, in a run without one) into `MAX_SENTENCE` pieces."""
+    cuts = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE)
+        if cut <= start:
+            cut = start + MAX_SENTENCE
+        cuts.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        cuts.append((start, end))
+    return cuts
 
 
 class Locator:
