@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 
 import pytest
@@ -63,6 +64,27 @@ def test_cp1252_is_decoded_with_a_warning(tmp_path):
     assert any("UTF-8" in w for w in payload["source"]["warnings"])
     # decoded faithfully, so offsets index the characters a reader sees
     assert payload["source"]["chars"] == len(text)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_wide_encodings_with_a_byte_order_mark_are_decoded(codec):
+    text = "JPRS-UPA-89-042\n\nN. I. Yezhov (\u0415\u0436\u043e\u0432) was arrested in 1939.\n"
+    data = (codecs.BOM_UTF16_BE if codec == "utf-16-be" else b"") + text.encode(codec)
+    source = source_from_bytes(data)
+    assert source.encoding == codec.removesuffix("-be")
+    assert source.text == text  # the mark is dropped; offsets count the characters a reader sees
+    assert source.text.index("Yezhov") == text.index("Yezhov")
+
+
+def test_utf16_without_a_mark_and_a_broken_wide_file_are_refused_in_one_line(tmp_path):
+    bare = tmp_path / "bare.txt"
+    bare.write_bytes("JPRS Report\nStalin was arrested.\n".encode("utf-16-le"))
+    _assert_one_line_error(run_cli("outline", str(bare)), "UTF-16 without a byte-order mark")
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(codecs.BOM_UTF16_LE + "JPRS Report".encode("utf-16-le") + b"\x00")
+    _assert_one_line_error(run_cli("outline", str(broken)), "not valid UTF-16")
+    with pytest.raises(InputError, match="NUL"):
+        source_from_bytes(codecs.BOM_UTF16_LE + "JPRS\x00 Report".encode("utf-16-le"))
 
 
 def test_undefined_cp1252_bytes_do_not_fail():

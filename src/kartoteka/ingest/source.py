@@ -70,16 +70,39 @@ def _longest_line(text: str) -> int:
         start = end + 1
 
 
+#: Byte-order marks of the wide encodings (UTF-32 first: its little-endian mark opens with UTF-16's).
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """`utf-16`/`utf-32` when `data` opens with their byte-order mark (Windows tools write UTF-16 so)."""
+    return next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), None)
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """NUL in every other byte of mostly ASCII text: UTF-16 written without a byte-order mark."""
+    sample = data[:20_000]
+    return len(sample) >= 8 and max(sample[0::2].count(0), sample[1::2].count(0)) >= 0.9 * (len(sample) // 2)
+
+
 def source_from_bytes(data: bytes, path: str = "<bytes>") -> Source:
     """Decode `data` by the input rules; raise `InputError` for what cannot be a report."""
     if not data.strip():
         raise InputError(f"{path}: file is empty or contains only whitespace")
+    wide = _wide_encoding(data)
+    if wide:
+        try:
+            # the codec reads and drops the mark; offsets count characters of the decoded text
+            text = data.decode(wide)
+        except UnicodeDecodeError as error:
+            raise InputError(f"{path}: opens with a {wide.upper()} byte-order mark but is not valid {wide.upper()} "
+                             f"(bad bytes at {error.start})") from None
+        return _checked(text.encode("utf-8"), text, wide, [], path, data)
     if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise InputError(f"{path}: looks like UTF-16 without a byte-order mark; save it as UTF-8")
         raise InputError(f"{path}: binary file (contains NUL bytes), not a text report")
-    # Sample large files: the share of control characters is a property of the whole.
-    sample = data if len(data) <= 1_000_000 else data[:500_000] + data[-500_000:]
-    if _control_share(sample) > CONTROL_SHARE:
-        raise InputError(f"{path}: binary file (more than 10% control characters), not a text report")
 
     warnings: list[str] = []
     try:
@@ -89,6 +112,18 @@ def source_from_bytes(data: bytes, path: str = "<bytes>") -> Source:
         text = data.decode("cp1252", errors="kartoteka-latin1")
         encoding = "cp1252"
         warnings.append(f"not valid UTF-8 (first bad byte at {error.start}); decoded as cp1252")
+    return _checked(data, text, encoding, warnings, path, data)
+
+
+def _checked(narrow: bytes, text: str, encoding: str, warnings: list[str], path: str, data: bytes) -> Source:
+    """The decoded text as a `Source`, unless it is binary or blank. `narrow`: its bytes, one per
+    ASCII character (the file's own, or the wide text re-encoded), for the control-character test."""
+    if "\x00" in text:
+        raise InputError(f"{path}: binary file (contains NUL characters), not a text report")
+    # Sample large files: the share of control characters is a property of the whole.
+    sample = narrow if len(narrow) <= 1_000_000 else narrow[:500_000] + narrow[-500_000:]
+    if _control_share(sample) > CONTROL_SHARE:
+        raise InputError(f"{path}: binary file (more than 10% control characters), not a text report")
     if not text.strip():
         raise InputError(f"{path}: file is empty or contains only whitespace")
 
