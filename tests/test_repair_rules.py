@@ -756,3 +756,27 @@ def test_a_run_of_letters_longer_than_any_word_is_left_alone():
     got = {(c.original, c.replacement) for c in repair(text).corrections}
     assert {("interregations", "interrogations"), ("govemment", "government")} <= got
     assert all(len(original) <= MAX_TOKEN for original, _ in got)
+
+
+def test_a_text_mostly_not_english_gets_no_repairs_from_the_english_lexicon():
+    # a page of OCR noise (or a transliterated passage): every form is unknown, and "correcting" it to
+    # English words would only invent text; the same damaged words in English prose are repaired
+    import random
+
+    from kartoteka.repair.document import scan
+    from kartoteka.repair.evidence import NOT_ENGLISH_SHARE, mostly_not_english
+    from kartoteka.repair.lexicon import get_lexicon
+
+    rng = random.Random(5)
+    syllables = ["".join(pair) for pair in itertools.product("bcdfghklmnprstvz", "aeiou")]
+    noise = " ".join("".join(rng.choice(syllables) for _ in range(3)) for _ in range(400))
+    damaged = "The interregations began, and the govemment fell; interro gation went on.\n"
+    noisy, prose = scan(noise + "\n" + damaged), scan(REPORT + damaged)
+    lex = get_lexicon()
+    assert mostly_not_english(noisy, lex) and not mostly_not_english(prose, lex)
+    assert NOT_ENGLISH_SHARE > 0.1  # far above a damaged report's share (this corpus: 2.6%)
+    in_noise = {(c.original, c.replacement) for c in repair(noise + "\n" + damaged).proposed}
+    assert not in_noise & {("interregations", "interrogations"), ("govemment", "government"),
+                           ("interro gation", "interrogation")}
+    in_prose = {(c.original, c.replacement) for c in repair(REPORT + damaged).corrections}
+    assert {("interregations", "interrogations"), ("govemment", "government")} <= in_prose

@@ -221,6 +221,26 @@ def _closes(text: str, start: int) -> bool:
     return nxt < 0
 
 
+#: A text with at least this share of its distinct lowercase words unknown to the English lexicon is not
+#: English prose (a page of OCR noise, a transliterated passage): the lexicon proposes no repair there.
+#: This report: 2.6%.
+NOT_ENGLISH_SHARE = 0.3
+
+
+def mostly_not_english(doc: DocStats, lex: Lexicon) -> bool:
+    """Most distinct lowercase words of four letters or more are no English words (built once per report).
+    Repairs from the English lexicon would then 'correct' noise or another language, and cost a search
+    per unknown form; the report's own evidence still applies."""
+    return doc.derived("mostly_not_english", lambda: _not_english_share(doc, lex) >= NOT_ENGLISH_SHARE)
+
+
+def _not_english_share(doc: DocStats, lex: Lexicon) -> float:
+    forms = [f for f in doc.forms if len(f) >= 4 and f.islower() and f.isalpha()]
+    if len(forms) < 50:
+        return 0.0  # too few words to say
+    return sum(1 for f in forms if not lex.is_word(f)) / len(forms)
+
+
 def frequent_forms(doc: DocStats) -> dict[str, dict[str, int]]:
     """Forms seen at least ATTESTED times, by case pattern, keyed by lowercase (built once per report)."""
     return doc.derived("frequent_forms", lambda: _frequent_table(doc))

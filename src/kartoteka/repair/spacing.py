@@ -20,6 +20,7 @@ from kartoteka.repair.evidence import (
     SUFFIXES,
     frequent_forms,
     is_nonword,
+    mostly_not_english,
     times_in_words,
     token_context,
 )
@@ -36,6 +37,8 @@ _PAIR_RE = re.compile(r"(?<![\w'’-])([^\W\d_]+) ([^\W\d_]+)(?![\w'’-])")
 
 
 def split_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    if mostly_not_english(doc, lex):
+        return []  # English words joined across noise or another language are no repair
     out: list[Correction] = []
     text = doc.text
     nonword_cache: dict[str, bool] = {}
@@ -85,19 +88,27 @@ def split_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
             # The space may stand where a letter was (`as istance`): one letter restores a word.
             if not b_non or lex.is_word(joined) or len(joined) < 6:
                 continue
-            fills = [(lex.zipf(a + c + b), a + c + b, f"the space stands for a lost '{c}'") for c in LETTERS]
-            fills = [f for f in fills if f[0] >= 3.5]
+            # Words this common are all in `lex.common`: a dict lookup, not a hashed search per string
+            # (a page of OCR noise holds thousands of such pairs).
+            common, low_a, low_b = lex.common, a.lower(), b.lower()
+            fills = [
+                (common[w], a + c + b, f"the space stands for a lost '{c}'")
+                for c in LETTERS
+                for w in (low_a + c + low_b,)
+                if common.get(w, 0.0) >= 3.5
+            ]
             if not fills:
                 # ... or the space came with a letter beside it misread (`fi amework`: an `r` read as `i `)
+                low = joined.lower()
                 fills = [
-                    (lex.zipf(w), w, f"the space came with '{joined[i]}' read for '{c}'")
+                    (common[w.lower()], w, f"the space came with '{joined[i]}' read for '{c}'")
                     for i in (len(a) - 1, len(a))
                     if i > 0
                     for c in LETTERS
                     if c != joined[i]
                     for w in (joined[:i] + c + joined[i + 1 :],)
+                    if common.get(low[:i] + c + low[i + 1 :], 0.0) >= 3.5
                 ]
-                fills = [f for f in fills if f[0] >= 3.5]
             if len(fills) != 1:
                 continue
             jz, joined, lost = fills[0]
@@ -153,6 +164,8 @@ def hyphen_space(doc: DocStats, lex: Lexicon) -> list[Correction]:
 
 
 def merged_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    if mostly_not_english(doc, lex):
+        return []  # a non-word of noise or another language cut into English words is no repair
     out: list[Correction] = []
     decided: dict[str, tuple | None] = {}
     for base in doc.forms:

@@ -29,6 +29,7 @@ from kartoteka.repair.evidence import (
     is_spelling_variant,
     is_suffix_swap,
     is_transliteration_variant,
+    mostly_not_english,
     near_forms,
     slip_in_name,
     times_in_words,
@@ -245,7 +246,8 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
         return a if a.doc_hits else None
     a.attested_string = zget(low, 0.0) > 0.0
     freq = frequent_forms(doc)[pattern]
-    want_lex = pattern == "lower"  # also for attested strings: lexicon rivals lower a document fix
+    # also for attested strings: lexicon rivals lower a document fix
+    want_lex = pattern == "lower" and not mostly_not_english(doc, lex)
     need = RATIO * max(seen, 1)
     if want_lex:
         # every one-edit string, but only those the report or the lexicon knows go on (most are neither)
