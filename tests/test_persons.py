@@ -126,6 +126,19 @@ def test_ids_do_not_depend_on_mention_order(tmp_path):
     assert ids == {("p-eshev-n-i", "p-kamenev-l-b", "p-kamenev-s-s")}
 
 
+def test_a_given_name_printed_only_before_one_surname_joins_it_every_time(tmp_path):
+    # `Budu Mdivani` twice: both prints are the one person, and `Budu` is no person of its own
+    text = ("Budu Mdivani led the Georgian communists in 1922. Stalin never forgave him.\n\n"
+            "In 1937 Budu Mdivani was shot. Mdivani's friends were arrested.\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    source = load_source(path)
+    persons = find_persons(read_report(source), Repaired.build(source.text, []))
+    (mdivani,) = by_surname(persons, "Mdivani")
+    assert [text[m.start : m.end] for m in mdivani.mentions].count("Budu Mdivani") == 2
+    assert not by_surname(persons, "Budu")
+
+
 def test_ocr_damaged_surname_joins_its_person(tmp_path):
     text = ("G. Ye. Zinovyev spoke at the congress. Zinovyev's speech was long. Later Zinovvev's friends left him.\n"
             "Zinovyev and Kamenev were expelled.\n")

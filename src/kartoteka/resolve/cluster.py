@@ -319,9 +319,10 @@ class Clusterer:
                     and not a.possessive and b.start == a.end + 1 and text[a.end] == " "):
                 pairs[a.surname].add(b.surname)
                 adj.append((a, b))
+        before_a_name = Counter(a.surname for a, _ in adj)  # counted once: a scan per pair is quadratic
         for a, b in adj:
             w = a.surname
-            if (len(pairs[w]) != 1 or counts[w] != sum(1 for x, _ in adj if x.surname == w) or w in PLACES
+            if (len(pairs[w]) != 1 or counts[w] != before_a_name[w] or w in PLACES
                     or len(w) < 3 or not w[1:].islower() or self._used_lower(w) or a.title or a.alias_of
                     or is_patronymic(b.surname) or w.lower().endswith(_NOT_NAME_ENDINGS)
                     or b.surname.lower().endswith(_NOT_NAME_ENDINGS)
