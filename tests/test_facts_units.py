@@ -50,6 +50,8 @@ def test_a_report_whose_line_breaks_were_lost_still_yields_its_facts():
     filler = "and the works went on " * ((MAX_SENTENCE // 20) + 10)
     body = sentence * (MAX_UNIT // len(sentence) + 5) + filler + "In 1939 A. B. Sidorov was arrested. "
     text = "JPRS-UPA-89-999\n5 July 1989\n\n" + body.strip() + "\n"
+    start = text.index(body.strip())
+    assert len(bounded_units(text, [[(start, start + len(body.strip()))]])) > 2  # read in pieces, a cut run among them
     analysis = analyze(source_from_bytes(text.encode("utf-8"), "lost-breaks.txt"))
     arrested = [f for f in analysis.facts if f["type"] == "arrested"]
     assert {f["person"].split()[-1] for f in arrested} >= {"Petrov", "Sidorov"}

@@ -106,6 +106,14 @@ def test_ids_are_stable_and_unique(fixture):
     assert by_surname(persons, "Yezhov")[0].id == person_id("ešev", ("N", "I"))
 
 
+def _unrepaired_persons(tmp_path, text: str):
+    """Persons of `text` read from a file, over the source as printed (no repairs)."""
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    source = load_source(path)
+    return find_persons(read_report(source), Repaired.build(source.text, []))
+
+
 def test_ids_do_not_depend_on_mention_order(tmp_path):
     paragraphs = [
         "Yezhov signed the order.",
@@ -118,10 +126,7 @@ def test_ids_do_not_depend_on_mention_order(tmp_path):
     rng = random.Random(7)
     for _ in range(4):
         rng.shuffle(paragraphs)
-        path = tmp_path / "r.txt"
-        path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-        source = load_source(path)
-        persons = find_persons(read_report(source), Repaired.build(source.text, []))
+        persons = _unrepaired_persons(tmp_path, "\n\n".join(paragraphs) + "\n")
         ids.add(tuple(sorted(p.id for p in persons)))
     assert ids == {("p-eshev-n-i", "p-kamenev-l-b", "p-kamenev-s-s")}
 
@@ -130,10 +135,7 @@ def test_a_given_name_printed_only_before_one_surname_joins_it_every_time(tmp_pa
     # `Budu Mdivani` twice: both prints are the one person, and `Budu` is no person of its own
     text = ("Budu Mdivani led the Georgian communists in 1922. Stalin never forgave him.\n\n"
             "In 1937 Budu Mdivani was shot. Mdivani's friends were arrested.\n")
-    path = tmp_path / "r.txt"
-    path.write_text(text, encoding="utf-8")
-    source = load_source(path)
-    persons = find_persons(read_report(source), Repaired.build(source.text, []))
+    persons = _unrepaired_persons(tmp_path, text)
     (mdivani,) = by_surname(persons, "Mdivani")
     assert [text[m.start : m.end] for m in mdivani.mentions].count("Budu Mdivani") == 2
     assert not by_surname(persons, "Budu")
@@ -142,10 +144,7 @@ def test_a_given_name_printed_only_before_one_surname_joins_it_every_time(tmp_pa
 def test_ocr_damaged_surname_joins_its_person(tmp_path):
     text = ("G. Ye. Zinovyev spoke at the congress. Zinovyev's speech was long. Later Zinovvev's friends left him.\n"
             "Zinovyev and Kamenev were expelled.\n")
-    path = tmp_path / "r.txt"
-    path.write_text(text, encoding="utf-8")
-    source = load_source(path)
-    persons = find_persons(read_report(source), Repaired.build(source.text, []))
+    persons = _unrepaired_persons(tmp_path, text)
     zin = [p for p in persons if p.surname == "Zinovyev"]
     assert len(zin) == 1 and "Zinovvev's" in zin[0].forms
     assert not [p for p in persons if p.surname == "Zinovvev"]

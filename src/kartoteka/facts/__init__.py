@@ -29,8 +29,8 @@ def person_refs(persons) -> list[PersonRef]:
 
 def find_facts(report, repaired, persons) -> FactsResult:
     """Facts stated in the report's paragraphs, notes and list items about the given persons."""
-    paragraphs = bounded_units(report.text, [[(b.start, b.end)] for b in report.blocks if b.kind in _TEXT_KINDS])
-    paragraphs = [item[0] for item in paragraphs]
+    blocks = [[(b.start, b.end)] for b in report.blocks if b.kind in _TEXT_KINDS]
+    paragraphs = [span for unit in bounded_units(report.text, blocks) for span in unit]
     scan = TextScan(repaired.text if repaired is not None else report.text)
     units = bounded_units(report.text, continued_paragraphs(report))
     facts = find_facts_in(report.text, units, person_refs(persons), repaired, scan)
