@@ -396,6 +396,41 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
     assert pairs("In 1937 Orlov was released from the command of the district.") == {("Orlov", "removed")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a long apposition closed by a comma, then `also`: the subject is the person before it
+        ("Ye. N. Sokolov, a prominent leader of the Moscow Bolsheviks in the days of October, also perished.",
+         {("Sokolov", "died")}),
+        # the name right before the verb stands inside a closed relative clause; the subject is its antecedent
+        ("S. P. Volgin, who had replaced Orlov in the post of head of the Intelligence Administration of the "
+         "Commissariat of Defense, also perished.", {("Volgin", "died")}),
+        ("Kedrov and Rykov were once again rehabilitated by the party in 1933.",
+         {("Kedrov", "rehabilitated"), ("Rykov", "rehabilitated")}),
+        ("Pavlov, as well as the secretaries of nine rayon committees, were confined in a special wing of the "
+         "prison.", {("Pavlov", "imprisoned")}),
+        ("Pavlov was confined to his room by illness.", set()),
+        # the object of a preposition before `and had been` is not the subject of the passive
+        ("Executions took place among those who remained faithful to Orlov and had been confined since 1925.",
+         set()),
+        ("A. I. Pavlov, I. K. Orlov, G. Antonov, and many other philosophers found themselves in prison.",
+         {("Pavlov", "imprisoned"), ("Orlov", "imprisoned"), ("Antonov", "imprisoned")}),
+        ("It was announced that Orlov had ended his life by suicide.", {("Orlov", "suicide")}),
+        ("Orlov, the chairman of the Yakut Central Committee, ended his life in confinement.", {("Orlov", "died")}),
+        # names inside an apposition, governed by prepositions, are not the subject; its owner and his list are
+        ("The members of the collegium, I. D. Kedrov, G. I. Orlov, and Ya. Kh. Pavlov, the former adviser of "
+         "Rykov, perished.", {("Kedrov", "died"), ("Orlov", "died"), ("Pavlov", "died")}),
+        ("The historian V. G. Sokolov, the author of a biography of Lenin, the editor of the first works of "
+         "Lenin, and the deputy director of the institute, perished.", {("Sokolov", "died")}),
+        ("N. M. Kedrov, the director of the institute in Kiev, for whom V. I. Lenin vouched when he entered the "
+         "party in 1919, perished.", {("Kedrov", "died")}),
+        ("They arrested the Leningrad portrait artist Volgin.", {("Volgin", "arrested")}),
+    ],
+)
+def test_closed_clauses_once_again_and_confinement(sentence, expected):
+    assert pairs(sentence) == expected
+
+
 def test_they_refers_to_a_plural_noun_of_its_own_sentence_first():
     text = ("Pavlov, Sokolov and Orlov led the mission.\n\n"
             "Many intelligence officers were called to Moscow, and here they were arrested and shot.")

@@ -40,7 +40,7 @@ from kartoteka.facts.years import (
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
                   r"both|themselves|himself|herself|subsequently|eventually|immediately|finally|first|still|even|"
-                  r"found|in \d{4}),?\s+)"
+                  r"found|once|in \d{4}),?\s+)"
                   r"{0,3}$", re.IGNORECASE)
 # `X was one of those convicted`, `X was among those arrested`: a passive
 _ONE_OF_THOSE = re.compile(
@@ -71,7 +71,13 @@ _GOVERNED = re.compile(
     r"\b(?:by|to|with|from|for|against|about)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:[A-Z][a-z]?\.\s?){0,3}$"
 )
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
-_APPOSITION = re.compile(r",[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:\w+ly\s+)?$")
+_APPOSITION = re.compile(r",[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$")
+_AND_AUX = re.compile(r"\s+and\s+(?:had\s+been|has\s+been|was|were)\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|with|from|for|against|about|on|under|than|of|by)\s+(?:[A-Z][a-z]?\.\s?){0,3}$"
+)
+# a clause closed by a comma right before the verb (`X, who had replaced Y in the post of ..., also perished`)
+_CLOSED_BEFORE_VERB = re.compile(r"[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$")
 _NEXT_SUBJECT = re.compile(r"\s+(?:had|has|was|were|is|are|became|did|would|could|went|took|remained)\b")
 _BY_BEFORE = re.compile(r"\bby\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
@@ -186,10 +192,21 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
         return []
     last = before[-1]
     gap = text[last[1] : trigger_start]
-    if len(gap) > max_gap and not _APPOSITION.fullmatch(gap):  # `X, commissar of ... in the 1920s, was arrested`
-        return []
     if re.search(r"[.;:!?]", gap):
         return []
+    if _CLOSED_BEFORE_VERB.fullmatch(gap):
+        # a comma closes what stands between: `last` may sit inside a relative clause (`X, for whom Lenin
+        # vouched when he joined, perished`) or an apposition (`X, the biographer of Lenin, perished`)
+        antecedent = _outside_relative(text, before, last, gap)
+        if antecedent is not None:
+            return [antecedent] if antecedent else []
+        if _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
+            owner = _apposition_owner(text, before, trigger_start)
+            return _coordinated(text, before, owner, trigger_start) if owner else []
+    if len(gap) > max_gap and not _APPOSITION.fullmatch(gap):  # `X, commissar of ... in the 1920s, was arrested`
+        return []
+    if _AND_AUX.match(gap) and _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
+        return []  # `those faithful to Trotsky and had been confined`: the object of a preposition is no subject
     # the last gap may hold the auxiliary and a role apposition; no other finite verb
     if re.search(r"\b(?:said|wrote|told|asked|declared|thought|knew|that|which|whom|he|she|they|it)\b", gap,
                  re.IGNORECASE):
@@ -205,6 +222,12 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
         return [last]  # `evenings with Antonov who also had been exiled`
     if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
         return []  # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject
+    return _coordinated(text, before, last, trigger_start)
+
+
+def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> list:
+    """`last` and the persons listed with it just before (`A, B and last`)."""
+    before = before[: before.index(last) + 1]
     group = [last]
     for prev in reversed(before[:-1]):
         between = text[prev[1] : group[0][0]]
@@ -223,6 +246,18 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
     ):
         group = [last]
     return group
+
+
+def _apposition_owner(text: str, before: list, trigger_start: int):
+    """`V. G. Sorin, the author of a biography of Lenin, ..., perished`: the person an apposition
+    (no verb in it, the names inside governed by prepositions) belongs to, or None."""
+    for p in reversed(before[:-1]):
+        between = text[p[1] : trigger_start]
+        if not _APPOSITION.fullmatch(between) or _VERB_CUE.search(between):
+            return None
+        if not _PREPOSITION_BEFORE.search(text, max(0, p[0] - 30), p[0]):
+            return p
+    return None
 
 
 def _outside_relative(text: str, before: list, last: tuple, gap: str):
@@ -369,7 +404,7 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         if before and trig.start - before[-1][1] <= 3:
             return [before[-1]], "reduced-relative"
     first_word_end = trig.start + len(text[trig.start : trig.end].split()[0])
-    group = _list_after(text, persons, first_word_end, max_gap=30, objects_only=True)
+    group = _list_after(text, persons, first_word_end, max_gap=40, objects_only=True)
     if group:
         return group, "active"
     return _including(text, persons, trig.end, clause[1]), "including"
@@ -815,7 +850,10 @@ _ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.IGNORECAS
 _LIST_HEAD = re.compile(r"\s+(?:[a-z]+\s+){1,3}?[a-z]+:(?=\s)")
 # `A—director of the institute, as well as specialists in planning—B, C and D were charged`
 _DASH_APPOSITION = re.compile(r"\s*[—–]\s*[^—–.;:!?]{1,200}?[—–]\s*")
-_AND_OTHERS = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?others?\b")
+# `A, B and others`, `A, B and many other philosophers`
+_AND_OTHERS = re.compile(
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?(?:others?\b|other\s+[a-z]+s\b)"
+)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|recently|already|just|since|finally)\s+)?been\s+$",
                               re.IGNORECASE)
 _QUOTED = re.compile(r"\s*[\"“]")

@@ -23,6 +23,7 @@ class Trigger:
 # Order matters: the first alternative that matches wins, so longer phrases come first.
 _TABLE: list[tuple[str, str, str]] = [
     ("suicide", "intrans", r"committed suicide|shot (?:him|her)self|took (?:his|her) own life|hanged (?:him|her)self"
+                           r"|ended (?:his|her) (?:own )?life (?:by|with|in) suicide"
                            r"|threw (?:him|her)self (?:out|from|under)"),
     ("expelled", "verb", r"removed (?:\w+ )?from (?:membership"
                          r"|the (?:Politburo|Central Committee|party|VKP\(b\)|Orgburo))"),
@@ -46,7 +47,10 @@ _TABLE: list[tuple[str, str, str]] = [
     ("shot", "verb", r"put to death"),
     ("died", "intrans", r"no longer alive|passed away"),
     ("imprisoned", "intrans", r"ended up in (?:a |the )?(?:prisons?|jails?|camps?|confinement)|landed in (?:a |the )?"
-                              r"(?:prisons?|jails?|camps?)"),
+                              r"(?:prisons?|jails?|camps?)|found (?:him|her|them)sel(?:f|ves) in (?:a |the )?"
+                              r"(?:\w+ )?(?:prisons?|jails?|camps?|cells?|confinement)\b"),
+    # `ended his life in confinement`: he died there
+    ("died", "intrans", r"ended (?:his|her) (?:own )?(?:life|days)(?! (?:by|with|in) suicide)"),
     ("exiled", "intrans", r"ended up in exile"),
     ("released", "verb", r"set free"),
     ("suicide", "noun", r"suicide"),
@@ -61,7 +65,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("exiled", "noun", r"deportation"),
     ("exiled", "verb", r"exiled|deported|banished|exile|deport"),
     ("imprisoned", "noun", r"imprisonment"),
-    ("imprisoned", "verb", r"imprisoned|incarcerated|jailed"),
+    # `were confined in a special wing of Gorkiy Prison`; not `confined to his room`, `confined themselves`
+    ("imprisoned", "verb", r"imprisoned|incarcerated|jailed|confined(?!\s+(?:to|themselves|himself|herself)\b)"),
     ("expelled", "noun", r"expulsion"),
     ("expelled", "verb", r"expelled|expel"),
     ("removed", "noun", r"removal|dismissal"),
@@ -91,9 +96,9 @@ _PATTERN = re.compile(
 # the big alternation is tried only there (tried everywhere, it dominates the layer's time).
 _STEMS = frozenset(
     "came face went comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
-    "take no l pass set ende land "
+    "take no l pass set ende land foun "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
-    "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born".split()
+    "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf".split()
 )
 
 
