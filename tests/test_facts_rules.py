@@ -425,6 +425,11 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
         ("N. M. Kedrov, the director of the institute in Kiev, for whom V. I. Lenin vouched when he entered the "
          "party in 1919, perished.", {("Kedrov", "died")}),
         ("They arrested the Leningrad portrait artist Volgin.", {("Volgin", "arrested")}),
+        ("The memoirs of Konstantin Orlov, Pavlov's younger brother, who survived 16 years of confinement, "
+         "are presented below.", {("Orlov", "imprisoned")}),
+        # `the Stalin years`: a name as a modifier is no subject
+        ("In 1965 the philosopher P. I. Rykov, who had twice gone through the court during the Stalin years and "
+         "spent about 20 years in prison and camps, died.", {("Rykov", "died")}),
     ],
 )
 def test_closed_clauses_once_again_and_confinement(sentence, expected):

@@ -187,7 +187,7 @@ def _possessive(text: str, p: tuple[int, int, PersonRef]) -> bool:
 def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_start: int, max_gap: int = 60
                  ) -> list[tuple[int, int, PersonRef]]:
     """The coordinated persons that end just before the trigger (the subject of a passive)."""
-    before = [p for p in persons if p[1] <= trigger_start and not _possessive(text, p)]
+    before = [p for p in persons if p[1] <= trigger_start and not _possessive(text, p) and not _attributive(text, p)]
     if not before:
         return []
     last = before[-1]
@@ -246,6 +246,16 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
     ):
         group = [last]
     return group
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:was|were|had|has|is|are|and|or|who|whom|whose|which|that|himself|herself|did|"
+                         r"would|could|said|wrote|also|then|later)\b)[a-z]+\b")
+
+
+def _attributive(text: str, p: tuple) -> bool:
+    """`the Stalin years`, `the Kirov case`: a name standing as a modifier of the noun after it."""
+    return bool(_THE_BEFORE.search(text, max(0, p[0] - 4), p[0]) and _NOUN_AFTER.match(text, p[1]))
 
 
 def _apposition_owner(text: str, before: list, trigger_start: int):

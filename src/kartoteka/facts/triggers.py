@@ -49,6 +49,10 @@ _TABLE: list[tuple[str, str, str]] = [
     ("imprisoned", "intrans", r"ended up in (?:a |the )?(?:prisons?|jails?|camps?|confinement)|landed in (?:a |the )?"
                               r"(?:prisons?|jails?|camps?)|found (?:him|her|them)sel(?:f|ves) in (?:a |the )?"
                               r"(?:\w+ )?(?:prisons?|jails?|camps?|cells?|confinement)\b"),
+    # `who survived 16 years of confinement`, `spent about 20 years in prison and camps`
+    ("imprisoned", "intrans", r"(?:survived|spent|served) (?:about |some |nearly |almost |over |more than )?"
+                              r"(?:\d+|the|[a-z]+) years (?:of|in) (?:confinement|imprisonment|prisons?|camps?|"
+                              r"prisons? and camps)\b"),
     # `ended his life in confinement`: he died there
     ("died", "intrans", r"ended (?:his|her) (?:own )?(?:life|days)(?! (?:by|with|in) suicide)"),
     ("exiled", "intrans", r"ended up in exile"),
@@ -96,7 +100,7 @@ _PATTERN = re.compile(
 # the big alternation is tried only there (tried everywhere, it dominates the layer's time).
 _STEMS = frozenset(
     "came face went comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
-    "take no l pass set ende land foun "
+    "take no l pass set ende land foun surv spen serv "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf".split()
 )
