@@ -620,24 +620,27 @@ class Clusterer:
             out.update(name_key(self.cands[i].surname) for i in run)
 
     def _fuzzy_join(self, bare: dict[str, list[int]], by_key: dict[str, list[int]]) -> None:
-        from rapidfuzz import fuzz
+        from rapidfuzz import fuzz, process
 
-        known: dict[str, list[str]] = defaultdict(list)
-        for k in by_key:
+        # known keys by first letter and length: a key is compared only with keys one letter longer or
+        # shorter at most (a scan of the whole first-letter bucket is quadratic on OCR noise)
+        known: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
+        for order, k in enumerate(by_key):
             if len(k) >= 5:
-                known[k[:1]].append(k)
+                known[k[0], len(k)].append((order, k))
         for key in list(bare):
             if key in by_key or len(key) < 5:
                 continue
             word = self.cands[bare[key][0]].surname
             if word in PLACES or self._used_lower(word):
                 continue
-            best = None
-            for k in known.get(key[:1], ()):
-                if k[0] == key[0] and abs(len(k) - len(key)) <= 1 and fuzz.ratio(k, key) >= 87:
-                    best = k if best is None or fuzz.ratio(k, key) > fuzz.ratio(best, key) else best
+            near = sorted(
+                item for size in (len(key) - 1, len(key), len(key) + 1) for item in known.get((key[0], size), ())
+            )
+            # in the keys' order: the first of equal scores wins
+            best = process.extractOne(key, [k for _, k in near], scorer=fuzz.ratio, score_cutoff=87)
             if best is not None:
-                by_key[key] = by_key[best]
+                by_key[key] = by_key[best[0]]
 
     def _assign_bare(self, bare: dict[str, list[int]], by_key: dict[str, list[int]]) -> None:
         cands = self.cands
