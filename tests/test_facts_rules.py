@@ -436,6 +436,32 @@ def test_closed_clauses_once_again_and_confinement(sentence, expected):
     assert pairs(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The following perished: Artem Pavlov, V. I. Orlov, S. M. Kedrov, A. Volgin.",
+         {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died"), ("Volgin", "died")}),
+        ("Many ambassadors were summoned to Moscow and arrested—K. Pavlov, M. A. Orlov and others.",
+         {("Pavlov", "arrested"), ("Orlov", "arrested")}),
+        ("Others perished as well—D. Pavlov, D. I. Kedrov, and hundreds of rayon secretaries.",
+         {("Pavlov", "died"), ("Kedrov", "died")}),
+        # the same list for both verbs, its items behind their posts
+        ("The following commissars were arrested and executed: defense industry—M. L. Pavlov, light "
+         "industry—I. Ye. Orlov.", {("Pavlov", "arrested"), ("Pavlov", "shot"), ("Orlov", "arrested"),
+                                   ("Orlov", "shot")}),
+        ("Known officials of the party also perished, to include Sh. Z. Pavlov, N. P. Orlov and A. M. Kedrov.",
+         {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died")}),
+        ("Many Italian communists perished, among them Edmondo Pavlov, who had carried out instructions.",
+         {("Pavlov", "died")}),
+        # a name after the colon that opens a new clause is no list
+        ("He was arrested: Orlov later told me so.", set()),
+        ("The arrests went on: Orlov wrote about them.", set()),
+    ],
+)
+def test_a_subjectless_verb_takes_the_list_after_its_colon_or_dash(sentence, expected):
+    assert pairs(sentence) == expected
+
+
 def test_they_refers_to_a_plural_noun_of_its_own_sentence_first():
     text = ("Pavlov, Sokolov and Orlov led the mission.\n\n"
             "Many intelligence officers were called to Moscow, and here they were arrested and shot.")
@@ -803,8 +829,9 @@ def test_a_name_inside_a_relative_clause_that_closed_is_not_the_subject(text, ex
         ("Just a few days before the arrest of Orlov, Stalin praised him at a meeting.", {("Orlov", "arrested")}),
         ("After the removal of Orlov the purge of the apparatus began, the Pavlovs, father and son wrote to Stalin.",
          {("Orlov", "removed")}),
+        # the arrest takes Orlov alone; the deputies `including` lists perished
         ("After the arrest of Orlov, many of his deputies perished, including Pavlov and Rubin.",
-         {("Orlov", "arrested")}),
+         {("Orlov", "arrested"), ("Pavlov", "died"), ("Rubin", "died")}),
         ("The whole affair ended with the arrest and death of a victim selected by Stalin.", set()),
         ("The arrest of Orlov, Pavlov and Rubin followed.",
          {("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}),

@@ -453,6 +453,25 @@ def _with_role(text: str, persons, start: int, end: int) -> list:
     return group
 
 
+#: a colon or a dash right after the verb (`perished as well—`, `arrested and executed:`) opens its list
+_LIST_END = re.compile(r"\s*(?:[.,;:)(\[\]!?—–]|\s*$|(?:and|as\s+well\s+as)\s+(?:many|several|some|others?|hundreds|"
+                       r"thousands|dozens|tens|a\s+number)\b)")
+_LISTED_AFTER = re.compile(
+    r"(?:\s+(?:as\s+well|too|also|(?:and|or)\s+[a-z]+))?(?:\s*(?::|—|–)|,?\s+(?:including|to\s+include|among\s+them|"
+    r"among\s+whom|such\s+as|namely)\b:?)\s*"
+)
+
+
+def _listed_after(text: str, persons, trig: Trigger, end: int) -> list:
+    """The persons a colon or dash after a subjectless verb lists: `The following perished: A, B`,
+    `commissars were arrested and executed: defense industry—A, light industry—B`."""
+    m = _LISTED_AFTER.match(text, trig.end, end)
+    group = _list_after(text, persons, m.end(), max_gap=40) if m else []
+    if group and not _LIST_END.match(text, group[-1][1]):
+        return []  # `He was arrested: Orlov later told me so`: a new clause's subject, not a list
+    return group
+
+
 def _including(text: str, persons, start: int, end: int) -> list:
     """`coopted several persons including A, B and C`: the list the trigger's object introduces."""
     m = _INCLUDING.search(text, start, min(end, start + 120))
@@ -953,6 +972,9 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             if not group:
                 group, pconf = _resolve_pronoun(text, clause, sentences, paragraph.persons, trig, how,
                                                 paragraph.previous_group)
+                if not group and trig.role != "noun":
+                    # `The following perished: A, B, C`; `were summoned and arrested—A, B and others`
+                    group, pconf = _listed_after(text, paragraph.persons, trig, se), 0.8
                 if not group:
                     if trig.role == "verb" and how in ("none", "including"):
                         pending_objects.append(trig)
