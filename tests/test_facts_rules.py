@@ -453,6 +453,14 @@ def test_closed_clauses_once_again_and_confinement(sentence, expected):
          {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died")}),
         ("Many Italian communists perished, among them Edmondo Pavlov, who had carried out instructions.",
          {("Pavlov", "died")}),
+        ("U. K. Pavlov, S. Orlov, A. M. Kedrov and other active participants of the struggle for Soviet power in "
+         "Kazakhstan perished.", {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died")}),
+        ("Rykov, Pavlov and other former members of leftist opposition groups were arrested soon after.",
+         {("Rykov", "arrested"), ("Pavlov", "arrested")}),
+        # an initial inside the apposition is no sentence end, nor is the closing auxiliary part of it
+        ("Stalin's brother-in-law, S. Pavlov, married to a sister of N. Orlov, was arrested and soon executed.",
+         {("Pavlov", "arrested"), ("Pavlov", "shot")}),
+        ("Tomskiy and Rykov shot themselves with their own weapons.", {("Tomskiy", "suicide"), ("Rykov", "suicide")}),
         # a name after the colon that opens a new clause is no list
         ("He was arrested: Orlov later told me so.", set()),
         ("The arrests went on: Orlov wrote about them.", set()),

@@ -72,6 +72,11 @@ _GOVERNED = re.compile(
 )
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
 _APPOSITION = re.compile(r",[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$")
+# `A, B and other active participants of the struggle in Kazakhstan perished`: the list's own tail
+_AND_OTHER_NP = re.compile(
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:many|several|some|hundreds\s+of|thousands\s+of|dozens\s+of)\s+)?other\s+"
+    r"[^.;:!?,()]{1,100}?\s+(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|later|soon|then)\s+)?"
+)
 _AND_AUX = re.compile(r"\s+and\s+(?:had\s+been|has\s+been|was|were)\b")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:to|with|from|for|against|about|on|under|than|of|by)\s+(?:[A-Z][a-z]?\.\s?){0,3}$"
@@ -203,8 +208,8 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
         if _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
             owner = _apposition_owner(text, before, trigger_start)
             return _coordinated(text, before, owner, trigger_start) if owner else []
-    if len(gap) > max_gap and not _APPOSITION.fullmatch(gap):  # `X, commissar of ... in the 1920s, was arrested`
-        return []
+    if len(gap) > max_gap and not _APPOSITION.fullmatch(gap) and not _AND_OTHER_NP.fullmatch(gap):
+        return []  # (`X, commissar of ... in the 1920s, was arrested`; `A, B and other leaders of ... perished`)
     if _AND_AUX.match(gap) and _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
         return []  # `those faithful to Trotsky and had been confined`: the object of a preposition is no subject
     # the last gap may hold the auxiliary and a role apposition; no other finite verb
@@ -242,7 +247,7 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
     # a subject list closes with `and`: `of L. Trotsky, Stalin was removed` is a phrase and a subject;
     # or with `and others` (`A, B, C and others were condemned`)
     if len(group) > 1 and not re.search(r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]) and not (
-        _AND_OTHERS.match(text, last[1], trigger_start)
+        _AND_OTHERS.match(text, last[1], trigger_start) or _AND_OTHER_NP.fullmatch(text, last[1], trigger_start)
     ):
         group = [last]
     return group
@@ -258,12 +263,16 @@ def _attributive(text: str, p: tuple) -> bool:
     return bool(_THE_BEFORE.search(text, max(0, p[0] - 4), p[0]) and _NOUN_AFTER.match(text, p[1]))
 
 
+_INITIAL_DOT = re.compile(r"\b([A-Z][a-z]?)\.(?=\s?[A-Z])")
+
+
 def _apposition_owner(text: str, before: list, trigger_start: int):
     """`V. G. Sorin, the author of a biography of Lenin, ..., perished`: the person an apposition
     (no verb in it, the names inside governed by prepositions) belongs to, or None."""
     for p in reversed(before[:-1]):
-        between = text[p[1] : trigger_start]
-        if not _APPOSITION.fullmatch(between) or _VERB_CUE.search(between):
+        between = _INITIAL_DOT.sub(r"\1_", text[p[1] : trigger_start])  # `of N. Orlov`: no sentence end
+        # (the auxiliary after the closing comma is the verb's own: `..., was arrested`)
+        if not _APPOSITION.fullmatch(between) or _VERB_CUE.search(between, 0, between.rfind(",")):
             return None
         if not _PREPOSITION_BEFORE.search(text, max(0, p[0] - 30), p[0]):
             return p
