@@ -22,8 +22,9 @@ class Trigger:
 
 # Order matters: the first alternative that matches wins, so longer phrases come first.
 _TABLE: list[tuple[str, str, str]] = [
-    ("suicide", "intrans", r"committed suicide|shot (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) own li(?:fe|ves)"
-                           r"|hanged (?:him|her|them)sel(?:f|ves)|ended (?:his|her) (?:own )?life (?:by|with|in) suicide"
+    ("suicide", "intrans", r"committed suicide|shot (?:him|her|them)sel(?:f|ves)"
+                           r"|took (?:his|her|their) own li(?:fe|ves)|hanged (?:him|her|them)sel(?:f|ves)"
+                           r"|ended (?:his|her) (?:own )?life (?:by|with|in) suicide"
                            r"|threw (?:him|her)self (?:out|from|under)"),
     ("expelled", "verb", r"removed (?:\w+ )?from (?:membership"
                          r"|the (?:Politburo|Central Committee|party|VKP\(b\)|Orgburo))"),
