@@ -461,6 +461,11 @@ def test_closed_clauses_once_again_and_confinement(sentence, expected):
         ("Stalin's brother-in-law, S. Pavlov, married to a sister of N. Orlov, was arrested and soon executed.",
          {("Pavlov", "arrested"), ("Pavlov", "shot")}),
         ("Tomskiy and Rykov shot themselves with their own weapons.", {("Tomskiy", "suicide"), ("Rykov", "suicide")}),
+        ("The bulk of the members of the commission were arrested (I. M. Pavlov, N. S. Orlov and others).",
+         {("Pavlov", "arrested"), ("Orlov", "arrested")}),
+        ("Also arrested were N. M. Pavlov, the chairman of the City Court, A. V. Orlov, a member of the Supreme "
+         "Court, and R. P. Kedrov.", {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested")}),
+        ("He was shot (Orlov told me so).", set()),
         # a name after the colon that opens a new clause is no list
         ("He was arrested: Orlov later told me so.", set()),
         ("The arrests went on: Orlov wrote about them.", set()),

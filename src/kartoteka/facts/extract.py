@@ -46,6 +46,9 @@ _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later
 _ONE_OF_THOSE = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+|also\s+)?(?:(?:one|some|two|three)\s+of\s+those|among\s+those)\s+$", re.IGNORECASE
 )
+# what may open the sentence before a fronted verb (`Also arrested were X, Y`)
+_FRONTED_LEFT = re.compile(r"\s*(?:(?:also|then|later|soon|subsequently|in\s+\d{4}|at\s+the\s+same\s+time),?\s+)?",
+                           re.IGNORECASE)
 _FRONTED = re.compile(r"^\s*(?:(?:and|also|then)\s+)?(?:was|were)\b", re.IGNORECASE)
 _AMONG = re.compile(r"\bamong\s+(?:those|the|them|others)?\s*(?:who\s+(?:were|had\s+been)\s+)?$", re.IGNORECASE)
 _VERB_CUE = re.compile(
@@ -375,9 +378,8 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         m = re.search(r"\b(?:included|include|were|are)\b,?(?:\s*among\s+others,?)?\s*", text[trig.end : ce])
         if m:
             return _list_after(text, persons, trig.end + m.end(), max_gap=20), "fronted"
-    if (_AMONG.search(left) and not _ONE_OF_THOSE.search(left)) or (left.strip() == "" and _FRONTED.match(right)) or (
-        re.search(r"\bto\s+be\s+$", left) and _FRONTED.match(right)
-    ):
+    fronted = (_FRONTED_LEFT.fullmatch(left) or re.search(r"\bto\s+be\s+$", left)) and _FRONTED.match(right)
+    if (_AMONG.search(left) and not _ONE_OF_THOSE.search(left)) or fronted:
         # `Arrested were the secretary of the Academy of Sciences, A. B. C, and ...`: a title may stand between
         return _list_after(text, persons, trig.end, max_gap=110, copula=True), "fronted"
     if _AUX.search(left) or _ONE_OF_THOSE.search(left):
@@ -466,7 +468,7 @@ def _with_role(text: str, persons, start: int, end: int) -> list:
 _LIST_END = re.compile(r"\s*(?:[.,;:)(\[\]!?—–]|\s*$|(?:and|as\s+well\s+as)\s+(?:many|several|some|others?|hundreds|"
                        r"thousands|dozens|tens|a\s+number)\b)")
 _LISTED_AFTER = re.compile(
-    r"(?:\s+(?:as\s+well|too|also|(?:and|or)\s+[a-z]+))?(?:\s*(?::|—|–)|,?\s+(?:including|to\s+include|among\s+them|"
+    r"(?:\s+(?:as\s+well|too|also|(?:and|or)\s+[a-z]+))?(?:\s*(?::|—|–|\()|,?\s+(?:including|to\s+include|among\s+them|"
     r"among\s+whom|such\s+as|namely)\b:?)\s*"
 )
 
