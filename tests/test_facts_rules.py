@@ -466,6 +466,21 @@ def test_closed_clauses_once_again_and_confinement(sentence, expected):
         ("Also arrested were N. M. Pavlov, the chairman of the City Court, A. V. Orlov, a member of the Supreme "
          "Court, and R. P. Kedrov.", {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested")}),
         ("He was shot (Orlov told me so).", set()),
+        # a noun phrase leads into the list
+        ("Among the rehabilitated were quite a few of those who subsequently became famous in the war—the former "
+         "marshals K. K. Pavlov, K. A. Orlov, and S. I. Kedrov.",
+         {("Pavlov", "rehabilitated"), ("Orlov", "rehabilitated"), ("Kedrov", "rehabilitated")}),
+        ("Together with him perished outstanding figures of the Hungarian Communist Party—F. Pavlov, D. Orlov, and "
+         "L. Kedrov.", {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died")}),
+        ("They executed almost all of the commanders of the districts—heroes of the Civil War: P. Ye. Pavlov, "
+         "N. V. Orlov, and I. N. Kedrov.", {("Pavlov", "shot"), ("Orlov", "shot"), ("Kedrov", "shot")}),
+        ("Among the communists who were arrested and perished were three members of the Politburo of the party-"
+         "H. Pavlov and F. Orlov.",
+         {("Pavlov", "arrested"), ("Pavlov", "died"), ("Orlov", "arrested"), ("Orlov", "died")}),
+        # ... but not the noun of a phrase the verb governs, nor a roster of a body
+        ("The newspaper was released without the signature of its editor-in-chief—N. I. Rykov.", set()),
+        ("At the end of 1924, seven persons became full members of the Politburo: Rykov, Pavlov and Orlov.", set()),
+        ("He died of a heart attack—Orlov and Pavlov were present.", set()),
         # a name after the colon that opens a new clause is no list
         ("He was arrested: Orlov later told me so.", set()),
         ("The arrests went on: Orlov wrote about them.", set()),

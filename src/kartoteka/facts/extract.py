@@ -477,10 +477,39 @@ def _listed_after(text: str, persons, trig: Trigger, end: int) -> list:
     """The persons a colon or dash after a subjectless verb lists: `The following perished: A, B`,
     `commissars were arrested and executed: defense industry—A, light industry—B`."""
     m = _LISTED_AFTER.match(text, trig.end, end)
-    group = _list_after(text, persons, m.end(), max_gap=40) if m else []
+    start = m.end() if m else _list_intro(text, persons, trig, end)
+    group = _list_after(text, persons, start, max_gap=40) if start is not None else []
     if group and not _LIST_END.match(text, group[-1][1]):
         return []  # `He was arrested: Orlov later told me so`: a new clause's subject, not a list
     return group
+
+
+#: the end of a list's lead-in: a colon or dash, then a few lowercase words (`—the former marshals A, B`)
+_INTRO_TAIL = re.compile(r"(?::|—|–|(?<=[a-z])-)\s*(?:[a-z][\w-]*\s+){0,4}(?:[A-Z][a-z]+\s+)?$")
+_PREPOSITION_FIRST = re.compile(r"\s*(?:without|with|for|of|from|by|to|in|into|on|at|after|before|under|against|"
+                                r"about|during|through|because)\b", re.IGNORECASE)
+_COPULA_START = re.compile(r"\s+(?:and\s+[a-z]+\s+)?(?:were|was|are|is)\b")
+
+
+def _list_intro(text: str, persons, trig: Trigger, end: int) -> int | None:
+    """Where the list starts that a verb's noun phrase leads into (`Among the rehabilitated were quite a
+    few of those who became famous—the former marshals A, B`; `Together with him perished outstanding
+    figures of the party—A, B`; `They executed almost all commanders—heroes of the Civil War: A, B`)."""
+    after = [p for p in persons if trig.end <= p[0] < end]
+    if not after or after[0][0] - trig.end > 160:
+        return None
+    stretch = text[trig.end : after[0][0]]
+    m = _INTRO_TAIL.search(stretch)
+    if not m or re.search(r"[.;!?]", stretch[: m.start()]):
+        return None
+    body = stretch[: m.start()]
+    if _COPULA_START.match(body):
+        return trig.end + m.start() + 1
+    if _VERB_CUE.search(body) or _PREPOSITION_FIRST.match(body):
+        # another verb leads into the list (`... arrested him, and Orlov said: A, B`), or a phrase the
+        # list only names a noun of (`was released without the signature of its editor—X`)
+        return None
+    return trig.end + m.start() + 1
 
 
 def _including(text: str, persons, start: int, end: int) -> list:
@@ -983,8 +1012,9 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             if not group:
                 group, pconf = _resolve_pronoun(text, clause, sentences, paragraph.persons, trig, how,
                                                 paragraph.previous_group)
-                if not group and trig.role != "noun":
+                if not group and trig.role != "noun" and trig.type not in ("elected", "appointed"):
                     # `The following perished: A, B, C`; `were summoned and arrested—A, B and others`
+                    # (not a roster: `seven persons became members of the Politburo: A, B, ...`)
                     group, pconf = _listed_after(text, paragraph.persons, trig, se), 0.8
                 if not group:
                     if trig.role == "verb" and how in ("none", "including"):
