@@ -158,6 +158,10 @@ def test_years_from_clause_then_sentence_then_paragraph():
         ("In 1929 they marked the fifth anniversary of Lenin's death.", {("Lenin", "died"): 1924}),
         # `several times` near the event, not elsewhere in its clause
         ("Rubin was released in 1956 and then he spoke several times with me.", {("Rubin", "released"): 1956}),
+        # a participle's own time: the congress dates the election, not the arrests
+        ("The members of the commission elected at the 17th Party Congress were arrested (Rubin, Orlov and others).",
+         {("Rubin", "arrested"): None, ("Orlov", "arrested"): None}),
+        ("Rubin was elected at the 17th Party Congress.", {("Rubin", "elected"): 1934}),
     ],
 )
 def test_years_stated_or_fixed_only(text, expected):

@@ -936,6 +936,14 @@ _RELATIVE_TIME = re.compile(
 )
 
 
+# a past participle after a noun, with its own time, right before the passive (`members elected at the
+# 17th Congress were arrested`); not an auxiliary's (`was elected at the congress and was arrested`)
+_PARTICIPLE_BEFORE = re.compile(
+    r"(?<=[A-Za-z)] )(?<!was )(?<!were )(?<!been )(?<!had )(?<!and )(?:[a-z]+ed|held|chosen)\s+"
+    r"(?:at|in|on|during|by)\s+[^.;:,]{1,80}?(?=\s+(?:was|were)\s+(?:\w+ly\s+)?$)"
+)
+
+
 def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, how: str
                 ) -> tuple[int, tuple[tuple[int, int], ...]]:
     """Where the year of this event may come from, and the spans whose years are not its own.
@@ -964,6 +972,10 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
     if how in ("passive", "subject") and here and text[here[-1][1] : trig.start].lstrip().startswith((",", "(")):
         # the apposition closes at the last comma before the verb (`X, ..., was arrested in 1940 and died`)
         masks.append((here[-1][1], max(text.rfind(",", here[-1][1], trig.start), here[-1][1])))
+    participle = _PARTICIPLE_BEFORE.search(text, clause[0], trig.start)
+    if participle:
+        # `the members elected at the 17th Party Congress were arrested`: the congress dates the election
+        masks.append((participle.start(), participle.end()))
     # `X, ... who was appointed commissar in 1937, perished`: the closed relative clause's year is its own
     rel = [m.start() for m in re.finditer(r"\b(?:who|whom|whose|which)\b", text[clause[0] : trig.start])]
     if rel:
