@@ -481,6 +481,11 @@ def test_closed_clauses_once_again_and_confinement(sentence, expected):
         ("Among the communists who were arrested and perished were three members of the Politburo of the party-"
          "H. Pavlov and F. Orlov.",
          {("Pavlov", "arrested"), ("Pavlov", "died"), ("Orlov", "arrested"), ("Orlov", "died")}),
+        # a list cut by a lost full stop ends at the pronoun that opens the next sentence
+        ("The following were arrested, but survived many years of trials: A. K. Pavlov, A. Orlov, and the critic "
+         "Yu. G. Volgin, They kept O. Rubin in prison for about 2 years.",
+         {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Volgin", "arrested")}),
+        ("Also executed were: The 70-year old A. Pavlov, one of the founders of the party.", {("Pavlov", "shot")}),
         # ... but not the noun of a phrase the verb governs, nor a roster of a body
         ("The newspaper was released without the signature of its editor-in-chief—N. I. Rykov.", set()),
         ("At the end of 1924, seven persons became full members of the Politburo: Rykov, Pavlov and Orlov.", set()),

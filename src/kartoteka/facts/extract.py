@@ -307,6 +307,9 @@ def _outside_relative(text: str, before: list, last: tuple, gap: str):
     return () if enclosed else None
 
 
+_NEW_SENTENCE = re.compile(r"\b(?:He|She|They|It|We|I|This|These|There)\s+[a-z]")
+
+
 def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end: int, max_gap: int = 60,
                 objects_only: bool = False, copula: bool = False, strict: bool = False
                 ) -> list[tuple[int, int, PersonRef]]:
@@ -330,6 +333,7 @@ def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_en
         between = text[group[-1][1] : nxt[0]]
         if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or (
             not strict and len(between) < 80 and "," in between and not _VERB_CUE.search(between)
+            and not _NEW_SENTENCE.search(between)  # `..., and Yu. G. Oksman, They kept O. Berggolts`: a lost stop
         ):
             group.append(nxt)
         else:
@@ -485,7 +489,9 @@ def _listed_after(text: str, persons, trig: Trigger, end: int) -> list:
 
 
 #: the end of a list's lead-in: a colon or dash, then a few lowercase words (`—the former marshals A, B`)
-_INTRO_TAIL = re.compile(r"(?::|—|–|(?<=[a-z])-)\s*(?:[a-z][\w-]*\s+){0,4}(?:[A-Z][a-z]+\s+)?$")
+_INTRO_TAIL = re.compile(
+    r"(?::|—|–|(?<=[a-z])-)\s*(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z0-9][\w-]*\s+){0,4}(?:[A-Z][a-z]+\s+)?$"
+)
 _PREPOSITION_FIRST = re.compile(r"\s*(?:without|with|for|of|from|by|to|in|into|on|at|after|before|under|against|"
                                 r"about|during|through|because)\b", re.IGNORECASE)
 _COPULA_START = re.compile(r"\s+(?:and\s+[a-z]+\s+)?(?:were|was|are|is)\b")
