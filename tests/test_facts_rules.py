@@ -414,6 +414,12 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
         ("Pavlov, as well as the secretaries of nine rayon committees, were confined in a special wing of the "
          "prison.", {("Pavlov", "imprisoned")}),
         ("Pavlov was confined to his room by illness.", set()),
+        # an apposition whose closing comma was lost, at the start of its sentence
+        ("A. Pavlov, the general secretary of the Central Committee of the Komsomol during 1928-1929 was arrested.",
+         {("Pavlov", "arrested")}),
+        ("P. P. Pavlov, a popular party official, a candidate member of the Politburo and second secretary of the "
+         "Ukrainian Communist Party (of Bolsheviks) Central Committee was also shot.", {("Pavlov", "shot")}),
+        ("Orlov, the friend of Pavlov was arrested.", set()),
         # the object of a preposition before `and had been` is not the subject of the passive
         ("Executions took place among those who remained faithful to Orlov and had been confined since 1925.",
          set()),

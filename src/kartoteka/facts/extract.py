@@ -75,6 +75,13 @@ _GOVERNED = re.compile(
 )
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
 _APPOSITION = re.compile(r",[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$")
+# `X, the director of the institute was arrested`: an apposition whose closing comma is lost
+_UNCLOSED_APPOSITION = re.compile(
+    r"\s*,\s*(?:a|an|the|one\s+of)\s[^.;:!?]{1,200}?(?P<verb>\s+(?:(?:was|were|had\s+been)\s+)?"
+    r"(?:(?:\w+ly|also|too|later|then|soon)\s+)?)"
+)
+# a name opening its sentence (`In 1937 X, ...`)
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?;][\"'”’]?\s+)(?:(?:In|By|During|Later|Then|Soon)\b[^,.;:]{0,20},?\s+)?$")
 # `A, B and other active participants of the struggle in Kazakhstan perished`: the list's own tail
 _AND_OTHER_NP = re.compile(
     r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:many|several|some|hundreds\s+of|thousands\s+of|dozens\s+of)\s+)?other\s+"
@@ -211,6 +218,13 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
         if _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
             owner = _apposition_owner(text, before, trigger_start)
             return _coordinated(text, before, owner, trigger_start) if owner else []
+    unclosed = _UNCLOSED_APPOSITION.fullmatch(gap)
+    if unclosed and _SENTENCE_OPENS.search(text, max(0, last[0] - 40), last[0]) and not _VERB_CUE.search(
+        gap, 0, unclosed.start("verb")
+    ):
+        # `A. Milchakov, the general secretary of the Komsomol during 1928-1929 was arrested`: the comma
+        # that should close the apposition was lost
+        return [last]
     if len(gap) > max_gap and not _APPOSITION.fullmatch(gap) and not _AND_OTHER_NP.fullmatch(gap):
         return []  # (`X, commissar of ... in the 1920s, was arrested`; `A, B and other leaders of ... perished`)
     if _AND_AUX.match(gap) and _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
