@@ -414,6 +414,11 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
         ("Pavlov, as well as the secretaries of nine rayon committees, were confined in a special wing of the "
          "prison.", {("Pavlov", "imprisoned")}),
         ("Pavlov was confined to his room by illness.", set()),
+        ("As of December 1938, L. P. Pavlov became people's commissar of internal affairs.", {("Pavlov", "appointed")}),
+        ("But only two days later Pavlov was taken to prison directly from the hospital.", {("Pavlov", "arrested")}),
+        ("They told the microbiologist P. Pavlov, who had ended up in Sukhanovskaya Prison, everything.",
+         {("Pavlov", "imprisoned")}),
+        ("Pavlov entered the party in 1902 and spent many years at hard labor.", {("Pavlov", "imprisoned")}),
         # an apposition whose closing comma was lost, at the start of its sentence
         ("A. Pavlov, the general secretary of the Central Committee of the Komsomol during 1928-1929 was arrested.",
          {("Pavlov", "arrested")}),

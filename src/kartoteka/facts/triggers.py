@@ -36,24 +36,26 @@ _TABLE: list[tuple[str, str, str]] = [
     ("appointed", "verb", r"included (?:in|into|on) (?:the |this )?(?:membership of the )?(?:[\w()]+ ){0,3}"
                           r"(?:Buro|Presidium|Secretariat|Orgburo|Council|Commission|Collegium|board)"),
     ("elected", "intrans", r"became (?:a |the )?(?:\w+ )?(?:members?|chairman|candidate members?)"),
-    ("appointed", "intrans", r"became (?:the |a )?(?:\w+ )?(?:head|leader|chief|commander|secretary|editor|director)"
+    ("appointed", "intrans", r"became (?:the |a )?(?:[\w']+ )?(?:head|leader|chief|commander|secretary|editor|"
+                             r"director|commissar|minister|procurator|ambassador)"
                              r"|assumed (?:the |a )?(?:\w+ )?(?:posts?|positions?|duties)"),
     # `named as people's commissar`, not `named as accomplices` (an accusation)
     ("appointed", "verb", r"named (?:to|as)(?! (?:\w+ )?(?:accomplices?|participants?|conspirators?|spies|spy|agents?|"
                           r"organi[sz]ers?|instigators?|culprits?|defendants?|witness|enem|members? of the (?:\w+ )?"
                           r"(?:center|bloc|conspiracy|organi[sz]ation|group)))|sent as|entrusted to head|put in charge|"
                           r"transferred to the post"),
-    ("arrested", "verb", r"taken into custody|came for"),
+    ("arrested", "verb", r"taken into custody|came for|taken (?:directly )?to (?:a |the )?(?:\w+ )?(?:prison|jail)"),
     ("shot", "intrans", r"went to the firing squad|faced the firing squad|went before the firing squad"),
     ("shot", "verb", r"put to death"),
     ("died", "intrans", r"no longer alive|passed away"),
-    ("imprisoned", "intrans", r"ended up in (?:a |the )?(?:prisons?|jails?|camps?|confinement)|landed in (?:a |the )?"
-                              r"(?:prisons?|jails?|camps?)|found (?:him|her|them)sel(?:f|ves) in (?:a |the )?"
-                              r"(?:\w+ )?(?:prisons?|jails?|camps?|cells?|confinement)\b"),
+    ("imprisoned", "intrans", r"ended up in (?:a |the )?(?:\w+ )?(?:prisons?|jails?|camps?|confinement)"
+                              r"|landed in (?:a |the )?(?:prisons?|jails?|camps?)"
+                              r"|found (?:him|her|them)sel(?:f|ves) in (?:a |the )?(?:\w+ )?"
+                              r"(?:prisons?|jails?|camps?|cells?|confinement)\b"),
     # `who survived 16 years of confinement`, `spent about 20 years in prison and camps`
     ("imprisoned", "intrans", r"(?:survived|spent|served) (?:about |some |nearly |almost |over |more than )?"
-                              r"(?:\d+|the|[a-z]+) years (?:of|in) (?:confinement|imprisonment|prisons?|camps?|"
-                              r"prisons? and camps)\b"),
+                              r"(?:\d+|the|[a-z]+) years (?:of|in|at) (?:confinement|imprisonment|prisons?|camps?|"
+                              r"prisons? and camps|hard labor)\b"),
     # `ended his life in confinement`: he died there
     ("died", "intrans", r"ended (?:his|her) (?:own )?(?:life|days)(?! (?:by|with|in) suicide)"),
     ("exiled", "intrans", r"ended up in exile"),
