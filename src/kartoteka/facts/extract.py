@@ -212,6 +212,9 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
     if _CLOSED_BEFORE_VERB.fullmatch(gap):
         # a comma closes what stands between: `last` may sit inside a relative clause (`X, for whom Lenin
         # vouched when he joined, perished`) or an apposition (`X, the biographer of Lenin, perished`)
+        listed = _antecedent_and_list(text, before, last, trigger_start)
+        if listed:
+            return listed
         antecedent = _outside_relative(text, before, last, gap)
         if antecedent is not None:
             return [antecedent] if antecedent else []
@@ -294,6 +297,25 @@ def _apposition_owner(text: str, before: list, trigger_start: int):
         if not _PREPOSITION_BEFORE.search(text, max(0, p[0] - 30), p[0]):
             return p
     return None
+
+
+def _antecedent_and_list(text: str, before: list, last: tuple, trigger_start: int) -> list | None:
+    """`A, who replaced B in the post of commander, C, D and E, were executed`: a relative clause closes
+    and the list goes on; its antecedent and the persons after it are the subject, B is not."""
+    window = max(0, last[0] - 300)
+    found = list(re.finditer(r",\s(?:who|whom)\s(?!,)", text[window : last[0]]))
+    if not found:
+        return None
+    rel = window + found[-1].start()
+    closing = text.find(",", window + found[-1].end(), last[0])
+    owners = [p for p in before if p[1] <= rel]
+    if closing < 0 or not owners or text[owners[-1][1] : rel].strip():
+        return None
+    after = [p for p in before if p[0] > closing]
+    if not after or not re.fullmatch(r",\s*(?:and\s+)?", text[closing : after[0][0]]):
+        return None
+    group = [p for p in _coordinated(text, before, last, trigger_start) if p[0] > closing]
+    return [owners[-1], *group] if group and group[0] is after[0] else None
 
 
 def _outside_relative(text: str, before: list, last: tuple, gap: str):
