@@ -82,6 +82,9 @@ _UNCLOSED_APPOSITION = re.compile(
 )
 # a name opening its sentence (`In 1937 X, ...`)
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?;][\"'”’]?\s+)(?:(?:In|By|During|Later|Then|Soon)\b[^,.;:]{0,20},?\s+)?$")
+# `A, B, C, as well as hundreds of teachers and even students, were arrested`: a list closed by a group
+_LIST_CLOSER = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:even\s+)?(?:hundreds|thousands|dozens|tens|many|"
+                          r"several|some|numerous|a\s+number|a\s+group|their|his|her)\b")
 # `A, B and other active participants of the struggle in Kazakhstan perished`: the list's own tail
 _AND_OTHER_NP = re.compile(
     r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:many|several|some|hundreds\s+of|thousands\s+of|dozens\s+of)\s+)?other\s+"
@@ -268,6 +271,7 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
     # or with `and others` (`A, B, C and others were condemned`)
     if len(group) > 1 and not re.search(r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]) and not (
         _AND_OTHERS.match(text, last[1], trigger_start) or _AND_OTHER_NP.fullmatch(text, last[1], trigger_start)
+        or _LIST_CLOSER.match(text, last[1], trigger_start)
     ):
         group = [last]
     return group
