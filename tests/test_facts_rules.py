@@ -419,6 +419,16 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
         ("They told the microbiologist P. Pavlov, who had ended up in Sukhanovskaya Prison, everything.",
          {("Pavlov", "imprisoned")}),
         ("Pavlov entered the party in 1902 and spent many years at hard labor.", {("Pavlov", "imprisoned")}),
+        # lists closed by a group, joined by `and his deputies`, or going on after a closed relative clause
+        ("Their heads, S. A. Pavlov, B. M. Orlov, A. I. Kedrov, as well as hundreds of teachers and even students, "
+         "were arrested.", {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested")}),
+        ("Deputy chairmen V. Pavlov and N. K. Orlov, the chairman D. Ye. Kedrov and his deputies D. Z. Volgin and "
+         "T. Rykov were arrested.", {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested"),
+                                     ("Volgin", "arrested"), ("Rykov", "arrested")}),
+        ("Pavlov and the wife of Orlov were arrested.", set()),
+        ("The heroes of the Civil War I. S. Pavlov, who replaced Orlov in the post of commander of the division, "
+         "D. F. Kedrov, I. Ya. Volgin, and V. M. Rubin, were executed.",
+         {("Pavlov", "shot"), ("Kedrov", "shot"), ("Volgin", "shot"), ("Rubin", "shot")}),
         # an apposition whose closing comma was lost, at the start of its sentence
         ("A. Pavlov, the general secretary of the Central Committee of the Komsomol during 1928-1929 was arrested.",
          {("Pavlov", "arrested")}),
