@@ -426,6 +426,10 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
          "T. Rykov were arrested.", {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested"),
                                      ("Volgin", "arrested"), ("Rykov", "arrested")}),
         ("Pavlov and the wife of Orlov were arrested.", set()),
+        # a long apposition between two items of the list
+        ("Former leaders of the party M. A. Pavlov and I. K. Orlov, A. Kedrov, one of the leaders of the rightist "
+         "socialist-revolutionary party, socialist-revolutionary K. Rubin and others were arrested.",
+         {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested"), ("Rubin", "arrested")}),
         ("The heroes of the Civil War I. S. Pavlov, who replaced Orlov in the post of commander of the division, "
          "D. F. Kedrov, I. Ya. Volgin, and V. M. Rubin, were executed.",
          {("Pavlov", "shot"), ("Kedrov", "shot"), ("Volgin", "shot"), ("Rubin", "shot")}),

@@ -267,7 +267,7 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
             _AND_TITLE.fullmatch(between) and not _VERB_CUE.search(between)
             and not _PREPOSITION_BEFORE.search(text, max(0, prev[0] - 30), prev[0])
         ) or (
-            len(between) < 80 and "," in between and not _VERB_CUE.search(between)
+            len(between) < 120 and "," in between and not _VERB_CUE.search(between)
             # `A and B perished, and directors C, D were arrested`; `valued by Lenin, and officials C, D`
             and not find_triggers(between) and not _AGENT_BEFORE.search(text, max(0, prev[0] - 20), prev[0])
         ):
