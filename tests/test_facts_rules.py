@@ -426,6 +426,9 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
          "T. Rykov were arrested.", {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested"),
                                      ("Volgin", "arrested"), ("Rykov", "arrested")}),
         ("Pavlov and the wife of Orlov were arrested.", set()),
+        ("Many of his deputies perished, including M. S. Pavlov and M. A. Orlov, important methodologists, and the "
+         "scholars and organizers of public education A. P. Kedrov, W. Volgin (the secretary of Rykov), and others.",
+         {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died"), ("Volgin", "died")}),
         # a long apposition between two items of the list
         ("Former leaders of the party M. A. Pavlov and I. K. Orlov, A. Kedrov, one of the leaders of the rightist "
          "socialist-revolutionary party, socialist-revolutionary K. Rubin and others were arrested.",

@@ -377,9 +377,11 @@ def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_en
     for nxt in after[1:]:
         if _possessive(text, nxt):
             continue  # `A. P. Gorbunov, in the past Lenin's secretary, and ...`: an apposition's owner
+        if _PREPOSITION_BEFORE.search(text, max(0, nxt[0] - 30), nxt[0]):
+            continue  # `W. Hirsch (the secretary of Thaelmann), and others`: inside an item's apposition
         between = text[group[-1][1] : nxt[0]]
         if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or (
-            not strict and len(between) < 80 and "," in between and not _VERB_CUE.search(between)
+            not strict and len(between) < 120 and "," in between and not _VERB_CUE.search(between)
             and not _NEW_SENTENCE.search(between)  # `..., and Yu. G. Oksman, They kept O. Berggolts`: a lost stop
         ):
             group.append(nxt)
