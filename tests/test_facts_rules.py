@@ -436,6 +436,10 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
         ("The heroes of the Civil War I. S. Pavlov, who replaced Orlov in the post of commander of the division, "
          "D. F. Kedrov, I. Ya. Volgin, and V. M. Rubin, were executed.",
          {("Pavlov", "shot"), ("Kedrov", "shot"), ("Volgin", "shot"), ("Rubin", "shot")}),
+        # gapping in a passive
+        ("The train arrived on 10 April: Orlov was arrested on 14 April and Stalin on 22 April, probably because he "
+         "had left.", {("Orlov", "arrested"), ("Stalin", "arrested")}),
+        ("Orlov was arrested in 1937 and Stalin in his office wrote letters.", {("Orlov", "arrested")}),
         # an apposition whose closing comma was lost, at the start of its sentence
         ("A. Pavlov, the general secretary of the Central Committee of the Komsomol during 1928-1929 was arrested.",
          {("Pavlov", "arrested")}),

@@ -497,6 +497,8 @@ _SHARED_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _GAPPED = re.compile(r"\s+(from|to|as|into|on)\s+[^,.;:()]{1,60}?,?\s+and\s+")
+_GAPPED_PASSIVE = re.compile(r"\s+(?:on|in)\s+[^,.;:()]{1,30}?,?\s+and\s+")
+_GAPPED_PASSIVE_TAIL = re.compile(r"\s+(?:on|in)\s+(?:\d|[A-Z][a-z]+\s+\d|the\s)")
 _GAPPED_TAIL = re.compile(r"\s+(?:from|to|as|into|on)\b")
 _WITH = re.compile(r"\bwith\s+")
 _ROLE_AFTER = re.compile(
@@ -1104,6 +1106,12 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 gap = _GAPPED.match(text, group[-1][1], se)
                 nxt = [p for p in paragraph.persons if gap and p[0] == gap.end()]
                 if nxt and _GAPPED_TAIL.match(text, nxt[0][1]):
+                    out.extend(_emit(text, (clause[0], max(clause[1], nxt[0][1])), nxt[:1], trig, years, ss, se, 0.6))
+            if how == "passive" and group:
+                # gapping in a passive: `Orlov was arrested on 14 April and Stalin on 22 April`
+                gap = _GAPPED_PASSIVE.match(text, trig.end, se)
+                nxt = [p for p in paragraph.persons if gap and p[0] == gap.end()]
+                if nxt and _GAPPED_PASSIVE_TAIL.match(text, nxt[0][1]):
                     out.extend(_emit(text, (clause[0], max(clause[1], nxt[0][1])), nxt[:1], trig, years, ss, se, 0.6))
             if trig.type in ("appointed", "elected"):
                 # `X was appointed General Secretary with A and B the secretaries`: the same act for them
