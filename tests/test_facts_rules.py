@@ -426,6 +426,9 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
          "T. Rykov were arrested.", {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested"),
                                      ("Volgin", "arrested"), ("Rykov", "arrested")}),
         ("Pavlov and the wife of Orlov were arrested.", set()),
+        ("Chairmen G. M. Pavlov, I. F. Kedrov and I. Ya. Rubin and Leningrad City Soviet chairman I. F. Orlov "
+         "perished together with them.", {("Pavlov", "died"), ("Kedrov", "died"), ("Rubin", "died"),
+                                          ("Orlov", "died")}),
         ("Many of his deputies perished, including M. S. Pavlov and M. A. Orlov, important methodologists, and the "
          "scholars and organizers of public education A. P. Kedrov, W. Volgin (the secretary of Rykov), and others.",
          {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died"), ("Volgin", "died")}),

@@ -84,7 +84,7 @@ _UNCLOSED_APPOSITION = re.compile(
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?;][\"'”’]?\s+)(?:(?:In|By|During|Later|Then|Soon)\b[^,.;:]{0,20},?\s+)?$")
 # `A and his deputies B, C`: `and` with a title in lowercase words, no preposition among them
 _AND_TITLE = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:his|her|their)\s+)?"
-                        r"(?:(?!(?:of|to|with|by|from|for|in|on|at|who|whom|which|that|was|were)\b)[a-z]+\s+){1,3}")
+                        r"(?:(?!(?:of|to|with|by|from|for|in|on|at|who|whom|which|that|was|were)\b)[A-Za-z][\w-]*\s+){1,5}")
 # `A, B, C, as well as hundreds of teachers and even students, were arrested`: a list closed by a group
 _LIST_CLOSER = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:even\s+)?(?:hundreds|thousands|dozens|tens|many|"
                           r"several|some|numerous|a\s+number|a\s+group|their|his|her)\b")
@@ -264,7 +264,7 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
         between = text[prev[1] : group[0][0]]
         if _LIST_GAP.match(between) or _DASH_APPOSITION.fullmatch(between) or (
             # `A and his deputies B, C` (not `valued by Lenin, and officials such as C`)
-            _AND_TITLE.fullmatch(between) and not _VERB_CUE.search(between)
+            _AND_TITLE.fullmatch(between) and not _VERB_CUE.search(between) and not find_triggers(between)
             and not _PREPOSITION_BEFORE.search(text, max(0, prev[0] - 30), prev[0])
         ) or (
             len(between) < 120 and "," in between and not _VERB_CUE.search(between)
