@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES, run_cli
 from kartoteka.ingest import source_from_bytes
 from kartoteka.structure import read_report
+from kartoteka.structure.blocks import continues_after_break
 from kartoteka.structure.contents import parse_source
 from kartoteka.structure.header import FrontLine, parse_header
 
@@ -119,6 +120,19 @@ def test_page_break_with_only_whitespace_is_one_block(essay_report):
     assert block.kind == "paragraph"
     assert _text(r, block).endswith("careful hand.\"2")
     assert "\n\nsurvived the war" in _text(r, block)
+
+
+@pytest.mark.parametrize(
+    ("prev", "nxt", "joined"),
+    [
+        ("were shot: M. V. Pavlov, A. K. Orlov, A. S.", "Kedrov, D. G. Rubin and others.", True),
+        ("a directive issued by Ya.", "M. Sverdlov reached the front.", True),
+        ("the war ended in 1918.", "Kedrov came back.", False),
+        ("he wrote to Part I.", "The answer came.", False),
+    ],
+)
+def test_initials_cut_from_their_surname_by_a_page_break_join(prev, nxt, joined):
+    assert continues_after_break(prev, nxt) is joined
 
 
 def test_page_break_with_footnotes_between_continues(essay_report):

@@ -267,7 +267,8 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
             _AND_TITLE.fullmatch(between) and not _VERB_CUE.search(between) and not find_triggers(between)
             and not _PREPOSITION_BEFORE.search(text, max(0, prev[0] - 30), prev[0])
         ) or (
-            len(between) < 120 and "," in between and not _VERB_CUE.search(between)
+            # (initials cut from their surname by a page break are no sentence end: `Bekman, A. S.` / `Grishin`)
+            len(between) < 120 and "," in between and not _VERB_CUE.search(_INITIAL_DOT.sub(r"\1_", between))
             # `A and B perished, and directors C, D were arrested`; `valued by Lenin, and officials C, D`
             and not find_triggers(between) and not _AGENT_BEFORE.search(text, max(0, prev[0] - 20), prev[0])
         ):
@@ -294,7 +295,7 @@ def _attributive(text: str, p: tuple) -> bool:
     return bool(_THE_BEFORE.search(text, max(0, p[0] - 4), p[0]) and _NOUN_AFTER.match(text, p[1]))
 
 
-_INITIAL_DOT = re.compile(r"\b([A-Z][a-z]?)\.(?=\s?[A-Z])")
+_INITIAL_DOT = re.compile(r"\b([A-Z][a-z]?)\.(?=\s*(?:[A-Z]|$))")
 
 
 def _apposition_owner(text: str, before: list, trigger_start: int):

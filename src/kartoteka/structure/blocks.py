@@ -31,6 +31,8 @@ _FUNCTION_WORDS = frozenset(
     "towards among through comrade comrades mister ussr".split()
 )
 _TERMINAL = re.compile(r"""(?:[.!?:;]["'”’)\]]*|["'”’)\]]|[.!?]["'”’]?\s?(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))$""")
+# initials no sentence ends on: two of them (`A. S.`) or a two-letter one (`Ya.`)
+_INITIALS_AT_END = re.compile(r"(?:^|[\s,])(?:[A-Z][a-z]?\.\s?[A-Z][a-z]?\.|[A-Z][a-z]\.)$")
 _DASH_ITEM = re.compile(r"-\s?(?:\d{1,3}[.)]\s|[A-Z(\"])")
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 _DATELINE = re.compile(
@@ -49,6 +51,8 @@ def ends_mid_sentence(s: str) -> bool:
 def continues_after_break(prev: str, nxt: str) -> bool:
     """Does paragraph piece `nxt` continue the sentence `prev` broke off at a page end?"""
     prev = prev[-80:].rstrip()
+    if _INITIALS_AT_END.search(prev) and nxt[:1].isupper():
+        return True  # `..., A. K. Bekman, A. S.` / `Grishin, ...`: a name cut after its initials
     if not ends_mid_sentence(prev):
         return False
     first = nxt[:4].lstrip()[:1]
