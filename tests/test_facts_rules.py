@@ -690,6 +690,15 @@ def test_subjects_and_objects_of_the_sentence(text, expected):
     assert {(f.person, f.type, f.year) for f in facts(text)} == expected
 
 
+def test_a_pronoun_goes_on_naming_its_own_antecedent_past_a_name_in_a_phrase():
+    text = ("Uborevich, too, was an outstanding military leader. In 1919 he commanded the army which inflicted defeat "
+            "on the divisions of Orlov, and in 1922 he headed the assault on Spassk. Before his arrest, he was the "
+            "commander of the district.")
+    assert ("Orlov", "arrested") not in pairs(text)
+    # ... but a sentence that names one person and no `he` before it still gives him
+    assert pairs("The NKVD came for Orlov. He was arrested at night.") == {("Orlov", "arrested")}
+
+
 def test_pronouns_owner_and_subordinate_clause():
     assert pairs("Orlov thought about the trip. Orlov's concern was justified. He was arrested at the station.") == {
         ("Orlov", "arrested")}

@@ -690,6 +690,12 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
             in_it = gendered  # `Belov's concern was justified. He was arrested`: the owner is the one named
         distinct = {p[2].person_id for p in in_it}
         if len(distinct) == 1:
+            if last_sentence[1] <= trig.start and _IN_PHRASE.search(
+                text, max(0, in_it[-1][0] - 25), in_it[-1][0]
+            ) and re.search(r"\bshe\b" if female else r"\bhe\b", text[last_sentence[0] : in_it[-1][0]], re.IGNORECASE):
+                # `he inflicted defeat on the divisions of Denikin ... Before his arrest, he was ...`: that
+                # sentence's `he` is the one the pronoun goes on naming, not the name in its phrase
+                return [], None
             return [in_it[-1]], 0.7
         # `Upon the insistence of Trotsky, Stalin was removed ..., but ... he was appointed`:
         # persons inside a prepositional phrase are not antecedents; the latest other one is
