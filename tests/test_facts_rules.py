@@ -162,6 +162,11 @@ def test_years_from_clause_then_sentence_then_paragraph():
         ("The members of the commission elected at the 17th Party Congress were arrested (Rubin, Orlov and others).",
          {("Rubin", "arrested"): None, ("Orlov", "arrested"): None}),
         ("Rubin was elected at the 17th Party Congress.", {("Rubin", "elected"): 1934}),
+        # `By mid-1939` bounds what came before; a later sentence's event is not in that year
+        ("By mid-1939, only seven secretaries remained at their posts. Almost all who were arrested, including "
+         "Rubin and Orlov, were executed.", {("Rubin", "arrested"): None, ("Rubin", "shot"): None,
+                                            ("Orlov", "arrested"): None, ("Orlov", "shot"): None}),
+        ("By the end of 1938 Orlov was shot.", {("Orlov", "shot"): 1938}),
     ],
 )
 def test_years_stated_or_fixed_only(text, expected):

@@ -253,6 +253,10 @@ class Years:
         """The last year stated before `pos`; none stated, the previous paragraph's when the text
         before `pivot` ties to it (`On the next day`), else the year of the episode it goes on telling."""
         earlier = [it for it in self.items if it.start < pos and not it.bound]
+        if earlier and _BY_BEFORE.search(self.text, max(0, earlier[-1].start - 40), earlier[-1].start):
+            # `By mid-1939, only seven remained ... All who were arrested were executed`: a bound, and an
+            # event of a later sentence is not in that year
+            return None
         if earlier:
             return _value(earlier[-1])
         if self.carried and _ANCHOR.search(self.text, 0, pos if pivot is None else pivot):
@@ -263,6 +267,10 @@ class Years:
         """Where the year in force at `pos` was stated (0: before the paragraph)."""
         earlier = [it.start for it in self.items if it.start < pos and not it.bound]
         return earlier[-1] if earlier else 0
+
+
+_BY_BEFORE = re.compile(r"\b[Bb]y\s+(?:the\s+(?:end|beginning|middle|start|spring|summer|autumn|fall|winter)\s+of\s+|"
+                        r"mid-?\s?)?$")
 
 
 def year_items(text: str, mentions: list[Mention], events: list[EventMention] | None = None) -> list[Item]:
