@@ -167,6 +167,9 @@ def test_years_from_clause_then_sentence_then_paragraph():
          "Rubin and Orlov, were executed.", {("Rubin", "arrested"): None, ("Rubin", "shot"): None,
                                             ("Orlov", "arrested"): None, ("Orlov", "shot"): None}),
         ("By the end of 1938 Orlov was shot.", {("Orlov", "shot"): 1938}),
+        # `during the years of the terror` is a span: no one year, and not the year stated before it
+        ("In July 1917 she helped hide Lenin. Orlov also perished during the years of the terror.",
+         {("Orlov", "died"): None}),
     ],
 )
 def test_years_stated_or_fixed_only(text, expected):

@@ -285,7 +285,9 @@ _SPANS = re.compile(
     r"\b(?:(?:during|throughout)\s+(?:the\s+)?(?:(?:years|time|period|course)\s+of\s+(?:the\s+)?)?|in\s+the\s+"
     r"(?:years|time|period|course)\s+of\s+(?:the\s+)?)(?P<name>"
     r"Civil\s+War|Great\s+Patriotic\s+War|(?:mass\s+|complete\s+|forced\s+)?collectivi[sz]ation|Great\s+Terror|"
-    r"Great\s+Purge|Yezhovshchina|NEP|first\s+five-year\s+plan|First\s+Five-Year\s+Plan)\b",
+    r"Great\s+Purge|Yezhovshchina|NEP|first\s+five-year\s+plan|First\s+Five-Year\s+Plan|"
+    # `perished during the years of the terror`: no one year either
+    r"(?:(?<=years of )|(?<=years of the ))(?:terror|repressions?|purges|mass\s+repressions?))\b",
     re.IGNORECASE,
 )
 
