@@ -167,6 +167,13 @@ def test_years_from_clause_then_sentence_then_paragraph():
          "Rubin and Orlov, were executed.", {("Rubin", "arrested"): None, ("Rubin", "shot"): None,
                                             ("Orlov", "arrested"): None, ("Orlov", "shot"): None}),
         ("By the end of 1938 Orlov was shot.", {("Orlov", "shot"): 1938}),
+        # a past told in a closed relative clause of another sentence does not date this one
+        ("Rubin, for whom V. I. Lenin vouched when he entered the party in 1919, perished. Orlov and Pavlov were "
+         "arrested.", {("Rubin", "died"): None, ("Orlov", "arrested"): None, ("Pavlov", "arrested"): None}),
+        ("Rubin, who in 1919 had directed the rout of the enemy, was praised. Soon Orlov was arrested.",
+         {("Orlov", "arrested"): None}),
+        ("Rubin, who was arrested in 1937, told me about it. Orlov was arrested at the same time.",
+         {("Rubin", "arrested"): 1937, ("Orlov", "arrested"): 1937}),
         # `during the years of the terror` is a span: no one year, and not the year stated before it
         ("In July 1917 she helped hide Lenin. Orlov also perished during the years of the terror.",
          {("Orlov", "died"): None}),

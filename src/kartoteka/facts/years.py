@@ -252,7 +252,7 @@ class Years:
     def before(self, pos: int, pivot: int | None = None) -> YearValue | None:
         """The last year stated before `pos`; none stated, the previous paragraph's when the text
         before `pivot` ties to it (`On the next day`), else the year of the episode it goes on telling."""
-        earlier = [it for it in self.items if it.start < pos and not it.bound]
+        earlier = [it for it in self.items if it.start < pos and not it.bound and not self._backstory(it.start)]
         if earlier and _BY_BEFORE.search(self.text, max(0, earlier[-1].start - 40), earlier[-1].start):
             # `By mid-1939, only seven remained ... All who were arrested were executed`: a bound, and an
             # event of a later sentence is not in that year
@@ -263,12 +263,25 @@ class Years:
             return self.carried
         return self.episode
 
+    def _backstory(self, pos: int) -> bool:
+        """`X, who in 1919 had directed the rout of Denikin, ...`, `for whom Lenin vouched when he entered
+        the party in 1919`: a year in a closed relative clause told in the pluperfect or of joining the
+        party dates that person's past, not the story the paragraph goes on telling."""
+        opened = _RELATIVE_OPEN.search(self.text, max(0, pos - 150), pos)
+        if not opened or not _RELATIVE_CLOSE.match(self.text, pos):
+            return False
+        clause = self.text[opened.start() : _RELATIVE_CLOSE.match(self.text, pos).end()]
+        return bool(_BACKSTORY.search(clause))
+
     def _since(self, pos: int) -> int:
         """Where the year in force at `pos` was stated (0: before the paragraph)."""
         earlier = [it.start for it in self.items if it.start < pos and not it.bound]
         return earlier[-1] if earlier else 0
 
 
+_RELATIVE_OPEN = re.compile(r",\s*(?:\w+\s+)?(?:who|whom|which)\b(?:[^.;:!?,()]|\b[A-Z][a-z]?\.)*$")
+_RELATIVE_CLOSE = re.compile(r"[^.;:!?,()]{0,100},")
+_BACKSTORY = re.compile(r"\bhad\b|\b(?:entered|joined)\s+the\s+party\b|\bparty\s+member\s+since\b")
 _BY_BEFORE = re.compile(r"\b[Bb]y\s+(?:the\s+(?:end|beginning|middle|start|spring|summer|autumn|fall|winter)\s+of\s+|"
                         r"mid-?\s?)?$")
 
