@@ -174,6 +174,12 @@ def test_years_from_clause_then_sentence_then_paragraph():
          {("Orlov", "arrested"): None}),
         ("Rubin, who was arrested in 1937, told me about it. Orlov was arrested at the same time.",
          {("Rubin", "arrested"): 1937, ("Orlov", "arrested"): 1937}),
+        # a year after a contrast belongs to the event the contrast brings
+        ("They also arrested the artist Rubin, but they freed him in 1941.",
+         {("Rubin", "arrested"): None, ("Rubin", "released"): 1941}),
+        # joining the party starts a life, not the story the paragraph tells
+        ("Orlov headed the government of Bukhara. He joined the party only in 1922. After a few months Pavlov was "
+         "arrested.", {("Pavlov", "arrested"): None}),
         # `during the years of the terror` is a span: no one year, and not the year stated before it
         ("In July 1917 she helped hide Lenin. Orlov also perished during the years of the terror.",
          {("Orlov", "died"): None}),

@@ -149,6 +149,7 @@ class Years:
         self.events = find_dated_events(text) if events is None else events
         self.items = year_items(text, self.mentions, self.events)
         self.owner: dict[int, int] = {}  # item position -> start of the event noun that takes it
+        self.trigger_starts = [t.start for t in triggers or ()]
         nouns = [t for t in triggers or () if t.role == "noun"]
         self.noun_starts = {t.start for t in nouns}
         for it in self.items:
@@ -243,6 +244,10 @@ class Years:
         # a year after the event inside a relative clause is another's (`killed A and B, who broke with
         # the service already in 1929`)
         after = [it for it in inside if not _RELATIVE.search(self.text, pivot, it.start)]
+        # ... and so is one after a contrast that brings its own event (`arrested X, but they freed him
+        # in 1941`)
+        after = [it for it in after if not (_CONTRAST.search(self.text, pivot, it.start) and any(
+            pivot < t < it.start for t in self.trigger_starts))]
         return after[0] if after else None
 
     def near(self, start: int, end: int, pivot: int) -> YearValue | None:
@@ -267,6 +272,10 @@ class Years:
         """`X, who in 1919 had directed the rout of Denikin, ...`, `for whom Lenin vouched when he entered
         the party in 1919`: a year in a closed relative clause told in the pluperfect or of joining the
         party dates that person's past, not the story the paragraph goes on telling."""
+        start = max(self.text.rfind(". ", 0, pos), 0)
+        end = self.text.find(". ", pos)
+        if _JOINED.search(self.text, start, end if end > 0 else len(self.text)):
+            return True  # `He joined the party of the Bolsheviks only in 1922.`: a life's start, not the story's
         opened = _RELATIVE_OPEN.search(self.text, max(0, pos - 150), pos)
         if not opened or not _RELATIVE_CLOSE.match(self.text, pos):
             return False
@@ -279,8 +288,11 @@ class Years:
         return earlier[-1] if earlier else 0
 
 
+_CONTRAST = re.compile(r"\bbut\b|;")
 _RELATIVE_OPEN = re.compile(r",\s*(?:\w+\s+)?(?:who|whom|which)\b(?:[^.;:!?,()]|\b[A-Z][a-z]?\.)*$")
 _RELATIVE_CLOSE = re.compile(r"[^.;:!?,()]{0,100},")
+_JOINED = re.compile(r"\b(?:joined|entered)\s+the\s+(?:party|RSDLP|RSDRP|VKP|Bolshevik)|\bwas\s+born\b|"
+                     r"\b(?:party\s+member|member\s+of\s+the\s+party)\s+since\b")
 _BACKSTORY = re.compile(r"\bhad\b|\b(?:entered|joined)\s+the\s+party\b|\bparty\s+member\s+since\b")
 _BY_BEFORE = re.compile(r"\b[Bb]y\s+(?:the\s+(?:end|beginning|middle|start|spring|summer|autumn|fall|winter)\s+of\s+|"
                         r"mid-?\s?)?$")
