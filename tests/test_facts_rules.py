@@ -174,6 +174,13 @@ def test_years_from_clause_then_sentence_then_paragraph():
          {("Orlov", "arrested"): None}),
         ("Rubin, who was arrested in 1937, told me about it. Orlov was arrested at the same time.",
          {("Rubin", "arrested"): 1937, ("Orlov", "arrested"): 1937}),
+        ("The name of Kamo, who died in 1922, ceased to circulate. Kamo's brother Orlov was arrested.",
+         {("Orlov", "arrested"): None}),
+        ("Bela Rubin, the leader of the Hungarian Soviet Republic in 1919, was executed. Together with him perished "
+         "outstanding figures of the party—F. Orlov and D. Pavlov.",
+         {("Rubin", "shot"): None, ("Orlov", "died"): None, ("Pavlov", "died"): None}),
+        ("His successor Orlov, who was only 34 years old in 1937, was also arrested. Pavlov was executed.",
+         {("Orlov", "arrested"): None, ("Pavlov", "shot"): 1937}),
         # a year after a contrast belongs to the event the contrast brings
         ("They also arrested the artist Rubin, but they freed him in 1941.",
          {("Rubin", "arrested"): None, ("Rubin", "released"): 1941}),

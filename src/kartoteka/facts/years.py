@@ -276,11 +276,17 @@ class Years:
         end = self.text.find(". ", pos)
         if _JOINED.search(self.text, start, end if end > 0 else len(self.text)):
             return True  # `He joined the party of the Bolsheviks only in 1922.`: a life's start, not the story's
-        opened = _RELATIVE_OPEN.search(self.text, max(0, pos - 150), pos)
-        if not opened or not _RELATIVE_CLOSE.match(self.text, pos):
+        closing = _RELATIVE_CLOSE.match(self.text, pos)
+        if not closing:
             return False
-        clause = self.text[opened.start() : _RELATIVE_CLOSE.match(self.text, pos).end()]
-        return bool(_BACKSTORY.search(clause))
+        opened = _RELATIVE_OPEN.search(self.text, max(0, pos - 150), pos)
+        if opened:
+            clause = self.text[opened.start() : closing.end()]
+            # (unless it tells the story's own events: `who was arrested in 1937 and survived`)
+            return bool(_BACKSTORY.search(clause)) or not _STORY_EVENT.search(clause)
+        # `Bela Kun, the leader of the Hungarian Soviet Republic in 1919, was executed`: an apposition's year
+        apposed = _APPOSITION_OPEN.search(self.text, max(0, pos - 150), pos)
+        return bool(apposed and _PREDICATE.match(self.text, closing.end()))
 
     def _since(self, pos: int) -> int:
         """Where the year in force at `pos` was stated (0: before the paragraph)."""
@@ -293,6 +299,10 @@ _RELATIVE_OPEN = re.compile(r",\s*(?:\w+\s+)?(?:who|whom|which)\b(?:[^.;:!?,()]|
 _RELATIVE_CLOSE = re.compile(r"[^.;:!?,()]{0,100},")
 _JOINED = re.compile(r"\b(?:joined|entered)\s+the\s+(?:party|RSDLP|RSDRP|VKP|Bolshevik)|\bwas\s+born\b|"
                      r"\b(?:party\s+member|member\s+of\s+the\s+party)\s+since\b")
+_STORY_EVENT = re.compile(r"\b(?:arrested|shot|executed|repressed|sentenced|exiled|imprisoned|rehabilitated|"
+                          r"released|expelled|years\s+old)\b")
+_APPOSITION_OPEN = re.compile(r",\s*(?:the|a|an|one\s+of|former)\s(?:[^.;:!?,()]|\b[A-Z][a-z]?\.)*$")
+_PREDICATE = re.compile(r"\s*(?:was|were|had|also|perished|died)\b")
 _BACKSTORY = re.compile(r"\bhad\b|\b(?:entered|joined)\s+the\s+party\b|\bparty\s+member\s+since\b")
 _BY_BEFORE = re.compile(r"\b[Bb]y\s+(?:the\s+(?:end|beginning|middle|start|spring|summer|autumn|fall|winter)\s+of\s+|"
                         r"mid-?\s?)?$")
