@@ -269,9 +269,11 @@ class Years:
         return self.episode
 
     def _backstory(self, pos: int) -> bool:
-        """`X, who in 1919 had directed the rout of Denikin, ...`, `for whom Lenin vouched when he entered
-        the party in 1919`: a year in a closed relative clause told in the pluperfect or of joining the
-        party dates that person's past, not the story the paragraph goes on telling."""
+        """Is the year at `pos` a person's past rather than the time of the story the paragraph goes on
+        telling? A year in a sentence of joining the party or of birth; in a closed relative clause told in
+        the pluperfect, of joining the party, or of no event of the story (`who in 1919 had directed`,
+        `when he entered the party in 1919`, `Kamo, who died in 1922,`); in an apposition before the verb
+        (`the leader of the Hungarian Soviet Republic in 1919, was executed`)."""
         start = max(self.text.rfind(". ", 0, pos), 0)
         end = self.text.find(". ", pos)
         if _JOINED.search(self.text, start, end if end > 0 else len(self.text)):
