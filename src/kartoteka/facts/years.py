@@ -281,13 +281,13 @@ class Years:
         closing = _RELATIVE_CLOSE.match(self.text, pos)
         if not closing:
             return False
-        opened = _RELATIVE_OPEN.search(self.text, max(0, pos - 150), pos)
+        opened = _RELATIVE_OPEN.search(self.text, max(0, pos - 250), pos)
         if opened:
             clause = self.text[opened.start() : closing.end()]
             # (unless it tells the story's own events: `who was arrested in 1937 and survived`)
             return bool(_BACKSTORY.search(clause)) or not _STORY_EVENT.search(clause)
         # `Bela Kun, the leader of the Hungarian Soviet Republic in 1919, was executed`: an apposition's year
-        apposed = _APPOSITION_OPEN.search(self.text, max(0, pos - 150), pos)
+        apposed = _APPOSITION_OPEN.search(self.text, max(0, pos - 250), pos)
         return bool(apposed and _PREDICATE.match(self.text, closing.end()))
 
     def _since(self, pos: int) -> int:
