@@ -470,6 +470,9 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
         ("The heroes of the Civil War I. S. Pavlov, who replaced Orlov in the post of commander of the division, "
          "D. F. Kedrov, I. Ya. Volgin, and V. M. Rubin, were executed.",
          {("Pavlov", "shot"), ("Kedrov", "shot"), ("Volgin", "shot"), ("Rubin", "shot")}),
+        ("The story of Stalin's exile in Turukhanskiy Kray has been studied in detail.", {("Stalin", "exiled")}),
+        ("Only in 1912 was Stalin admitted to the committee, but his exile to Turukhanskiy Kray prevented him "
+         "from working.", set()),
         # gapping in a passive
         ("The train arrived on 10 April: Orlov was arrested on 14 April and Stalin on 22 April, probably because he "
          "had left.", {("Orlov", "arrested"), ("Stalin", "arrested")}),

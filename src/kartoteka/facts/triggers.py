@@ -69,7 +69,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("died", "noun", r"death"),
     ("killed", "noun", r"murder|assassination|killing"),
     ("killed", "verb", r"killed|murdered|assassinated|kill"),
-    ("exiled", "noun", r"deportation"),
+    # `Stalin's exile in Turukhanskiy Kray`: the owner named was exiled (`his exile` is left alone)
+    ("exiled", "noun", r"deportation|(?<=['’]s )exile(?=\s+(?:to|in)\s+[A-Z])"),
     ("exiled", "verb", r"exiled|deported|banished|exile|deport"),
     ("imprisoned", "noun", r"imprisonment"),
     # `were confined in a special wing of Gorkiy Prison`; not `confined to his room`, `confined themselves`
