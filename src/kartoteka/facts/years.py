@@ -150,6 +150,7 @@ class Years:
         self.items = year_items(text, self.mentions, self.events)
         self.owner: dict[int, int] = {}  # item position -> start of the event noun that takes it
         self.trigger_starts = [t.start for t in triggers or ()]
+        self._backstories: dict[int, bool] = {}  # year position -> is it a person's past (cached)
         nouns = [t for t in triggers or () if t.role == "noun"]
         self.noun_starts = {t.start for t in nouns}
         for it in self.items:
@@ -257,18 +258,25 @@ class Years:
     def before(self, pos: int, pivot: int | None = None) -> YearValue | None:
         """The last year stated before `pos`; none stated, the previous paragraph's when the text
         before `pivot` ties to it (`On the next day`), else the year of the episode it goes on telling."""
-        earlier = [it for it in self.items if it.start < pos and not it.bound and not self._backstory(it.start)]
-        if earlier and _BY_BEFORE.search(self.text, max(0, earlier[-1].start - 40), earlier[-1].start):
+        last = next((it for it in reversed(self.items)
+                     if it.start < pos and not it.bound and not self._backstory(it.start)), None)
+        if last is not None and _BY_BEFORE.search(self.text, max(0, last.start - 40), last.start):
             # `By mid-1939, only seven remained ... All who were arrested were executed`: a bound, and an
             # event of a later sentence is not in that year
             return None
-        if earlier:
-            return _value(earlier[-1])
+        if last is not None:
+            return _value(last)
         if self.carried and _ANCHOR.search(self.text, 0, pos if pivot is None else pivot):
             return self.carried
         return self.episode
 
     def _backstory(self, pos: int) -> bool:
+        known = self._backstories.get(pos)
+        if known is None:
+            known = self._backstories[pos] = self._is_backstory(pos)
+        return known
+
+    def _is_backstory(self, pos: int) -> bool:
         """Is the year at `pos` a person's past rather than the time of the story the paragraph goes on
         telling? A year in a sentence of joining the party or of birth; in a closed relative clause told in
         the pluperfect, of joining the party, or of no event of the story (`who in 1919 had directed`,
