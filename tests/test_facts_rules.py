@@ -473,6 +473,15 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
         ("The story of Stalin's exile in Turukhanskiy Kray has been studied in detail.", {("Stalin", "exiled")}),
         ("Only in 1912 was Stalin admitted to the committee, but his exile to Turukhanskiy Kray prevented him "
          "from working.", set()),
+        # `who had` is no singular: the list before the relative is the subject
+        ("G. Pavlov and S. Orlov, who had recently proclaimed the republic, were arrested as well.",
+         {("Pavlov", "arrested"), ("Orlov", "arrested")}),
+        ("All of his assistants, including M. Pavlov and L. Orlov, who had served already under Rykov, were "
+         "arrested.", {("Pavlov", "arrested"), ("Orlov", "arrested")}),
+        ("Stalin and Postyshev, who was elected in 1934, met.", {("Postyshev", "elected")}),
+        # initials a page break cut from their surname inside an object list
+        ("Officials also perished, to include N. P. Pavlov, M. V. Orlov, I. I.\n\nKedrov, and V. A. Rubin.",
+         {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died"), ("Rubin", "died")}),
         # gapping in a passive
         ("The train arrived on 10 April: Orlov was arrested on 14 April and Stalin on 22 April, probably because he "
          "had left.", {("Orlov", "arrested"), ("Stalin", "arrested")}),

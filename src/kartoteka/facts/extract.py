@@ -223,7 +223,8 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
             return listed
         antecedent = _outside_relative(text, before, last, gap)
         if antecedent is not None:
-            return [antecedent] if antecedent else []
+            # (with the list it closes: `M. Frinovsky and L. Zakovsky, who had served under Yagoda, were`)
+            return _coordinated(text, before, antecedent, trigger_start) if antecedent else []
         if _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
             owner = _apposition_owner(text, before, trigger_start)
             return _coordinated(text, before, owner, trigger_start) if owner else []
@@ -244,7 +245,7 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
         return []  # another subject (`of Antonov he was appointed`) stands between
     if _OTHER_SUBJECT.search(gap):
         return []  # `Orlov visited the plant, and the director was arrested`
-    if re.search(r"\bwho\s+(?:\w+\s+)?(?:was|has|had|is)\b", gap):
+    if re.search(r"\bwho\s+(?:\w+\s+)?(?:was|has|is)\b", gap):
         return [last]  # `Stalin and Postyshev, who was elected`: a singular relative's antecedent alone
     antecedent = _outside_relative(text, before, last, gap)
     if antecedent is not None:
@@ -382,8 +383,10 @@ def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_en
             continue  # `W. Hirsch (the secretary of Thaelmann), and others`: inside an item's apposition
         between = text[group[-1][1] : nxt[0]]
         if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or (
-            not strict and len(between) < 120 and "," in between and not _VERB_CUE.search(between)
-            and not _NEW_SENTENCE.search(between)  # `..., and Yu. G. Oksman, They kept O. Berggolts`: a lost stop
+            # (initials cut from their surname are no sentence end; `..., and Yu. G. Oksman, They kept
+            # O. Berggolts`: a lost stop is)
+            not strict and len(between) < 120 and "," in between
+            and not _VERB_CUE.search(_INITIAL_DOT.sub(r"\1_", between)) and not _NEW_SENTENCE.search(between)
         ):
             group.append(nxt)
         else:
