@@ -482,6 +482,10 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
         # initials a page break cut from their surname inside an object list
         ("Officials also perished, to include N. P. Pavlov, M. V. Orlov, I. I.\n\nKedrov, and V. A. Rubin.",
          {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died"), ("Rubin", "died")}),
+        ("They also released the recent people's commissar of armaments, Pavlov—he was taken directly from "
+         "prison.", {("Pavlov", "released")}),
+        ("M. L. Pavlov, I. Orlov, G. Kedrov and many others—outstanding figures of the party-were arrested.",
+         {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested")}),
         # gapping in a passive
         ("The train arrived on 10 April: Orlov was arrested on 14 April and Stalin on 22 April, probably because he "
          "had left.", {("Orlov", "arrested"), ("Stalin", "arrested")}),

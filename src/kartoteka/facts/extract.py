@@ -88,10 +88,18 @@ _AND_TITLE = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:his|her|their)\
 # `A, B, C, as well as hundreds of teachers and even students, were arrested`: a list closed by a group
 _LIST_CLOSER = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:even\s+)?(?:hundreds|thousands|dozens|tens|many|"
                           r"several|some|numerous|a\s+number|a\s+group|their|his|her)\b")
+# an object named by its title before its name: `the recent people's commissar of armaments, `
+_TITLED_OBJECT = re.compile(r"\s+(?:also\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,6}?(?:of\s+(?:the\s+)?"
+                            r"[\w'’-]+\s+){0,2}?[a-z][\w'’-]*,\s*")
 # `A, B and other active participants of the struggle in Kazakhstan perished`: the list's own tail
 _AND_OTHER_NP = re.compile(
     r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:many|several|some|hundreds\s+of|thousands\s+of|dozens\s+of)\s+)?other\s+"
     r"[^.;:!?,()]{1,100}?\s+(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|later|soon|then)\s+)?"
+)
+# `A, B, C and many others—outstanding figures of the party—were arrested`
+_AND_OTHERS_DASH = re.compile(
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?others\s*[—–-][^.;:!?—–]{1,120}?[—–-]\s*"
+    r"(?:(?:was|were)\s+)?(?:(?:\w+ly|also|later|soon|then)\s+)?"
 )
 _AND_AUX = re.compile(r"\s+and\s+(?:had\s+been|has\s+been|was|were)\b")
 _PREPOSITION_BEFORE = re.compile(
@@ -235,7 +243,9 @@ def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_s
         # `A. Milchakov, the general secretary of the Komsomol during 1928-1929 was arrested`: the comma
         # that should close the apposition was lost
         return [last]
-    if len(gap) > max_gap and not _APPOSITION.fullmatch(gap) and not _AND_OTHER_NP.fullmatch(gap):
+    if len(gap) > max_gap and not _APPOSITION.fullmatch(gap) and not _AND_OTHER_NP.fullmatch(gap) and not (
+        _AND_OTHERS_DASH.fullmatch(gap)
+    ):
         return []  # (`X, commissar of ... in the 1920s, was arrested`; `A, B and other leaders of ... perished`)
     if _AND_AUX.match(gap) and _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
         return []  # `those faithful to Trotsky and had been confined`: the object of a preposition is no subject
@@ -485,6 +495,12 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     group = _list_after(text, persons, first_word_end, max_gap=40, objects_only=True)
     if group:
         return group, "active"
+    titled = _TITLED_OBJECT.match(text, first_word_end, clause[1])
+    if titled:
+        # `released the recent people's commissar of armaments, Vannikov`: the name renames the object
+        group = _list_after(text, persons, titled.end(), max_gap=0)
+        if group:
+            return group, "active"
     return _including(text, persons, trig.end, clause[1]), "including"
 
 
