@@ -486,6 +486,14 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
          "prison.", {("Pavlov", "released")}),
         ("M. L. Pavlov, I. Orlov, G. Kedrov and many others—outstanding figures of the party-were arrested.",
          {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested")}),
+        # a fronted list whose items are set off by semicolons, each led by its post
+        ("Arrested were the secretaries of the committee P. Pavlov and Orlov; V. Kedrov, a member of the ispolkom "
+         "(KIM); the committee members D. Volgin and A. Rubin; the president of the BSSR Academy of Sciences, "
+         "I. Z. Sokolov: they said nothing.",
+         {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested"), ("Volgin", "arrested"),
+          ("Rubin", "arrested"), ("Sokolov", "arrested")}),
+        ("Arrested were P. Pavlov and Orlov; then Stalin praised Kedrov.",
+         {("Pavlov", "arrested"), ("Orlov", "arrested")}),
         # gapping in a passive
         ("The train arrived on 10 April: Orlov was arrested on 14 April and Stalin on 22 April, probably because he "
          "had left.", {("Orlov", "arrested"), ("Stalin", "arrested")}),

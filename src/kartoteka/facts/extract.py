@@ -589,6 +589,36 @@ def _list_intro(text: str, persons, trig: Trigger, end: int) -> int | None:
     return trig.end + m.start() + 1
 
 
+#: the rest of a list item up to the `;` that opens the next one: an apposition, no verb
+_ITEM_TAIL = re.compile(r"(?:,[^.;:!?]{0,160}?|\s*\([^()]{0,120}\))?\s*;\s*(?:and\s+)?")
+
+
+def _semicolon_items(text: str, persons, end: int, sentence_end: int) -> list:
+    """The items after the first of a list set off by semicolons, each led by its post (`; the Komsomol
+    Central Committee members D. Lukyanov, G. Lebedev and A. Kurylev; B. Bubekin, the editor of ...`)."""
+    out: list = []
+    while True:
+        m = _ITEM_TAIL.match(text, end, sentence_end)
+        if not m:
+            return out  # (an item's apposition may hold a relative clause: `A, who had directed ...; B`)
+        nxt = next((p for p in persons if p[0] >= m.end()), None)
+        if nxt is None or nxt[0] >= sentence_end:
+            return out
+        lead = text[m.end() : nxt[0]]
+        # a post may name its body (`the president of the BSSR Academy of Sciences, I. Z. Surt`) when a
+        # comma or dash sets the name off from it
+        set_off = re.search(r"[,—–]\s*$", lead)
+        if len(lead) > 100 or _VERB_CUE.search(_INITIAL_DOT.sub(r"\1_", lead)) or (
+            _PREPOSITION.search(lead) and not set_off
+        ):
+            return out
+        group = _list_after(text, persons, m.end(), max_gap=100)
+        if not group or not _LIST_END.match(text, group[-1][1]):
+            return out  # (`...; then Stalin praised Kedrov`: a clause, no item)
+        out.extend(group)
+        end = group[-1][1]
+
+
 def _including(text: str, persons, start: int, end: int) -> list:
     """`coopted several persons including A, B and C`: the list the trigger's object introduces."""
     m = _INCLUDING.search(text, start, min(end, start + 120))
@@ -1103,6 +1133,9 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 group, how = previous[1], previous[2]  # `was arrested and exiled`: one subject, two events
             else:
                 group, how = _patients(text, clause, persons, trig)
+                if how == "fronted" and group:
+                    # `Arrested were the secretaries A and B; C, a member of ...; the members D, E and F`
+                    group = group + _semicolon_items(text, paragraph.persons, group[-1][1], se)
             confidence = 0.85 if how in ("passive", "fronted", "nominal", "subject", "possessive") else 0.7
             if not group:
                 group, pconf = _resolve_pronoun(text, clause, sentences, paragraph.persons, trig, how,
