@@ -141,6 +141,18 @@ def test_a_given_name_printed_only_before_one_surname_joins_it_every_time(tmp_pa
     assert not by_surname(persons, "Budu")
 
 
+def test_a_given_name_in_two_spellings_is_one_person_and_other_given_names_two(tmp_path):
+    text = ("Frits Platten was a Swiss communist. Platten helped Lenin in 1917.\n\n"
+            "In 1937 Fritz Platten was arrested. Werner Hirsch perished too.\n\n"
+            "Petr Petrovskiy spoke. Leonid Petrovskiy was silent.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    (platten,) = by_surname(persons, "Platten")
+    assert {"Frits Platten", "Fritz Platten"} <= set(platten.forms)
+    assert not by_surname(persons, "Fritz") and not by_surname(persons, "Werner")
+    assert by_surname(persons, "Hirsch")  # a given name from Europe beyond Russia makes the surname a person's
+    assert len(by_surname(persons, "Petrovskiy")) == 2  # Petr and Leonid: two people
+
+
 def test_ocr_damaged_surname_joins_its_person(tmp_path):
     text = ("G. Ye. Zinovyev spoke at the congress. Zinovyev's speech was long. Later Zinovvev's friends left him.\n"
             "Zinovyev and Kamenev were expelled.\n")

@@ -84,6 +84,16 @@ class Group:
     confidence: float = 1.0
 
 
+def _other_given(a: str | None, b: str | None) -> bool:
+    """Two given names of two people: both known and not one name in two spellings (`Fritz`/`Frits`,
+    `Aleksey`/`Aleksei`: the same first letter, one letter apart)."""
+    if not a or not b or a == b:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return not (a[0] == b[0] and min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) <= 1)
+
+
 def _ini_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     for x, y in zip(a, b, strict=False):
         x, y = x.lower(), y.lower()
@@ -415,7 +425,7 @@ class Clusterer:
 
     @staticmethod
     def _profile_ok(g: Group, c: Candidate) -> bool:
-        return not (c.given and g.given and c.given != g.given) and _ini_compatible(g.initials, c.initials)
+        return not _other_given(c.given, g.given) and _ini_compatible(g.initials, c.initials)
 
     def _find_profile(self, groups: list[int], c: Candidate) -> int | None:
         return next((gi for gi in groups if self._profile_ok(self.groups[gi], c)), None)
@@ -473,7 +483,7 @@ class Clusterer:
                 gm = self.groups[minor]
                 for major in reversed(order[k + 1 :]):
                     gM = self.groups[major]
-                    if major not in by_key[key] or (gm.given and gM.given and gm.given != gM.given):
+                    if major not in by_key[key] or _other_given(gm.given, gM.given):
                         continue
                     same_first_other_second = (
                         len(set(groups)) == 2 and len(members[minor]) == 1 and bare_keys[key] > 0

@@ -18,11 +18,15 @@ Karl Friedrich Frederick Fridrikh Georg George John James Thomas Richard Herbert
 Jacques Franz Joseph Josef Rudolf Walter Ernst Otto Heinrich Hermann Bernard Leon Winston Franklin Adolf Benito
 Vilgelm Mark Max Paul Peter Albert Alfred Arthur Edward Harold Hugo Jan Ludwig Martin Nicholas Victor Wilhelm Roy
 Zhores Benedikt Nikolaus Alexander Mao Bela Milan Josip Georgi Lazar Anastas Valerian Avel Vladimir
+Werner Gustav Gustaf Fritz Hans Willi Willy Kurt Heinz Gerhard Helmut Oskar Karol Jozef Jerzy Tadeusz Stefan
+Ignatiy Ignaty Dmitry Yulian Julian Antonio Giovanni Giuseppe Paolo Ferenc Laszlo Imre Sandor Tibor Vasil Hristo
+Todor Dimitar Eino Lars Nils Olaf Sven Jaan Janis Peteris
 """
 _FEMALE = """
 Aleksandra Alla Anna Antonina Valentina Vera Galina Yekaterina Yelena Yevgeniya Yevdokiya Zinaida Zoya Irina Klavdiya
 Larisa Lidiya Lyubov Lyuba Lyudmila Margarita Mariya Maria Marina Nadezhda Natalya Nina Olga Polina Raisa Rosa Rozaliya
 Sofya Svetlana Tamara Tatyana Varvara Yuliya Inessa Nataliya Yevgeniya Elena Anastasiya Agnessa Marietta Rozaliya
+Hilda Grete Margarete Elsa Erna Frida Ilse Zofia Wanda
 """
 GIVEN: frozenset[str] = frozenset(_MALE.split()) | frozenset(_FEMALE.split())
 
