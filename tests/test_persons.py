@@ -153,6 +153,15 @@ def test_a_given_name_in_two_spellings_is_one_person_and_other_given_names_two(t
     assert len(by_surname(persons, "Petrovskiy")) == 2  # Petr and Leonid: two people
 
 
+def test_a_western_w_is_a_v_among_initials(tmp_path):
+    text = ("They killed Walter Krivitsky in Washington.\n\n"
+            "V. Krivitsky had broken with the NKVD. Krivitsky wrote a book.\n\n"
+            "A. Krivitsky was a different man.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    named = sorted(sorted(p.forms) for p in by_surname(persons, "Krivitsky"))
+    assert named == [["A. Krivitsky"], ["Krivitsky", "V. Krivitsky", "Walter Krivitsky"]]
+
+
 def test_ocr_damaged_surname_joins_its_person(tmp_path):
     text = ("G. Ye. Zinovyev spoke at the congress. Zinovyev's speech was long. Later Zinovvev's friends left him.\n"
             "Zinovyev and Kamenev were expelled.\n")

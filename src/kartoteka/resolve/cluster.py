@@ -96,7 +96,8 @@ def _other_given(a: str | None, b: str | None) -> bool:
 
 def _ini_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     for x, y in zip(a, b, strict=False):
-        x, y = x.lower(), y.lower()
+        # (`W.` is a `V.` spelled as in the West: Walter Krivitsky is V. Krivitsky)
+        x, y = x.lower().replace("w", "v"), y.lower().replace("w", "v")
         if not (x.startswith(y) or y.startswith(x)):
             return False
     return True
