@@ -20,6 +20,17 @@ from kartoteka.extract.quantities import find_quantities
 from kartoteka.facts.aggregates import aggregate_id, aggregates_in_paragraph
 from kartoteka.facts.attributes import ACCORDING, agent_of, place_of
 from kartoteka.facts.dated_events import EventMention, find_dated_events
+from kartoteka.facts.lists import (
+    AND_OTHERS,
+    VERB_CUE,
+    including,
+    list_after,
+    list_before,
+    listed_after,
+    plural_groups,
+    possessive,
+    semicolon_items,
+)
 from kartoteka.facts.modality import DENIED, modality_of
 from kartoteka.facts.model import Aggregate, Fact, PersonRef
 from kartoteka.facts.sentences import clause_spans, sentence_spans
@@ -51,13 +62,6 @@ _FRONTED_LEFT = re.compile(r"\s*(?:(?:also|then|later|soon|subsequently|in\s+\d{
                            re.IGNORECASE)
 _FRONTED = re.compile(r"^\s*(?:(?:and|also|then)\s+)?(?:was|were)\b", re.IGNORECASE)
 _AMONG = re.compile(r"\bamong\s+(?:those|the|them|others)?\s*(?:who\s+(?:were|had\s+been)\s+)?$", re.IGNORECASE)
-_VERB_CUE = re.compile(
-    r"\b(?:was|were|is|are|had|has|have|did|does|said|wrote|told|asked|declared|became|went|came|knew|saw|"
-    r"thought|believed|that|which|who|whom|whose)\b|[.;:!?]",
-    re.IGNORECASE,
-)
-_LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|as well as|or|also)\s+)?(?:the\s+(?:previously\s+mentioned|above-?mentioned|"
-                       r"aforementioned|well-?known|famous)\s+)?[\s,]*$", re.IGNORECASE)
 _GROUP_ANAPHOR = r"the\s+defendants|all\s+(?:of\s+)?the\s+defendants|the\s+accused|the\s+convicts|all\s+of\s+them"
 _LATTER = re.compile(r"\b(?:the|The)\s+(latter|former)\s+(?:\w+\s+){0,2}$")
 _ONE_OF = r"(?:(?:one|some|two|three)\s+of\s+those\s+|among\s+those\s+)"
@@ -65,49 +69,10 @@ _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|{_GROUP_ANAPHOR})\s+(?:\w+\s+){{0
 _PRONOUN_AFTER = re.compile(rf"^\s+(him|her|them|{_GROUP_ANAPHOR})\b", re.IGNORECASE)
 _IN_PHRASE = re.compile(r"\b(?:of|by|with|to|from|for|against|about|on|under|than|and|or)\s+(?:the\s+)?"
                         r"(?:[a-z]+\s+){0,2}(?:[A-Z][a-z]?\.\s?){0,3}$")
-_AGENT_BEFORE = re.compile(r"\b(?:by|from|of|with|against|about)\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
-# `A. B. Pavlov, a member of the board of the bank; C. D. Orlov, ...`: a list with appositions
-_APPOSITIVE_GAP = re.compile(
-    r"\s*,\s*(?:a|an|the|one\s+of|former)\b[^.!?:]{0,110}?[,;]\s*(?:and\s+)?$|\s*,\s*[^.!?:;]{0,120};\s*(?:and\s+)?$"
-)
-_GOVERNED = re.compile(
-    r"\b(?:by|to|with|from|for|against|about)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:[A-Z][a-z]?\.\s?){0,3}$"
-)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
-_APPOSITION = re.compile(r",[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$")
-# `X, the director of the institute was arrested`: an apposition whose closing comma is lost
-_UNCLOSED_APPOSITION = re.compile(
-    r"\s*,\s*(?:a|an|the|one\s+of)\s[^.;:!?]{1,200}?(?P<verb>\s+(?:(?:was|were|had\s+been)\s+)?"
-    r"(?:(?:\w+ly|also|too|later|then|soon)\s+)?)"
-)
-# a name opening its sentence (`In 1937 X, ...`)
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?;][\"'”’]?\s+)(?:(?:In|By|During|Later|Then|Soon)\b[^,.;:]{0,20},?\s+)?$")
-# `A and his deputies B, C`: `and` with a title in lowercase words, no preposition among them
-_AND_TITLE = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:his|her|their)\s+)?"
-                        r"(?:(?!(?:of|to|with|by|from|for|in|on|at|who|whom|which|that|was|were)\b)[A-Za-z][\w-]*\s+){1,5}")
-# `A, B, C, as well as hundreds of teachers and even students, were arrested`: a list closed by a group
-_LIST_CLOSER = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:even\s+)?(?:hundreds|thousands|dozens|tens|many|"
-                          r"several|some|numerous|a\s+number|a\s+group|their|his|her)\b")
 # an object named by its title before its name: `the recent people's commissar of armaments, `
 _TITLED_OBJECT = re.compile(r"\s+(?:also\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,6}?(?:of\s+(?:the\s+)?"
                             r"[\w'’-]+\s+){0,2}?[a-z][\w'’-]*,\s*")
-# `A, B and other active participants of the struggle in Kazakhstan perished`: the list's own tail
-_AND_OTHER_NP = re.compile(
-    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:many|several|some|hundreds\s+of|thousands\s+of|dozens\s+of)\s+)?other\s+"
-    r"[^.;:!?,()]{1,100}?\s+(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|later|soon|then)\s+)?"
-)
-# `A, B, C and many others—outstanding figures of the party—were arrested`
-_AND_OTHERS_DASH = re.compile(
-    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?others\s*[—–-][^.;:!?—–]{1,120}?[—–-]\s*"
-    r"(?:(?:was|were)\s+)?(?:(?:\w+ly|also|later|soon|then)\s+)?"
-)
-_AND_AUX = re.compile(r"\s+and\s+(?:had\s+been|has\s+been|was|were)\b")
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|with|from|for|against|about|on|under|than|of|by)\s+(?:[A-Z][a-z]?\.\s?){0,3}$"
-)
-# a clause closed by a comma right before the verb (`X, who had replaced Y in the post of ..., also perished`)
-_CLOSED_BEFORE_VERB = re.compile(r"[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$")
-_NEXT_SUBJECT = re.compile(r"\s+(?:had|has|was|were|is|are|became|did|would|could|went|took|remained)\b")
 _BY_BEFORE = re.compile(r"\bby\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|s')\s+(?:\w+\s+)?$")
@@ -122,10 +87,6 @@ _PASSIVE_CHAIN = re.compile(
     r"subsequently|immediately|finally)\s+){0,3}$",
     re.IGNORECASE,
 )
-_INCLUDING = re.compile(
-    r"\b(?:including|includes|included|such as|among them|among whom|namely|for example|for instance)\b,?:?"
-    r"(?:\s*among\s+others,?)?|:|—"
-)
 _PLURAL_ANTECEDENT = re.compile(
     r"\b(?:officers|members|people|workers|communists|leaders|specialists|engineers|scientists|commanders|"
     r"delegates|officials|residents|Bolsheviks|Chekists|peasants|writers|documents|papers|letters|materials|"
@@ -138,7 +99,6 @@ _AND_HIS = re.compile(r"\b(?:and|with)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:commi
                       r"sons|daughter|brother|friends?)\b", re.IGNORECASE)
 _AND_WHO = re.compile(r"\s*,?\s*(?:and|or)\s+who\s+(?:also\s+|later\s+)?(?:(?:were|was|had\s+been)\s+)?")
 _THOSE_WHO = re.compile(r"\b[Tt]hose\s+who\s+(?:were|had\s+been)\s+$")
-_PREPOSITION = re.compile(r"\b(?:by|of|at|with|for|from|to|on|in|under|including|among)\b", re.IGNORECASE)
 _COORDINATED = re.compile(
     r"[^.;:!?]{0,90}?(?:,|\band\b|\bor\b)\s+(?:(?:and|then|later|soon|subsequently|afterwards|was|were|also|"
     r"himself|herself|themselves|immediately|finally)\s+){0,3}$"
@@ -208,204 +168,26 @@ def _persons_in(paragraph: _Paragraph, start: int, end: int) -> list[tuple[int, 
     return paragraph.persons[bisect_left(starts, start) : bisect_right(starts, end - 1)]
 
 
-def _possessive(text: str, p: tuple[int, int, PersonRef]) -> bool:
-    tail = text[p[1] - 2 : p[1] + 2]
-    return "'s" in tail or "’s" in tail
 
 
-def _list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_start: int, max_gap: int = 60
-                 ) -> list[tuple[int, int, PersonRef]]:
-    """The coordinated persons that end just before the trigger (the subject of a passive)."""
-    before = [p for p in persons if p[1] <= trigger_start and not _possessive(text, p) and not _attributive(text, p)]
-    if not before:
-        return []
-    last = before[-1]
-    gap = text[last[1] : trigger_start]
-    if re.search(r"[.;:!?]", gap):
-        return []
-    if _CLOSED_BEFORE_VERB.fullmatch(gap):
-        # a comma closes what stands between: `last` may sit inside a relative clause (`X, for whom Lenin
-        # vouched when he joined, perished`) or an apposition (`X, the biographer of Lenin, perished`)
-        listed = _antecedent_and_list(text, before, last, trigger_start)
-        if listed:
-            return listed
-        antecedent = _outside_relative(text, before, last, gap)
-        if antecedent is not None:
-            # (with the list it closes: `M. Frinovsky and L. Zakovsky, who had served under Yagoda, were`)
-            return _coordinated(text, before, antecedent, trigger_start) if antecedent else []
-        if _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
-            owner = _apposition_owner(text, before, trigger_start)
-            return _coordinated(text, before, owner, trigger_start) if owner else []
-    unclosed = _UNCLOSED_APPOSITION.fullmatch(gap)
-    if unclosed and _SENTENCE_OPENS.search(text, max(0, last[0] - 40), last[0]) and not _VERB_CUE.search(
-        gap, 0, unclosed.start("verb")
-    ):
-        # `A. Milchakov, the general secretary of the Komsomol during 1928-1929 was arrested`: the comma
-        # that should close the apposition was lost
-        return [last]
-    if len(gap) > max_gap and not _APPOSITION.fullmatch(gap) and not _AND_OTHER_NP.fullmatch(gap) and not (
-        _AND_OTHERS_DASH.fullmatch(gap)
-    ):
-        return []  # (`X, commissar of ... in the 1920s, was arrested`; `A, B and other leaders of ... perished`)
-    if _AND_AUX.match(gap) and _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
-        return []  # `those faithful to Trotsky and had been confined`: the object of a preposition is no subject
-    # the last gap may hold the auxiliary and a role apposition; no other finite verb
-    if re.search(r"\b(?:said|wrote|told|asked|declared|thought|knew|that|which|whom|he|she|they|it)\b", gap,
-                 re.IGNORECASE):
-        return []  # another subject (`of Antonov he was appointed`) stands between
-    if _OTHER_SUBJECT.search(gap):
-        return []  # `Orlov visited the plant, and the director was arrested`
-    if re.search(r"\bwho\s+(?:\w+\s+)?(?:was|has|is)\b", gap):
-        return [last]  # `Stalin and Postyshev, who was elected`: a singular relative's antecedent alone
-    antecedent = _outside_relative(text, before, last, gap)
-    if antecedent is not None:
-        return [antecedent] if antecedent else []
-    if re.match(r"\s*[,(]?\s*who\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
-        return [last]  # `evenings with Antonov who also had been exiled`
-    if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
-        return []  # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject
-    return _coordinated(text, before, last, trigger_start)
 
 
-def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> list:
-    """`last` and the persons listed with it just before (`A, B and last`)."""
-    before = before[: before.index(last) + 1]
-    group = [last]
-    for prev in reversed(before[:-1]):
-        between = text[prev[1] : group[0][0]]
-        if _LIST_GAP.match(between) or _DASH_APPOSITION.fullmatch(between) or (
-            # `A and his deputies B, C` (not `valued by Lenin, and officials such as C`)
-            _AND_TITLE.fullmatch(between) and not _VERB_CUE.search(between) and not find_triggers(between)
-            and not _PREPOSITION_BEFORE.search(text, max(0, prev[0] - 30), prev[0])
-        ) or (
-            # (initials cut from their surname by a page break are no sentence end: `Bekman, A. S.` / `Grishin`)
-            len(between) < 120 and "," in between and not _VERB_CUE.search(_INITIAL_DOT.sub(r"\1_", between))
-            # `A and B perished, and directors C, D were arrested`; `valued by Lenin, and officials C, D`
-            and not find_triggers(between) and not _AGENT_BEFORE.search(text, max(0, prev[0] - 20), prev[0])
-        ):
-            group.insert(0, prev)
-        else:
-            break
-    # a subject list closes with `and`: `of L. Trotsky, Stalin was removed` is a phrase and a subject;
-    # or with `and others` (`A, B, C and others were condemned`)
-    if len(group) > 1 and not re.search(r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]) and not (
-        _AND_OTHERS.match(text, last[1], trigger_start) or _AND_OTHER_NP.fullmatch(text, last[1], trigger_start)
-        or _LIST_CLOSER.match(text, last[1], trigger_start)
-    ):
-        group = [last]
-    return group
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_NOUN_AFTER = re.compile(r"\s+(?!(?:was|were|had|has|is|are|and|or|who|whom|whose|which|that|himself|herself|did|"
-                         r"would|could|said|wrote|also|then|later)\b)[a-z]+\b")
 
 
-def _attributive(text: str, p: tuple) -> bool:
-    """`the Stalin years`, `the Kirov case`: a name standing as a modifier of the noun after it."""
-    return bool(_THE_BEFORE.search(text, max(0, p[0] - 4), p[0]) and _NOUN_AFTER.match(text, p[1]))
 
 
-_INITIAL_DOT = re.compile(r"\b([A-Z][a-z]?)\.(?=\s*(?:[A-Z]|$))")
 
 
-def _apposition_owner(text: str, before: list, trigger_start: int):
-    """`V. G. Sorin, the author of a biography of Lenin, ..., perished`: the person an apposition
-    (no verb in it, the names inside governed by prepositions) belongs to, or None."""
-    for p in reversed(before[:-1]):
-        between = _INITIAL_DOT.sub(r"\1_", text[p[1] : trigger_start])  # `of N. Orlov`: no sentence end
-        # (the auxiliary after the closing comma is the verb's own: `..., was arrested`)
-        if not _APPOSITION.fullmatch(between) or _VERB_CUE.search(between, 0, between.rfind(",")):
-            return None
-        if not _PREPOSITION_BEFORE.search(text, max(0, p[0] - 30), p[0]):
-            return p
-    return None
 
 
-def _antecedent_and_list(text: str, before: list, last: tuple, trigger_start: int) -> list | None:
-    """`A, who replaced B in the post of commander, C, D and E, were executed`: a relative clause closes
-    and the list goes on; its antecedent and the persons after it are the subject, B is not."""
-    window = max(0, last[0] - 300)
-    found = list(re.finditer(r",\s(?:who|whom)\s(?!,)", text[window : last[0]]))
-    if not found:
-        return None
-    rel = window + found[-1].start()
-    closing = text.find(",", window + found[-1].end(), last[0])
-    owners = [p for p in before if p[1] <= rel]
-    if closing < 0 or not owners or text[owners[-1][1] : rel].strip():
-        return None
-    after = [p for p in before if p[0] > closing]
-    if not after or not re.fullmatch(r",\s*(?:and\s+)?", text[closing : after[0][0]]):
-        return None
-    group = [p for p in _coordinated(text, before, last, trigger_start) if p[0] > closing]
-    return [owners[-1], *group] if group and group[0] is after[0] else None
 
 
-def _outside_relative(text: str, before: list, last: tuple, gap: str):
-    """`Orlov, ..., who had sheltered Lenin in 1917, was arrested`: `last` sits inside a relative
-    clause that has closed (`, was`); the subject is the clause's antecedent, not `last`. With no
-    person as the antecedent (`Rovio, who hid Lenin, was arrested`, Rovio not known as a person;
-    `a friend in whom even Stalin saw an ally, perished`), the subject is no one named: `[]`."""
-    if "," not in gap and "—" not in gap:
-        return None
-    window = text[max(0, last[0] - 200) : last[0]]
-    found = list(re.finditer(r"\s(who|whom|whose)[\s,]", window))
-    if not found:
-        return None
-    rel = max(0, last[0] - 200) + found[-1].start()
-    # the relative encloses `last`: no comma between them but one right after the pronoun (`who, with Lenin,`)
-    enclosed = bool(re.fullmatch(r"\s(?:who|whom|whose)\s*,?[^,.;:!?—]*", text[rel : last[0]]))
-    if found[-1].group(1) == "whose" and not re.match(r"\s*,", gap):
-        enclosed = False  # `X, whose son Orlov was arrested`: the relative's own subject and verb
-    owners = [p for p in before if p[1] <= rel]
-    if owners:
-        owner = owners[-1]
-        between = text[owner[1] : rel]
-        if between.lstrip().startswith(",") and len(between) <= 160 and not re.search(r"[.;:!?]", between):
-            return owner
-    return () if enclosed else None
 
 
-_NEW_SENTENCE = re.compile(r"\b(?:He|She|They|It|We|I|This|These|There)\s+[a-z]")
 
 
-def _list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end: int, max_gap: int = 60,
-                objects_only: bool = False, copula: bool = False, strict: bool = False
-                ) -> list[tuple[int, int, PersonRef]]:
-    """The coordinated persons that start just after the trigger (its objects). `strict`: joined only
-    by list commas, `and` or appositions (`the removal of X, the crisis began, the Y`: Y is no object)."""
-    after = [p for p in persons if p[0] >= trigger_end]
-    if not after or _possessive(text, after[0]):
-        return []
-    first = after[0]
-    gap = text[trigger_end : first[0]]
-    if copula:  # `Executed was X`, `arrested were X, Y`: the copula belongs to the construction
-        gap = re.sub(r"^\s*(?:(?:and|also|then)\s+)?(?:was|were)\b", "", gap, flags=re.IGNORECASE)
-    if len(gap) > max_gap or _VERB_CUE.search(gap):
-        return []
-    if objects_only and _PREPOSITION.search(gap):
-        return []  # `released at the request of X`: X did not undergo it
-    group = [first]
-    for nxt in after[1:]:
-        if _possessive(text, nxt):
-            continue  # `A. P. Gorbunov, in the past Lenin's secretary, and ...`: an apposition's owner
-        if _PREPOSITION_BEFORE.search(text, max(0, nxt[0] - 30), nxt[0]):
-            continue  # `W. Hirsch (the secretary of Thaelmann), and others`: inside an item's apposition
-        between = text[group[-1][1] : nxt[0]]
-        if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or (
-            # (initials cut from their surname are no sentence end; `..., and Yu. G. Oksman, They kept
-            # O. Berggolts`: a lost stop is)
-            not strict and len(between) < 120 and "," in between
-            and not _VERB_CUE.search(_INITIAL_DOT.sub(r"\1_", between)) and not _NEW_SENTENCE.search(between)
-        ):
-            group.append(nxt)
-        else:
-            break
-    if len(group) > 1 and _NEXT_SUBJECT.match(text, group[-1][1]) and not re.search(
-        r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]
-    ):
-        group.pop()  # `when they arrested A, B had already become chief`: B opens the next clause
-    return group
 
 
 def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tuple[list, str]:
@@ -417,40 +199,40 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         trig = Trigger(trig.type, "verb", trig.start, trig.end)  # `decided to arrest X`: a verb after all
     if trig.role == "noun":
         if _OF_AFTER.match(right):
-            group = _list_after(text, persons, trig.end, max_gap=40, strict=True)
+            group = list_after(text, persons, trig.end, max_gap=40, strict=True)
             if group and re.search(r"[\"“”]", text[trig.end : group[0][0]]):
                 group = []  # `the trial of the "industrial party," X ...`: a named case or group, then X
             if group and _BY_BEFORE.search(text, max(0, group[0][0] - 20), group[0][0]):
                 return [], "none"  # `the death of the victim selected by Stalin`: Stalin is the agent
             closing = text[group[-2][1] : group[-1][0]] if len(group) > 1 else "and"
-            if not re.search(r"\b(?:and|or|as well as)\b", closing) and not _AND_OTHERS.match(text, group[-1][1], ce):
+            if not re.search(r"\b(?:and|or|as well as)\b", closing) and not AND_OTHERS.match(text, group[-1][1], ce):
                 # a list closes with `and`: in `before the arrest of Blyukher, Stalin spoke` Stalin is a subject
                 group = group[:1]
-            return group or _including(text, persons, trig.end, ce), "nominal"
+            return group or including(text, persons, trig.end, ce), "nominal"
         if _POSSESSIVE_BEFORE.search(left):
             before = [p for p in persons if p[1] <= trig.start]
             if before and trig.start - before[-1][1] <= 12:
                 return [before[-1]], "possessive"
         return [], "none"
     if trig.role == "intrans":
-        return _list_before(text, persons, trig.start, max_gap=45), "subject"
+        return list_before(text, persons, trig.start, max_gap=45), "subject"
     # verbs
     if _AMONG_NOUN.search(left):
         # `Among the specialists arrested in 1929-1931 there were engineers such as A, B and C`
         m = _THERE_WERE.match(text, trig.end, ce)
         if m:
-            return _list_after(text, persons, m.end(), max_gap=20), "fronted"
+            return list_after(text, persons, m.end(), max_gap=20), "fronted"
     if _THOSE_WHO.search(left):
         # `Those who were shot or who died in the camps included, among others, A, B and C`
         m = re.search(r"\b(?:included|include|were|are)\b,?(?:\s*among\s+others,?)?\s*", text[trig.end : ce])
         if m:
-            return _list_after(text, persons, trig.end + m.end(), max_gap=20), "fronted"
+            return list_after(text, persons, trig.end + m.end(), max_gap=20), "fronted"
     fronted = (_FRONTED_LEFT.fullmatch(left) or re.search(r"\bto\s+be\s+$", left)) and _FRONTED.match(right)
     if (_AMONG.search(left) and not _ONE_OF_THOSE.search(left)) or fronted:
         # `Arrested were the secretary of the Academy of Sciences, A. B. C, and ...`: a title may stand between
-        return _list_after(text, persons, trig.end, max_gap=110, copula=True), "fronted"
+        return list_after(text, persons, trig.end, max_gap=110, copula=True), "fronted"
     if _AUX.search(left) or _ONE_OF_THOSE.search(left):
-        group = _list_before(text, persons, trig.start)
+        group = list_before(text, persons, trig.start)
         if group:
             return group, "passive"
         # `X, who was arrested`: the relative pronoun's antecedent
@@ -460,22 +242,22 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
             before = [p for p in persons if p[1] <= cs + m.start()]
             gap = text[before[-1][1] : cs + m.start()] if before else ""
             if before and (len(gap) <= 3 or (gap.lstrip().startswith(",") and len(gap) <= 160
-                                              and not _VERB_CUE.search(gap))):
+                                              and not VERB_CUE.search(gap))):
                 return [before[-1]], "relative"
         # `V. Smirnov, who ..., visited the mines ..., yet by the close of the year was himself arrested`:
         # a predicate without a subject of its own shares the clause's, named at its start
-        subject = [p for p in persons if p[0] - cs <= 3 and not _possessive(text, p)]
+        subject = [p for p in persons if p[0] - cs <= 3 and not possessive(text, p)]
         shared = _SHARED_SUBJECT.search(left)
         if subject and shared and not re.search(r"\b(?:he|she|they|it)\b", text[subject[0][1] : trig.start],
                                                 re.IGNORECASE):
             # a bare comma closes an apposition (`X (Y), secretary ..., was executed`): a passive
             return [subject[0]], "coordinated" if re.match(r",?\s*(?:and|yet|but)\b", shared.group(0)) else "passive"
-        group = _including(text, persons, trig.end, ce)
+        group = including(text, persons, trig.end, ce)
         return group, "passive"
     # a chain after a passive: `X was falsely accused of wrecking, arrested and shot`
     m = _PASSIVE_CHAIN.search(left)
     if m:
-        return _list_before(text, persons, cs + m.start()), "passive"
+        return list_before(text, persons, cs + m.start()), "passive"
     # inverted passive: `Only in 1956 was Kuzmenkov rehabilitated`
     before = [p for p in persons if p[1] <= trig.start]
     if before and re.fullmatch(r"\s*(?:\w+ly\s+)?", text[before[-1][1] : trig.start]) and re.search(
@@ -484,7 +266,7 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         return [before[-1]], "passive"
     # attributive `the exiled X` / reduced relative `X, arrested in 1937,`
     if re.search(r"\b(?:the|a|an|newly|recently|later)\s+$", left, re.IGNORECASE):
-        group = _list_after(text, persons, trig.end, max_gap=25, objects_only=True)
+        group = list_after(text, persons, trig.end, max_gap=25, objects_only=True)
         if group:
             return group, "attributive"
     if re.search(r",\s*$", left):
@@ -492,24 +274,18 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         if before and trig.start - before[-1][1] <= 3:
             return [before[-1]], "reduced-relative"
     first_word_end = trig.start + len(text[trig.start : trig.end].split()[0])
-    group = _list_after(text, persons, first_word_end, max_gap=40, objects_only=True)
+    group = list_after(text, persons, first_word_end, max_gap=40, objects_only=True)
     if group:
         return group, "active"
     titled = _TITLED_OBJECT.match(text, first_word_end, clause[1])
     if titled:
         # `released the recent people's commissar of armaments, Vannikov`: the name renames the object
-        group = _list_after(text, persons, titled.end(), max_gap=0)
+        group = list_after(text, persons, titled.end(), max_gap=0)
         if group:
             return group, "active"
-    return _including(text, persons, trig.end, clause[1]), "including"
+    return including(text, persons, trig.end, clause[1]), "including"
 
 
-_OTHER_SUBJECT = re.compile(
-    r"(?:(?<![,(])\s(?:the|a|an|this|that|these|those|its)\s+(?:[\w-]+\s+){1,2}|\s[A-Z]\w+(?:'s|’s)\s+"
-    r"(?:son|daughter|wife|husband|brother|sister|father|mother|family|children|deputy|friend)\s+)(?:was|were|had\s+been)\s+"
-    r"(?:\w+ly\s+|also\s+|later\s+|then\s+|soon\s+)?$",
-    re.IGNORECASE,
-)
 _SUBORDINATE = re.compile(r"\b(?:when|after|before|as\s+soon\s+as|until|while|once)\b", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(
     r"(?:,|\band|\byet|\bbut)\s+(?:(?:at|in|on|by|soon|later|then|afterwards)\b[^,;.]{0,40}?\s+)?(?:was|were)\s+"
@@ -533,100 +309,24 @@ def _with_role(text: str, persons, start: int, end: int) -> list:
     m = _WITH.search(text, start, end)
     if not m:
         return []
-    group = _list_after(text, persons, m.end(), max_gap=3)
+    group = list_after(text, persons, m.end(), max_gap=3)
     if not group or group[-1][1] > end or not _ROLE_AFTER.match(text, group[-1][1]):
         return []
     return group
 
 
-#: a colon or a dash right after the verb (`perished as well—`, `arrested and executed:`) opens its list
-_LIST_END = re.compile(r"\s*(?:[.,;:)(\[\]!?—–]|\s*$|(?:and|as\s+well\s+as)\s+(?:many|several|some|others?|hundreds|"
-                       r"thousands|dozens|tens|a\s+number)\b)")
-_LISTED_AFTER = re.compile(
-    r"(?:\s+(?:as\s+well|too|also|(?:and|or)\s+[a-z]+))?(?:\s*(?::|—|–|\()|,?\s+(?:including|to\s+include|among\s+them|"
-    r"among\s+whom|such\s+as|namely)\b:?)\s*"
-)
 
 
-def _listed_after(text: str, persons, trig: Trigger, end: int) -> list:
-    """The persons a colon or dash after a subjectless verb lists: `The following perished: A, B`,
-    `commissars were arrested and executed: defense industry—A, light industry—B`."""
-    m = _LISTED_AFTER.match(text, trig.end, end)
-    start = m.end() if m else _list_intro(text, persons, trig, end)
-    group = _list_after(text, persons, start, max_gap=40) if start is not None else []
-    if group and not _LIST_END.match(text, group[-1][1]):
-        return []  # `He was arrested: Orlov later told me so`: a new clause's subject, not a list
-    return group
 
 
-#: the end of a list's lead-in: a colon or dash, then a few lowercase words (`—the former marshals A, B`)
-_INTRO_TAIL = re.compile(
-    r"(?::|—|–|(?<=[a-z])-)\s*(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z0-9][\w-]*\s+){0,4}(?:[A-Z][a-z]+\s+)?$"
-)
-_PREPOSITION_FIRST = re.compile(r"\s*(?:without|with|for|of|from|by|to|in|into|on|at|after|before|under|against|"
-                                r"about|during|through|because)\b", re.IGNORECASE)
-_COPULA_START = re.compile(r"\s+(?:and\s+[a-z]+\s+)?(?:were|was|are|is)\b")
 
 
-def _list_intro(text: str, persons, trig: Trigger, end: int) -> int | None:
-    """Where the list starts that a verb's noun phrase leads into (`Among the rehabilitated were quite a
-    few of those who became famous—the former marshals A, B`; `Together with him perished outstanding
-    figures of the party—A, B`; `They executed almost all commanders—heroes of the Civil War: A, B`)."""
-    after = [p for p in persons if trig.end <= p[0] < end]
-    if not after or after[0][0] - trig.end > 160:
-        return None
-    stretch = text[trig.end : after[0][0]]
-    m = _INTRO_TAIL.search(stretch)
-    if not m or re.search(r"[.;!?]", stretch[: m.start()]):
-        return None
-    body = stretch[: m.start()]
-    if _COPULA_START.match(body):
-        return trig.end + m.start() + 1
-    if _VERB_CUE.search(body) or _PREPOSITION_FIRST.match(body):
-        # another verb leads into the list (`... arrested him, and Orlov said: A, B`), or a phrase the
-        # list only names a noun of (`was released without the signature of its editor—X`)
-        return None
-    return trig.end + m.start() + 1
 
 
-#: the rest of a list item up to the `;` that opens the next one: an apposition, no verb
-_ITEM_TAIL = re.compile(r"(?:,[^.;:!?]{0,160}?|\s*\([^()]{0,120}\))?\s*;\s*(?:and\s+)?")
 
 
-def _semicolon_items(text: str, persons, end: int, sentence_end: int) -> list:
-    """The items after the first of a list set off by semicolons, each led by its post (`; the Komsomol
-    Central Committee members D. Lukyanov, G. Lebedev and A. Kurylev; B. Bubekin, the editor of ...`)."""
-    out: list = []
-    while True:
-        m = _ITEM_TAIL.match(text, end, sentence_end)
-        if not m:
-            return out  # (an item's apposition may hold a relative clause: `A, who had directed ...; B`)
-        nxt = next((p for p in persons if p[0] >= m.end()), None)
-        if nxt is None or nxt[0] >= sentence_end:
-            return out
-        lead = text[m.end() : nxt[0]]
-        # a post may name its body (`the president of the BSSR Academy of Sciences, I. Z. Surt`) when a
-        # comma or dash sets the name off from it
-        set_off = re.search(r"[,—–]\s*$", lead)
-        if len(lead) > 100 or _VERB_CUE.search(_INITIAL_DOT.sub(r"\1_", lead)) or (
-            _PREPOSITION.search(lead) and not set_off
-        ):
-            return out
-        group = _list_after(text, persons, m.end(), max_gap=100)
-        if not group or not _LIST_END.match(text, group[-1][1]):
-            return out  # (`...; then Stalin praised Kedrov`: a clause, no item)
-        out.extend(group)
-        end = group[-1][1]
 
 
-def _including(text: str, persons, start: int, end: int) -> list:
-    """`coopted several persons including A, B and C`: the list the trigger's object introduces."""
-    m = _INCLUDING.search(text, start, min(end, start + 120))
-    if not m or _VERB_CUE.search(text, start, m.start()):
-        return []
-    if m.group(0) in (":", "—") and re.search(r"\b(?:of|without|with|for)\b", text[start : m.start()]):
-        return []  # `was released without the signature of its editor—X`: the dash closes a phrase, no list
-    return _list_after(text, persons, m.end(), max_gap=12)
 
 
 def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, trig: Trigger, how: str,
@@ -681,7 +381,7 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         # phrase's `their` names the list that follows it as the subject
         sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
         opening = re.split(r"[.;:!?]\s", text[sentence_start : trig.start])[-1]  # (`etc. One year before`)
-        after = _list_after(text, persons, trig.end, max_gap=3)
+        after = list_after(text, persons, trig.end, max_gap=3)
         if len(opening) <= 60 and len({p[2].person_id for p in after}) >= 2:
             return after, 0.5
     if pronoun not in ("he", "she", "him", "her"):
@@ -702,7 +402,7 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         # before `his` in its sentence
         sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
         near = [p for p in persons if sentence_start <= p[0] and p[1] <= base + m.start()
-                and not _possessive(text, p) and _is_female(p[2].surname) == (pronoun == "she")]
+                and not possessive(text, p) and _is_female(p[2].surname) == (pronoun == "she")]
         if near:
             return [near[-1]], 0.55
     if pronoun in ("him", "her"):
@@ -711,7 +411,7 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
         # (or the main clause's subject when the verb stands in a `when`/`after` clause: `said Orlov to
         # his sister when the NKVD came for him`)
-        phrase = [p for p in persons if sentence_start <= p[0] and p[1] <= trig.start and not _possessive(text, p)
+        phrase = [p for p in persons if sentence_start <= p[0] and p[1] <= trig.start and not possessive(text, p)
                   and (_IN_PHRASE.search(text, max(0, p[0] - 25), p[0]) or _SUBORDINATE.search(text, p[1], trig.start))
                   and _is_female(p[2].surname) == (pronoun == "her")]
         if len({p[2].person_id for p in phrase}) == 1:
@@ -734,7 +434,7 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         # persons in a closed parenthesis (`According to testimony (A, B, C) he was shot`) cite, not act
         gendered = [p for p in in_it if _is_female(p[2].surname) == female
                     and not _in_closed_parenthesis(text, p, base + m.start())]
-        in_it = [p for p in gendered if not _possessive(text, p)]
+        in_it = [p for p in gendered if not possessive(text, p)]
         if not in_it and len({p[2].person_id for p in gendered}) == 1:
             in_it = gendered  # `Belov's concern was justified. He was arrested`: the owner is the one named
         distinct = {p[2].person_id for p in in_it}
@@ -798,20 +498,6 @@ def _is_female(surname: str | None) -> bool:
     return bool(surname) and len(surname) > 4 and surname.endswith(("ova", "eva", "yna", "ina", "aya"))
 
 
-def plural_groups(text: str, persons: list) -> list[list]:
-    """Coordinated lists of two or more persons (`A, B and C`), in order; a list governed by a
-    preposition (`defended by A and B`, `sent to A, B and C`) is left out: `they` is not them."""
-    groups: list[list] = []
-    for p in persons:
-        gap = text[groups[-1][-1][1] : p[0]] if groups else ""
-        if groups and (_LIST_GAP.match(gap) or _APPOSITIVE_GAP.match(gap) or _DASH_APPOSITION.fullmatch(gap)):
-            groups[-1].append(p)
-        else:
-            groups.append([p])
-    return [
-        g for g in groups
-        if len({p[2].person_id for p in g}) >= 2 and not _GOVERNED.search(text, max(0, g[0][0] - 25), g[0][0])
-    ]
 
 
 # `the group of exiles which included A and B`, `defendants ... such as A, B`: a noun names what
@@ -859,10 +545,10 @@ def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> l
         sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
         if m.group("verdict") and not _TRIAL_EVENT.search(text, sentence[0], sentence[1]):
             continue  # `were condemned`: tried when the sentence names the trial (`a tribunal at which`)
-        group = _list_before(text, paragraph.persons, m.start(), max_gap=400)
+        group = list_before(text, paragraph.persons, m.start(), max_gap=400)
         if not group and m.group("colon"):
             # `Fourteen persons were accused: A, a writer; B, an economist, ...`
-            group = _list_after(text, paragraph.persons, m.end(), max_gap=20)
+            group = list_after(text, paragraph.persons, m.end(), max_gap=20)
         if not group:
             continue
         window = text[sentence[0] : m.end()]
@@ -903,7 +589,7 @@ def _these_were_facts(text: str, sentences, paragraph: _Paragraph, years: Years,
             if not passive:
                 continue
             type_ = passive[0].type
-        group = _list_after(text, paragraph.persons, m.end(), max_gap=20)
+        group = list_after(text, paragraph.persons, m.end(), max_gap=20)
         if not group:
             continue
         trig = Trigger(type_, "list", m.start(), m.end())
@@ -954,12 +640,12 @@ def _founded_facts(text: str, sentences, paragraph: _Paragraph, years: Years) ->
         # `a commission headed by X`, `A new membership of the Gubkom was elected headed by Kirov`
         head = _HEADED_BY.match(text, end)
         if head:
-            group = _list_after(text, paragraph.persons, head.end(), max_gap=3)
+            group = list_after(text, paragraph.persons, head.end(), max_gap=3)
         else:
             paren = _PAREN_AFTER.match(text, end)
             close = text.find(")", paren.end(), sentence[1]) if paren else -1
             if paren and close > 0 and _ROLE_WORD.search(text, paren.end(), close):
-                group = [p for p in _persons_in(paragraph, paren.end(), close) if not _possessive(text, p)]
+                group = [p for p in _persons_in(paragraph, paren.end(), close) if not possessive(text, p)]
         if not group:
             continue
         trig = Trigger(type_, "list", start, end)
@@ -982,7 +668,7 @@ def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years, trig
     for m in _LISTING.finditer(text):
         # `It also included five men: A, B and C`: the count and its noun announce the list
         head = _LIST_HEAD.match(text, m.end())
-        group = _list_after(text, paragraph.persons, head.end() if head else m.end(), max_gap=20, objects_only=True)
+        group = list_after(text, paragraph.persons, head.end() if head else m.end(), max_gap=20, objects_only=True)
         if len(group) < 1:
             continue
         noun = (m.group("noun") or "").lower().replace("the ", "").strip()
@@ -1030,12 +716,6 @@ def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years:
 
 _ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _LIST_HEAD = re.compile(r"\s+(?:[a-z]+\s+){1,3}?[a-z]+:(?=\s)")
-# `A—director of the institute, as well as specialists in planning—B, C and D were charged`
-_DASH_APPOSITION = re.compile(r"\s*[—–]\s*[^—–.;:!?]{1,200}?[—–]\s*")
-# `A, B and others`, `A, B and many other philosophers`
-_AND_OTHERS = re.compile(
-    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?(?:others?\b|other\s+[a-z]+s\b)"
-)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|recently|already|just|since|finally)\s+)?been\s+$",
                               re.IGNORECASE)
 _QUOTED = re.compile(r"\s*[\"“]")
@@ -1135,7 +815,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 group, how = _patients(text, clause, persons, trig)
                 if how == "fronted" and group:
                     # `Arrested were the secretaries A and B; C, a member of ...; the members D, E and F`
-                    group = group + _semicolon_items(text, paragraph.persons, group[-1][1], se)
+                    group = group + semicolon_items(text, paragraph.persons, group[-1][1], se)
             confidence = 0.85 if how in ("passive", "fronted", "nominal", "subject", "possessive") else 0.7
             if not group:
                 group, pconf = _resolve_pronoun(text, clause, sentences, paragraph.persons, trig, how,
@@ -1143,7 +823,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 if not group and trig.role != "noun" and trig.type not in ("elected", "appointed"):
                     # `The following perished: A, B, C`; `were summoned and arrested—A, B and others`
                     # (not a roster: `seven persons became members of the Politburo: A, B, ...`)
-                    group, pconf = _listed_after(text, paragraph.persons, trig, se), 0.8
+                    group, pconf = listed_after(text, paragraph.persons, trig, se), 0.8
                 if not group:
                     if trig.role == "verb" and how in ("none", "including"):
                         pending_objects.append(trig)
@@ -1158,7 +838,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             pending_objects = [trig] if (trig.role == "verb" and how == "none") else []
             m = _AS_WAS.match(text, clause[1]) or _AS_WAS.search(text, trig.end, min(se, trig.end + 80))
             if m:  # `Tomskiy was expelled from the Politburo, as was Rykov`
-                extra_group = _list_after(text, paragraph.persons, m.end(), max_gap=5)
+                extra_group = list_after(text, paragraph.persons, m.end(), max_gap=5)
                 out.extend(_emit(text, (clause[0], max(clause[1], m.end())), extra_group, trig, years, ss, se, 0.7))
             if how == "active" and group and group[-1][1] is not None:
                 # gapping: `to expel Trotsky from the Politburo and Kamenev from its candidates`

@@ -1,0 +1,347 @@
+"""Who an event happens to: the persons a verb takes as its subject or its objects.
+
+Lists of names (`A, B and C were shot`, `A, B and other leaders of ... perished`), the appositions and
+closed relative clauses that stand between a name and its verb (`X, for whom Lenin vouched in 1919,
+perished`: X, not Lenin), and the lists a verb with no subject of its own opens with a colon, dash,
+bracket, `including` or semicolon items led by a post (`The following perished: A, B`). Persons are
+`(start, end, PersonRef)` spans of a paragraph's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kartoteka.facts.model import PersonRef
+from kartoteka.facts.triggers import Trigger, find_triggers
+
+VERB_CUE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|did|does|said|wrote|told|asked|declared|became|went|came|knew|saw|"
+    r"thought|believed|that|which|who|whom|whose)\b|[.;:!?]",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|as well as|or|also)\s+)?(?:the\s+(?:previously\s+mentioned|above-?mentioned|"
+                       r"aforementioned|well-?known|famous)\s+)?[\s,]*$", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"\b(?:by|from|of|with|against|about)\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
+# `A. B. Pavlov, a member of the board of the bank; C. D. Orlov, ...`: a list with appositions
+_APPOSITIVE_GAP = re.compile(
+    r"\s*,\s*(?:a|an|the|one\s+of|former)\b[^.!?:]{0,110}?[,;]\s*(?:and\s+)?$|\s*,\s*[^.!?:;]{0,120};\s*(?:and\s+)?$"
+)
+_GOVERNED = re.compile(
+    r"\b(?:by|to|with|from|for|against|about)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:[A-Z][a-z]?\.\s?){0,3}$"
+)
+_APPOSITION = re.compile(r",[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$")
+# `X, the director of the institute was arrested`: an apposition whose closing comma is lost
+_UNCLOSED_APPOSITION = re.compile(
+    r"\s*,\s*(?:a|an|the|one\s+of)\s[^.;:!?]{1,200}?(?P<verb>\s+(?:(?:was|were|had\s+been)\s+)?"
+    r"(?:(?:\w+ly|also|too|later|then|soon)\s+)?)"
+)
+# a name opening its sentence (`In 1937 X, ...`)
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?;][\"'”’]?\s+)(?:(?:In|By|During|Later|Then|Soon)\b[^,.;:]{0,20},?\s+)?$")
+# `A and his deputies B, C`: `and` with a title of up to five words, no preposition among them
+_AND_TITLE = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:his|her|their)\s+)?"
+                        r"(?:(?!(?:of|to|with|by|from|for|in|on|at|who|whom|which|that|was|were)\b)[A-Za-z][\w-]*\s+){1,5}")
+# `A, B, C, as well as hundreds of teachers and even students, were arrested`: a list closed by a group
+_LIST_CLOSER = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:even\s+)?(?:hundreds|thousands|dozens|tens|many|"
+                          r"several|some|numerous|a\s+number|a\s+group|their|his|her)\b")
+# `A, B and other active participants of the struggle in Kazakhstan perished`: the list's own tail
+_AND_OTHER_NP = re.compile(
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:many|several|some|hundreds\s+of|thousands\s+of|dozens\s+of)\s+)?other\s+"
+    r"[^.;:!?,()]{1,100}?\s+(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|later|soon|then)\s+)?"
+)
+# `A, B, C and many others—outstanding figures of the party—were arrested`
+_AND_OTHERS_DASH = re.compile(
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?others\s*[—–-][^.;:!?—–]{1,120}?[—–-]\s*"
+    r"(?:(?:was|were)\s+)?(?:(?:\w+ly|also|later|soon|then)\s+)?"
+)
+_AND_AUX = re.compile(r"\s+and\s+(?:had\s+been|has\s+been|was|were)\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|with|from|for|against|about|on|under|than|of|by)\s+(?:[A-Z][a-z]?\.\s?){0,3}$"
+)
+# a clause closed by a comma right before the verb (`X, who had replaced Y in the post of ..., also perished`)
+_CLOSED_BEFORE_VERB = re.compile(r"[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$")
+_NEXT_SUBJECT = re.compile(r"\s+(?:had|has|was|were|is|are|became|did|would|could|went|took|remained)\b")
+_INCLUDING = re.compile(
+    r"\b(?:including|includes|included|such as|among them|among whom|namely|for example|for instance)\b,?:?"
+    r"(?:\s*among\s+others,?)?|:|—"
+)
+_PREPOSITION = re.compile(r"\b(?:by|of|at|with|for|from|to|on|in|under|including|among)\b", re.IGNORECASE)
+def possessive(text: str, p: tuple[int, int, PersonRef]) -> bool:
+    tail = text[p[1] - 2 : p[1] + 2]
+    return "'s" in tail or "’s" in tail
+def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_start: int, max_gap: int = 60
+                 ) -> list[tuple[int, int, PersonRef]]:
+    """The coordinated persons that end just before the trigger (the subject of a passive)."""
+    before = [p for p in persons if p[1] <= trigger_start and not possessive(text, p) and not _attributive(text, p)]
+    if not before:
+        return []
+    last = before[-1]
+    gap = text[last[1] : trigger_start]
+    if re.search(r"[.;:!?]", gap):
+        return []
+    if _CLOSED_BEFORE_VERB.fullmatch(gap):
+        # a comma closes what stands between: `last` may sit inside a relative clause (`X, for whom Lenin
+        # vouched when he joined, perished`) or an apposition (`X, the biographer of Lenin, perished`)
+        listed = _antecedent_and_list(text, before, last, trigger_start)
+        if listed:
+            return listed
+        antecedent = _outside_relative(text, before, last, gap)
+        if antecedent is not None:
+            # (with the list it closes: `M. Frinovsky and L. Zakovsky, who had served under Yagoda, were`)
+            return _coordinated(text, before, antecedent, trigger_start) if antecedent else []
+        if _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
+            owner = _apposition_owner(text, before, trigger_start)
+            return _coordinated(text, before, owner, trigger_start) if owner else []
+    unclosed = _UNCLOSED_APPOSITION.fullmatch(gap)
+    if unclosed and _SENTENCE_OPENS.search(text, max(0, last[0] - 40), last[0]) and not VERB_CUE.search(
+        gap, 0, unclosed.start("verb")
+    ):
+        # `A. Milchakov, the general secretary of the Komsomol during 1928-1929 was arrested`: the comma
+        # that should close the apposition was lost
+        return [last]
+    if len(gap) > max_gap and not _APPOSITION.fullmatch(gap) and not _AND_OTHER_NP.fullmatch(gap) and not (
+        _AND_OTHERS_DASH.fullmatch(gap)
+    ):
+        return []  # (`X, commissar of ... in the 1920s, was arrested`; `A, B and other leaders of ... perished`)
+    if _AND_AUX.match(gap) and _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
+        return []  # `those faithful to Trotsky and had been confined`: the object of a preposition is no subject
+    # the last gap may hold the auxiliary and a role apposition; no other finite verb
+    if re.search(r"\b(?:said|wrote|told|asked|declared|thought|knew|that|which|whom|he|she|they|it)\b", gap,
+                 re.IGNORECASE):
+        return []  # another subject (`of Antonov he was appointed`) stands between
+    if _OTHER_SUBJECT.search(gap):
+        return []  # `Orlov visited the plant, and the director was arrested`
+    if re.search(r"\bwho\s+(?:\w+\s+)?(?:was|has|is)\b", gap):
+        return [last]  # `Stalin and Postyshev, who was elected`: a singular relative's antecedent alone
+    antecedent = _outside_relative(text, before, last, gap)
+    if antecedent is not None:
+        return [antecedent] if antecedent else []
+    if re.match(r"\s*[,(]?\s*who\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
+        return [last]  # `evenings with Antonov who also had been exiled`
+    if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
+        return []  # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject
+    return _coordinated(text, before, last, trigger_start)
+def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> list:
+    """`last` and the persons listed with it just before (`A, B and last`)."""
+    before = before[: before.index(last) + 1]
+    group = [last]
+    for prev in reversed(before[:-1]):
+        between = text[prev[1] : group[0][0]]
+        if _LIST_GAP.match(between) or _DASH_APPOSITION.fullmatch(between) or (
+            # `A and his deputies B, C` (not `valued by Lenin, and officials such as C`)
+            _AND_TITLE.fullmatch(between) and not VERB_CUE.search(between) and not find_triggers(between)
+            and not _PREPOSITION_BEFORE.search(text, max(0, prev[0] - 30), prev[0])
+        ) or (
+            # (initials cut from their surname by a page break are no sentence end: `Bekman, A. S.` / `Grishin`)
+            len(between) < 120 and "," in between and not VERB_CUE.search(_INITIAL_DOT.sub(r"\1_", between))
+            # `A and B perished, and directors C, D were arrested`; `valued by Lenin, and officials C, D`
+            and not find_triggers(between) and not _AGENT_BEFORE.search(text, max(0, prev[0] - 20), prev[0])
+        ):
+            group.insert(0, prev)
+        else:
+            break
+    # a subject list closes with `and`: `of L. Trotsky, Stalin was removed` is a phrase and a subject;
+    # or with `and others` (`A, B, C and others were condemned`)
+    if len(group) > 1 and not re.search(r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]) and not (
+        AND_OTHERS.match(text, last[1], trigger_start) or _AND_OTHER_NP.fullmatch(text, last[1], trigger_start)
+        or _LIST_CLOSER.match(text, last[1], trigger_start)
+    ):
+        group = [last]
+    return group
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:was|were|had|has|is|are|and|or|who|whom|whose|which|that|himself|herself|did|"
+                         r"would|could|said|wrote|also|then|later)\b)[a-z]+\b")
+def _attributive(text: str, p: tuple) -> bool:
+    """`the Stalin years`, `the Kirov case`: a name standing as a modifier of the noun after it."""
+    return bool(_THE_BEFORE.search(text, max(0, p[0] - 4), p[0]) and _NOUN_AFTER.match(text, p[1]))
+_INITIAL_DOT = re.compile(r"\b([A-Z][a-z]?)\.(?=\s*(?:[A-Z]|$))")
+def _apposition_owner(text: str, before: list, trigger_start: int):
+    """`V. G. Sorin, the author of a biography of Lenin, ..., perished`: the person an apposition
+    (no verb in it, the names inside governed by prepositions) belongs to, or None."""
+    for p in reversed(before[:-1]):
+        between = _INITIAL_DOT.sub(r"\1_", text[p[1] : trigger_start])  # `of N. Orlov`: no sentence end
+        # (the auxiliary after the closing comma is the verb's own: `..., was arrested`)
+        if not _APPOSITION.fullmatch(between) or VERB_CUE.search(between, 0, between.rfind(",")):
+            return None
+        if not _PREPOSITION_BEFORE.search(text, max(0, p[0] - 30), p[0]):
+            return p
+    return None
+def _antecedent_and_list(text: str, before: list, last: tuple, trigger_start: int) -> list | None:
+    """`A, who replaced B in the post of commander, C, D and E, were executed`: a relative clause closes
+    and the list goes on; its antecedent and the persons after it are the subject, B is not."""
+    window = max(0, last[0] - 300)
+    found = list(re.finditer(r",\s(?:who|whom)\s(?!,)", text[window : last[0]]))
+    if not found:
+        return None
+    rel = window + found[-1].start()
+    closing = text.find(",", window + found[-1].end(), last[0])
+    owners = [p for p in before if p[1] <= rel]
+    if closing < 0 or not owners or text[owners[-1][1] : rel].strip():
+        return None
+    after = [p for p in before if p[0] > closing]
+    if not after or not re.fullmatch(r",\s*(?:and\s+)?", text[closing : after[0][0]]):
+        return None
+    group = [p for p in _coordinated(text, before, last, trigger_start) if p[0] > closing]
+    return [owners[-1], *group] if group and group[0] is after[0] else None
+def _outside_relative(text: str, before: list, last: tuple, gap: str):
+    """`Orlov, ..., who had sheltered Lenin in 1917, was arrested`: `last` sits inside a relative
+    clause that has closed (`, was`); the subject is the clause's antecedent, not `last`. With no
+    person as the antecedent (`Rovio, who hid Lenin, was arrested`, Rovio not known as a person;
+    `a friend in whom even Stalin saw an ally, perished`), the subject is no one named: `[]`."""
+    if "," not in gap and "—" not in gap:
+        return None
+    window = text[max(0, last[0] - 200) : last[0]]
+    found = list(re.finditer(r"\s(who|whom|whose)[\s,]", window))
+    if not found:
+        return None
+    rel = max(0, last[0] - 200) + found[-1].start()
+    # the relative encloses `last`: no comma between them but one right after the pronoun (`who, with Lenin,`)
+    enclosed = bool(re.fullmatch(r"\s(?:who|whom|whose)\s*,?[^,.;:!?—]*", text[rel : last[0]]))
+    if found[-1].group(1) == "whose" and not re.match(r"\s*,", gap):
+        enclosed = False  # `X, whose son Orlov was arrested`: the relative's own subject and verb
+    owners = [p for p in before if p[1] <= rel]
+    if owners:
+        owner = owners[-1]
+        between = text[owner[1] : rel]
+        if between.lstrip().startswith(",") and len(between) <= 160 and not re.search(r"[.;:!?]", between):
+            return owner
+    return () if enclosed else None
+_NEW_SENTENCE = re.compile(r"\b(?:He|She|They|It|We|I|This|These|There)\s+[a-z]")
+def list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end: int, max_gap: int = 60,
+                objects_only: bool = False, copula: bool = False, strict: bool = False
+                ) -> list[tuple[int, int, PersonRef]]:
+    """The coordinated persons that start just after the trigger (its objects). `strict`: joined only
+    by list commas, `and` or appositions (`the removal of X, the crisis began, the Y`: Y is no object)."""
+    after = [p for p in persons if p[0] >= trigger_end]
+    if not after or possessive(text, after[0]):
+        return []
+    first = after[0]
+    gap = text[trigger_end : first[0]]
+    if copula:  # `Executed was X`, `arrested were X, Y`: the copula belongs to the construction
+        gap = re.sub(r"^\s*(?:(?:and|also|then)\s+)?(?:was|were)\b", "", gap, flags=re.IGNORECASE)
+    if len(gap) > max_gap or VERB_CUE.search(gap):
+        return []
+    if objects_only and _PREPOSITION.search(gap):
+        return []  # `released at the request of X`: X did not undergo it
+    group = [first]
+    for nxt in after[1:]:
+        if possessive(text, nxt):
+            continue  # `A. P. Gorbunov, in the past Lenin's secretary, and ...`: an apposition's owner
+        if _PREPOSITION_BEFORE.search(text, max(0, nxt[0] - 30), nxt[0]):
+            continue  # `W. Hirsch (the secretary of Thaelmann), and others`: inside an item's apposition
+        between = text[group[-1][1] : nxt[0]]
+        if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or (
+            # (initials cut from their surname are no sentence end; `..., and Yu. G. Oksman, They kept
+            # O. Berggolts`: a lost stop is)
+            not strict and len(between) < 120 and "," in between
+            and not VERB_CUE.search(_INITIAL_DOT.sub(r"\1_", between)) and not _NEW_SENTENCE.search(between)
+        ):
+            group.append(nxt)
+        else:
+            break
+    if len(group) > 1 and _NEXT_SUBJECT.match(text, group[-1][1]) and not re.search(
+        r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]
+    ):
+        group.pop()  # `when they arrested A, B had already become chief`: B opens the next clause
+    return group
+_OTHER_SUBJECT = re.compile(
+    r"(?:(?<![,(])\s(?:the|a|an|this|that|these|those|its)\s+(?:[\w-]+\s+){1,2}|\s[A-Z]\w+(?:'s|’s)\s+"
+    r"(?:son|daughter|wife|husband|brother|sister|father|mother|family|children|deputy|friend)\s+)(?:was|were|had\s+been)\s+"
+    r"(?:\w+ly\s+|also\s+|later\s+|then\s+|soon\s+)?$",
+    re.IGNORECASE,
+)
+#: a colon or a dash right after the verb (`perished as well—`, `arrested and executed:`) opens its list
+_LIST_END = re.compile(r"\s*(?:[.,;:)(\[\]!?—–]|\s*$|(?:and|as\s+well\s+as)\s+(?:many|several|some|others?|hundreds|"
+                       r"thousands|dozens|tens|a\s+number)\b)")
+_LISTED_AFTER = re.compile(
+    r"(?:\s+(?:as\s+well|too|also|(?:and|or)\s+[a-z]+))?(?:\s*(?::|—|–|\()|,?\s+(?:including|to\s+include|among\s+them|"
+    r"among\s+whom|such\s+as|namely)\b:?)\s*"
+)
+def listed_after(text: str, persons, trig: Trigger, end: int) -> list:
+    """The persons a colon or dash after a subjectless verb lists: `The following perished: A, B`,
+    `commissars were arrested and executed: defense industry—A, light industry—B`."""
+    m = _LISTED_AFTER.match(text, trig.end, end)
+    start = m.end() if m else _list_intro(text, persons, trig, end)
+    group = list_after(text, persons, start, max_gap=40) if start is not None else []
+    if group and not _LIST_END.match(text, group[-1][1]):
+        return []  # `He was arrested: Orlov later told me so`: a new clause's subject, not a list
+    return group
+#: the end of a list's lead-in: a colon or dash, then a few lowercase words (`—the former marshals A, B`)
+_INTRO_TAIL = re.compile(
+    r"(?::|—|–|(?<=[a-z])-)\s*(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z0-9][\w-]*\s+){0,4}(?:[A-Z][a-z]+\s+)?$"
+)
+_PREPOSITION_FIRST = re.compile(r"\s*(?:without|with|for|of|from|by|to|in|into|on|at|after|before|under|against|"
+                                r"about|during|through|because)\b", re.IGNORECASE)
+_COPULA_START = re.compile(r"\s+(?:and\s+[a-z]+\s+)?(?:were|was|are|is)\b")
+def _list_intro(text: str, persons, trig: Trigger, end: int) -> int | None:
+    """Where the list starts that a verb's noun phrase leads into (`Among the rehabilitated were quite a
+    few of those who became famous—the former marshals A, B`; `Together with him perished outstanding
+    figures of the party—A, B`; `They executed almost all commanders—heroes of the Civil War: A, B`)."""
+    after = [p for p in persons if trig.end <= p[0] < end]
+    if not after or after[0][0] - trig.end > 160:
+        return None
+    stretch = text[trig.end : after[0][0]]
+    m = _INTRO_TAIL.search(stretch)
+    if not m or re.search(r"[.;!?]", stretch[: m.start()]):
+        return None
+    body = stretch[: m.start()]
+    if _COPULA_START.match(body):
+        return trig.end + m.start() + 1
+    if VERB_CUE.search(body) or _PREPOSITION_FIRST.match(body):
+        # another verb leads into the list (`... arrested him, and Orlov said: A, B`), or a phrase the
+        # list only names a noun of (`was released without the signature of its editor—X`)
+        return None
+    return trig.end + m.start() + 1
+#: the rest of a list item up to the `;` that opens the next one: an apposition, no verb
+_ITEM_TAIL = re.compile(r"(?:,[^.;:!?]{0,160}?|\s*\([^()]{0,120}\))?\s*;\s*(?:and\s+)?")
+def semicolon_items(text: str, persons, end: int, sentence_end: int) -> list:
+    """The items after the first of a list set off by semicolons, each led by its post (`; the Komsomol
+    Central Committee members D. Lukyanov, G. Lebedev and A. Kurylev; B. Bubekin, the editor of ...`)."""
+    out: list = []
+    while True:
+        m = _ITEM_TAIL.match(text, end, sentence_end)
+        if not m:
+            return out  # (an item's apposition may hold a relative clause: `A, who had directed ...; B`)
+        nxt = next((p for p in persons if p[0] >= m.end()), None)
+        if nxt is None or nxt[0] >= sentence_end:
+            return out
+        lead = text[m.end() : nxt[0]]
+        # a post may name its body (`the president of the BSSR Academy of Sciences, I. Z. Surt`) when a
+        # comma or dash sets the name off from it
+        set_off = re.search(r"[,—–]\s*$", lead)
+        if len(lead) > 100 or VERB_CUE.search(_INITIAL_DOT.sub(r"\1_", lead)) or (
+            _PREPOSITION.search(lead) and not set_off
+        ):
+            return out
+        group = list_after(text, persons, m.end(), max_gap=100)
+        if not group or not _LIST_END.match(text, group[-1][1]):
+            return out  # (`...; then Stalin praised Kedrov`: a clause, no item)
+        out.extend(group)
+        end = group[-1][1]
+def including(text: str, persons, start: int, end: int) -> list:
+    """`coopted several persons including A, B and C`: the list the trigger's object introduces."""
+    m = _INCLUDING.search(text, start, min(end, start + 120))
+    if not m or VERB_CUE.search(text, start, m.start()):
+        return []
+    if m.group(0) in (":", "—") and re.search(r"\b(?:of|without|with|for)\b", text[start : m.start()]):
+        return []  # `was released without the signature of its editor—X`: the dash closes a phrase, no list
+    return list_after(text, persons, m.end(), max_gap=12)
+def plural_groups(text: str, persons: list) -> list[list]:
+    """Coordinated lists of two or more persons (`A, B and C`), in order; a list governed by a
+    preposition (`defended by A and B`, `sent to A, B and C`) is left out: `they` is not them."""
+    groups: list[list] = []
+    for p in persons:
+        gap = text[groups[-1][-1][1] : p[0]] if groups else ""
+        if groups and (_LIST_GAP.match(gap) or _APPOSITIVE_GAP.match(gap) or _DASH_APPOSITION.fullmatch(gap)):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return [
+        g for g in groups
+        if len({p[2].person_id for p in g}) >= 2 and not _GOVERNED.search(text, max(0, g[0][0] - 25), g[0][0])
+    ]
+# `A—director of the institute, as well as specialists in planning—B, C and D were charged`
+_DASH_APPOSITION = re.compile(r"\s*[—–]\s*[^—–.;:!?]{1,200}?[—–]\s*")
+# `A, B and others`, `A, B and many other philosophers`
+AND_OTHERS = re.compile(
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?(?:others?\b|other\s+[a-z]+s\b)"
+)
