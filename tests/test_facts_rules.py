@@ -494,6 +494,8 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
           ("Rubin", "arrested"), ("Sokolov", "arrested")}),
         ("Arrested were P. Pavlov and Orlov; then Stalin praised Kedrov.",
          {("Pavlov", "arrested"), ("Orlov", "arrested")}),
+        ("The latter scolded Pavlov roughly, who was then charged with maintaining ties with enemies and dismissed "
+         "from all of his posts.", {("Pavlov", "removed")}),
         # gapping in a passive
         ("The train arrived on 10 April: Orlov was arrested on 14 April and Stalin on 22 April, probably because he "
          "had left.", {("Orlov", "arrested"), ("Stalin", "arrested")}),
