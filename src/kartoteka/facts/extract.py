@@ -83,7 +83,8 @@ _AMONG_NOUN = re.compile(r"\b[Aa]mong\s+(?:the\s+|those\s+)?(?:[\w\"'“”-]+\s
 _THERE_WERE = re.compile(r"[^.;:!?]{0,60}?\b(?:there\s+)?(?:were|was)\b[^.;:!?]{0,80}?(?:such\s+as|including|:|—)?\s*"
                          r"(?=[A-Z])")
 _PASSIVE_CHAIN = re.compile(
-    r"\b(?:was|were)\s+(?:(?:\w+ly|then|later|soon|also)\s+)?\w+ed\b[^.;:]{0,70}?(?:,|\band\b)\s+(?:(?:and|then|later|soon|afterwards|"
+    r"\b(?:was|were)\s+(?:(?:\w+ly|then|later|soon|also)\s+)?\w+ed\b[^.;:]{0,70}?(?:,|\band\b)\s+"
+    r"(?:(?:and|then|later|soon|afterwards|"
     r"subsequently|immediately|finally)\s+){0,3}$",
     re.IGNORECASE,
 )
