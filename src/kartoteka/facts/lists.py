@@ -38,8 +38,10 @@ _UNCLOSED_APPOSITION = re.compile(
 # a name opening its sentence (`In 1937 X, ...`)
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?;][\"'”’]?\s+)(?:(?:In|By|During|Later|Then|Soon)\b[^,.;:]{0,20},?\s+)?$")
 # `A and his deputies B, C`: `and` with a title of up to five words, no preposition among them
-_AND_TITLE = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:his|her|their)\s+)?"
-                        r"(?:(?!(?:of|to|with|by|from|for|in|on|at|who|whom|which|that|was|were)\b)[A-Za-z][\w-]*\s+){1,5}")
+_AND_TITLE = re.compile(
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:his|her|their)\s+)?"
+    r"(?:(?!(?:of|to|with|by|from|for|in|on|at|who|whom|which|that|was|were)\b)[A-Za-z][\w-]*\s+){1,5}"
+)
 # `A, B, C, as well as hundreds of teachers and even students, were arrested`: a list closed by a group
 _LIST_CLOSER = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:even\s+)?(?:hundreds|thousands|dozens|tens|many|"
                           r"several|some|numerous|a\s+number|a\s+group|their|his|her)\b")
