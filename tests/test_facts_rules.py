@@ -496,6 +496,11 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
          {("Pavlov", "arrested"), ("Orlov", "arrested")}),
         ("The latter scolded Pavlov roughly, who was then charged with maintaining ties with enemies and dismissed "
          "from all of his posts.", {("Pavlov", "removed")}),
+        ("On 11 June 1937, the press reported the bringing to trial, before the Military Collegium, of a group of "
+         "commanders: M. N. Pavlov, I. E. Orlov, and V. K. Kedrov.",
+         {("Pavlov", "tried"), ("Orlov", "tried"), ("Kedrov", "tried")}),
+        ("In 1953 Rykov was arrested and brought to trial by the Military Collegium.",
+         {("Rykov", "arrested"), ("Rykov", "tried")}),
         # gapping in a passive
         ("The train arrived on 10 April: Orlov was arrested on 14 April and Stalin on 22 April, probably because he "
          "had left.", {("Orlov", "arrested"), ("Stalin", "arrested")}),

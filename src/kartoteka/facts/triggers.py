@@ -88,6 +88,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("appointed", "verb", r"appointed|promoted(?=\s+(?:[\w-]+\s+){0,4}?to\s)|appoint"),
     ("elected", "verb", r"(?:re-?)?elected|elect"),
     ("sentenced", "verb", r"sentenced|condemned|convicted|sentence"),
+    # `was brought to trial`, `the press reported the bringing to trial ... of a group of commanders: A, B`
+    ("tried", "verb", r"brought to trial|bringing to trial|put on trial|stood trial|went on trial"),
     ("tried", "noun", r"trial"),
     ("tried", "verb", r"tried(?! to)"),
     ("born", "intrans", r"born"),
@@ -104,7 +106,7 @@ _PATTERN = re.compile(
 # the big alternation is tried only there (tried everywhere, it dominates the layer's time).
 _STEMS = frozenset(
     "came face went comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
-    "take no l pass set ende land foun surv spen serv "
+    "take no l pass set ende land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf".split()
 )
