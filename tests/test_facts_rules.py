@@ -501,6 +501,9 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
          {("Pavlov", "tried"), ("Orlov", "tried"), ("Kedrov", "tried")}),
         ("In 1953 Rykov was arrested and brought to trial by the Military Collegium.",
          {("Rykov", "arrested"), ("Rykov", "tried")}),
+        ("B. L. Pavlov, a member of the Central Committee, was arrested but released during the first months of "
+         "the war.", {("Pavlov", "arrested"), ("Pavlov", "released")}),
+        ("Pavlov was arrested, but Orlov was released.", {("Pavlov", "arrested"), ("Orlov", "released")}),
         # gapping in a passive
         ("The train arrived on 10 April: Orlov was arrested on 14 April and Stalin on 22 April, probably because he "
          "had left.", {("Orlov", "arrested"), ("Stalin", "arrested")}),
