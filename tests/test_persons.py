@@ -153,6 +153,11 @@ def test_a_given_name_in_two_spellings_is_one_person_and_other_given_names_two(t
     assert len(by_surname(persons, "Petrovskiy")) == 2  # Petr and Leonid: two people
 
 
+def test_a_surname_in_ly_after_a_given_name(tmp_path):
+    persons = _unrepaired_persons(tmp_path, "The following perished: Artem Vesely, V. I. Narbut. Finally, peace.\n")
+    assert by_surname(persons, "Vesely") and not by_surname(persons, "Finally")
+
+
 def test_a_western_w_is_a_v_among_initials(tmp_path):
     text = ("They killed Walter Krivitsky in Washington.\n\n"
             "V. Krivitsky had broken with the NKVD. Krivitsky wrote a book.\n\n"

@@ -202,6 +202,11 @@ def _surname_ok(tok: _Tok) -> bool:
     return tok.kind == "word" and not is_non_person_word(tok.text) and tok.text not in TITLES
 
 
+def _ly_surname(tok: _Tok) -> bool:
+    """`Artem Vesely`: after a given name a word ending in -ly is a surname, not an adverb."""
+    return tok.kind == "word" and len(tok.text) >= 5 and tok.text.endswith("ly") and tok.text not in STOP
+
+
 def detect(text: str) -> list[Candidate]:
     """Candidate person names in `text` (the repaired reading), in text order."""
     out: list[Candidate] = []
@@ -246,7 +251,7 @@ def detect(text: str) -> list[Candidate]:
                     patr = chain[j].text
                     j += 1
                 if (not t.possessive and (patr is None or not chain[j - 1].possessive) and j < n
-                        and _surname_ok(chain[j]) and chain[j].text not in GIVEN):
+                        and (_surname_ok(chain[j]) or _ly_surname(chain[j])) and chain[j].text not in GIVEN):
                     surname_tok = chain[j]
                     j += 1
                 last = chain[j - 1]
