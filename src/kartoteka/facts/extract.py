@@ -169,28 +169,6 @@ def _persons_in(paragraph: _Paragraph, start: int, end: int) -> list[tuple[int, 
     return paragraph.persons[bisect_left(starts, start) : bisect_right(starts, end - 1)]
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tuple[list, str]:
     """Persons the trigger happens to, and how they were found."""
     cs, ce = clause
@@ -314,20 +292,6 @@ def _with_role(text: str, persons, start: int, end: int) -> list:
     if not group or group[-1][1] > end or not _ROLE_AFTER.match(text, group[-1][1]):
         return []
     return group
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _resolve_pronoun(text: str, clause: tuple[int, int], sentences, persons, trig: Trigger, how: str,
@@ -497,8 +461,6 @@ def _is_female(surname: str | None) -> bool:
     # only the unambiguous Russian endings: Yagoda, Lakoba and Smilga are men; a person known by a
     # given name alone (no surname) is not told either way
     return bool(surname) and len(surname) > 4 and surname.endswith(("ova", "eva", "yna", "ina", "aya"))
-
-
 
 
 # `the group of exiles which included A and B`, `defendants ... such as A, B`: a noun names what

@@ -67,9 +67,13 @@ _INCLUDING = re.compile(
     r"(?:\s*among\s+others,?)?|:|—"
 )
 _PREPOSITION = re.compile(r"\b(?:by|of|at|with|for|from|to|on|in|under|including|among)\b", re.IGNORECASE)
+
+
 def possessive(text: str, p: tuple[int, int, PersonRef]) -> bool:
     tail = text[p[1] - 2 : p[1] + 2]
     return "'s" in tail or "’s" in tail
+
+
 def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_start: int, max_gap: int = 60
                  ) -> list[tuple[int, int, PersonRef]]:
     """The coordinated persons that end just before the trigger (the subject of a passive)."""
@@ -122,6 +126,8 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
     if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
         return []  # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject
     return _coordinated(text, before, last, trigger_start)
+
+
 def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> list:
     """`last` and the persons listed with it just before (`A, B and last`)."""
     before = before[: before.index(last) + 1]
@@ -149,13 +155,21 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
     ):
         group = [last]
     return group
+
+
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:was|were|had|has|is|are|and|or|who|whom|whose|which|that|himself|herself|did|"
                          r"would|could|said|wrote|also|then|later)\b)[a-z]+\b")
+
+
 def _attributive(text: str, p: tuple) -> bool:
     """`the Stalin years`, `the Kirov case`: a name standing as a modifier of the noun after it."""
     return bool(_THE_BEFORE.search(text, max(0, p[0] - 4), p[0]) and _NOUN_AFTER.match(text, p[1]))
+
+
 _INITIAL_DOT = re.compile(r"\b([A-Z][a-z]?)\.(?=\s*(?:[A-Z]|$))")
+
+
 def _apposition_owner(text: str, before: list, trigger_start: int):
     """`V. G. Sorin, the author of a biography of Lenin, ..., perished`: the person an apposition
     (no verb in it, the names inside governed by prepositions) belongs to, or None."""
@@ -167,6 +181,8 @@ def _apposition_owner(text: str, before: list, trigger_start: int):
         if not _PREPOSITION_BEFORE.search(text, max(0, p[0] - 30), p[0]):
             return p
     return None
+
+
 def _antecedent_and_list(text: str, before: list, last: tuple, trigger_start: int) -> list | None:
     """`A, who replaced B in the post of commander, C, D and E, were executed`: a relative clause closes
     and the list goes on; its antecedent and the persons after it are the subject, B is not."""
@@ -184,6 +200,8 @@ def _antecedent_and_list(text: str, before: list, last: tuple, trigger_start: in
         return None
     group = [p for p in _coordinated(text, before, last, trigger_start) if p[0] > closing]
     return [owners[-1], *group] if group and group[0] is after[0] else None
+
+
 def _outside_relative(text: str, before: list, last: tuple, gap: str):
     """`Orlov, ..., who had sheltered Lenin in 1917, was arrested`: `last` sits inside a relative
     clause that has closed (`, was`); the subject is the clause's antecedent, not `last`. With no
@@ -207,7 +225,11 @@ def _outside_relative(text: str, before: list, last: tuple, gap: str):
         if between.lstrip().startswith(",") and len(between) <= 160 and not re.search(r"[.;:!?]", between):
             return owner
     return () if enclosed else None
+
+
 _NEW_SENTENCE = re.compile(r"\b(?:He|She|They|It|We|I|This|These|There)\s+[a-z]")
+
+
 def list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end: int, max_gap: int = 60,
                 objects_only: bool = False, copula: bool = False, strict: bool = False
                 ) -> list[tuple[int, int, PersonRef]]:
@@ -245,6 +267,8 @@ def list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end
     ):
         group.pop()  # `when they arrested A, B had already become chief`: B opens the next clause
     return group
+
+
 _OTHER_SUBJECT = re.compile(
     r"(?:(?<![,(])\s(?:the|a|an|this|that|these|those|its)\s+(?:[\w-]+\s+){1,2}|\s[A-Z]\w+(?:'s|’s)\s+"
     r"(?:son|daughter|wife|husband|brother|sister|father|mother|family|children|deputy|friend)\s+)(?:was|were|had\s+been)\s+"
@@ -258,6 +282,8 @@ _LISTED_AFTER = re.compile(
     r"(?:\s+(?:as\s+well|too|also|(?:and|or)\s+[a-z]+))?(?:\s*(?::|—|–|\()|,?\s+(?:including|to\s+include|among\s+them|"
     r"among\s+whom|such\s+as|namely)\b:?)\s*"
 )
+
+
 def listed_after(text: str, persons, trig: Trigger, end: int) -> list:
     """The persons a colon or dash after a subjectless verb lists: `The following perished: A, B`,
     `commissars were arrested and executed: defense industry—A, light industry—B`."""
@@ -267,6 +293,8 @@ def listed_after(text: str, persons, trig: Trigger, end: int) -> list:
     if group and not _LIST_END.match(text, group[-1][1]):
         return []  # `He was arrested: Orlov later told me so`: a new clause's subject, not a list
     return group
+
+
 #: the end of a list's lead-in: a colon or dash, then a few lowercase words (`—the former marshals A, B`)
 _INTRO_TAIL = re.compile(
     r"(?::|—|–|(?<=[a-z])-)\s*(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z0-9][\w-]*\s+){0,4}(?:[A-Z][a-z]+\s+)?$"
@@ -274,6 +302,8 @@ _INTRO_TAIL = re.compile(
 _PREPOSITION_FIRST = re.compile(r"\s*(?:without|with|for|of|from|by|to|in|into|on|at|after|before|under|against|"
                                 r"about|during|through|because)\b", re.IGNORECASE)
 _COPULA_START = re.compile(r"\s+(?:and\s+[a-z]+\s+)?(?:were|was|are|is)\b")
+
+
 def _list_intro(text: str, persons, trig: Trigger, end: int) -> int | None:
     """Where the list starts that a verb's noun phrase leads into (`Among the rehabilitated were quite a
     few of those who became famous—the former marshals A, B`; `Together with him perished outstanding
@@ -293,8 +323,12 @@ def _list_intro(text: str, persons, trig: Trigger, end: int) -> int | None:
         # list only names a noun of (`was released without the signature of its editor—X`)
         return None
     return trig.end + m.start() + 1
+
+
 #: the rest of a list item up to the `;` that opens the next one: an apposition, no verb
 _ITEM_TAIL = re.compile(r"(?:,[^.;:!?]{0,160}?|\s*\([^()]{0,120}\))?\s*;\s*(?:and\s+)?")
+
+
 def semicolon_items(text: str, persons, end: int, sentence_end: int) -> list:
     """The items after the first of a list set off by semicolons, each led by its post (`; the Komsomol
     Central Committee members D. Lukyanov, G. Lebedev and A. Kurylev; B. Bubekin, the editor of ...`)."""
@@ -319,6 +353,8 @@ def semicolon_items(text: str, persons, end: int, sentence_end: int) -> list:
             return out  # (`...; then Stalin praised Kedrov`: a clause, no item)
         out.extend(group)
         end = group[-1][1]
+
+
 def including(text: str, persons, start: int, end: int) -> list:
     """`coopted several persons including A, B and C`: the list the trigger's object introduces."""
     m = _INCLUDING.search(text, start, min(end, start + 120))
@@ -327,6 +363,8 @@ def including(text: str, persons, start: int, end: int) -> list:
     if m.group(0) in (":", "—") and re.search(r"\b(?:of|without|with|for)\b", text[start : m.start()]):
         return []  # `was released without the signature of its editor—X`: the dash closes a phrase, no list
     return list_after(text, persons, m.end(), max_gap=12)
+
+
 def plural_groups(text: str, persons: list) -> list[list]:
     """Coordinated lists of two or more persons (`A, B and C`), in order; a list governed by a
     preposition (`defended by A and B`, `sent to A, B and C`) is left out: `they` is not them."""
@@ -341,6 +379,8 @@ def plural_groups(text: str, persons: list) -> list[list]:
         g for g in groups
         if len({p[2].person_id for p in g}) >= 2 and not _GOVERNED.search(text, max(0, g[0][0] - 25), g[0][0])
     ]
+
+
 # `A—director of the institute, as well as specialists in planning—B, C and D were charged`
 _DASH_APPOSITION = re.compile(r"\s*[—–]\s*[^—–.;:!?]{1,200}?[—–]\s*")
 # `A, B and others`, `A, B and many other philosophers`
