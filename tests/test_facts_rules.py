@@ -163,29 +163,29 @@ def test_years_from_clause_then_sentence_then_paragraph():
          {("Rubin", "arrested"): None, ("Orlov", "arrested"): None}),
         ("Rubin was elected at the 17th Party Congress.", {("Rubin", "elected"): 1934}),
         # `By mid-1939` bounds what came before; a later sentence's event is not in that year
-        ("By mid-1939, only seven secretaries remained at their posts. Almost all who were arrested, including "
+        ("By mid-1939, only three directors kept their jobs. Nearly all who were arrested, including "
          "Rubin and Orlov, were executed.", {("Rubin", "arrested"): None, ("Rubin", "shot"): None,
                                             ("Orlov", "arrested"): None, ("Orlov", "shot"): None}),
         ("By the end of 1938 Orlov was shot.", {("Orlov", "shot"): 1938}),
         # a past told in a closed relative clause of another sentence does not date this one
-        ("Rubin, for whom V. I. Lenin vouched when he entered the party in 1919, perished. Orlov and Pavlov were "
-         "arrested.", {("Rubin", "died"): None, ("Orlov", "arrested"): None, ("Pavlov", "arrested"): None}),
+        ("Rubin, whom the old worker K. Sokolov recommended when he joined the party in 1919, perished. Orlov and "
+         "Pavlov were arrested.", {("Rubin", "died"): None, ("Orlov", "arrested"): None, ("Pavlov", "arrested"): None}),
         ("Rubin, who in 1919 had directed the rout of the enemy, was praised. Soon Orlov was arrested.",
          {("Orlov", "arrested"): None}),
         ("Rubin, who was arrested in 1937, told me about it. Orlov was arrested at the same time.",
          {("Rubin", "arrested"): 1937, ("Orlov", "arrested"): 1937}),
-        ("The name of Kamo, who died in 1922, ceased to circulate. Kamo's brother Orlov was arrested.",
+        ("The name of Kamo, who died in 1922, was no longer mentioned. Kamo's nephew Orlov was arrested.",
          {("Orlov", "arrested"): None}),
-        ("Bela Rubin, the leader of the Hungarian Soviet Republic in 1919, was executed. Together with him perished "
-         "outstanding figures of the party—F. Orlov and D. Pavlov.",
+        ("Bela Rubin, the head of the short-lived Bavarian republic in 1919, was executed. With him died prominent "
+         "members of his party—F. Orlov and D. Pavlov.",
          {("Rubin", "shot"): None, ("Orlov", "died"): None, ("Pavlov", "died"): None}),
-        ("His successor Orlov, who was only 34 years old in 1937, was also arrested. Pavlov was executed.",
+        ("His deputy Orlov, who was just 41 years old in 1937, was also arrested. Pavlov was executed.",
          {("Orlov", "arrested"): None, ("Pavlov", "shot"): 1937}),
         # a year after a contrast belongs to the event the contrast brings
-        ("They also arrested the artist Rubin, but they freed him in 1941.",
+        ("They also arrested the actor Rubin, but released him in 1941.",
          {("Rubin", "arrested"): None, ("Rubin", "released"): 1941}),
         # joining the party starts a life, not the story the paragraph tells
-        ("Orlov headed the government of Bukhara. He joined the party only in 1922. After a few months Pavlov was "
+        ("Orlov ran the cooperative in Samarkand. He joined the party only in 1922. After a few months Pavlov was "
          "arrested.", {("Pavlov", "arrested"): None}),
         # `during the years of the terror` is a span: no one year, and not the year stated before it
         ("In July 1917 she helped hide Lenin. Orlov also perished during the years of the terror.",
@@ -432,23 +432,23 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
     ("sentence", "expected"),
     [
         # a long apposition closed by a comma, then `also`: the subject is the person before it
-        ("Ye. N. Sokolov, a prominent leader of the Moscow Bolsheviks in the days of October, also perished.",
+        ("Ye. N. Sokolov, a well-known organizer of the Tula Bolsheviks in the years of the revolution, also perished.",
          {("Sokolov", "died")}),
         # the name right before the verb stands inside a closed relative clause; the subject is its antecedent
-        ("S. P. Volgin, who had replaced Orlov in the post of head of the Intelligence Administration of the "
-         "Commissariat of Defense, also perished.", {("Volgin", "died")}),
+        ("S. P. Volgin, who had succeeded Orlov as chief of the naval staff of the Baltic Fleet in the autumn of "
+         "that year, also perished.", {("Volgin", "died")}),
         ("Kedrov and Rykov were once again rehabilitated by the party in 1933.",
          {("Kedrov", "rehabilitated"), ("Rykov", "rehabilitated")}),
-        ("Pavlov, as well as the secretaries of nine rayon committees, were confined in a special wing of the "
-         "prison.", {("Pavlov", "imprisoned")}),
+        ("Pavlov, as well as the clerks of four district offices, were confined in the east block of the "
+         "jail.", {("Pavlov", "imprisoned")}),
         ("Pavlov was confined to his room by illness.", set()),
-        ("As of December 1938, L. P. Pavlov became people's commissar of internal affairs.", {("Pavlov", "appointed")}),
-        ("But only two days later Pavlov was taken to prison directly from the hospital.", {("Pavlov", "arrested")}),
-        ("They told the microbiologist P. Pavlov, who had ended up in Sukhanovskaya Prison, everything.",
+        ("From January 1939, L. P. Pavlov became people's commissar of light industry.", {("Pavlov", "appointed")}),
+        ("Only a week later Pavlov was taken to prison straight from the sanatorium.", {("Pavlov", "arrested")}),
+        ("They warned the chemist P. Pavlov, who had ended up in Butyrskaya Prison, about it.",
          {("Pavlov", "imprisoned")}),
-        ("Pavlov entered the party in 1902 and spent many years at hard labor.", {("Pavlov", "imprisoned")}),
+        ("Pavlov joined the movement in 1904 and spent many years at hard labor.", {("Pavlov", "imprisoned")}),
         # lists closed by a group, joined by `and his deputies`, or going on after a closed relative clause
-        ("Their heads, S. A. Pavlov, B. M. Orlov, A. I. Kedrov, as well as hundreds of teachers and even students, "
+        ("Their directors, S. A. Pavlov, B. M. Orlov, A. I. Kedrov, as well as dozens of lecturers and even cadets, "
          "were arrested.", {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested")}),
         ("Deputy chairmen V. Pavlov and N. K. Orlov, the chairman D. Ye. Kedrov and his deputies D. Z. Volgin and "
          "T. Rykov were arrested.", {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested"),
@@ -457,24 +457,25 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
         # initials a page break cut from their surname are no sentence end inside the list
         ("Commanders M. V. Pavlov, A. K. Orlov, A. S.\n\nKedrov, D. G. Rubin, and S. P. Volgin, perished.",
          {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died"), ("Rubin", "died"), ("Volgin", "died")}),
-        ("Chairmen G. M. Pavlov, I. F. Kedrov and I. Ya. Rubin and Leningrad City Soviet chairman I. F. Orlov "
+        ("Chairmen G. M. Pavlov, I. F. Kedrov and I. Ya. Rubin and Kazan City Soviet chairman I. F. Orlov "
          "perished together with them.", {("Pavlov", "died"), ("Kedrov", "died"), ("Rubin", "died"),
                                           ("Orlov", "died")}),
-        ("Many of his deputies perished, including M. S. Pavlov and M. A. Orlov, important methodologists, and the "
-         "scholars and organizers of public education A. P. Kedrov, W. Volgin (the secretary of Rykov), and others.",
+        ("Many of his aides perished, including M. S. Pavlov and M. A. Orlov, noted statisticians of the trade "
+         "commissariat, and the planners of rural schooling A. P. Kedrov, W. Volgin (the secretary of Rykov), "
+         "and others.",
          {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died"), ("Volgin", "died")}),
         # a long apposition between two items of the list
-        ("Former leaders of the party M. A. Pavlov and I. K. Orlov, A. Kedrov, one of the leaders of the rightist "
-         "socialist-revolutionary party, socialist-revolutionary K. Rubin and others were arrested.",
+        ("Former leaders of the anarchists M. A. Pavlov and I. K. Orlov, A. Kedrov, one of the best known founders of "
+         "the maximalist wing of the old populists, maximalist K. Rubin and others were arrested.",
          {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested"), ("Rubin", "arrested")}),
-        ("The heroes of the Civil War I. S. Pavlov, who replaced Orlov in the post of commander of the division, "
+        ("The heroes of the Civil War I. S. Pavlov, who followed Orlov as commander of the rifle division, "
          "D. F. Kedrov, I. Ya. Volgin, and V. M. Rubin, were executed.",
          {("Pavlov", "shot"), ("Kedrov", "shot"), ("Volgin", "shot"), ("Rubin", "shot")}),
-        ("The story of Stalin's exile in Turukhanskiy Kray has been studied in detail.", {("Stalin", "exiled")}),
-        ("Only in 1912 was Stalin admitted to the committee, but his exile to Turukhanskiy Kray prevented him "
-         "from working.", set()),
+        ("The history of Orlov's exile in Narym Kray is well documented.", {("Orlov", "exiled")}),
+        ("Only in 1912 was Orlov admitted to the committee, but his exile to Narym Kray kept him from "
+         "working.", set()),
         # `who had` is no singular: the list before the relative is the subject
-        ("G. Pavlov and S. Orlov, who had recently proclaimed the republic, were arrested as well.",
+        ("G. Pavlov and S. Orlov, who had just founded the new journal, were arrested as well.",
          {("Pavlov", "arrested"), ("Orlov", "arrested")}),
         ("All of his assistants, including M. Pavlov and L. Orlov, who had served already under Rykov, were "
          "arrested.", {("Pavlov", "arrested"), ("Orlov", "arrested")}),
@@ -482,58 +483,59 @@ def test_a_name_inside_a_closed_relative_clause_is_not_the_subject():
         # initials a page break cut from their surname inside an object list
         ("Officials also perished, to include N. P. Pavlov, M. V. Orlov, I. I.\n\nKedrov, and V. A. Rubin.",
          {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died"), ("Rubin", "died")}),
-        ("They also released the recent people's commissar of armaments, Pavlov—he was taken directly from "
-         "prison.", {("Pavlov", "released")}),
-        ("M. L. Pavlov, I. Orlov, G. Kedrov and many others—outstanding figures of the party-were arrested.",
+        ("They also freed the former people's commissar of shipbuilding, Pavlov—he was brought straight from "
+         "his cell.", {("Pavlov", "released")}),
+        ("M. L. Pavlov, I. Orlov, G. Kedrov and many others—well-known figures of the communist parties of the "
+         "Balkan countries-were arrested.",
          {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested")}),
         # a fronted list whose items are set off by semicolons, each led by its post
         ("Arrested were the secretaries of the committee P. Pavlov and Orlov; V. Kedrov, a member of the ispolkom "
-         "(KIM); the committee members D. Volgin and A. Rubin; the president of the BSSR Academy of Sciences, "
+         "(KIM); the committee members D. Volgin and A. Rubin; the rector of the Minsk polytechnic, "
          "I. Z. Sokolov: they said nothing.",
          {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested"), ("Volgin", "arrested"),
           ("Rubin", "arrested"), ("Sokolov", "arrested")}),
         ("Arrested were P. Pavlov and Orlov; then Stalin praised Kedrov.",
          {("Pavlov", "arrested"), ("Orlov", "arrested")}),
-        ("The latter scolded Pavlov roughly, who was then charged with maintaining ties with enemies and dismissed "
-         "from all of his posts.", {("Pavlov", "removed")}),
-        ("On 11 June 1937, the press reported the bringing to trial, before the Military Collegium, of a group of "
-         "commanders: M. N. Pavlov, I. E. Orlov, and V. K. Kedrov.",
+        ("The chairman rebuked Pavlov sharply, who was then accused of contacts with foreign agents and dismissed "
+         "from every post he held.", {("Pavlov", "removed")}),
+        ("In May 1938 the newspapers announced the bringing to trial, in a closed session, of several engineers: "
+         "M. N. Pavlov, I. E. Orlov, and V. K. Kedrov.",
          {("Pavlov", "tried"), ("Orlov", "tried"), ("Kedrov", "tried")}),
-        ("In 1953 Rykov was arrested and brought to trial by the Military Collegium.",
+        ("In 1953 Rykov was arrested and brought to trial by a special tribunal.",
          {("Rykov", "arrested"), ("Rykov", "tried")}),
-        ("B. L. Pavlov, a member of the Central Committee, was arrested but released during the first months of "
-         "the war.", {("Pavlov", "arrested"), ("Pavlov", "released")}),
+        ("B. L. Pavlov, a member of the city soviet, was arrested but released in the first weeks of the "
+         "winter.", {("Pavlov", "arrested"), ("Pavlov", "released")}),
         ("Pavlov was arrested, but Orlov was released.", {("Pavlov", "arrested"), ("Orlov", "released")}),
         # gapping in a passive
-        ("The train arrived on 10 April: Orlov was arrested on 14 April and Stalin on 22 April, probably because he "
-         "had left.", {("Orlov", "arrested"), ("Stalin", "arrested")}),
+        ("The ship docked on 3 May: Orlov was arrested on 6 May and Stalin on 19 May, perhaps because he had "
+         "gone ashore.", {("Orlov", "arrested"), ("Stalin", "arrested")}),
         ("Orlov was arrested in 1937 and Stalin in his office wrote letters.", {("Orlov", "arrested")}),
         # an apposition whose closing comma was lost, at the start of its sentence
-        ("A. Pavlov, the general secretary of the Central Committee of the Komsomol during 1928-1929 was arrested.",
+        ("A. Pavlov, the first secretary of the regional trade union council during 1931-1932 was arrested.",
          {("Pavlov", "arrested")}),
-        ("P. P. Pavlov, a popular party official, a candidate member of the Politburo and second secretary of the "
-         "Ukrainian Communist Party (of Bolsheviks) Central Committee was also shot.", {("Pavlov", "shot")}),
+        ("P. P. Pavlov, a well-liked factory director, a deputy of the city soviet and second secretary of the "
+         "Kharkov (city) party committee was also shot.", {("Pavlov", "shot")}),
         ("Orlov, the friend of Pavlov was arrested.", set()),
         # the object of a preposition before `and had been` is not the subject of the passive
-        ("Executions took place among those who remained faithful to Orlov and had been confined since 1925.",
+        ("Executions took place among those who stayed loyal to Orlov and had been confined since 1925.",
          set()),
-        ("A. I. Pavlov, I. K. Orlov, G. Antonov, and many other philosophers found themselves in prison.",
+        ("A. I. Pavlov, I. K. Orlov, G. Antonov, and many other economists found themselves in prison.",
          {("Pavlov", "imprisoned"), ("Orlov", "imprisoned"), ("Antonov", "imprisoned")}),
-        ("It was announced that Orlov had ended his life by suicide.", {("Orlov", "suicide")}),
-        ("Orlov, the chairman of the Yakut Central Committee, ended his life in confinement.", {("Orlov", "died")}),
+        ("In 1935 Orlov, alone in his flat, ended his life by suicide.", {("Orlov", "suicide")}),
+        ("Orlov, the head of the Buryat trade unions, ended his life in confinement.", {("Orlov", "died")}),
         # names inside an apposition, governed by prepositions, are not the subject; its owner and his list are
         ("The members of the collegium, I. D. Kedrov, G. I. Orlov, and Ya. Kh. Pavlov, the former adviser of "
          "Rykov, perished.", {("Kedrov", "died"), ("Orlov", "died"), ("Pavlov", "died")}),
-        ("The historian V. G. Sokolov, the author of a biography of Lenin, the editor of the first works of "
-         "Lenin, and the deputy director of the institute, perished.", {("Sokolov", "died")}),
-        ("N. M. Kedrov, the director of the institute in Kiev, for whom V. I. Lenin vouched when he entered the "
-         "party in 1919, perished.", {("Kedrov", "died")}),
-        ("They arrested the Leningrad portrait artist Volgin.", {("Volgin", "arrested")}),
-        ("The memoirs of Konstantin Orlov, Pavlov's younger brother, who survived 16 years of confinement, "
-         "are presented below.", {("Orlov", "imprisoned")}),
+        ("The historian V. G. Sokolov, the author of a study of Lenin, the compiler of the early letters of "
+         "Lenin, and the deputy head of the archive, perished.", {("Sokolov", "died")}),
+        ("N. M. Kedrov, the head of a laboratory in Odessa, for whom V. I. Lenin once wrote a reference when he "
+         "joined the party in 1920, perished.", {("Kedrov", "died")}),
+        ("They arrested the Kiev landscape painter Volgin.", {("Volgin", "arrested")}),
+        ("The letters of Konstantin Orlov, Pavlov's elder cousin, who survived 12 years of confinement, "
+         "are printed here.", {("Orlov", "imprisoned")}),
         # `the Stalin years`: a name as a modifier is no subject
-        ("In 1965 the philosopher P. I. Rykov, who had twice gone through the court during the Stalin years and "
-         "spent about 20 years in prison and camps, died.", {("Rykov", "died")}),
+        ("In 1966 the economist P. I. Rykov, who had twice faced the courts during the Stalin years and "
+         "spent some 18 years in prison and camps, died.", {("Rykov", "died")}),
     ],
 )
 def test_closed_clauses_once_again_and_confinement(sentence, expected):
@@ -545,50 +547,51 @@ def test_closed_clauses_once_again_and_confinement(sentence, expected):
     [
         ("The following perished: Artem Pavlov, V. I. Orlov, S. M. Kedrov, A. Volgin.",
          {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died"), ("Volgin", "died")}),
-        ("Many ambassadors were summoned to Moscow and arrested—K. Pavlov, M. A. Orlov and others.",
+        ("Many consuls were recalled to Moscow and arrested—K. Pavlov, M. A. Orlov and others.",
          {("Pavlov", "arrested"), ("Orlov", "arrested")}),
         ("Others perished as well—D. Pavlov, D. I. Kedrov, and hundreds of rayon secretaries.",
          {("Pavlov", "died"), ("Kedrov", "died")}),
         # the same list for both verbs, its items behind their posts
-        ("The following commissars were arrested and executed: defense industry—M. L. Pavlov, light "
-         "industry—I. Ye. Orlov.", {("Pavlov", "arrested"), ("Pavlov", "shot"), ("Orlov", "arrested"),
+        ("The following ministers were arrested and executed: fisheries—M. L. Pavlov, "
+         "textiles—I. Ye. Orlov.", {("Pavlov", "arrested"), ("Pavlov", "shot"), ("Orlov", "arrested"),
                                    ("Orlov", "shot")}),
-        ("Known officials of the party also perished, to include Sh. Z. Pavlov, N. P. Orlov and A. M. Kedrov.",
+        ("Several respected officials also perished, to include Sh. Z. Pavlov, N. P. Orlov and A. M. Kedrov.",
          {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died")}),
-        ("Many Italian communists perished, among them Edmondo Pavlov, who had carried out instructions.",
+        ("Many Spanish volunteers perished, among them Edmondo Pavlov, who had carried out instructions.",
          {("Pavlov", "died")}),
-        ("U. K. Pavlov, S. Orlov, A. M. Kedrov and other active participants of the struggle for Soviet power in "
-         "Kazakhstan perished.", {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died")}),
-        ("Rykov, Pavlov and other former members of leftist opposition groups were arrested soon after.",
+        ("U. K. Pavlov, S. Orlov, A. M. Kedrov and other veterans of the fight for the new order in "
+         "Kirghizia perished.", {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died")}),
+        ("Rykov, Pavlov and other former members of the workers' opposition in the trade unions of Perm and Tula were "
+         "arrested soon afterward.",
          {("Rykov", "arrested"), ("Pavlov", "arrested")}),
         # an initial inside the apposition is no sentence end, nor is the closing auxiliary part of it
-        ("Stalin's brother-in-law, S. Pavlov, married to a sister of N. Orlov, was arrested and soon executed.",
+        ("Rykov's son-in-law, S. Pavlov, married to a cousin of N. Orlov, was arrested and soon executed.",
          {("Pavlov", "arrested"), ("Pavlov", "shot")}),
-        ("Tomskiy and Rykov shot themselves with their own weapons.", {("Tomskiy", "suicide"), ("Rykov", "suicide")}),
-        ("The bulk of the members of the commission were arrested (I. M. Pavlov, N. S. Orlov and others).",
+        ("Tomskiy and Rykov shot themselves with service revolvers.", {("Tomskiy", "suicide"), ("Rykov", "suicide")}),
+        ("Most members of the audit board were arrested (I. M. Pavlov, N. S. Orlov and others).",
          {("Pavlov", "arrested"), ("Orlov", "arrested")}),
-        ("Also arrested were N. M. Pavlov, the chairman of the City Court, A. V. Orlov, a member of the Supreme "
-         "Court, and R. P. Kedrov.", {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested")}),
+        ("Also arrested were N. M. Pavlov, the head of the district court, A. V. Orlov, a judge of the appeals "
+         "court, and R. P. Kedrov.", {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested")}),
         ("He was shot (Orlov told me so).", set()),
         # a noun phrase leads into the list
-        ("Among the rehabilitated were quite a few of those who subsequently became famous in the war—the former "
-         "marshals K. K. Pavlov, K. A. Orlov, and S. I. Kedrov.",
+        ("Among the rehabilitated were a good many of those who later won fame at the front—the future "
+         "generals K. K. Pavlov, K. A. Orlov, and S. I. Kedrov.",
          {("Pavlov", "rehabilitated"), ("Orlov", "rehabilitated"), ("Kedrov", "rehabilitated")}),
-        ("Together with him perished outstanding figures of the Hungarian Communist Party—F. Pavlov, D. Orlov, and "
+        ("Along with him perished leading figures of the Austrian workers' movement—F. Pavlov, D. Orlov, and "
          "L. Kedrov.", {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died")}),
-        ("They executed almost all of the commanders of the districts—heroes of the Civil War: P. Ye. Pavlov, "
+        ("They executed nearly all the chiefs of the garrisons—veterans of the Civil War: P. Ye. Pavlov, "
          "N. V. Orlov, and I. N. Kedrov.", {("Pavlov", "shot"), ("Orlov", "shot"), ("Kedrov", "shot")}),
-        ("Among the communists who were arrested and perished were three members of the Politburo of the party-"
+        ("Among the emigres who were arrested and died were two members of the leadership of their party-"
          "H. Pavlov and F. Orlov.",
          {("Pavlov", "arrested"), ("Pavlov", "died"), ("Orlov", "arrested"), ("Orlov", "died")}),
         # a list cut by a lost full stop ends at the pronoun that opens the next sentence
         ("The following were arrested, but survived many years of trials: A. K. Pavlov, A. Orlov, and the critic "
-         "Yu. G. Volgin, They kept O. Rubin in prison for about 2 years.",
+         "Yu. G. Volgin, They held O. Rubin in a camp for three years.",
          {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Volgin", "arrested")}),
-        ("Also executed were: The 70-year old A. Pavlov, one of the founders of the party.", {("Pavlov", "shot")}),
+        ("Also executed were: The 68-year old A. Pavlov, one of the founders of the union.", {("Pavlov", "shot")}),
         # ... but not the noun of a phrase the verb governs, nor a roster of a body
-        ("The newspaper was released without the signature of its editor-in-chief—N. I. Rykov.", set()),
-        ("At the end of 1924, seven persons became full members of the Politburo: Rykov, Pavlov and Orlov.", set()),
+        ("The bulletin was released without the name of its chief editor—N. I. Rykov.", set()),
+        ("In the spring of 1926, five persons became full members of the presidium: Rykov, Pavlov and Orlov.", set()),
         ("He died of a heart attack—Orlov and Pavlov were present.", set()),
         # a name after the colon that opens a new clause is no list
         ("He was arrested: Orlov later told me so.", set()),

@@ -810,7 +810,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 if nxt and _GAPPED_TAIL.match(text, nxt[0][1]):
                     out.extend(_emit(text, (clause[0], max(clause[1], nxt[0][1])), nxt[:1], trig, years, ss, se, 0.6))
             if how == "passive" and group:
-                # gapping in a passive: `Orlov was arrested on 14 April and Stalin on 22 April`
+                # gapping in a passive: `Orlov was arrested on 6 May and Stalin on 19 May`
                 gap = _GAPPED_PASSIVE.match(text, trig.end, se)
                 nxt = [p for p in paragraph.persons if gap and p[0] == gap.end()]
                 if nxt and _GAPPED_PASSIVE_TAIL.match(text, nxt[0][1]):

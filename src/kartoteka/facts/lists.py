@@ -42,7 +42,7 @@ _AND_TITLE = re.compile(
     r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:his|her|their)\s+)?"
     r"(?:(?!(?:of|to|with|by|from|for|in|on|at|who|whom|which|that|was|were)\b)[A-Za-z][\w-]*\s+){1,5}"
 )
-# `A, B, C, as well as hundreds of teachers and even students, were arrested`: a list closed by a group
+# `A, B, C, as well as dozens of lecturers and even cadets, were arrested`: a list closed by a group
 _LIST_CLOSER = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:even\s+)?(?:hundreds|thousands|dozens|tens|many|"
                           r"several|some|numerous|a\s+number|a\s+group|their|his|her)\b")
 # `A, B and other active participants of the struggle in Kazakhstan perished`: the list's own tail
@@ -101,7 +101,7 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
     if unclosed and _SENTENCE_OPENS.search(text, max(0, last[0] - 40), last[0]) and not VERB_CUE.search(
         gap, 0, unclosed.start("verb")
     ):
-        # `A. Milchakov, the general secretary of the Komsomol during 1928-1929 was arrested`: the comma
+        # `A. Pavlov, the first secretary of the trade unions during 1931-1932 was arrested`: the comma
         # that should close the apposition was lost
         return [last]
     if len(gap) > max_gap and not _APPOSITION.fullmatch(gap) and not _AND_OTHER_NP.fullmatch(gap) and not (
@@ -171,7 +171,7 @@ _INITIAL_DOT = re.compile(r"\b([A-Z][a-z]?)\.(?=\s*(?:[A-Z]|$))")
 
 
 def _apposition_owner(text: str, before: list, trigger_start: int):
-    """`V. G. Sorin, the author of a biography of Lenin, ..., perished`: the person an apposition
+    """`V. G. Sokolov, the author of a study of Lenin, ..., perished`: the person an apposition
     (no verb in it, the names inside governed by prepositions) belongs to, or None."""
     for p in reversed(before[:-1]):
         between = _INITIAL_DOT.sub(r"\1_", text[p[1] : trigger_start])  # `of N. Orlov`: no sentence end
@@ -305,9 +305,9 @@ _COPULA_START = re.compile(r"\s+(?:and\s+[a-z]+\s+)?(?:were|was|are|is)\b")
 
 
 def _list_intro(text: str, persons, trig: Trigger, end: int) -> int | None:
-    """Where the list starts that a verb's noun phrase leads into (`Among the rehabilitated were quite a
-    few of those who became famous—the former marshals A, B`; `Together with him perished outstanding
-    figures of the party—A, B`; `They executed almost all commanders—heroes of the Civil War: A, B`)."""
+    """Where the list starts that a verb's noun phrase leads into (`Among the rehabilitated were many who
+    later won fame—the future generals A, B`; `With him perished leading figures of the party—A, B`;
+    `They executed nearly all the chiefs—veterans of the Civil War: A, B`)."""
     after = [p for p in persons if trig.end <= p[0] < end]
     if not after or after[0][0] - trig.end > 160:
         return None
@@ -330,8 +330,8 @@ _ITEM_TAIL = re.compile(r"(?:,[^.;:!?]{0,160}?|\s*\([^()]{0,120}\))?\s*;\s*(?:an
 
 
 def semicolon_items(text: str, persons, end: int, sentence_end: int) -> list:
-    """The items after the first of a list set off by semicolons, each led by its post (`; the Komsomol
-    Central Committee members D. Lukyanov, G. Lebedev and A. Kurylev; B. Bubekin, the editor of ...`)."""
+    """The items after the first of a list set off by semicolons, each led by its post (`; the committee
+    members D. Volgin and A. Rubin; B. Kedrov, the editor of ...`)."""
     out: list = []
     while True:
         m = _ITEM_TAIL.match(text, end, sentence_end)
@@ -341,7 +341,7 @@ def semicolon_items(text: str, persons, end: int, sentence_end: int) -> list:
         if nxt is None or nxt[0] >= sentence_end:
             return out
         lead = text[m.end() : nxt[0]]
-        # a post may name its body (`the president of the BSSR Academy of Sciences, I. Z. Surt`) when a
+        # a post may name its body (`the rector of the Minsk polytechnic, I. Z. Sokolov`) when a
         # comma or dash sets the name off from it
         set_off = re.search(r"[,—–]\s*$", lead)
         if len(lead) > 100 or VERB_CUE.search(_INITIAL_DOT.sub(r"\1_", lead)) or (

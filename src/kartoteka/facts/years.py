@@ -281,11 +281,11 @@ class Years:
         telling? A year in a sentence of joining the party or of birth; in a closed relative clause told in
         the pluperfect, of joining the party, or of no event of the story (`who in 1919 had directed`,
         `when he entered the party in 1919`, `Kamo, who died in 1922,`); in an apposition before the verb
-        (`the leader of the Hungarian Soviet Republic in 1919, was executed`)."""
+        (`the head of a short-lived republic in 1919, was executed`)."""
         start = max(self.text.rfind(". ", 0, pos), 0)
         end = self.text.find(". ", pos)
         if _JOINED.search(self.text, start, end if end > 0 else len(self.text)):
-            return True  # `He joined the party of the Bolsheviks only in 1922.`: a life's start, not the story's
+            return True  # `He joined the party only in 1922.`: a life's start, not the story's
         closing = _RELATIVE_CLOSE.match(self.text, pos)
         if not closing:
             return False
@@ -294,7 +294,7 @@ class Years:
             clause = self.text[opened.start() : closing.end()]
             # (unless it tells the story's own events: `who was arrested in 1937 and survived`)
             return bool(_BACKSTORY.search(clause)) or not _STORY_EVENT.search(clause)
-        # `Bela Kun, the leader of the Hungarian Soviet Republic in 1919, was executed`: an apposition's year
+        # `Bela Rubin, the head of a short-lived republic in 1919, was executed`: an apposition's year
         apposed = _APPOSITION_OPEN.search(self.text, max(0, pos - 250), pos)
         return bool(apposed and _PREDICATE.match(self.text, closing.end()))
 
