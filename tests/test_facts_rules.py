@@ -589,6 +589,9 @@ def test_closed_clauses_once_again_and_confinement(sentence, expected):
          "Yu. G. Volgin, They held O. Rubin in a camp for three years.",
          {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Volgin", "arrested")}),
         ("Also executed were: The 68-year old A. Pavlov, one of the founders of the union.", {("Pavlov", "shot")}),
+        ("Among the hundreds of arrested and slandered officials of the region there were several well-known "
+         "engineers and directors of the largest mills: chief engineers L. I. Pavlov, I. M. Orlov and A. Kedrov.",
+         {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested")}),
         # ... but not the noun of a phrase the verb governs, nor a roster of a body
         ("The bulletin was released without the name of its chief editor—N. I. Rykov.", set()),
         ("In the spring of 1926, five persons became full members of the presidium: Rykov, Pavlov and Orlov.", set()),

@@ -301,6 +301,7 @@ _INTRO_TAIL = re.compile(
 )
 _PREPOSITION_FIRST = re.compile(r"\s*(?:without|with|for|of|from|by|to|in|into|on|at|after|before|under|against|"
                                 r"about|during|through|because)\b", re.IGNORECASE)
+_AMONG_THERE_WERE = re.compile(r"\b[Aa]mong\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$")
 _COPULA_START = re.compile(r"\s+(?:and\s+[a-z]+\s+)?(?:were|was|are|is)\b")
 
 
@@ -309,7 +310,7 @@ def _list_intro(text: str, persons, trig: Trigger, end: int) -> int | None:
     later won fame—the future generals A, B`; `With him perished leading figures of the party—A, B`;
     `They executed nearly all the chiefs—veterans of the Civil War: A, B`)."""
     after = [p for p in persons if trig.end <= p[0] < end]
-    if not after or after[0][0] - trig.end > 160:
+    if not after or after[0][0] - trig.end > 240:
         return None
     stretch = text[trig.end : after[0][0]]
     m = _INTRO_TAIL.search(stretch)
@@ -318,6 +319,13 @@ def _list_intro(text: str, persons, trig: Trigger, end: int) -> int | None:
     body = stretch[: m.start()]
     if _COPULA_START.match(body):
         return trig.end + m.start() + 1
+    if _AMONG_THERE_WERE.search(text, max(0, trig.start - 60), trig.start) and re.search(
+        r"\bthere\s+(?:were|was)\b", body
+    ):
+        # `Among the tens of thousands of arrested ... there were many officials ...: secretaries A, B`
+        return trig.end + m.start() + 1
+    if len(stretch) > 160:
+        return None
     if VERB_CUE.search(body) or _PREPOSITION_FIRST.match(body):
         # another verb leads into the list (`... arrested him, and Orlov said: A, B`), or a phrase the
         # list only names a noun of (`was released without the signature of its editor—X`)
