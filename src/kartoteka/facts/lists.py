@@ -84,6 +84,7 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
     gap = text[last[1] : trigger_start]
     if re.search(r"[.;:!?]", gap):
         return []
+    relative_checked = False  # (`_outside_relative` is asked once per gap)
     if _CLOSED_BEFORE_VERB.fullmatch(gap):
         # a comma closes what stands between: `last` may sit inside a relative clause (`X, for whom Lenin
         # vouched when he joined, perished`) or an apposition (`X, the biographer of Lenin, perished`)
@@ -91,6 +92,7 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
         if listed:
             return listed
         antecedent = _outside_relative(text, before, last, gap)
+        relative_checked = True
         if antecedent is not None:
             # (with the list it closes: `M. Frinovsky and L. Zakovsky, who had served under Yagoda, were`)
             return _coordinated(text, before, antecedent, trigger_start) if antecedent else []
@@ -118,7 +120,7 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
         return []  # `Orlov visited the plant, and the director was arrested`
     if re.search(r"\bwho\s+(?:\w+\s+)?(?:was|has|is)\b", gap):
         return [last]  # `Stalin and Postyshev, who was elected`: a singular relative's antecedent alone
-    antecedent = _outside_relative(text, before, last, gap)
+    antecedent = None if relative_checked else _outside_relative(text, before, last, gap)
     if antecedent is not None:
         return [antecedent] if antecedent else []
     if re.match(r"\s*[,(]?\s*who\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
@@ -140,7 +142,7 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
             and not _PREPOSITION_BEFORE.search(text, max(0, prev[0] - 30), prev[0])
         ) or (
             # (initials cut from their surname by a page break are no sentence end: `Bekman, A. S.` / `Grishin`)
-            len(between) < 120 and "," in between and not VERB_CUE.search(_INITIAL_DOT.sub(r"\1_", between))
+            len(between) < 120 and "," in between and not _verb_cue(between)
             # `A and B perished, and directors C, D were arrested`; `valued by Lenin, and officials C, D`
             and not find_triggers(between) and not _AGENT_BEFORE.search(text, max(0, prev[0] - 20), prev[0])
         ):
@@ -170,13 +172,21 @@ def _attributive(text: str, p: tuple) -> bool:
 _INITIAL_DOT = re.compile(r"\b([A-Z][a-z]?)\.(?=\s*(?:[A-Z]|$))")
 
 
+def _verb_cue(s: str, end: int | None = None) -> bool:
+    """A verb or sentence end in `s` (up to `end`); an initial's full stop (`of N. Orlov`, or `A. S.` cut
+    from its surname by a page break) is none."""
+    masked = _INITIAL_DOT.sub(r"\1_", s)
+    return bool(VERB_CUE.search(masked, 0, len(masked) if end is None else end))
+
+
 def _apposition_owner(text: str, before: list, trigger_start: int):
     """`V. G. Sokolov, the author of a study of Lenin, ..., perished`: the person an apposition
     (no verb in it, the names inside governed by prepositions) belongs to, or None."""
     for p in reversed(before[:-1]):
-        between = _INITIAL_DOT.sub(r"\1_", text[p[1] : trigger_start])  # `of N. Orlov`: no sentence end
-        # (the auxiliary after the closing comma is the verb's own: `..., was arrested`)
-        if not _APPOSITION.fullmatch(between) or VERB_CUE.search(between, 0, between.rfind(",")):
+        between = text[p[1] : trigger_start]
+        # (`of N. Orlov` is no sentence end; the auxiliary after the closing comma is the verb's own:
+        # `..., was arrested`)
+        if not _APPOSITION.fullmatch(_INITIAL_DOT.sub(r"\1_", between)) or _verb_cue(between, between.rfind(",")):
             return None
         if not _PREPOSITION_BEFORE.search(text, max(0, p[0] - 30), p[0]):
             return p
@@ -257,7 +267,7 @@ def list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end
             # (initials cut from their surname are no sentence end; `..., and Yu. G. Oksman, They kept
             # O. Berggolts`: a lost stop is)
             not strict and len(between) < 120 and "," in between
-            and not VERB_CUE.search(_INITIAL_DOT.sub(r"\1_", between)) and not _NEW_SENTENCE.search(between)
+            and not _verb_cue(between) and not _NEW_SENTENCE.search(between)
         ):
             group.append(nxt)
         else:
@@ -352,7 +362,7 @@ def semicolon_items(text: str, persons, end: int, sentence_end: int) -> list:
         # a post may name its body (`the rector of the Minsk polytechnic, I. Z. Sokolov`) when a
         # comma or dash sets the name off from it
         set_off = re.search(r"[,—–]\s*$", lead)
-        if len(lead) > 100 or VERB_CUE.search(_INITIAL_DOT.sub(r"\1_", lead)) or (
+        if len(lead) > 100 or _verb_cue(lead) or (
             _PREPOSITION.search(lead) and not set_off
         ):
             return out
