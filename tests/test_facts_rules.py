@@ -1094,3 +1094,23 @@ def test_an_event_of_a_named_group_or_a_thing_is_not_the_next_persons():
     assert pairs("On 17 January the newspaper was released without the signature of its editor—N. I. Orlov.") == set()
     assert pairs("In 1937 many were arrested—Orlov, Pavlov and Rubin.") == {
         ("Orlov", "arrested"), ("Pavlov", "arrested"), ("Rubin", "arrested")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the names open a list whose other items are groups, closed by `, and <group>` before the verb
+        ("In the night of 2 May 1938, A. B. Rykov, whom Lenin called a good organiser, C. D. Tomskiy, former head "
+         "of the trade unions, and their comrades in the dock were executed.",
+         {("Rykov", "shot"), ("Tomskiy", "shot")}),
+        ("Ukrainian Council of Peoples Commissars chairmen G. Sokolov and L. Smirnov, most of the republic's "
+         "commissars, the heads of many institutes and plants, and college teachers were arrested one by one.",
+         {("Sokolov", "arrested"), ("Smirnov", "arrested")}),
+        # ... not a name before clauses, nor one a preposition governs
+        ("Kirov, Orlov and Pavlov signed the letter, the newspaper printed it, and the authors were arrested.",
+         set()),
+        ("According to Kirov, the old leaders of the region, the engineers, and the officers were arrested.", set()),
+    ],
+)
+def test_names_opening_a_list_of_groups(sentence, expected):
+    assert pairs(sentence) == expected

@@ -55,6 +55,16 @@ _AND_OTHERS_DASH = re.compile(
     r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:many\s+|several\s+|some\s+)?others\s*[—–-][^.;:!?—–]{1,120}?[—–-]\s*"
     r"(?:(?:was|were)\s+)?(?:(?:\w+ly|also|later|soon|then)\s+)?"
 )
+# `A and B, most of the republic's commissars, the heads of many institutes, and teachers were arrested`;
+# `A, the former head of the unions, and their comrades in the dock were executed`: the names open a list
+# whose other items are groups (no names); the list closes with `, and <group>` right before the verb
+_GROUP_ITEMS_TAIL = re.compile(
+    r"(?:\s*,\s*(?!and\b)[^,.;:!?()\[\]—–\"“”]{2,90}?){1,6}\s*,\s*(?:and|as\s+well\s+as)\s+"
+    r"[^,.;:!?()\[\]—–\"“”]{2,90}?\s+(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|later|soon|then)\s+)?"
+)
+_AUX_TAIL = re.compile(r"\s(?:was|were|had\s+been)\s+(?:(?:\w+ly|also|later|soon|then)\s+)?$")
+# an item that is a clause, not a group: `the newspaper printed it`
+_FINITE_IN_ITEM = re.compile(r"\b[a-z]+ed\s+(?:the|a|an|him|her|them|it|his|their)\b")
 _AND_AUX = re.compile(r"\s+and\s+(?:had\s+been|has\s+been|was|were)\b")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:to|with|from|for|against|about|on|under|than|of|by)\s+(?:[A-Z][a-z]?\.\s?){0,3}$"
@@ -106,6 +116,10 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
         # `A. Pavlov, the first secretary of the trade unions during 1931-1932 was arrested`: the comma
         # that should close the apposition was lost
         return [last]
+    if _group_items_tail(text, gap, last):
+        return _antecedent_and_list(text, before, last, trigger_start) or _coordinated(
+            text, before, last, trigger_start
+        )
     if len(gap) > max_gap and not _APPOSITION.fullmatch(gap) and not _AND_OTHER_NP.fullmatch(gap) and not (
         _AND_OTHERS_DASH.fullmatch(gap)
     ):
@@ -153,10 +167,20 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
     # or with `and others` (`A, B, C and others were condemned`)
     if len(group) > 1 and not re.search(r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]) and not (
         AND_OTHERS.match(text, last[1], trigger_start) or _AND_OTHER_NP.fullmatch(text, last[1], trigger_start)
-        or _LIST_CLOSER.match(text, last[1], trigger_start)
+        or _LIST_CLOSER.match(text, last[1], trigger_start) or _GROUP_ITEMS_TAIL.fullmatch(text, last[1], trigger_start)
     ):
         group = [last]
     return group
+
+
+def _group_items_tail(text: str, gap: str, last: tuple) -> bool:
+    """`gap` (from `last` to the verb) goes on with group items and closes the list: `last` is an item."""
+    items = _AUX_TAIL.sub("", gap)  # (the verb's own auxiliary is no verb of an item)
+    return bool(
+        _GROUP_ITEMS_TAIL.fullmatch(gap) and not _verb_cue(items) and not find_triggers(gap)
+        and not _FINITE_IN_ITEM.search(gap)
+        and not _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0])
+    )
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
