@@ -1114,3 +1114,25 @@ def test_an_event_of_a_named_group_or_a_thing_is_not_the_next_persons():
 )
 def test_names_opening_a_list_of_groups(sentence, expected):
     assert pairs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the name opening the sentence owns an apposition that holds other names and a relative clause
+        ("K. L. Pavlov, the leader of the Ural Bolsheviks and a friend of Kirov, Rudzutak and Lenin in whom even "
+         "Stalin often expressed trust, perished.", {("Pavlov", "died")}),
+        ("Stalin spoke. A. V. Orlov, the old friend of Kirov and Pavlov, in whom Stalin saw a rival, perished.",
+         {("Orlov", "died")}),
+        # ... the relative's verb goes to its own antecedents, the main verb to the name
+        ("A. V. Orlov, the old friend of Kirov and Pavlov, who had been exiled, perished.",
+         {("Kirov", "exiled"), ("Pavlov", "exiled"), ("Orlov", "died")}),
+        # an apposition closed by a dashed aside
+        ("A. V. Orlov, an old worker who led the famous strike in 1905—one of the first great strikes of the "
+         "capital's workers—died during the years of terror.", {("Orlov", "died")}),
+        # a list in a phrase is no subject
+        ("The letters of Kirov and Pavlov were destroyed and the authors of Orlov and Rubin were arrested.", set()),
+    ],
+)
+def test_the_name_an_apposition_belongs_to_is_the_subject(sentence, expected):
+    assert pairs(sentence) == expected

@@ -155,6 +155,19 @@ class TextScan:
         return [replace(d, start=d.start - start, end=d.end - start) for d in self.dates[i:j] if d.end <= end]
 
 
+_RELATIVE_OPENS = re.compile(r",\s*(?:who|whom)\b")
+
+
+def _closes_relative(text: str, previous: tuple, trig: Trigger) -> bool:
+    """`X, the friend of A and B, who had been exiled, perished`: the earlier verb sits in a relative
+    clause on its own subject, and a bare comma closes it before this verb (whose subject is X)."""
+    prev_trig, group, _how = previous
+    named = [p for p in group if p[1] is not None and p[1] <= prev_trig.start]
+    if not named or not re.fullmatch(r"\s*,\s*", text[prev_trig.end : trig.start]):
+        return False
+    return bool(_RELATIVE_OPENS.search(text, named[-1][1], prev_trig.start))
+
+
 def _shift_event(e: EventMention, by: int) -> EventMention:
     return replace(e, start=e.start + by, end=e.end + by, base_start=e.base_start + by, base_end=e.base_end + by)
 
@@ -769,6 +782,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             coordinated = _COORDINATED.fullmatch(gap) and not (
                 _OTHER_VERB.search(gap)
                 or any(not gap[p[0] - between[0]].isspace() for p in _persons_in(paragraph, *between))
+                or (previous and _closes_relative(text, previous, trig))
             )
             if previous and previous[1] and trig.role != "noun" and previous[0].role != "noun" and (
                 coordinated or _AND_WHO.fullmatch(text, *between)  # `those who were shot or who died`

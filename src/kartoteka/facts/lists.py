@@ -70,7 +70,14 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:to|with|from|for|against|about|on|under|than|of|by)\s+(?:[A-Z][a-z]?\.\s?){0,3}$"
 )
 # a clause closed by a comma right before the verb (`X, who had replaced Y in the post of ..., also perished`)
-_CLOSED_BEFORE_VERB = re.compile(r"[^.;:!?]{0,320},\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$")
+# (or closed by a dashed aside: `X, an old Bolshevik who led the strike of 1901—one of the first ...—died`)
+_CLOSED_BEFORE_VERB = re.compile(
+    r"[^.;:!?]{0,320}(?:,|[—–][^.;:!?—–]{1,160}[—–])\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$"
+)
+# an apposition after a name, closed by a comma or a dashed aside
+_CLOSED_APPOSITION = re.compile(
+    r",[^.;:!?]{0,320}(?:,|[—–][^.;:!?—–]{1,160}[—–])\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$"
+)
 _NEXT_SUBJECT = re.compile(r"\s+(?:had|has|was|were|is|are|became|did|would|could|went|took|remained)\b")
 _INCLUDING = re.compile(
     r"\b(?:including|includes|included|such as|among them|among whom|namely|for example|for instance)\b,?:?"
@@ -103,9 +110,20 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
             return listed
         antecedent = _outside_relative(text, before, last, gap)
         relative_checked = True
-        if antecedent is not None:
+        if antecedent == ():
+            # `X, the leader of ... and a friend of A and B in whom even Stalin saw an ally, perished`: the
+            # relative belongs to the apposition of the name that opens the sentence
+            owner = _opening_owner(text, before, _relative_start(text, last))
+            return [owner] if owner else []
+        if antecedent:
             # (with the list it closes: `M. Frinovsky and L. Zakovsky, who had served under Yagoda, were`)
-            return _coordinated(text, before, antecedent, trigger_start) if antecedent else []
+            listed = _coordinated(text, before, antecedent, trigger_start)
+            if not _PREPOSITION_BEFORE.search(text, max(0, listed[0][0] - 30), listed[0][0]):
+                return listed
+            # `X, the old friend of A and B, in whom Stalin saw a rival, perished`: A and B stand in a
+            # phrase; the verb's subject is the name the apposition belongs to
+            owner = _opening_owner(text, before, _relative_start(text, last))
+            return [owner] if owner else []
         if _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
             owner = _apposition_owner(text, before, trigger_start)
             return _coordinated(text, before, owner, trigger_start) if owner else []
@@ -120,7 +138,7 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
         return _antecedent_and_list(text, before, last, trigger_start) or _coordinated(
             text, before, last, trigger_start
         )
-    if len(gap) > max_gap and not _APPOSITION.fullmatch(gap) and not _AND_OTHER_NP.fullmatch(gap) and not (
+    if len(gap) > max_gap and not _CLOSED_APPOSITION.fullmatch(gap) and not _AND_OTHER_NP.fullmatch(gap) and not (
         _AND_OTHERS_DASH.fullmatch(gap)
     ):
         return []  # (`X, commissar of ... in the 1920s, was arrested`; `A, B and other leaders of ... perished`)
@@ -141,7 +159,17 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
         return [last]  # `evenings with Antonov who also had been exiled`
     if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
         return []  # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject
-    return _coordinated(text, before, last, trigger_start)
+    group = _coordinated(text, before, last, trigger_start)
+    if len(group) > 1 and _PREPOSITION_BEFORE.search(text, max(0, group[0][0] - 30), group[0][0]):
+        if _CLOSED_BEFORE_VERB.fullmatch(gap):
+            # `X, the old friend of A and B, who had been exiled, perished`: a list in a phrase is no
+            # subject; the name the apposition belongs to is
+            owner = _opening_owner(text, before, group[0][0])
+            return [owner] if owner else []
+        if not re.match(r"\s*,?\s*who\b", gap):
+            return []  # (`the authors of A and B were arrested`; but `the friend of A and B, who had been
+            # exiled`: the relative's own antecedents)
+    return group
 
 
 def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> list:
@@ -157,6 +185,8 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
         ) or (
             # (initials cut from their surname by a page break are no sentence end: `Bekman, A. S.` / `Grishin`)
             len(between) < 120 and "," in between and not _verb_cue(between)
+            # (`X, the old friend of A`: A is in a phrase of the apposition, X is no item with it)
+            and not _PREPOSITION_BEFORE.search(text, max(0, group[0][0] - 30), group[0][0])
             # `A and B perished, and directors C, D were arrested`; `valued by Lenin, and officials C, D`
             and not find_triggers(between) and not _AGENT_BEFORE.search(text, max(0, prev[0] - 20), prev[0])
         ):
@@ -259,6 +289,28 @@ def _outside_relative(text: str, before: list, last: tuple, gap: str):
         if between.lstrip().startswith(",") and len(between) <= 160 and not re.search(r"[.;:!?]", between):
             return owner
     return () if enclosed else None
+
+
+def _relative_start(text: str, last: tuple) -> int:
+    """Where the relative clause that holds `last` opens (its pronoun), or `last`'s own start."""
+    window = max(0, last[0] - 300)
+    found = list(re.finditer(r"\s(?:who|whom|whose)[\s,]", text[window : last[0]]))
+    return window + found[-1].start() if found else last[0]
+
+
+def _opening_owner(text: str, before: list, upto: int):
+    """The person that opens its sentence and owns the apposition (no verb in it) that runs from the
+    name up to `upto` (a relative clause or a phrase holding other names), or None."""
+    for p in before:
+        if p[1] > upto:
+            break
+        head = _INITIAL_DOT.sub(r"\1_", text[p[1] : upto])
+        if (
+            _SENTENCE_OPENS.search(text, max(0, p[0] - 40), p[0]) and re.match(r"\s*,", head)
+            and not _verb_cue(head) and not find_triggers(head)
+        ):
+            return p
+    return None
 
 
 _NEW_SENTENCE = re.compile(r"\b(?:He|She|They|It|We|I|This|These|There)\s+[a-z]")
