@@ -1136,3 +1136,21 @@ def test_names_opening_a_list_of_groups(sentence, expected):
 )
 def test_the_name_an_apposition_belongs_to_is_the_subject(sentence, expected):
     assert pairs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an Among-frame with a relative clause: its verb happens to the persons the copula lists
+        ("Among the leaders who perished were A. Pavlov and S. Orlov.", {("Pavlov", "died"), ("Orlov", "died")}),
+        ("Among the heroes of the war who perished in the years of terror and were no longer in the army, are the "
+         "secretary of the Executive Committee I. S. Orlov, who earlier headed the Air Force, as well as R. I. "
+         "Pavlov, who in 1919 commanded the 3rd Army.", {("Orlov", "died"), ("Pavlov", "died")}),
+        ("Among the officers who were arrested in 1937 were A. Pavlov and S. Orlov.",
+         {("Pavlov", "arrested"), ("Orlov", "arrested")}),
+        # ... an auxiliary inside the frame is no copula, and a name in the frame is no item
+        ("Among the leaders who perished and were never named, Kirov was not one.", set()),
+    ],
+)
+def test_among_those_who_frames_list_after_their_copula(sentence, expected):
+    assert pairs(sentence) == expected

@@ -80,6 +80,12 @@ _COUNT_CUE = re.compile(r"\d|\b(?:hundreds|thousands|millions|dozens?|several|on
                         r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
                         re.IGNORECASE)
 _AMONG_NOUN = re.compile(r"\b[Aa]mong\s+(?:the\s+|those\s+)?(?:[\w\"'“”-]+\s+){0,4}$")
+# `Among the leaders who perished were`: a frame with a relative clause, closed by its copula (not an
+# auxiliary: `who perished and were no longer serving`)
+_AMONG_RELATIVE = re.compile(r"\b[Aa]mong\s+(?:the\s+|those\s+)?[^.;:!?,()]{0,60}?\bwho\s+(?:had\s+|have\s+)?$")
+_FRAME_CLOSES = re.compile(
+    r"[^.;:!?]{0,140}?(?:,\s*|\s)(?:are|were)\s+(?!(?:no|not|never|also|being)\b|\w+(?:ing|ed)\b)"
+)
 _THERE_WERE = re.compile(r"[^.;:!?]{0,60}?\b(?:there\s+)?(?:were|was)\b[^.;:!?]{0,80}?(?:such\s+as|including|:|—)?\s*"
                          r"(?=[A-Z])")
 _PASSIVE_CHAIN = re.compile(
@@ -206,6 +212,12 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
             if before and trig.start - before[-1][1] <= 12:
                 return [before[-1]], "possessive"
         return [], "none"
+    if _AMONG_RELATIVE.search(left):
+        # `Among the heroes of the war who perished in the terror, are the secretary of X, A. B. Orlov, ...`:
+        # the frame's verb happens to the persons its copula lists
+        m = _FRAME_CLOSES.match(text, trig.end, ce)
+        if m:
+            return list_after(text, persons, m.end(), max_gap=80), "fronted"
     if trig.role == "intrans":
         return list_before(text, persons, trig.start, max_gap=45), "subject"
     # verbs

@@ -26,6 +26,8 @@ _AGENT_BEFORE = re.compile(r"\b(?:by|from|of|with|against|about)\s+(?:[A-Z][a-z]
 _APPOSITIVE_GAP = re.compile(
     r"\s*,\s*(?:a|an|the|one\s+of|former)\b[^.!?:]{0,110}?[,;]\s*(?:and\s+)?$|\s*,\s*[^.!?:;]{0,120};\s*(?:and\s+)?$"
 )
+# `A, who earlier headed the air force, as well as B`: an item's relative clause, then the list goes on
+_RELATIVE_ITEM_GAP = re.compile(r"\s*,\s*who\s[^.;:!?()]{1,140}?,\s*(?:and|as\s+well\s+as)\s+(?:(?:[\w-]+\s+){0,6}?)")
 _GOVERNED = re.compile(
     r"\b(?:by|to|with|from|for|against|about)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:[A-Z][a-z]?\.\s?){0,3}$"
 )
@@ -339,7 +341,7 @@ def list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end
         if _PREPOSITION_BEFORE.search(text, max(0, nxt[0] - 30), nxt[0]):
             continue  # `W. Hirsch (the secretary of Thaelmann), and others`: inside an item's apposition
         between = text[group[-1][1] : nxt[0]]
-        if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or (
+        if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or _RELATIVE_ITEM_GAP.fullmatch(between) or (
             # (initials cut from their surname are no sentence end; `..., and Yu. G. Oksman, They kept
             # O. Berggolts`: a lost stop is)
             not strict and len(between) < 120 and "," in between
