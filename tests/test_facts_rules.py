@@ -1154,3 +1154,18 @@ def test_the_name_an_apposition_belongs_to_is_the_subject(sentence, expected):
 )
 def test_among_those_who_frames_list_after_their_copula(sentence, expected):
     assert pairs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a name in a restrictive relative clause before the verb is no subject; the name opening the
+        # sentence, coordinated with the clause's head, is
+        ("Semenov and his wife and many clerks of the Commissariat who were close to Kirov were arrested.",
+         {("Semenov", "arrested")}),
+        ("Semenov said that the clerks who were close to Kirov were arrested.", set()),
+        ("Kirov's friends who worked with Orlov were arrested.", set()),
+    ],
+)
+def test_a_name_in_a_restrictive_relative_is_no_subject(sentence, expected):
+    assert pairs(sentence) == expected

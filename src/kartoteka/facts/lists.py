@@ -159,8 +159,12 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
         return [antecedent] if antecedent else []
     if re.match(r"\s*[,(]?\s*who\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
         return [last]  # `evenings with Antonov who also had been exiled`
-    if _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
-        return []  # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject
+    if _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
+        # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject; but in
+        # `A and many workers who were close to Sergo were arrested` the name opening the sentence is
+        rel = _relative_start(text, last, restrictive=True)
+        owner = _opening_owner(text, before, rel, closed=False) if rel < last[0] else None
+        return [owner] if owner and re.fullmatch(r"\s*(?:(?:was|were|had\s+been)\s+)?", gap) else []
     group = _coordinated(text, before, last, trigger_start)
     if len(group) > 1 and _PREPOSITION_BEFORE.search(text, max(0, group[0][0] - 30), group[0][0]):
         if _CLOSED_BEFORE_VERB.fullmatch(gap):
@@ -293,23 +297,32 @@ def _outside_relative(text: str, before: list, last: tuple, gap: str):
     return () if enclosed else None
 
 
-def _relative_start(text: str, last: tuple) -> int:
-    """Where the relative clause that holds `last` opens (its pronoun), or `last`'s own start."""
+def _relative_start(text: str, last: tuple, restrictive: bool = False) -> int:
+    """Where the relative clause that holds `last` opens (its pronoun), or `last`'s own start. With
+    `restrictive`, only a clause with no comma or stop in it (`the workers who were close to Sergo`)."""
     window = max(0, last[0] - 300)
     found = list(re.finditer(r"\s(?:who|whom|whose)[\s,]", text[window : last[0]]))
-    return window + found[-1].start() if found else last[0]
+    if not found:
+        return last[0]
+    rel = window + found[-1].start()
+    if restrictive and re.search(r"[,.;:!?()—–]", _INITIAL_DOT.sub(r"\1_", text[rel : last[0]])):
+        return last[0]
+    return rel
 
 
-def _opening_owner(text: str, before: list, upto: int):
-    """The person that opens its sentence and owns the apposition (no verb in it) that runs from the
-    name up to `upto` (a relative clause or a phrase holding other names), or None."""
+def _opening_owner(text: str, before: list, upto: int, closed: bool = True):
+    """The person that opens its sentence and owns what runs from the name up to `upto` (a relative
+    clause or a phrase holding other names), no verb in it, or None. `closed`: that must be an
+    apposition set off by a comma (`X, the friend of A ...`); else a coordination may do (`X and his
+    wife and many workers who ...`)."""
     for p in before:
         if p[1] > upto:
             break
         head = _INITIAL_DOT.sub(r"\1_", text[p[1] : upto])
         if (
-            _SENTENCE_OPENS.search(text, max(0, p[0] - 40), p[0]) and re.match(r"\s*,", head)
-            and not _verb_cue(head) and not find_triggers(head)
+            _SENTENCE_OPENS.search(text, max(0, p[0] - 40), p[0])
+            and (re.match(r"\s*,", head) if closed else re.match(r"\s*(?:,|and\b)", head))
+            and not _verb_cue(head) and not find_triggers(head) and not possessive(text, p)
         ):
             return p
     return None
