@@ -1169,3 +1169,16 @@ def test_among_those_who_frames_list_after_their_copula(sentence, expected):
 )
 def test_a_name_in_a_restrictive_relative_is_no_subject(sentence, expected):
     assert pairs(sentence) == expected
+
+
+def test_a_list_closed_by_many_thousands_of_other_officials():
+    text = ("Betal Pavlov, first secretary of the oblast committee, oblast committee secretaries G. N. Orlov and "
+            "M. P. Kedrov, Bashkir government head Z. P. Rubin, and many thousands of other officials of these "
+            "republics perished.")
+    assert pairs(text) == {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died"), ("Rubin", "died")}
+
+
+def test_a_year_in_an_apposition_closed_by_a_dashed_aside_is_not_the_events():
+    text = ("A. V. Orlov, an old worker who led the famous strike in 1905—one of the first strikes of the "
+            "capital—perished. Pavlov was arrested.")
+    assert {(f.person, f.type, f.year) for f in facts(text)} == {("Orlov", "died", None), ("Pavlov", "arrested", None)}

@@ -752,7 +752,7 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
     here = [p for p in group if p[1] is not None and p[1] <= trig.start]
     if how in ("passive", "subject") and here and text[here[-1][1] : trig.start].lstrip().startswith((",", "(")):
         # the apposition closes at the last comma before the verb (`X, ..., was arrested in 1940 and died`)
-        masks.append((here[-1][1], max(text.rfind(",", here[-1][1], trig.start), here[-1][1])))
+        masks.append((here[-1][1], max(_last_closer(text, here[-1][1], trig.start), here[-1][1])))
     participle = _PARTICIPLE_BEFORE.search(text, clause[0], trig.start)
     if participle:
         # `the members elected at the 17th Party Congress were arrested`: the congress dates the election
@@ -760,11 +760,16 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
     # `X, ... who was appointed commissar in 1937, perished`: the closed relative clause's year is its own
     rel = [m.start() for m in re.finditer(r"\b(?:who|whom|whose|which)\b", text[clause[0] : trig.start])]
     if rel:
-        closing = text.rfind(",", clause[0] + rel[-1], trig.start)
+        closing = _last_closer(text, clause[0] + rel[-1], trig.start)
         # (unless the verb refers back to it: `..., yet in that same year was himself arrested`)
         if closing > 0 and not re.search(r"\b(?:the|that|same)\s+year\b", text[closing : trig.start]):
             masks.append((clause[0] + rel[-1], closing))
     return scope, tuple(masks)
+
+
+def _last_closer(text: str, start: int, end: int) -> int:
+    """The last comma or dash in `text[start:end]` (an apposition may close with a dashed aside), or -1."""
+    return max(text.rfind(",", start, end), text.rfind("—", start, end), text.rfind("–", start, end))
 
 
 def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = None,

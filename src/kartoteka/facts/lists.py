@@ -49,7 +49,7 @@ _LIST_CLOSER = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:even\s+)?(?:hund
                           r"several|some|numerous|a\s+number|a\s+group|their|his|her)\b")
 # `A, B and other active participants of the struggle in Kazakhstan perished`: the list's own tail
 _AND_OTHER_NP = re.compile(
-    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:many|several|some|hundreds\s+of|thousands\s+of|dozens\s+of)\s+)?other\s+"
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:many|several|some|hundreds|thousands|dozens|tens)\s+(?:of\s+)?){0,2}other\s+"
     r"[^.;:!?,()]{1,100}?\s+(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|later|soon|then)\s+)?"
 )
 # `A, B, C and many others—outstanding figures of the party—were arrested`

@@ -286,7 +286,8 @@ class Years:
         end = self.text.find(". ", pos)
         if _JOINED.search(self.text, start, end if end > 0 else len(self.text)):
             return True  # `He joined the party only in 1922.`: a life's start, not the story's
-        closing = _RELATIVE_CLOSE.match(self.text, pos)
+        # (closed by a comma, or by a dashed aside: `who led the strike in 1901—one of the first—died`)
+        closing = _RELATIVE_CLOSE.match(self.text, pos) or _DASHED_CLOSE.match(self.text, pos)
         if not closing:
             return False
         opened = _RELATIVE_OPEN.search(self.text, max(0, pos - 250), pos)
@@ -307,6 +308,7 @@ class Years:
 _CONTRAST = re.compile(r"\bbut\b|;")
 _RELATIVE_OPEN = re.compile(r",\s*(?:\w+\s+)?(?:who|whom|which)\b(?:[^.;:!?,()]|\b[A-Z][a-z]?\.)*$")
 _RELATIVE_CLOSE = re.compile(r"[^.;:!?,()]{0,100},")
+_DASHED_CLOSE = re.compile(r"[^.;:!?,()—–]{0,100}[—–][^.;:!?—–]{1,160}[—–]")
 _JOINED = re.compile(r"\b(?:joined|entered)\s+the\s+(?:party|RSDLP|RSDRP|VKP|Bolshevik)|\bwas\s+born\b|"
                      r"\b(?:party\s+member|member\s+of\s+the\s+party)\s+since\b")
 _STORY_EVENT = re.compile(r"\b(?:arrested|shot|executed|repressed|sentenced|exiled|imprisoned|rehabilitated|"
