@@ -1041,7 +1041,7 @@ def test_a_year_in_a_relative_clause_after_the_event_is_not_its():
 
 def test_persons_in_a_closed_parenthesis_are_no_antecedents():
     text = "Rubin died in prison. According to other testimony (Orlov, Pavlov) he was shot by Stalin's men."
-    assert pairs(text) == {("Rubin", "died")}  # (the antecedent two sentences back is not sought)
+    assert pairs(text) == {("Rubin", "died"), ("Rubin", "shot")}  # the antecedent is named before them
     assert pairs("Rubin (Orlov) was a writer. He was arrested in 1937.") == {("Rubin", "arrested")}
 
 
@@ -1182,3 +1182,11 @@ def test_a_year_in_an_apposition_closed_by_a_dashed_aside_is_not_the_events():
     text = ("A. V. Orlov, an old worker who led the famous strike in 1905—one of the first strikes of the "
             "capital—perished. Pavlov was arrested.")
     assert {(f.person, f.type, f.year) for f in facts(text)} == {("Orlov", "died", None), ("Pavlov", "arrested", None)}
+
+
+def test_a_pronoun_after_a_parenthesis_of_witnesses_names_the_person_before_them():
+    text = ("After the meeting Orlov perished. According to more reliable witnesses (A. N. Pavlov, S. O. Kedrov, "
+            "A. Rubin) he was shot by Kirov.")
+    assert pairs(text) == {("Orlov", "died"), ("Orlov", "shot")}
+    # a name in brackets that is no citation is still no antecedent of its own sentence's pronoun
+    assert pairs("The director (Orlov) was arrested. He was shot in 1938.") == {("Orlov", "arrested")}

@@ -408,6 +408,10 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
             return [phrase[-1]], 0.55
     # the nearest earlier sentence (or earlier part of this one) that names persons
     earlier = [p for p in persons if p[1] <= (base + m.start() if how in ("passive", "subject") else cs)]
+    if pronoun in ("he", "she", "him", "her"):
+        # persons in a closed parenthesis (`According to testimony (A, B, C) he was shot`) cite, not act:
+        # the antecedent is named before them
+        earlier = [p for p in earlier if not _in_closed_parenthesis(text, p, base + m.start())]
     if not earlier:
         if pronoun == "they" and previous_group:
             return previous_group, 0.45  # the list the previous paragraph named
