@@ -1190,3 +1190,24 @@ def test_a_pronoun_after_a_parenthesis_of_witnesses_names_the_person_before_them
     assert pairs(text) == {("Orlov", "died"), ("Orlov", "shot")}
     # a name in brackets that is no citation is still no antecedent of its own sentence's pronoun
     assert pairs("The director (Orlov) was arrested. He was shot in 1938.") == {("Orlov", "arrested")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a list after a colon goes on through items set off by semicolons, a bracketed alias among them
+        ("Pavlov was tried; soon executed were: the aged A. Kedrov, a founder of the unions, and then, for a "
+         "while, of the Left party; Vera Rubin (Maria Lvova), who had served the movement for 40 years; Sergey "
+         "Orlov and Volgin, members of the Central Committee.",
+         {("Pavlov", "tried"), ("Kedrov", "shot"), ("Rubin", "shot"), ("Orlov", "shot"), ("Volgin", "shot")}),
+        # `as did` with a title before the name, and items set off by semicolons after it
+        ("The founders of Udmurt prose, Petr Pavlov and Mikhail Orlov, perished, as did the first Circassian "
+         "prose writer Ivan Kedrov; the first Nanaian writer, B Rubin; the first Buryat writers.",
+         {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died"), ("Rubin", "died")}),
+        ("Rykov was expelled, as was Tomskiy.", {("Rykov", "expelled"), ("Tomskiy", "expelled")}),
+        # ... but `as did` opening a clause of its own is no list
+        ("Rykov was expelled, as did the speech that Tomskiy gave foretell.", {("Rykov", "expelled")}),
+    ],
+)
+def test_semicolon_items_after_a_colon_list_and_as_did(sentence, expected):
+    assert pairs(sentence) == expected

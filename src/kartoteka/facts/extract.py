@@ -689,7 +689,7 @@ def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years, trig
 
 
 _SHARED_OBJECT = re.compile(r"\s+(?:but\s+also|and\s+(?:then\s+|later\s+)?|or|,)\s*")
-_AS_WAS = re.compile(r",?\s*as\s+(?:was|were)\b")
+_AS_WAS = re.compile(r",?\s*as\s+(was|were|did)\b")
 
 
 def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years: Years, ss: int, se: int,
@@ -822,6 +822,8 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                     # `The following perished: A, B, C`; `were summoned and arrested—A, B and others`
                     # (not a roster: `seven persons became members of the Politburo: A, B, ...`)
                     group, pconf = listed_after(text, paragraph.persons, trig, se), 0.8
+                    if group:  # (`also executed were: A, one of ...; B, who had ...; C and D, members ...`)
+                        group = group + semicolon_items(text, paragraph.persons, group[-1][1], se)
                 if not group:
                     if trig.role == "verb" and how in ("none", "including"):
                         pending_objects.append(trig)
@@ -837,6 +839,11 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             m = _AS_WAS.match(text, clause[1]) or _AS_WAS.search(text, trig.end, min(se, trig.end + 80))
             if m:  # `Tomskiy was expelled from the Politburo, as was Rykov`
                 extra_group = list_after(text, paragraph.persons, m.end(), max_gap=5)
+                if not extra_group and m.group(1) == "did":
+                    # `A and B perished, as did the first Circassian prose writer C; the first ... writer, D`
+                    extra_group = list_after(text, paragraph.persons, m.end(), max_gap=60)
+                    if extra_group:
+                        extra_group += semicolon_items(text, paragraph.persons, extra_group[-1][1], se)
                 out.extend(_emit(text, (clause[0], max(clause[1], m.end())), extra_group, trig, years, ss, se, 0.7))
             if how == "active" and group and group[-1][1] is not None:
                 # gapping: `to expel Trotsky from the Politburo and Kamenev from its candidates`

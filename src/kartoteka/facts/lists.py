@@ -435,7 +435,8 @@ def _list_intro(text: str, persons, trig: Trigger, end: int) -> int | None:
 
 
 #: the rest of a list item up to the `;` that opens the next one: an apposition, no verb
-_ITEM_TAIL = re.compile(r"(?:,[^.;:!?]{0,160}?|\s*\([^()]{0,120}\))?\s*;\s*(?:and\s+)?")
+# (a bracketed alias may come first: `Vera Orlova (Maria Pavlova), who had given 40 years to ...; B`)
+_ITEM_TAIL = re.compile(r"(?:\s*\([^()]{0,120}\))?(?:,[^.;:!?]{0,160}?)?\s*;\s*(?:and\s+)?")
 
 
 def semicolon_items(text: str, persons, end: int, sentence_end: int) -> list:
