@@ -1211,3 +1211,22 @@ def test_a_pronoun_after_a_parenthesis_of_witnesses_names_the_person_before_them
 )
 def test_semicolon_items_after_a_colon_list_and_as_did(sentence, expected):
     assert pairs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an item's apposition and relative clause, then `and` and the next item's title
+        ("Among the officers who were arrested and later died were A. I. Pavlov, head of the staff college, who "
+         "in 1920 had led the defeat of Kirov's corps, and the deputy commissar for the navy, I. F. Orlov, a "
+         "veteran of two wars.",
+         {("Pavlov", "arrested"), ("Pavlov", "died"), ("Orlov", "arrested"), ("Orlov", "died")}),
+        # a list whose apposition names a body, then `including` and the members it includes
+        ("Regional secretaries L. I. Pavlov and S. Orlov, every member of the bureau of the regional committee "
+         "of the party (of Bolsheviks) in the mountain districts, including the noted geologist I. Yu. Kedrov "
+         "and council chairman U. D. Volgin, perished.",
+         {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died"), ("Volgin", "died")}),
+    ],
+)
+def test_list_items_with_relative_clauses_and_including(sentence, expected):
+    assert pairs(sentence) == expected

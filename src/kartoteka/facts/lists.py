@@ -27,7 +27,14 @@ _APPOSITIVE_GAP = re.compile(
     r"\s*,\s*(?:a|an|the|one\s+of|former)\b[^.!?:]{0,110}?[,;]\s*(?:and\s+)?$|\s*,\s*[^.!?:;]{0,120};\s*(?:and\s+)?$"
 )
 # `A, who earlier headed the air force, as well as B`: an item's relative clause, then the list goes on
-_RELATIVE_ITEM_GAP = re.compile(r"\s*,\s*who\s[^.;:!?()]{1,140}?,\s*(?:and|as\s+well\s+as)\s+(?:(?:[\w-]+\s+){0,6}?)")
+# (an apposition may come first, a title after: `A, the chief of staff, who in 1919 had directed ..., and the
+# deputy commissar of defense, B`)
+_RELATIVE_ITEM_GAP = re.compile(
+    r"\s*,\s*(?:[^.;:!?()]{1,100}?,\s*)?who\s[^.;:!?()]{1,140}?,\s*(?:and|as\s+well\s+as)\s+"
+    r"(?:[^.;:!?(),]{0,70}?(?:,\s*|\s+))?"
+)
+# `A and B, all members of the bureau, including the scientist C, D and E, perished`
+_INCLUDING_GAP = re.compile(r"\s*,[^.;:!?]{0,160}?,\s*including\s+[^.;:!?,]{0,60}")
 _GOVERNED = re.compile(
     r"\b(?:by|to|with|from|for|against|about)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:[A-Z][a-z]?\.\s?){0,3}$"
 )
@@ -185,6 +192,8 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
     for prev in reversed(before[:-1]):
         between = text[prev[1] : group[0][0]]
         if _LIST_GAP.match(between) or _DASH_APPOSITION.fullmatch(between) or (
+            _INCLUDING_GAP.fullmatch(between) and not _verb_cue(between) and not find_triggers(between)
+        ) or (
             # `A and his deputies B, C` (not `valued by Lenin, and officials such as C`)
             _AND_TITLE.fullmatch(between) and not VERB_CUE.search(between) and not find_triggers(between)
             and not _PREPOSITION_BEFORE.search(text, max(0, prev[0] - 30), prev[0])
