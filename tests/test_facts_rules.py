@@ -1230,3 +1230,13 @@ def test_semicolon_items_after_a_colon_list_and_as_did(sentence, expected):
 )
 def test_list_items_with_relative_clauses_and_including(sentence, expected):
     assert pairs(sentence) == expected
+
+
+def test_an_object_list_goes_on_through_a_semicolon_item_led_by_its_own_titles():
+    text = ("The organs arrested two more deputy commissars as well—A. P. Pavlov and O. P. Orlov; heads of "
+            "sections and of offices, and board members K. A. Kedrov, A. F. Rubin and others.")
+    assert pairs(text) == {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested"),
+                           ("Rubin", "arrested")}
+    # (a name a preposition governs in the lead is no item)
+    text = "The organs arrested two more deputies—A. P. Pavlov and O. P. Orlov; the wives of K. A. Kedrov and Rubin."
+    assert pairs(text) == {("Pavlov", "arrested"), ("Orlov", "arrested")}

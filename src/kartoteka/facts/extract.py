@@ -811,8 +811,9 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 group, how = previous[1], previous[2]  # `was arrested and exiled`: one subject, two events
             else:
                 group, how = _patients(text, clause, persons, trig)
-                if how == "fronted" and group:
-                    # `Arrested were the secretaries A and B; C, a member of ...; the members D, E and F`
+                if how in ("fronted", "active", "including") and group:
+                    # `Arrested were the secretaries A and B; C, a member of ...; the members D, E and F`;
+                    # `arrested other deputies as well—A and B; chiefs of departments, and board members C, D`
                     group = group + semicolon_items(text, paragraph.persons, group[-1][1], se)
             confidence = 0.85 if how in ("passive", "fronted", "nominal", "subject", "possessive") else 0.7
             if not group:

@@ -448,6 +448,10 @@ def _list_intro(text: str, persons, trig: Trigger, end: int) -> int | None:
 _ITEM_TAIL = re.compile(r"(?:\s*\([^()]{0,120}\))?(?:,[^.;:!?]{0,160}?)?\s*;\s*(?:and\s+)?")
 
 
+#: a lead that closes on a title of its own after `and` (`chiefs of departments, and board members C`)
+_NEW_TITLE = re.compile(r"\band\s+(?:[a-z][\w-]*\s+){1,3}$")
+
+
 def semicolon_items(text: str, persons, end: int, sentence_end: int) -> list:
     """The items after the first of a list set off by semicolons, each led by its post (`; the committee
     members D. Volgin and A. Rubin; B. Kedrov, the editor of ...`)."""
@@ -464,7 +468,7 @@ def semicolon_items(text: str, persons, end: int, sentence_end: int) -> list:
         # comma or dash sets the name off from it
         set_off = re.search(r"[,—–]\s*$", lead)
         if len(lead) > 100 or _verb_cue(lead) or (
-            _PREPOSITION.search(lead) and not set_off
+            _PREPOSITION.search(lead) and not set_off and not _NEW_TITLE.search(lead)
         ):
             return out
         group = list_after(text, persons, m.end(), max_gap=100)
