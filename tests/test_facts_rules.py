@@ -711,8 +711,9 @@ def test_a_denying_or_doubting_frame_governs_its_that_clause_only():
 def test_a_subject_list_stops_at_another_event_and_at_an_agent():
     assert pairs("Pavlov and Orlov perished, and directors Sokolov, Rubin and others were arrested.") == {
         ("Pavlov", "died"), ("Orlov", "died"), ("Sokolov", "arrested"), ("Rubin", "arrested")}
+    # (the relative clause's agent is no item; its antecedent is)
     assert pairs("Sokolov, who was valued by Lenin, and officials such as Rubin, Pavlov and others were arrested.") == {
-        ("Rubin", "arrested"), ("Pavlov", "arrested")}
+        ("Sokolov", "arrested"), ("Rubin", "arrested"), ("Pavlov", "arrested")}
 
 
 @pytest.mark.parametrize(
@@ -1240,3 +1241,18 @@ def test_an_object_list_goes_on_through_a_semicolon_item_led_by_its_own_titles()
     # (a name a preposition governs in the lead is no item)
     text = "The organs arrested two more deputies—A. P. Pavlov and O. P. Orlov; the wives of K. A. Kedrov and Rubin."
     assert pairs(text) == {("Pavlov", "arrested"), ("Orlov", "arrested")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a list item whose relative clause holds a name in a phrase; the list goes on after it
+        ("In the south, A. Pavlov, chairman of the republic's council of commissars who was trusted and much "
+         "esteemed by V. I. Lenin, and leading officials such as Sh. Orlov, Kh. Kedrov, S. Rubin and others "
+         "were arrested.",
+         {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested"), ("Rubin", "arrested")}),
+        ("A. Pavlov, who spoke with Rubin, and Orlov were arrested.", {("Pavlov", "arrested"), ("Orlov", "arrested")}),
+    ],
+)
+def test_a_list_item_with_a_relative_clause_holding_a_name(sentence, expected):
+    assert pairs(sentence) == expected

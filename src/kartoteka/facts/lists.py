@@ -30,7 +30,7 @@ _APPOSITIVE_GAP = re.compile(
 # (an apposition may come first, a title after: `A, the chief of staff, who in 1919 had directed ..., and the
 # deputy commissar of defense, B`)
 _RELATIVE_ITEM_GAP = re.compile(
-    r"\s*,\s*(?:[^.;:!?()]{1,100}?,\s*)?who\s[^.;:!?()]{1,140}?,\s*(?:and|as\s+well\s+as)\s+"
+    r"\s*,\s*(?:[^.;:!?()]{1,100}?(?:,\s*|\s))?who\s[^.;:!?()]{1,140}?,\s*(?:and|as\s+well\s+as)\s+"
     r"(?:[^.;:!?(),]{0,70}?(?:,\s*|\s+))?"
 )
 # `A and B, all members of the bureau, including the scientist C, D and E, perished`
@@ -180,8 +180,11 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
             owner = _opening_owner(text, before, group[0][0])
             return [owner] if owner else []
         if not re.match(r"\s*,?\s*who\b", gap):
-            return []  # (`the authors of A and B were arrested`; but `the friend of A and B, who had been
-            # exiled`: the relative's own antecedents)
+            # `A, who spoke with B, and C were arrested`: B stands in A's relative clause (but `the authors
+            # of A and B were arrested`: none; `the friend of A and B, who had been exiled`: both)
+            tail = [p for p in group if not _PREPOSITION_BEFORE.search(text, max(0, p[0] - 30), p[0])]
+            item = _item_before_relative(text, before, tail[0]) if tail else None
+            return [item, *tail] if item else []
     return group
 
 
@@ -190,6 +193,8 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
     before = before[: before.index(last) + 1]
     group = [last]
     for prev in reversed(before[:-1]):
+        if prev[1] > group[0][0]:
+            continue  # (inside the relative clause of an item taken already)
         between = text[prev[1] : group[0][0]]
         if _LIST_GAP.match(between) or _DASH_APPOSITION.fullmatch(between) or (
             _INCLUDING_GAP.fullmatch(between) and not _verb_cue(between) and not find_triggers(between)
@@ -207,7 +212,10 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
         ):
             group.insert(0, prev)
         else:
-            break
+            item = _item_before_relative(text, before, group[0])
+            if item is None:
+                break
+            group.insert(0, item)  # `A, chairman of X who was valued by Lenin, and officials such as B, C`
     # a subject list closes with `and`: `of L. Trotsky, Stalin was removed` is a phrase and a subject;
     # or with `and others` (`A, B, C and others were condemned`)
     if len(group) > 1 and not re.search(r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]) and not (
@@ -231,6 +239,24 @@ def _group_items_tail(text: str, gap: str, last: tuple) -> bool:
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:was|were|had|has|is|are|and|or|who|whom|whose|which|that|himself|herself|did|"
                          r"would|could|said|wrote|also|then|later)\b)[a-z]+\b")
+
+
+def _item_before_relative(text: str, before: list, first: tuple):
+    """The list item before `first` whose apposition and relative clause stand between them, the names
+    inside governed by prepositions (`A, chairman of X who was valued by V. I. Lenin, and officials such
+    as B`), or None."""
+    inside = []
+    for q in reversed(before):
+        if q[1] > first[0]:
+            continue
+        if first[0] - q[1] > 300:
+            return None
+        if _PREPOSITION_BEFORE.search(text, max(0, q[0] - 30), q[0]):
+            inside.append(q)
+            continue
+        gap = _INITIAL_DOT.sub(r"\1_", text[q[1] : first[0]])
+        return q if inside and _RELATIVE_ITEM_GAP.fullmatch(gap) and not find_triggers(gap) else None
+    return None
 
 
 def _attributive(text: str, p: tuple) -> bool:
