@@ -1256,3 +1256,24 @@ def test_an_object_list_goes_on_through_a_semicolon_item_led_by_its_own_titles()
 )
 def test_a_list_item_with_a_relative_clause_holding_a_name(sentence, expected):
     assert pairs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The organs also physically destroyed A. S. Orlov, an old Bolshevik.", {("Orlov", "killed")}),
+        ("By then the organs had annihilated Kedrov and Rubin.", {("Kedrov", "killed"), ("Rubin", "killed")}),
+        ("The head of the foreign department, A. A. Pavlov, was poisoned.", {("Pavlov", "killed")}),
+        ("The wife of Orlov was flogged to death.", set()),
+        ("Orlov was beaten to death in the cellar.", {("Orlov", "killed")}),
+        # (a thing poisoned is no person killed; torture alone is no death)
+        ("Pavlov poisoned the debate with lies, and Orlov was tortured for days.", set()),
+    ],
+)
+def test_killing_named_by_other_words(sentence, expected):
+    assert pairs(sentence) == expected
+
+
+def test_a_year_in_the_apposition_after_an_object_is_his_past():
+    text = "The organs physically destroyed A. S. Orlov, a party member since 1898 who sat on the committee."
+    assert {(f.person, f.type, f.year) for f in facts(text)} == {("Orlov", "killed", None)}

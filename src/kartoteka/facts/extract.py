@@ -757,6 +757,11 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
     if how in ("passive", "subject") and here and text[here[-1][1] : trig.start].lstrip().startswith((",", "(")):
         # the apposition closes at the last comma before the verb (`X, ..., was arrested in 1940 and died`)
         masks.append((here[-1][1], max(_last_closer(text, here[-1][1], trig.start), here[-1][1])))
+    after = [p for p in group if p[0] is not None and p[0] >= trig.end]
+    if how == "active" and after and _OBJECT_APPOSITION.match(text, after[-1][1], clause[1]):
+        # `destroyed A. S. Orlov, a revolutionary since 1898 who ...`: the object's apposition tells his past
+        closing = text.find(",", after[-1][1] + 1, clause[1])
+        masks.append((after[-1][1], closing if closing > 0 else clause[1]))
     participle = _PARTICIPLE_BEFORE.search(text, clause[0], trig.start)
     if participle:
         # `the members elected at the 17th Party Congress were arrested`: the congress dates the election
@@ -769,6 +774,9 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
         if closing > 0 and not re.search(r"\b(?:the|that|same)\s+year\b", text[closing : trig.start]):
             masks.append((clause[0] + rel[-1], closing))
     return scope, tuple(masks)
+
+
+_OBJECT_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the|one\s+of|former)\s")
 
 
 def _last_closer(text: str, start: int, end: int) -> int:

@@ -68,7 +68,9 @@ _TABLE: list[tuple[str, str, str]] = [
     ("died", "intrans", r"died|perished"),
     ("died", "noun", r"death"),
     ("killed", "noun", r"murder|assassination|killing"),
-    ("killed", "verb", r"killed|murdered|assassinated|kill"),
+    # `physically destroyed A`, `already annihilated by Stalin`, `was poisoned at Beria's house`
+    ("killed", "verb", r"killed|murdered|assassinated|physically (?:destroyed|annihilated|exterminated)|annihilated|"
+                       r"poisoned|(?:flogged|beaten|tortured) to death|kill"),
     # `Stalin's exile in Turukhanskiy Kray`: the owner named was exiled (`his exile` is left alone)
     ("exiled", "noun", r"deportation|(?<=['’]s )exile(?=\s+(?:to|in)\s+[A-Z])"),
     ("exiled", "verb", r"exiled|deported|banished|exile|deport"),
@@ -108,7 +110,8 @@ _STEMS = frozenset(
     "came face went comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
     "take no l pass set ende land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
-    "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf".split()
+    "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
+    "phys anni pois flog beat tort".split()
 )
 
 
