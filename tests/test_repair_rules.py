@@ -780,3 +780,16 @@ def test_a_text_mostly_not_english_gets_no_repairs_from_the_english_lexicon():
                            ("interro gation", "interrogation")}
     in_prose = {(c.original, c.replacement) for c in repair(REPORT + damaged).corrections}
     assert {("interregations", "interrogations"), ("govemment", "government")} <= in_prose
+
+
+def test_a_run_together_pair_whose_rare_part_the_report_prints_often():
+    text = (
+        "The counterrevolutionary center was invented. Every counterrevolutionary group had a leader, and "
+        "the counterrevolutionary plot grew. The rightist leaders, the rightist press and the rightist "
+        "deviation were named. He confessed to a rightistcounterrevolutionary bloc.\n"
+    )
+    got = {(c.original, c.replacement, c.kind) for c in repair(text).corrections}
+    assert ("rightistcounterrevolutionary", "rightist counterrevolutionary", "merge") in got
+    # printed only once, the rare part is no evidence: the string is left alone
+    alone = "He confessed to a rightistcounterrevolutionary bloc; no more was said.\n"
+    assert not [c for c in repair(alone).corrections if c.original == "rightistcounterrevolutionary"]

@@ -218,7 +218,7 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
     options = []
     for i in range(2, len(low) - 1):
         left, right = low[:i], low[i:]
-        zl, zr = lex.zipf(left), lex.zipf(right)
+        zl, zr = _attested_zipf(left, lex, doc), _attested_zipf(right, lex, doc)
         if left in PREFIXES or right in SUFFIXES:
             continue
         if not (_part_ok(left, zl) and _part_ok(right, zr)):
@@ -292,6 +292,19 @@ def _distance(a: str, b: str) -> int:
         for j, cb in enumerate(b, 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
     return row[-1]
+
+
+#: A long part the report prints this often on its own counts as a common word (`counterrevolutionary`).
+ATTESTED_PART_ZIPF = 3.5
+
+
+def _attested_zipf(part: str, lex: Lexicon, doc: DocStats) -> float:
+    """The part's Zipf frequency, raised for a long word the report itself prints often: the report is
+    the first evidence of its own vocabulary (`rightistcounterrevolutionary`)."""
+    zipf = lex.zipf(part)
+    if len(part) >= 6 and doc.lower.get(part, 0) >= ATTESTED and lex.in_dictionary(part):
+        return max(zipf, ATTESTED_PART_ZIPF)
+    return zipf
 
 
 def _part_ok(part: str, zipf: float) -> bool:
