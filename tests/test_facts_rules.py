@@ -1277,3 +1277,23 @@ def test_killing_named_by_other_words(sentence, expected):
 def test_a_year_in_the_apposition_after_an_object_is_his_past():
     text = "The organs physically destroyed A. S. Orlov, a party member since 1898 who sat on the committee."
     assert {(f.person, f.type, f.year) for f in facts(text)} == {("Orlov", "killed", None)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # gapping after a sentence to a term: `and Y to 5`, or a bare comma before a name and a number
+        ('So Zinovyev was sentenced "only" to 10 years, and Rykov to 5.',
+         {("Zinovyev", "sentenced"), ("Rykov", "sentenced")}),
+        ("Nine were sentenced to death, Sokolov and Orlov were sentenced to 10 years, Pavlov to 8.",
+         {("Sokolov", "sentenced"), ("Orlov", "sentenced"), ("Pavlov", "sentenced")}),
+        # (`to death` is no verb: the names after it belong to the next clause)
+        ("Orlov was arrested in Moscow, Stalin in the meantime left.", {("Orlov", "arrested")}),
+        ("They kept O. Rubin in prison for about 2 years.", {("Rubin", "imprisoned")}),
+        ("He kept his notes on Orlov in a prison notebook.", set()),
+        ("In the camp a guard beat to death the botanist A. A. Pavlov.", {("Pavlov", "killed")}),
+        ("The NKVD decided to arrest Orlov.", {("Orlov", "arrested")}),
+    ],
+)
+def test_gapped_sentences_kept_in_prison_and_to_death(sentence, expected):
+    assert pairs(sentence) == expected

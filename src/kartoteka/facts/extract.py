@@ -188,12 +188,16 @@ def _persons_in(paragraph: _Paragraph, start: int, end: int) -> list[tuple[int, 
     return paragraph.persons[bisect_left(starts, start) : bisect_right(starts, end - 1)]
 
 
+#: event nouns that are also the verb's bare form (`decided to arrest X`; not `sentenced to death, X ...`)
+_VERB_NOUNS = frozenset(["arrest", "rearrest", "re-arrest", "release", "exile", "murder"])
+
+
 def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tuple[list, str]:
     """Persons the trigger happens to, and how they were found."""
     cs, ce = clause
     left = text[cs : trig.start]
     right = text[trig.end : ce]
-    if trig.role == "noun" and re.search(r"\bto\s+$", left):
+    if trig.role == "noun" and re.search(r"\bto\s+$", left) and text[trig.start : trig.end].lower() in _VERB_NOUNS:
         trig = Trigger(trig.type, "verb", trig.start, trig.end)  # `decided to arrest X`: a verb after all
     if trig.role == "noun":
         if _OF_AFTER.match(right):
@@ -278,6 +282,8 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         if before and trig.start - before[-1][1] <= 3:
             return [before[-1]], "reduced-relative"
     first_word_end = trig.start + len(text[trig.start : trig.end].split()[0])
+    if text[trig.start : trig.end].lower().endswith("to death"):
+        first_word_end = trig.end  # `a guard beat to death the botanist X`: the object follows the phrase
     group = list_after(text, persons, first_word_end, max_gap=40, objects_only=True)
     if group:
         return group, "active"
@@ -297,8 +303,13 @@ _SHARED_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _GAPPED = re.compile(r"\s+(from|to|as|into|on)\s+[^,.;:()]{1,60}?,?\s+and\s+")
-_GAPPED_PASSIVE = re.compile(r"\s+(?:on|in)\s+[^,.;:()]{1,30}?,?\s+and\s+")
-_GAPPED_PASSIVE_TAIL = re.compile(r"\s+(?:on|in)\s+(?:\d|[A-Z][a-z]+\s+\d|the\s)")
+# (`was sentenced "just" to 10 years, and Kamenev to 5`; `were sentenced to 10 years' confinement, Orlov to 8`:
+# a bare comma only before a name and a number)
+_GAPPED_PASSIVE = re.compile(
+    r"\s+(?:\"[^\"]{1,20}\"\s+)?(?:on|in|to)\s+[^,.;:()]{1,30}?"
+    r"(?:,?\s+and\s+|,\s+(?=[A-Z][\w-]+\s+(?:to\s+\d|in\s+\d{4})))"
+)
+_GAPPED_PASSIVE_TAIL = re.compile(r"\s+(?:(?:on|in)\s+(?:\d|[A-Z][a-z]+\s+\d|the\s)|to\s+\d)")
 _GAPPED_TAIL = re.compile(r"\s+(?:from|to|as|into|on)\b")
 _WITH = re.compile(r"\bwith\s+")
 _ROLE_AFTER = re.compile(

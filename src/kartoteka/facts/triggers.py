@@ -52,6 +52,9 @@ _TABLE: list[tuple[str, str, str]] = [
                               r"|landed in (?:a |the )?(?:prisons?|jails?|camps?)"
                               r"|found (?:him|her|them)sel(?:f|ves) in (?:a |the )?(?:\w+ )?"
                               r"(?:prisons?|jails?|camps?|cells?|confinement)\b"),
+    # `was for a long time kept in the cell for the condemned`, `they kept O. Orlova in prison for 2 years`
+    ("imprisoned", "verb", r"kept(?=\s+(?:[\w.]+\s+){0,5}?(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}"
+                           r"(?:prisons?|jails?|cells?|camps?|confinement)\b)"),
     # `who survived 16 years of confinement`, `spent about 20 years in prison and camps`
     ("imprisoned", "intrans", r"(?:survived|spent|served) (?:about |some |nearly |almost |over |more than )?"
                               r"(?:\d+|the|[a-z]+) years (?:of|in|at) (?:confinement|imprisonment|prisons?|camps?|"
@@ -70,7 +73,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("killed", "noun", r"murder|assassination|killing"),
     # `physically destroyed A`, `already annihilated by Stalin`, `was poisoned at Beria's house`
     ("killed", "verb", r"killed|murdered|assassinated|physically (?:destroyed|annihilated|exterminated)|annihilated|"
-                       r"poisoned|(?:flogged|beaten|tortured) to death|kill"),
+                       r"poisoned|(?:flogged|beaten|beat|tortured) to death|kill"),
     # `Stalin's exile in Turukhanskiy Kray`: the owner named was exiled (`his exile` is left alone)
     ("exiled", "noun", r"deportation|(?<=['’]s )exile(?=\s+(?:to|in)\s+[A-Z])"),
     ("exiled", "verb", r"exiled|deported|banished|exile|deport"),
@@ -111,7 +114,7 @@ _STEMS = frozenset(
     "take no l pass set ende land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
-    "phys anni pois flog beat tort".split()
+    "phys anni pois flog beat tort kept".split()
 )
 
 
