@@ -1297,3 +1297,12 @@ def test_a_year_in_the_apposition_after_an_object_is_his_past():
 )
 def test_gapped_sentences_kept_in_prison_and_to_death(sentence, expected):
     assert pairs(sentence) == expected
+
+
+def test_a_but_inside_a_relative_clause_does_not_cut_the_subject_off():
+    text = ("L. Z. Pavlov and A. N. Orlov, who had not even been delegates to the congress but were now in Stalin's "
+            "own office, were elected candidate members.")
+    assert pairs(text) == {("Pavlov", "elected"), ("Orlov", "elected")}
+    # (a `but` between two clauses still divides them)
+    assert pairs("Pavlov was arrested in May, but Orlov, who was ill, was released.") == {
+        ("Pavlov", "arrested"), ("Orlov", "released")}

@@ -790,6 +790,10 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
 _OBJECT_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the|one\s+of|former)\s")
 
 
+#: a relative clause opened after a comma and not closed before the end (no comma or stop after `who`)
+_OPEN_RELATIVE = re.compile(r",\s*who\b[^,.;:!?]*$")
+
+
 def _last_closer(text: str, start: int, end: int) -> int:
     """The last comma or dash in `text[start:end]` (an apposition may close with a dashed aside), or -1."""
     return max(text.rfind(",", start, end), text.rfind("—", start, end), text.rfind("–", start, end))
@@ -830,6 +834,12 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 group, how = previous[1], previous[2]  # `was arrested and exiled`: one subject, two events
             else:
                 group, how = _patients(text, clause, persons, trig)
+                if not group and clause[0] > ss and _OPEN_RELATIVE.search(text, ss, clause[0]):
+                    # `A and B, who had not been delegates but were now in his cabinet, were elected`: the
+                    # `but` that split the clause stands inside a relative clause; the subject is before it
+                    clause = (ss, clause[1])
+                    persons = _persons_in(paragraph, *clause)
+                    group, how = _patients(text, clause, persons, trig)
                 if how in ("fronted", "active", "including") and group:
                     # `Arrested were the secretaries A and B; C, a member of ...; the members D, E and F`;
                     # `arrested other deputies as well—A and B; chiefs of departments, and board members C, D`
