@@ -95,6 +95,11 @@ _INCLUDING = re.compile(
 _PREPOSITION = re.compile(r"\b(?:by|of|at|with|for|from|to|on|in|under|including|among)\b", re.IGNORECASE)
 
 
+def _after_preposition(text: str, p: tuple) -> bool:
+    """A preposition governs the name (`by Stalin`, `of N. I. Orlov`): it stands in a phrase."""
+    return bool(_PREPOSITION_BEFORE.search(text, max(0, p[0] - 30), p[0]))
+
+
 def possessive(text: str, p: tuple[int, int, PersonRef]) -> bool:
     tail = text[p[1] - 2 : p[1] + 2]
     return "'s" in tail or "’s" in tail
@@ -122,18 +127,16 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
         if antecedent == ():
             # `X, the leader of ... and a friend of A and B in whom even Stalin saw an ally, perished`: the
             # relative belongs to the apposition of the name that opens the sentence
-            owner = _opening_owner(text, before, _relative_start(text, last))
-            return [owner] if owner else []
+            return _listed(_opening_owner(text, before, _relative_start(text, last)))
         if antecedent:
             # (with the list it closes: `M. Frinovsky and L. Zakovsky, who had served under Yagoda, were`)
             listed = _coordinated(text, before, antecedent, trigger_start)
-            if not _PREPOSITION_BEFORE.search(text, max(0, listed[0][0] - 30), listed[0][0]):
+            if not _after_preposition(text, listed[0]):
                 return listed
             # `X, the old friend of A and B, in whom Stalin saw a rival, perished`: A and B stand in a
             # phrase; the verb's subject is the name the apposition belongs to
-            owner = _opening_owner(text, before, _relative_start(text, last))
-            return [owner] if owner else []
-        if _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
+            return _listed(_opening_owner(text, before, _relative_start(text, last)))
+        if _after_preposition(text, last):
             owner = _apposition_owner(text, before, trigger_start)
             return _coordinated(text, before, owner, trigger_start) if owner else []
     unclosed = _UNCLOSED_APPOSITION.fullmatch(gap)
@@ -151,7 +154,7 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
         _AND_OTHERS_DASH.fullmatch(gap)
     ):
         return []  # (`X, commissar of ... in the 1920s, was arrested`; `A, B and other leaders of ... perished`)
-    if _AND_AUX.match(gap) and _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
+    if _AND_AUX.match(gap) and _after_preposition(text, last):
         return []  # `those faithful to Trotsky and had been confined`: the object of a preposition is no subject
     # the last gap may hold the auxiliary and a role apposition; no other finite verb
     if re.search(r"\b(?:said|wrote|told|asked|declared|thought|knew|that|which|whom|he|she|they|it)\b", gap,
@@ -166,23 +169,22 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
         return [antecedent] if antecedent else []
     if re.match(r"\s*[,(]?\s*who\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
         return [last]  # `evenings with Antonov who also had been exiled`
-    if _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0]):
+    if _after_preposition(text, last):
         # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject; but in
         # `A and many workers who were close to Sergo were arrested` the name opening the sentence is
         rel = _relative_start(text, last, restrictive=True)
         owner = _opening_owner(text, before, rel, closed=False) if rel < last[0] else None
-        return [owner] if owner and re.fullmatch(r"\s*(?:(?:was|were|had\s+been)\s+)?", gap) else []
+        return _listed(owner if re.fullmatch(r"\s*(?:(?:was|were|had\s+been)\s+)?", gap) else None)
     group = _coordinated(text, before, last, trigger_start)
-    if len(group) > 1 and _PREPOSITION_BEFORE.search(text, max(0, group[0][0] - 30), group[0][0]):
+    if len(group) > 1 and _after_preposition(text, group[0]):
         if _CLOSED_BEFORE_VERB.fullmatch(gap):
             # `X, the old friend of A and B, who had been exiled, perished`: a list in a phrase is no
             # subject; the name the apposition belongs to is
-            owner = _opening_owner(text, before, group[0][0])
-            return [owner] if owner else []
+            return _listed(_opening_owner(text, before, group[0][0]))
         if not re.match(r"\s*,?\s*who\b", gap):
             # `A, who spoke with B, and C were arrested`: B stands in A's relative clause (but `the authors
             # of A and B were arrested`: none; `the friend of A and B, who had been exiled`: both)
-            tail = [p for p in group if not _PREPOSITION_BEFORE.search(text, max(0, p[0] - 30), p[0])]
+            tail = [p for p in group if not _after_preposition(text, p)]
             item = _item_before_relative(text, before, tail[0]) if tail else None
             return [item, *tail] if item else []
     return group
@@ -201,12 +203,12 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
         ) or (
             # `A and his deputies B, C` (not `valued by Lenin, and officials such as C`)
             _AND_TITLE.fullmatch(between) and not VERB_CUE.search(between) and not find_triggers(between)
-            and not _PREPOSITION_BEFORE.search(text, max(0, prev[0] - 30), prev[0])
+            and not _after_preposition(text, prev)
         ) or (
             # (initials cut from their surname by a page break are no sentence end: `Bekman, A. S.` / `Grishin`)
             len(between) < 120 and "," in between and not _verb_cue(between)
             # (`X, the old friend of A`: A is in a phrase of the apposition, X is no item with it)
-            and not _PREPOSITION_BEFORE.search(text, max(0, group[0][0] - 30), group[0][0])
+            and not _after_preposition(text, group[0])
             # `A and B perished, and directors C, D were arrested`; `valued by Lenin, and officials C, D`
             and not find_triggers(between) and not _AGENT_BEFORE.search(text, max(0, prev[0] - 20), prev[0])
         ):
@@ -232,7 +234,7 @@ def _group_items_tail(text: str, gap: str, last: tuple) -> bool:
     return bool(
         _GROUP_ITEMS_TAIL.fullmatch(gap) and not _verb_cue(items) and not find_triggers(gap)
         and not _FINITE_IN_ITEM.search(gap)
-        and not _PREPOSITION_BEFORE.search(text, max(0, last[0] - 30), last[0])
+        and not _after_preposition(text, last)
     )
 
 
@@ -251,7 +253,7 @@ def _item_before_relative(text: str, before: list, first: tuple):
             continue
         if first[0] - q[1] > 300:
             return None
-        if _PREPOSITION_BEFORE.search(text, max(0, q[0] - 30), q[0]):
+        if _after_preposition(text, q):
             inside.append(q)
             continue
         gap = _INITIAL_DOT.sub(r"\1_", text[q[1] : first[0]])
@@ -283,7 +285,7 @@ def _apposition_owner(text: str, before: list, trigger_start: int):
         # `..., was arrested`)
         if not _APPOSITION.fullmatch(_INITIAL_DOT.sub(r"\1_", between)) or _verb_cue(between, between.rfind(",")):
             return None
-        if not _PREPOSITION_BEFORE.search(text, max(0, p[0] - 30), p[0]):
+        if not _after_preposition(text, p):
             return p
     return None
 
@@ -330,6 +332,10 @@ def _outside_relative(text: str, before: list, last: tuple, gap: str):
         if between.lstrip().startswith(",") and len(between) <= 160 and not re.search(r"[.;:!?]", between):
             return owner
     return () if enclosed else None
+
+
+def _listed(person) -> list:
+    return [person] if person else []
 
 
 def _relative_start(text: str, last: tuple, restrictive: bool = False) -> int:
@@ -386,7 +392,7 @@ def list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end
     for nxt in after[1:]:
         if possessive(text, nxt):
             continue  # `A. P. Gorbunov, in the past Lenin's secretary, and ...`: an apposition's owner
-        if _PREPOSITION_BEFORE.search(text, max(0, nxt[0] - 30), nxt[0]):
+        if _after_preposition(text, nxt):
             continue  # `W. Hirsch (the secretary of Thaelmann), and others`: inside an item's apposition
         between = text[group[-1][1] : nxt[0]]
         if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or _RELATIVE_ITEM_GAP.fullmatch(between) or (
