@@ -245,3 +245,11 @@ def test_unlisted_patronymic_with_given_name_joins_by_initials(fixture):
     (meyerkhold,) = by_surname(persons, "Meyerkhold")
     assert "Vsevolod Emilyevich's" in meyerkhold.forms
     assert not [p for p in persons if p.surname == "Emilyevich"]
+
+
+def test_a_place_word_joins_no_person_spelled_near_it(tmp_path):
+    text = ("In Armenia the poet Gurgen Maari perished. Maari had written much.\n\n"
+            "The Mari writers Ipay Olyk and S. G. Chavayn perished as well.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    maari = by_surname(persons, "Maari")
+    assert len(maari) == 1 and "Mari" not in maari[0].forms

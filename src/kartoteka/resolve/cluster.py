@@ -670,8 +670,8 @@ class Clusterer:
             exact = {self.groups[gi].surname for gi in groups}
             for i in idx:
                 c = cands[i]
-                if c.surname in PLACES and self._place_context(c):
-                    continue
+                if c.surname in PLACES and (self._place_context(c) or c.surname not in exact):
+                    continue  # (`the Mari writers` is no `Maari`: a place word joins only its own spelling)
                 if c.surname not in exact and self._used_lower(c.surname):
                     continue
                 best, best_pos = None, -1
