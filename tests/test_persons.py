@@ -253,3 +253,8 @@ def test_a_place_word_joins_no_person_spelled_near_it(tmp_path):
     persons = _unrepaired_persons(tmp_path, text)
     maari = by_surname(persons, "Maari")
     assert len(maari) == 1 and "Mari" not in maari[0].forms
+
+
+def test_a_north_caucasian_republic_is_no_person(tmp_path):
+    text = "The party of Dagestan and Osetia suffered. In northern Osetia, for example, nine of 11 were arrested.\n"
+    assert not by_surname(_unrepaired_persons(tmp_path, text), "Osetia")

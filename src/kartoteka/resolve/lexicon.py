@@ -146,7 +146,7 @@ Zurich Stockholm Helsinki Helsingfors Cracow Krakow Munich Hamburg Brest Brest-L
 Europe Asia Africa Russia Muscovy Kremlin Lubyanka Butyrka Lefortovo Kronshtadt Kronstadt Smolnyy Smolny
 Gatchina Tsarskoye Peterhof Zubalovo Kuntsevo Sokolniki Arbat Khamovniki Bolshevo Pitsunda Gagra Borzhomi
 Dagestan Daghestan Bashkiria Bashkir Tatar Tatars Chechen Chechnya Kalmyk Ingush Kabarda Yakutia
-Buryat Chuvash Udmurt Mari Alazan Tsaritsyno Kuban Transcaucasus Transcaucasia Shakhty Kolyma
+Buryat Chuvash Udmurt Mari Alazan Tsaritsyno Kuban Transcaucasus Transcaucasia Shakhty Kolyma Osetia Ossetia
 Solovetsk Karlag Dalstroy Belomor Khasan Khalkhin-Gol Tannenberg Verdun Spain Manchukuo Stavka
 """.split()
 )
