@@ -1306,3 +1306,12 @@ def test_a_but_inside_a_relative_clause_does_not_cut_the_subject_off():
     # (a `but` between two clauses still divides them)
     assert pairs("Pavlov was arrested in May, but Orlov, who was ill, was released.") == {
         ("Pavlov", "arrested"), ("Orlov", "released")}
+
+
+def test_his_confinement_and_a_nearer_name_no_person_holds():
+    text = "Orlov, an engineer, got a pardon. Throughout his confinement they let him do his work."
+    assert pairs(text) == {("Orlov", "imprisoned")}
+    # a character of a novel (no person record) stands nearer than the last person named
+    text = ("Orlov wrote a novel in 1940. Investigators Ivanov and Gletkin prepare its hero Rubashov for a trial "
+            "during his confinement.")
+    assert pairs(text) == set()

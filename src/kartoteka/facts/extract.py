@@ -433,6 +433,14 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
     here = max((i for i, s in enumerate(sentences) if s[0] <= trig.start), default=0)
     if pronoun in ("he", "she", "him", "her") and here - sentences.index(last_sentence) > 2:
         return [], None  # `they convicted him` three sentences after the last name: someone unnamed
+    known = {p[2].surname for p in persons}
+    if pronoun in ("he", "she", "him", "her") and any(
+        u.group() not in known
+        for u in _UNKNOWN_NAME.finditer(text, max(last_sentence[1], sentences[here][0]), base + m.start())
+    ):
+        # `Investigators Ivanov and Gletkin prepare the novel's hero Rubashov ... during his confinement`:
+        # a name no person record holds (a character) stands nearer than the last person
+        return [], None
     if pronoun in ("he", "she", "him", "her"):
         # Russian surnames show gender (-a, -aya for women): `her death` is not Stalin's
         female = pronoun in ("she", "her")
@@ -490,6 +498,12 @@ def _set_off(text: str, after: int, p: tuple) -> bool:
         return True
     opened = text.rfind(",", after, p[0])
     return opened >= 0 and text.startswith(",", p[1]) and not re.search(r"[.;:!?]", text[opened : p[0]])
+
+
+#: a capitalised surname-like word inside a sentence (not after a full stop): a name, known or not
+_UNKNOWN_NAME = re.compile(
+    r"(?<=[a-z,] )[A-Z][a-z]+(?:ov|ev|in|yn|sky|skiy|ko|ich|vich|shvili|dze|yan)\b(?!['’]|\s+[A-Z])"
+)
 
 
 def _in_closed_parenthesis(text: str, p: tuple, until: int) -> bool:
