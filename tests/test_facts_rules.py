@@ -1315,3 +1315,16 @@ def test_his_confinement_and_a_nearer_name_no_person_holds():
     text = ("Orlov wrote a novel in 1940. Investigators Ivanov and Gletkin prepare its hero Rubashov for a trial "
             "during his confinement.")
     assert pairs(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("G. Ye. Zinovyev, L. B. Rykov, A. M. Orlov and others—nine men altogether—were on the dock.",
+         {("Zinovyev", "tried"), ("Rykov", "tried"), ("Orlov", "tried")}),
+        ("The court put Pavlov and Orlov on the dock.", set()),  # (the phrase must stand whole)
+        ("Orlov watched the ship leave the dock.", set()),
+    ],
+)
+def test_on_the_dock_is_a_trial(sentence, expected):
+    assert pairs(sentence) == expected

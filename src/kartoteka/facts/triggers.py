@@ -95,6 +95,11 @@ _TABLE: list[tuple[str, str, str]] = [
     ("sentenced", "verb", r"sentenced|condemned|convicted|sentence"),
     # `was brought to trial`, `the press reported the bringing to trial ... of a group of commanders: A, B`
     ("tried", "verb", r"brought to trial|bringing to trial|put on trial|stood trial|went on trial"),
+    # `A, B and others—12 persons in all—were on the dock`; `ended up on the dock` (the word the scan finds
+    # is `dock`; what stands before it says the defendants were there)
+    ("tried", "intrans", r"dock(?:(?<=were on the dock)|(?<=was on the dock)|(?<=were in the dock)|"
+                         r"(?<=was in the dock)|(?<=ended up on the dock)|(?<=stood in the dock))"),
+    ("tried", "verb", r"put (?:on|in) the dock"),
     ("tried", "noun", r"trial"),
     ("tried", "verb", r"tried(?! to)"),
     ("born", "intrans", r"born"),
@@ -114,7 +119,7 @@ _STEMS = frozenset(
     "take no l pass set ende land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
-    "phys anni pois flog beat tort kept".split()
+    "phys anni pois flog beat tort kept dock".split()
 )
 
 
