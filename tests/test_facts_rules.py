@@ -1327,3 +1327,12 @@ def test_his_confinement_and_a_nearer_name_no_person_holds():
 )
 def test_on_the_dock_is_a_trial(sentence, expected):
     assert pairs(sentence) == expected
+
+
+def test_a_year_that_opens_a_series_does_not_date_the_sentences_after_it():
+    text = ("Already in 1936, the geneticist A. Orlov was arrested. The specialist on heredity S. G. Pavlov "
+            "perished, and his institute was closed.")
+    assert {(f.person, f.type, f.year) for f in facts(text)} == {("Orlov", "arrested", 1936), ("Pavlov", "died", None)}
+    # (a comma read as a full stop cuts the year off its own clause, which it still dates)
+    text = "Already in April 1938. N. I. Orlov was appointed commissar of water transport."
+    assert {(f.person, f.type, f.year) for f in facts(text)} == {("Orlov", "appointed", 1938)}

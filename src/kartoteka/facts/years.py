@@ -264,6 +264,13 @@ class Years:
             # `By mid-1939, only seven remained ... All who were arrested were executed`: a bound, and an
             # event of a later sentence is not in that year
             return None
+        if (
+            last is not None and _ONSET_BEFORE.search(self.text, max(0, last.start - 40), last.start)
+            and not _FRAGMENT_AFTER.match(self.text, last.start)
+        ):
+            # `Already in 1936, the geneticist X was arrested. Y perished, ...`: the first of a series,
+            # not the year of the ones told after it
+            return None
         if last is not None:
             return _value(last)
         if self.carried and _ANCHOR.search(self.text, 0, pos if pivot is None else pivot):
@@ -316,6 +323,9 @@ _STORY_EVENT = re.compile(r"\b(?:arrested|shot|executed|repressed|sentenced|exil
 _APPOSITION_OPEN = re.compile(r",\s*(?:the|a|an|one\s+of|former)\s(?:[^.;:!?,()]|\b[A-Z][a-z]?\.)*$")
 _PREDICATE = re.compile(r"\s*(?:was|were|had|also|perished|died)\b")
 _BACKSTORY = re.compile(r"\bhad\b|\b(?:entered|joined)\s+the\s+party\b|\bparty\s+member\s+since\b")
+# (`Already in April 1938. N. I. Orlov was appointed`: a comma read as a full stop; the year is the next clause's)
+_FRAGMENT_AFTER = re.compile(r"(?:[A-Za-z]+\s+)?\d{4}\s*[.,]\s+(?:[A-Z][a-z]?\.\s?){1,3}[A-Z][a-z]+")
+_ONSET_BEFORE = re.compile(r"\b(?:[Aa]lready|[Aa]s\s+early\s+as)\s+(?:in\s+)?(?:the\s+\w+\s+of\s+)?$")
 _BY_BEFORE = re.compile(r"\b[Bb]y\s+(?:the\s+(?:end|beginning|middle|start|spring|summer|autumn|fall|winter)\s+of\s+|"
                         r"mid-?\s?)?$")
 
