@@ -1336,3 +1336,20 @@ def test_a_year_that_opens_a_series_does_not_date_the_sentences_after_it():
     # (a comma read as a full stop cuts the year off its own clause, which it still dates)
     text = "Already in April 1938. N. I. Orlov was appointed commissar of water transport."
     assert {(f.person, f.type, f.year) for f in facts(text)} == {("Orlov", "appointed", 1938)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the relative after a name's short apposition is the name's, even when a preposition governs it
+        ("These memories come from Konstantin Orlov, Kirov's younger brother, who survived 16 years of confinement.",
+         {("Orlov", "imprisoned", None)}),
+        # a length of confinement is dated by what its clause tells before it, not by a later year
+        ("The view was shared by I. P. Pavlov, who came home after 17 years of confinement, in a talk of 1961.",
+         {("Pavlov", "imprisoned", None)}),
+        ("A. Rubin, who was arrested in 1937 and survived 17 years' confinement, wrote it down.",
+         {("Rubin", "arrested", 1937), ("Rubin", "imprisoned", 1937)}),
+    ],
+)
+def test_years_of_confinement(sentence, expected):
+    assert {(f.person, f.type, f.year) for f in facts(sentence)} == expected

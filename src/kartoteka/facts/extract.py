@@ -778,6 +778,11 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
         scope = OWN
     if _PRESENT_PERFECT.search(text, clause[0], trig.start):
         scope = OWN  # `have now been rehabilitated`: at the time of writing, not in a year stated for another event
+    if re.search(r"\byears\b", text[trig.start : trig.end]):
+        # `returned after 17 years of confinement, in his speech of 1961`: a length, dated at most by what its
+        # clause tells before it (`arrested in 1937 and survived 17 years of confinement`)
+        scope = min(scope, CLAUSE)
+        masks.append((trig.end, clause[1]))
     here = [p for p in group if p[1] is not None and p[1] <= trig.start]
     if how in ("passive", "subject") and here and text[here[-1][1] : trig.start].lstrip().startswith((",", "(")):
         # the apposition closes at the last comma before the verb (`X, ..., was arrested in 1940 and died`)

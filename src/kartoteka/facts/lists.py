@@ -74,6 +74,8 @@ _GROUP_ITEMS_TAIL = re.compile(
 _AUX_TAIL = re.compile(r"\s(?:was|were|had\s+been)\s+(?:(?:\w+ly|also|later|soon|then)\s+)?$")
 # an item that is a clause, not a group: `the newspaper printed it`
 _FINITE_IN_ITEM = re.compile(r"\b[a-z]+ed\s+(?:the|a|an|him|her|them|it|his|their)\b")
+# a relative right after the name, or after its short apposition
+_WHO_AFTER = re.compile(r"\s*(?:[,(]\s*(?:[^,.;:!?()]{1,60},\s*)?)?who\b")
 _AND_AUX = re.compile(r"\s+and\s+(?:had\s+been|has\s+been|was|were)\b")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:to|with|from|for|against|about|on|under|than|of|by)\s+(?:[A-Z][a-z]?\.\s?){0,3}$"
@@ -167,8 +169,12 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
     antecedent = None if relative_checked else _outside_relative(text, before, last, gap)
     if antecedent is not None:
         return [antecedent] if antecedent else []
-    if re.match(r"\s*[,(]?\s*who\b", gap) and _AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]):
-        return [last]  # `evenings with Antonov who also had been exiled`
+    if _WHO_AFTER.match(gap) and (_AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]) or _after_preposition(
+        text, last
+    )):
+        # `evenings with Antonov who also had been exiled`; `memoirs by K. Orlov, Sergo's younger brother, who
+        # survived 16 years of confinement`
+        return [last]
     if _after_preposition(text, last):
         # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject; but in
         # `A and many workers who were close to Sergo were arrested` the name opening the sentence is

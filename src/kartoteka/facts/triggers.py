@@ -56,9 +56,10 @@ _TABLE: list[tuple[str, str, str]] = [
     ("imprisoned", "verb", r"kept(?=\s+(?:[\w.]+\s+){0,5}?(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}"
                            r"(?:prisons?|jails?|cells?|camps?|confinement)\b)"),
     # `who survived 16 years of confinement`, `spent about 20 years in prison and camps`
-    ("imprisoned", "intrans", r"(?:survived|spent|served) (?:about |some |nearly |almost |over |more than )?"
-                              r"(?:\d+|the|[a-z]+) years (?:of|in|at) (?:confinement|imprisonment|prisons?|camps?|"
-                              r"prisons? and camps|hard labor)\b"),
+    # (`survived 17 years' confinement`; `returned home after 17 years of confinement`)
+    ("imprisoned", "intrans", r"(?:survived|spent|served|after) (?:about |some |nearly |almost |over |more than )?"
+                              r"(?:\d+|the|[a-z]+) years(?:['’] | (?:of|in|at) )(?:confinement|imprisonment|prisons?|"
+                              r"camps?|prisons? and camps|hard labor)\b"),
     # `ended his life in confinement`: he died there
     ("died", "intrans", r"ended (?:his|her) (?:own )?(?:life|days)(?! (?:by|with|in) suicide)"),
     ("exiled", "intrans", r"ended up in exile"),
@@ -119,7 +120,7 @@ _STEMS = frozenset(
     "take no l pass set ende land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
-    "phys anni pois flog beat tort kept dock".split()
+    "phys anni pois flog beat tort kept dock afte".split()
 )
 
 
