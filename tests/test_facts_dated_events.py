@@ -123,7 +123,8 @@ def _years(text: str) -> dict:
          {("Orlov", "elected"): 1922}),
         # `after X` bounds the time and fixes no year, for the event and for the death named
         ("After the 16th Congress, Tomskiy was removed from the Politburo.", {("Tomskiy", "expelled"): None}),
-        ("Soon after Kirov's murder Pavlov was arrested.", {("Kirov", "killed"): None, ("Pavlov", "arrested"): None}),
+        # ... but `soon after` (a few days, the day after) is so near that the event's year is the year
+        ("Soon after Kirov's murder Pavlov was arrested.", {("Kirov", "killed"): 1934, ("Pavlov", "arrested"): 1934}),
         ("After Lenin's death, Orlov was elected to the Politburo.",
          {("Lenin", "died"): None, ("Orlov", "elected"): None}),
         # ... and keeps an earlier year only within the bound

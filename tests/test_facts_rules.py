@@ -1353,3 +1353,4 @@ def test_a_year_that_opens_a_series_does_not_date_the_sentences_after_it():
 )
 def test_years_of_confinement(sentence, expected):
     assert {(f.person, f.type, f.year) for f in facts(sentence)} == expected
+

@@ -26,6 +26,12 @@ _EVENT_BOUND = re.compile(
 )
 
 
+# `soon after`, `a few days after`, `the day after`: so near the event that its year is the year
+_SOON = re.compile(
+    r"\b(?:soon|shortly|immediately|right|directly|just|(?:a\s+few|several|two|three|\d+)\s+(?:hours|days|weeks)|"
+    r"the\s+(?:day|morning|evening|night|week))\s+$",
+    re.IGNORECASE,
+)
 _MORE_NAMES = re.compile(r"\s*(?:,|\band\b)\s*(?:(?:[A-Z][a-z]?\.\s?){1,3})?[A-Z][a-z]")
 
 
@@ -355,6 +361,9 @@ def year_items(text: str, mentions: list[Mention], events: list[EventMention] | 
             continue
         m = _EVENT_BOUND.search(text, max(0, ev.start - 40), ev.start)
         bound = ("after" if m.group("after") else "before") if m else ""
+        if bound == "after" and _SOON.search(text, max(0, m.start() - 30), m.start()):
+            bound = ""  # `soon after the trial`, `a few days after Kirov's murder`: in the event's year
+
         items.append(Item(ev.start, ev.year, str(ev.year) if ev.year else "", ev.end, ev.event, bound))
     items.sort(key=lambda it: it.start)
     return items
