@@ -1354,3 +1354,12 @@ def test_a_year_that_opens_a_series_does_not_date_the_sentences_after_it():
 def test_years_of_confinement(sentence, expected):
     assert {(f.person, f.type, f.year) for f in facts(sentence)} == expected
 
+
+
+def test_two_words_of_one_event_make_one_aggregate():
+    from kartoteka.facts import find_aggregates_in
+
+    text = "In the arrests of that spring, 5,000 officers were arrested. The places of confinement held 9,000 people."
+    found = find_aggregates_in(text, [(0, len(text))])
+    assert [(a.type, a.group, a.count["number"]) for a in found] == [("arrested", "officers", 5000)]
+    assert len({a.id for a in found}) == len(found)

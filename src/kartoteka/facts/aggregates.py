@@ -48,6 +48,7 @@ def aggregates_in_paragraph(text: str, triggers: list[Trigger], modality_of, dat
     if quantities is None:
         quantities = find_quantities(text, dates=dates)
     out = []
+    seen: set[tuple] = set()  # (`were kept in confinement`: two words of one event, one claim)
     for ss, se in sentence_spans(text):
         clauses = clause_spans(text, ss, se)
         for trig in (t for t in triggers if ss <= t.start < se):
@@ -64,8 +65,9 @@ def aggregates_in_paragraph(text: str, triggers: list[Trigger], modality_of, dat
                     continue
                 value = q.value if isinstance(q.value, dict) else {}
                 number = value.get("number")
-                if number is None:
+                if number is None or (trig.type, cs, q.start) in seen:
                     continue
+                seen.add((trig.type, cs, q.start))
                 out.append({
                     "type": trig.type, "group": group, "count": {
                         "number": number, "approximate": bool(value.get("approximate")),

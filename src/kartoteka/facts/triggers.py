@@ -78,7 +78,8 @@ _TABLE: list[tuple[str, str, str]] = [
     # `Stalin's exile in Turukhanskiy Kray`: the owner named was exiled (`his exile` is left alone)
     ("exiled", "noun", r"deportation|(?<=['’]s )exile(?=\s+(?:to|in)\s+[A-Z])"),
     ("exiled", "verb", r"exiled|deported|banished|exile|deport"),
-    ("imprisoned", "noun", r"imprisonment|confinement"),
+    # (`during his confinement`; not `places of confinement`, which names no one's)
+    ("imprisoned", "noun", r"imprisonment|(?:(?<=his )|(?<=her )|(?<=their ))confinement"),
     # `were confined in a special wing of Gorkiy Prison`; not `confined to his room`, `confined themselves`
     ("imprisoned", "verb", r"imprisoned|incarcerated|jailed|confined(?!\s+(?:to|themselves|himself|herself)\b)"),
     ("expelled", "noun", r"expulsion"),
