@@ -1363,3 +1363,11 @@ def test_two_words_of_one_event_make_one_aggregate():
     found = find_aggregates_in(text, [(0, len(text))])
     assert [(a.type, a.group, a.count["number"]) for a in found] == [("arrested", "officers", 5000)]
     assert len({a.id for a in found}) == len(found)
+
+
+def test_they_does_not_reach_a_list_many_sentences_back():
+    text = ("Orlov and Pavlov sent many prisoners to the camps. The camps were far. The roads were bad. "
+            "The river had overflowed. Nobody knew why there was a hurry. They hurried to kill them.")
+    assert pairs(text, all_modalities=True) == set()
+    text = "Orlov and Pavlov were tried in the spring. The court met twice. Later the NKVD shot them."
+    assert pairs(text) == {("Orlov", "tried"), ("Pavlov", "tried"), ("Orlov", "shot"), ("Pavlov", "shot")}

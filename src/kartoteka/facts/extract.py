@@ -476,6 +476,8 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         in_sentence = [p for p in earlier if sentence[0] <= p[0] < sentence[1]]
         plural = plural_groups(text, in_sentence)
         if plural:
+            if here - sentences.index(sentence) > 3:
+                return [], None  # `They hurried to kill them` five sentences after a list: others are meant
             return plural[-1], 0.5
         if len(in_sentence) >= 2:
             return [], None
