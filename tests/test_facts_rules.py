@@ -1371,3 +1371,9 @@ def test_they_does_not_reach_a_list_many_sentences_back():
     assert pairs(text, all_modalities=True) == set()
     text = "Orlov and Pavlov were tried in the spring. The court met twice. Later the NKVD shot them."
     assert pairs(text) == {("Orlov", "tried"), ("Pavlov", "tried"), ("Orlov", "shot"), ("Pavlov", "shot")}
+
+
+def test_a_demonstrative_noun_phrase_after_a_name_in_a_phrase_blocks_he():
+    text = ("Orlov had retired long before. His wife won a promise from Stalin not to shoot this veteran of two "
+            "revolutions. Even so, he was never set free.")
+    assert pairs(text, all_modalities=True) == set()

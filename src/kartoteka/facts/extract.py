@@ -458,6 +458,12 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
                 # `he inflicted defeat on the divisions of Denikin ... Before his arrest, he was ...`: that
                 # sentence's `he` is the one the pronoun goes on naming, not the name in its phrase
                 return [], None
+            if last_sentence[1] <= trig.start and _IN_PHRASE.search(
+                text, max(0, in_it[-1][0] - 25), in_it[-1][0]
+            ) and _TOPIC_NP.search(text, in_it[-1][1], last_sentence[1]):
+                # `a promise from Stalin not to execute this oldest of the Bolsheviks. However, he was not
+                # released`: a noun phrase after the name in a phrase is as near an antecedent
+                return [], None
             return [in_it[-1]], 0.7
         # `Upon the insistence of Trotsky, Stalin was removed ..., but ... he was appointed`:
         # persons inside a prepositional phrase are not antecedents; the latest other one is
@@ -502,6 +508,9 @@ def _set_off(text: str, after: int, p: tuple) -> bool:
     return opened >= 0 and text.startswith(",", p[1]) and not re.search(r"[.;:!?]", text[opened : p[0]])
 
 
+#: a demonstrative noun phrase for a person (`this oldest of the Bolsheviks`, `that old man`)
+_TOPIC_NP = re.compile(r"\b(?:this|that)\s+(?:\w+\s+){0,3}?(?:man|worker|Bolshevik|Bolsheviks|veteran|revolutionary|"
+                       r"officer|commander|writer|scientist|engineer|prisoner)\b")
 #: a capitalised surname-like word inside a sentence (not after a full stop): a name, known or not
 _UNKNOWN_NAME = re.compile(
     r"(?<=[a-z,] )[A-Z][a-z]+(?:ov|ev|in|yn|sky|skiy|ko|ich|vich|shvili|dze|yan)\b(?!['’]|\s+[A-Z])"
