@@ -1377,3 +1377,9 @@ def test_a_demonstrative_noun_phrase_after_a_name_in_a_phrase_blocks_he():
     text = ("Orlov had retired long before. His wife won a promise from Stalin not to shoot this veteran of two "
             "revolutions. Even so, he was never set free.")
     assert pairs(text, all_modalities=True) == set()
+
+
+def test_they_after_a_capitalised_plural_noun_of_its_sentence():
+    text = ("Orlov and Pavlov were tried openly.\n\nThe verdicts came in absentia. People were not heard, they were "
+            "not beaten—they were simply shot with no word of explanation.")
+    assert {p for p in pairs(text, all_modalities=True) if p[1] == "shot"} == set()

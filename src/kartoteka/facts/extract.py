@@ -98,7 +98,8 @@ _PLURAL_ANTECEDENT = re.compile(
     r"\b(?:officers|members|people|workers|communists|leaders|specialists|engineers|scientists|commanders|"
     r"delegates|officials|residents|Bolsheviks|Chekists|peasants|writers|documents|papers|letters|materials|"
     r"committees|organizations|others|children|wives|relatives|families|prisoners|students|men|women|victims|"
-    r"comrades|friends|colleagues|associates|persons|cadres|the\s+(?:arrested|accused|condemned|convicted))\b"
+    r"comrades|friends|colleagues|associates|persons|cadres|the\s+(?:arrested|accused|condemned|convicted))\b",
+    re.IGNORECASE,  # (`People were not questioned, they were simply shot`)
 )
 # `After Kashketin and his commission had done it, they were shot`: `they` are named in this sentence
 _AND_HIS = re.compile(r"\b(?:and|with)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:commission|group|brigade|family|"
