@@ -1383,3 +1383,15 @@ def test_they_after_a_capitalised_plural_noun_of_its_sentence():
     text = ("Orlov and Pavlov were tried openly.\n\nThe verdicts came in absentia. People were not heard, they were "
             "not beaten—they were simply shot with no word of explanation.")
     assert {p for p in pairs(text, all_modalities=True) if p[1] == "shot"} == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stalin signed a note to the presidium. The pilot was sent back to his unit. Soon after he died in battle.",
+        "When Stalin later had Orlov's wife arrested, the latter stayed his secretary. He was dismissed in 1952.",
+        "Some wrote to Stalin. In Kiev an old commander, having met the investigator who had beaten him, shot him.",
+    ],
+)
+def test_a_person_named_by_a_noun_stands_nearer_than_the_last_name(text):
+    assert not [p for p in pairs(text) if p[0] == "Stalin"]

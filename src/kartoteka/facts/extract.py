@@ -420,6 +420,8 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
             return [phrase[-1]], 0.55
     # the nearest earlier sentence (or earlier part of this one) that names persons
     earlier = [p for p in persons if p[1] <= (base + m.start() if how in ("passive", "subject") else cs)]
+    # where the pronoun stands (one after the verb was searched from the verb's end)
+    at_pronoun = base + m.start() if how in ("passive", "subject") else trig.end + m.start()
     if pronoun in ("he", "she", "him", "her"):
         # persons in a closed parenthesis (`According to testimony (A, B, C) he was shot`) cite, not act:
         # the antecedent is named before them
@@ -434,10 +436,18 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
     here = max((i for i, s in enumerate(sentences) if s[0] <= trig.start), default=0)
     if pronoun in ("he", "she", "him", "her") and here - sentences.index(last_sentence) > 2:
         return [], None  # `they convicted him` three sentences after the last name: someone unnamed
+    if pronoun in ("he", "she", "him", "her") and any(
+        (r.group().endswith("latter") or not re.search(r",\s*$", text[max(0, r.start() - 3) : r.start()]))
+        and not re.match(r"\s+(?:[A-Z][a-z]?\.\s?){0,3}[A-Z][a-z]", text[r.end() :])
+        for r in _ROLE_NP.finditer(text, in_it[-1][1], at_pronoun)
+    ):
+        # `The pilot was allowed to return to his unit. Soon after he died`; `the latter remained his
+        # secretary. He was dismissed`: a person named by a noun stands nearer than the last name
+        return [], None
     known = {p[2].surname for p in persons}
     if pronoun in ("he", "she", "him", "her") and any(
         u.group() not in known
-        for u in _UNKNOWN_NAME.finditer(text, max(last_sentence[1], sentences[here][0]), base + m.start())
+        for u in _UNKNOWN_NAME.finditer(text, max(last_sentence[1], sentences[here][0]), at_pronoun)
     ):
         # `Investigators Ivanov and Gletkin prepare the novel's hero Rubashov ... during his confinement`:
         # a name no person record holds (a character) stands nearer than the last person
@@ -509,6 +519,11 @@ def _set_off(text: str, after: int, p: tuple) -> bool:
     return opened >= 0 and text.startswith(",", p[1]) and not re.search(r"[.;:!?]", text[opened : p[0]])
 
 
+#: a noun phrase naming a person by role (`the pilot`, `the investigator who ...`, `the latter`)
+_ROLE_NP = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}?(?:pilot|investigator|interrogator|guard|prisoner|soldier|"
+    r"man|woman|latter|boy|girl|chekist|procurator|judge|pilot|sailor|peasant)\b"
+)
 #: a demonstrative noun phrase for a person (`this oldest of the Bolsheviks`, `that old man`)
 _TOPIC_NP = re.compile(r"\b(?:this|that)\s+(?:\w+\s+){0,3}?(?:man|worker|Bolshevik|Bolsheviks|veteran|revolutionary|"
                        r"officer|commander|writer|scientist|engineer|prisoner)\b")
