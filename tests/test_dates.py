@@ -151,7 +151,7 @@ def test_seasons(text: str, edtf: str) -> None:
 
 
 def test_days_joined_by_and() -> None:
-    found = find_dates("His letters of 5 and 6 March 1923 were the last.")
+    found = find_dates("Her notes of 5 and 6 March 1923 came last of all.")
     assert [(m.text, m.value["edtf"]) for m in found] == [("5", "1923-03-05"), ("6 March 1923", "1923-03-06")]
 
 

@@ -441,7 +441,7 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         and not re.match(r"\s+(?:[A-Z][a-z]?\.\s?){0,3}[A-Z][a-z]", text[r.end() :])
         for r in _ROLE_NP.finditer(text, in_it[-1][1], at_pronoun)
     ):
-        # `The pilot was allowed to return to his unit. Soon after he died`; `the latter remained his
+        # `The pilot went back to the front. Later he died in battle`; `the latter remained his
         # secretary. He was dismissed`: a person named by a noun stands nearer than the last name
         return [], None
     known = {p[2].surname for p in persons}
@@ -472,7 +472,7 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
             if last_sentence[1] <= trig.start and _IN_PHRASE.search(
                 text, max(0, in_it[-1][0] - 25), in_it[-1][0]
             ) and _TOPIC_NP.search(text, in_it[-1][1], last_sentence[1]):
-                # `a promise from Stalin not to execute this oldest of the Bolsheviks. However, he was not
+                # `a promise from Stalin to spare this veteran of the party. Yet he was never
                 # released`: a noun phrase after the name in a phrase is as near an antecedent
                 return [], None
             return [in_it[-1]], 0.7
@@ -524,7 +524,7 @@ _ROLE_NP = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}?(?:pilot|investigator|interrogator|guard|prisoner|soldier|"
     r"man|woman|latter|boy|girl|chekist|procurator|judge|pilot|sailor|peasant)\b"
 )
-#: a demonstrative noun phrase for a person (`this oldest of the Bolsheviks`, `that old man`)
+#: a demonstrative noun phrase for a person (`this veteran of the party`, `that old man`)
 _TOPIC_NP = re.compile(r"\b(?:this|that)\s+(?:\w+\s+){0,3}?(?:man|worker|Bolshevik|Bolsheviks|veteran|revolutionary|"
                        r"officer|commander|writer|scientist|engineer|prisoner)\b")
 #: a capitalised surname-like word inside a sentence (not after a full stop): a name, known or not

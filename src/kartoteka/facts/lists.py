@@ -172,8 +172,8 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
     if _WHO_AFTER.match(gap) and (_AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]) or _after_preposition(
         text, last
     )):
-        # `evenings with Antonov who also had been exiled`; `memoirs by K. Orlov, Sergo's younger brother, who
-        # survived 16 years of confinement`
+        # `evenings with Antonov who also had been exiled`; `notes by K. Orlov, Kirov's cousin, who spent
+        # ten years in the camps`
         return [last]
     if _after_preposition(text, last):
         # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject; but in

@@ -52,7 +52,7 @@ _TABLE: list[tuple[str, str, str]] = [
                               r"|landed in (?:a |the )?(?:prisons?|jails?|camps?)"
                               r"|found (?:him|her|them)sel(?:f|ves) in (?:a |the )?(?:\w+ )?"
                               r"(?:prisons?|jails?|camps?|cells?|confinement)\b"),
-    # `was for a long time kept in the cell for the condemned`, `they kept O. Orlova in prison for 2 years`
+    # `was kept for months in a cell for the condemned`, `they kept O. Orlova in prison for 2 years`
     ("imprisoned", "verb", r"kept(?=\s+(?:[\w.]+\s+){0,5}?(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}"
                            r"(?:prisons?|jails?|cells?|camps?|confinement)\b)"),
     # `who survived 16 years of confinement`, `spent about 20 years in prison and camps`
@@ -97,7 +97,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("sentenced", "verb", r"sentenced|condemned|convicted|sentence"),
     # `was brought to trial`, `the press reported the bringing to trial ... of a group of commanders: A, B`
     ("tried", "verb", r"brought to trial|bringing to trial|put on trial|stood trial|went on trial"),
-    # `A, B and others—12 persons in all—were on the dock`; `ended up on the dock` (the word the scan finds
+    # `A, B and others—nine men altogether—were on the dock`; `ended up on the dock` (the word the scan finds
     # is `dock`; what stands before it says the defendants were there)
     ("tried", "intrans", r"dock(?:(?<=were on the dock)|(?<=was on the dock)|(?<=were in the dock)|"
                          r"(?<=was in the dock)|(?<=ended up on the dock)|(?<=stood in the dock))"),
