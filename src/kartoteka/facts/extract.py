@@ -522,7 +522,7 @@ def _set_off(text: str, after: int, p: tuple) -> bool:
 #: a noun phrase naming a person by role (`the pilot`, `the investigator who ...`, `the latter`)
 _ROLE_NP = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}?(?:pilot|investigator|interrogator|guard|prisoner|soldier|"
-    r"man|woman|latter|boy|girl|chekist|procurator|judge|pilot|sailor|peasant)\b"
+    r"man|woman|latter|boy|girl|chekist|procurator|judge|sailor|peasant)\b"
 )
 #: a demonstrative noun phrase for a person (`this veteran of the party`, `that old man`)
 _TOPIC_NP = re.compile(r"\b(?:this|that)\s+(?:\w+\s+){0,3}?(?:man|worker|Bolshevik|Bolsheviks|veteran|revolutionary|"

@@ -363,7 +363,6 @@ def year_items(text: str, mentions: list[Mention], events: list[EventMention] | 
         bound = ("after" if m.group("after") else "before") if m else ""
         if bound == "after" and _SOON.search(text, max(0, m.start() - 30), m.start()):
             bound = ""  # `soon after the trial`, `a few days after Kirov's murder`: in the event's year
-
         items.append(Item(ev.start, ev.year, str(ev.year) if ev.year else "", ev.end, ev.event, bound))
     items.sort(key=lambda it: it.start)
     return items

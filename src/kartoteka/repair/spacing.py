@@ -251,6 +251,9 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         f"'{base}' is not a word; it splits only into '{best[2]}' (Zipf {lex.zipf(best[2]):.1f}) "
         f"and '{best[3]}' (Zipf {lex.zipf(best[3]):.1f})"
     )
+    attested = [p for p in (best[2].lower(), best[3].lower()) if _attested_zipf(p, lex, doc) > lex.zipf(p)]
+    if attested:
+        reason += "; " + ", ".join(f"'{p}' printed {doc.lower[p]} times in this report" for p in attested)
     return best[2], best[3], reason, round(min(confidence, 0.92), 3)
 
 
