@@ -1395,3 +1395,9 @@ def test_they_after_a_capitalised_plural_noun_of_its_sentence():
 )
 def test_a_person_named_by_a_noun_stands_nearer_than_the_last_name(text):
     assert not [p for p in pairs(text) if p[0] == "Stalin"]
+
+
+def test_a_time_phrase_between_the_auxiliary_and_the_verb():
+    text = "Kirov was shot, but Orlov was for a long time kept in a cell for the condemned."
+    assert pairs(text) == {("Kirov", "shot"), ("Orlov", "imprisoned")}
+    assert pairs("Orlov was at first released, then rearrested.") >= {("Orlov", "released")}

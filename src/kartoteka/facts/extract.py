@@ -51,7 +51,8 @@ from kartoteka.facts.years import (
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
                   r"both|themselves|himself|herself|subsequently|eventually|immediately|finally|first|still|even|"
-                  r"found|once|in \d{4}),?\s+)"
+                  r"found|once|in \d{4}|at\s+(?:once|first)|"
+                  r"for\s+(?:a\s+long\s+time|(?:many\s+)?(?:years|months|weeks))),?\s+)"
                   r"{0,3}$", re.IGNORECASE)
 # `X was one of those convicted`, `X was among those arrested`: a passive
 _ONE_OF_THOSE = re.compile(
