@@ -1401,3 +1401,13 @@ def test_a_time_phrase_between_the_auxiliary_and_the_verb():
     text = "Kirov was shot, but Orlov was for a long time kept in a cell for the condemned."
     assert pairs(text) == {("Kirov", "shot"), ("Orlov", "imprisoned")}
     assert pairs("Orlov was at first released, then rearrested.") >= {("Orlov", "released")}
+
+
+def test_a_dash_opens_an_items_apposition_that_the_lists_and_closes():
+    text = ("The army commanders, A. N. Pavlov, M. K. Orlov, and Ye. I. Kedrov—the hero of the Kuban Raid, praised "
+            "by Rudzutak in a long poem, and I. I. Rubin, former head of the rifle division, perished.")
+    assert pairs(text) == {("Pavlov", "died"), ("Orlov", "died"), ("Kedrov", "died"), ("Rubin", "died")}
+    # (a name standing as a modifier inside the apposition is no item either)
+    text = ("The army commanders, A. N. Pavlov and Ye. I. Kedrov—the hero of the Kirov Raid, praised by Rudzutak in "
+            "a poem, and I. I. Rubin, former head of a division, perished.")
+    assert pairs(text) == {("Pavlov", "died"), ("Kedrov", "died"), ("Rubin", "died")}

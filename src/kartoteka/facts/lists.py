@@ -33,6 +33,11 @@ _RELATIVE_ITEM_GAP = re.compile(
     r"\s*,\s*(?:[^.;:!?()]{1,100}?(?:,\s*|\s))?who\s[^.;:!?()]{1,140}?,\s*(?:and|as\s+well\s+as)\s+"
     r"(?:[^.;:!?(),]{0,70}?(?:,\s*|\s+))?"
 )
+# `... and E—the hero of the campaign, described by Serafimovich in a novel, and F, ...`: a dash opens an item's
+# apposition that the list's `, and` closes
+_DASH_ITEM_GAP = re.compile(
+    r"\s*[—–]\s*[^.;:!?—–]{1,200}?,\s*(?:and|as\s+well\s+as)\s+(?:[^.;:!?(),]{0,70}?(?:,\s*|\s+))?"
+)
 # `A and B, all members of the bureau, including the scientist C, D and E, perished`
 _INCLUDING_GAP = re.compile(r"\s*,[^.;:!?]{0,160}?,\s*including\s+[^.;:!?,]{0,60}")
 _GOVERNED = re.compile(
@@ -259,11 +264,12 @@ def _item_before_relative(text: str, before: list, first: tuple):
             continue
         if first[0] - q[1] > 300:
             return None
-        if _after_preposition(text, q):
-            inside.append(q)
+        if _after_preposition(text, q) or _THE_BEFORE.search(text, max(0, q[0] - 4), q[0]):
+            inside.append(q)  # (in a phrase, or a name as a modifier: `the hero of the Taman Campaign`)
             continue
         gap = _INITIAL_DOT.sub(r"\1_", text[q[1] : first[0]])
-        return q if inside and _RELATIVE_ITEM_GAP.fullmatch(gap) and not find_triggers(gap) else None
+        item_gap = _RELATIVE_ITEM_GAP.fullmatch(gap) or _DASH_ITEM_GAP.fullmatch(gap)
+        return q if inside and item_gap and not find_triggers(gap) else None
     return None
 
 
