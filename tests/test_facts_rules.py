@@ -1411,3 +1411,20 @@ def test_a_dash_opens_an_items_apposition_that_the_lists_and_closes():
     text = ("The army commanders, A. N. Pavlov and Ye. I. Kedrov—the hero of the Kirov Raid, praised by Rudzutak in "
             "a poem, and I. I. Rubin, former head of a division, perished.")
     assert pairs(text) == {("Pavlov", "died"), ("Kedrov", "died"), ("Rubin", "died")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # stops and commas lost by OCR: only the next name's initials stand between two names
+        ("They arrested the chemist Academician P I Pavlov and his colleagues V A Orlov O O Kedrov I. L. Rubin.",
+         {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Kedrov", "arrested"), ("Rubin", "arrested")}),
+        # a list after a dash whose second item has its own title
+        ("I heard it from two men who lived in Kiev in 1975 after 20 years of imprisonment—the teacher V. Orlov "
+         "and engineer B. F. Pavlov.", {("Orlov", "imprisoned"), ("Pavlov", "imprisoned")}),
+        # (`and` before a clause is no list)
+        ("They arrested Orlov and his friends were frightened.", {("Orlov", "arrested")}),
+    ],
+)
+def test_list_items_joined_by_bare_initials_or_and_a_title(sentence, expected):
+    assert pairs(sentence) == expected

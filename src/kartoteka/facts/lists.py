@@ -40,6 +40,8 @@ _DASH_ITEM_GAP = re.compile(
 )
 # `A and B, all members of the bureau, including the scientist C, D and E, perished`
 _INCLUDING_GAP = re.compile(r"\s*,[^.;:!?]{0,160}?,\s*including\s+[^.;:!?,]{0,60}")
+#: only a name's initials stand between two names, their stops lost (`Barykin O O Gartokh`)
+_BARE_INITIALS_GAP = re.compile(r"\s+(?:[A-Z]\.?\s+){1,3}")
 _GOVERNED = re.compile(
     r"\b(?:by|to|with|from|for|against|about)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:[A-Z][a-z]?\.\s?){0,3}$"
 )
@@ -408,6 +410,10 @@ def list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end
             continue  # `W. Hirsch (the secretary of Thaelmann), and others`: inside an item's apposition
         between = text[group[-1][1] : nxt[0]]
         if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or _RELATIVE_ITEM_GAP.fullmatch(between) or (
+            # (OCR lost the stops and commas: `colleagues V A Barykin O O Gartokh`; `A and his colleagues B`)
+            not strict and (_BARE_INITIALS_GAP.fullmatch(between) or _AND_TITLE.fullmatch(between))
+            and not VERB_CUE.search(between)
+        ) or (
             # (initials cut from their surname are no sentence end; `..., and Yu. G. Oksman, They kept
             # O. Berggolts`: a lost stop is)
             not strict and len(between) < 120 and "," in between
