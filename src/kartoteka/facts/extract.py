@@ -443,7 +443,8 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         for r in _ROLE_NP.finditer(text, in_it[-1][1], at_pronoun)
     ):
         # `The pilot went back to the front. Later he died in battle`; `the latter remained his
-        # secretary. He was dismissed`: a person named by a noun stands nearer than the last name
+        # secretary. He was dismissed`; `a promise from Stalin to spare this veteran of the party. Yet he was
+        # never released`: a person named by a noun stands nearer than the last name
         return [], None
     known = {p[2].surname for p in persons}
     if pronoun in ("he", "she", "him", "her") and any(
@@ -469,12 +470,6 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
             ) and re.search(r"\bshe\b" if female else r"\bhe\b", text[last_sentence[0] : in_it[-1][0]], re.IGNORECASE):
                 # `he inflicted defeat on the divisions of Denikin ... Before his arrest, he was ...`: that
                 # sentence's `he` is the one the pronoun goes on naming, not the name in its phrase
-                return [], None
-            if last_sentence[1] <= trig.start and _IN_PHRASE.search(
-                text, max(0, in_it[-1][0] - 25), in_it[-1][0]
-            ) and _TOPIC_NP.search(text, in_it[-1][1], last_sentence[1]):
-                # `a promise from Stalin to spare this veteran of the party. Yet he was never
-                # released`: a noun phrase after the name in a phrase is as near an antecedent
                 return [], None
             return [in_it[-1]], 0.7
         # `Upon the insistence of Trotsky, Stalin was removed ..., but ... he was appointed`:
@@ -520,14 +515,13 @@ def _set_off(text: str, after: int, p: tuple) -> bool:
     return opened >= 0 and text.startswith(",", p[1]) and not re.search(r"[.;:!?]", text[opened : p[0]])
 
 
-#: a noun phrase naming a person by role (`the pilot`, `the investigator who ...`, `the latter`)
+#: a noun phrase naming a person by role (`the pilot`, `the investigator who ...`, `the latter`, `this veteran of
+#: the party`)
 _ROLE_NP = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}?(?:pilot|investigator|interrogator|guard|prisoner|soldier|"
-    r"man|woman|latter|boy|girl|chekist|procurator|judge|sailor|peasant)\b"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,3}?(?:pilot|investigator|interrogator|guard|prisoner|soldier|"
+    r"man|woman|latter|boy|girl|chekist|procurator|judge|sailor|peasant|worker|Bolsheviks?|veteran|revolutionary|"
+    r"officer|commander|writer|scientist|engineer)\b"
 )
-#: a demonstrative noun phrase for a person (`this veteran of the party`, `that old man`)
-_TOPIC_NP = re.compile(r"\b(?:this|that)\s+(?:\w+\s+){0,3}?(?:man|worker|Bolshevik|Bolsheviks|veteran|revolutionary|"
-                       r"officer|commander|writer|scientist|engineer|prisoner)\b")
 #: a capitalised surname-like word inside a sentence (not after a full stop): a name, known or not
 _UNKNOWN_NAME = re.compile(
     r"(?<=[a-z,] )[A-Z][a-z]+(?:ov|ev|in|yn|sky|skiy|ko|ich|vich|shvili|dze|yan)\b(?!['’]|\s+[A-Z])"

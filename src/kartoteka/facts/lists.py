@@ -89,13 +89,10 @@ _PREPOSITION_BEFORE = re.compile(
 )
 # a clause closed by a comma right before the verb (`X, who had replaced Y in the post of ..., also perished`)
 # (or closed by a dashed aside: `X, an old Bolshevik who led the strike of 1901—one of the first ...—died`)
-_CLOSED_BEFORE_VERB = re.compile(
-    r"[^.;:!?]{0,320}(?:,|[—–][^.;:!?—–]{1,160}[—–])\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$"
-)
-# an apposition after a name, closed by a comma or a dashed aside
-_CLOSED_APPOSITION = re.compile(
-    r",[^.;:!?]{0,320}(?:,|[—–][^.;:!?—–]{1,160}[—–])\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$"
-)
+_CLOSED = r"[^.;:!?]{0,320}(?:,|[—–][^.;:!?—–]{1,160}[—–])\s*(?:(?:was|were|had\s+been)\s+)?(?:(?:\w+ly|also|too)\s+)?$"
+_CLOSED_BEFORE_VERB = re.compile(_CLOSED)
+# an apposition after a name (it opens with a comma), closed by a comma or a dashed aside
+_CLOSED_APPOSITION = re.compile("," + _CLOSED)
 _NEXT_SUBJECT = re.compile(r"\s+(?:had|has|was|were|is|are|became|did|would|could|went|took|remained)\b")
 _INCLUDING = re.compile(
     r"\b(?:including|includes|included|such as|among them|among whom|namely|for example|for instance)\b,?:?"
