@@ -1428,3 +1428,14 @@ def test_a_dash_opens_an_items_apposition_that_the_lists_and_closes():
 )
 def test_list_items_joined_by_bare_initials_or_and_a_title(sentence, expected):
     assert pairs(sentence) == expected
+
+
+def test_not_elected_to_a_body_is_a_removal():
+    # dropped from a body at its election: a removal, stated as a fact (not a denied election)
+    assert pairs("Rykov and his supporters were not elected to the bureau of the gorkom.") == {("Rykov", "removed")}
+    assert pairs("Rykov was elected, but Bukhov was not reelected to the Politburo.") == {
+        ("Rykov", "elected"), ("Bukhov", "removed")}
+    assert pairs("Two members who had fallen out of favor were not elected to the new bureau\u2014A. B. Orlov, "
+                 "C. D. Sokolov and others.") == {("Orlov", "removed"), ("Sokolov", "removed")}
+    # `not elected` with no body it was not elected to is no removal
+    assert pairs("Bukhov was not elected, since he had not been nominated.") == set()

@@ -611,6 +611,17 @@ def test_a_full_stop_before_a_lowercase_word_is_a_misread_comma():
     assert "the agenda, fills it out" in fixed.text
 
 
+def test_a_hyphen_before_initials_is_a_misread_dash():
+    text = (
+        "The plenum heard the reports of three old comrades-P. S. Lavrov, N. Osokin and V. A. Dubov. "
+        "The anti-Soviet press and the Sino-Japanese war were discussed; the X-ray of the heart was normal. "
+        "Kuz'min-Karavayev spoke and Lavrov-Dubov answered.\n"
+    )
+    got = [(text[c.start - 8 : c.end + 4], c.replacement, c.kind) for c in repair(text).corrections]
+    assert got == [("comrades-P. S", "\u2014", "other")]
+    assert "old comrades\u2014P. S. Lavrov" in repair(text).text
+
+
 def test_a_lone_decade_of_another_century_is_a_misread_nine():
     text = "In the 1930's the terror grew. " * 25 + "By the beginning of the 1030's it had begun.\n"
     got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]

@@ -31,6 +31,8 @@ _TABLE: list[tuple[str, str, str]] = [
     # `released from his duties`, `released, at his request, from his duties`
     ("removed", "verb", r"released(?:, [^,.;]{1,40},)? from (?:the |his |her )?(?:posts?|positions?|duties|work|"
                         r"military|command|leadership|office)|called back from"),
+    # `were not elected to the leadership`, `not reelected to the Central Committee`: dropped from a body
+    ("removed", "verb", r"not (?:re-?)?elected (?=(?:to|into) )"),
     ("elected", "verb", r"included (?:in|into|on) (?:the |this )?(?:membership of the )?(?:\w+ ){0,2}"
                         r"(?:Central Committee(?! \w+ Buro)|Politburo|BTsK)|co-?opted"),
     ("appointed", "verb", r"included (?:in|into|on) (?:the |this )?(?:membership of the )?(?:[\w()]+ ){0,3}"
@@ -121,7 +123,7 @@ _STEMS = frozenset(
     "take no l pass set ende land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
-    "phys anni pois flog beat tort kept dock afte".split()
+    "phys anni pois flog beat tort kept dock afte not".split()
 )
 
 

@@ -78,6 +78,9 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue
         out.append(Correction(m.start(), m.end(), ",", ", ", "merge", "a comma run into the next word", 0.8))
     out.extend(_misread_centuries(text))
+    for m in _HYPHEN_FOR_DASH_RE.finditer(text):
+        reason = "a hyphen between a word and a person's initials opens an apposition or a list: a dash misread"
+        out.append(Correction(m.start(), m.end(), "-", "\u2014", "other", reason, 0.8))
     for m in _STOP_BEFORE_LOWER_RE.finditer(text):
         dot, after = m.start(), m.group(1)
         before = _WORD_ENDING_AT.search(text, max(0, dot - 40), dot)
@@ -91,6 +94,9 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
     return out
 
 
+#: A hyphen after a word and before initials and a name (`the new one-F. I. Goloshchekin, E. I. Kviring`):
+#: no compound is made so; the typesetter's dash came out as a hyphen.
+_HYPHEN_FOR_DASH_RE = re.compile(r"(?<=[a-z]{2})-(?=[A-Z]\.\s?(?:[A-Z][a-z]?\.?\s?)?[A-Z][a-z])")
 #: A decade as a report prints it: `1930's`, `1930s`.
 _DECADE_RE = re.compile(r"(1\d)(\d)0(?='?s\b)")  # opens with a literal: the scan skips fast
 #: How often the report must print the 20th-century decade before a lone decade of another century is
