@@ -78,6 +78,9 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue
         out.append(Correction(m.start(), m.end(), ",", ", ", "merge", "a comma run into the next word", 0.8))
     out.extend(_misread_centuries(text))
+    for m in _STOP_IN_NAME_LIST_RE.finditer(text):
+        reason = "a full stop between two names of a list that goes on after them: a comma misread"
+        out.append(Correction(m.start(1), m.end(1), ".", ",", "other", reason, 0.75))
     for m in _HYPHEN_FOR_DASH_RE.finditer(text):
         reason = "a hyphen between a word and a person's initials opens an apposition or a list: a dash misread"
         out.append(Correction(m.start(), m.end(), "-", "\u2014", "other", reason, 0.8))
@@ -94,6 +97,15 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
     return out
 
 
+#: A full stop inside a list of names (`, P. A. Orlov, A. S. Orlova. Ya. G. Sorin, G. Belov`): a
+#: comma before it, a name after it that a comma or `and` and another name follow. (A surname of four
+#: letters or more before it: `Yem. Yaroslavskiy` is an abbreviated given name.)
+_NAME_OPENING = r"(?:(?:[A-Z][a-z]?\.\s?){1,3}|[A-Z][a-z]+\s)?"
+_SURNAME = r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?"
+_STOP_IN_NAME_LIST_RE = re.compile(
+    rf", {_NAME_OPENING}[A-Z][a-z]{{3,}}(?:-[A-Z][a-z]+)?(\.) {_NAME_OPENING}{_SURNAME}"
+    rf"(?=,\s{_NAME_OPENING}{_SURNAME}|\s+and\s{_NAME_OPENING}{_SURNAME})"
+)
 #: A hyphen after a word and before initials and a name (`the new one-F. I. Goloshchekin, E. I. Kviring`):
 #: no compound is made so; the typesetter's dash came out as a hyphen.
 _HYPHEN_FOR_DASH_RE = re.compile(r"(?<=[a-z]{2})-(?=[A-Z]\.\s?(?:[A-Z][a-z]?\.?\s?)?[A-Z][a-z])")
