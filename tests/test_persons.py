@@ -158,6 +158,17 @@ def test_a_surname_in_ly_after_a_given_name(tmp_path):
     assert by_surname(persons, "Vesely") and not by_surname(persons, "Finally")
 
 
+def test_after_initials_an_english_looking_ending_is_a_surname(tmp_path):
+    text = ("In Kiev, I. K. Osokin and M. Kulish perished. A. Pergament wrote about it. Point A. Japanese "
+            "troops crossed the river. R. Ali-Ogly Akhundov was shot. The Polish communists and the Marxist "
+            "historians met.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    assert by_surname(persons, "Kulish") and by_surname(persons, "Pergament")
+    assert by_surname(persons, "Akhundov")
+    assert not by_surname(persons, "Japanese") and not by_surname(persons, "Ali-Ogly")
+    assert not by_surname(persons, "Polish") and not by_surname(persons, "Marxist")
+
+
 def test_a_western_w_is_a_v_among_initials(tmp_path):
     text = ("They killed Walter Krivitsky in Washington.\n\n"
             "V. Krivitsky had broken with the NKVD. Krivitsky wrote a book.\n\n"

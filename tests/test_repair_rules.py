@@ -626,11 +626,13 @@ def test_a_full_stop_between_names_of_a_list_is_a_misread_comma():
     text = (
         "Arrested were P. S. Lavrov, N. Osokin, A. V. Dubova. Ya. G. Sorin, K. Belov and M. Ilyin. "
         "The books of the VKP(b), Yem. Lavrov and A. Sorin, were burned. The plenum heard Osokin and "
-        "Belov. Dubova, Sorin and Ilyin spoke next.\n"
+        "Belov. Dubova, Sorin and Ilyin spoke next. In Kiev, I. K. Osokin, V. D. Belova. M. Sorin and others "
+        "perished.\n"
     )
     got = [(text[c.start - 6 : c.end + 4], c.replacement, c.kind) for c in repair(text).corrections]
-    assert got == [("Dubova. Ya.", ",", "other")]
+    assert got == [("Dubova. Ya.", ",", "other"), ("Belova. M. ", ",", "other")]
     assert "A. V. Dubova, Ya. G. Sorin, K. Belov" in repair(text).text
+    assert "V. D. Belova, M. Sorin and others" in repair(text).text
 
 
 def test_a_lone_decade_of_another_century_is_a_misread_nine():

@@ -98,13 +98,13 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
 
 
 #: A full stop inside a list of names (`, P. A. Orlov, A. S. Orlova. Ya. G. Sorin, G. Belov`): a
-#: comma before it, a name after it that a comma or `and` and another name follow. (A surname of four
-#: letters or more before it: `Yem. Yaroslavskiy` is an abbreviated given name.)
+#: comma before it, a name after it that a comma or `and` and another name (or `and others`) follow.
+#: (A surname of four letters or more before it: `Yem. Yaroslavskiy` is an abbreviated given name.)
 _NAME_OPENING = r"(?:(?:[A-Z][a-z]?\.\s?){1,3}|[A-Z][a-z]+\s)?"
 _SURNAME = r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?"
 _STOP_IN_NAME_LIST_RE = re.compile(
     rf", {_NAME_OPENING}[A-Z][a-z]{{3,}}(?:-[A-Z][a-z]+)?(\.) {_NAME_OPENING}{_SURNAME}"
-    rf"(?=,\s{_NAME_OPENING}{_SURNAME}|\s+and\s{_NAME_OPENING}{_SURNAME})"
+    rf"(?=,\s{_NAME_OPENING}{_SURNAME}|\s+and\s(?:{_NAME_OPENING}{_SURNAME}|(?:many\s)?others\b))"
 )
 #: A hyphen after a word and before initials and a name (`the new one-F. I. Goloshchekin, E. I. Kviring`):
 #: no compound is made so; the typesetter's dash came out as a hyphen.

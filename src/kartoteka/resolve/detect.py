@@ -202,6 +202,25 @@ def _surname_ok(tok: _Tok) -> bool:
     return tok.kind == "word" and not is_non_person_word(tok.text) and tok.text not in TITLES
 
 
+#: Endings of words for peoples and movements (`Japanese`, `Marxist`): no surname even after a capital
+#: and a stop (`Point A. Japanese troops`).
+_GROUP_ENDINGS = ("ese", "ist", "ists", "ism", "isms", "ite", "ites", "ians")
+
+
+#: Turkic patronymics (`Ali-Ogly`, `Mamed-Kyzy`): "son of", "daughter of".
+_TURKIC_PATRONYMICS = ("ogly", "oglu", "ogli", "kyzy", "gyzy")
+
+
+def _surname_after_initials(tok: _Tok) -> bool:
+    """After initials most endings say nothing (`M. Kulish`, `A. Pergament`): adjectives and abstract
+    nouns take no initials. Function words, institutions, titles and words for peoples and movements
+    still are no surname."""
+    if tok.kind != "word" or tok.text in TITLES or tok.text.lower().endswith(_TURKIC_PATRONYMICS):
+        return False  # (`R. Ali-Ogly Akhundov`: the surname comes after the patronymic)
+    return _surname_ok(tok) or (tok.text not in STOP and tok.text not in HEADS
+                                and not tok.text.lower().endswith(_GROUP_ENDINGS))
+
+
 def _ly_surname(tok: _Tok) -> bool:
     """`Artem Vesely`: after a given name a word ending in -ly is a surname, not an adverb."""
     return tok.kind == "word" and len(tok.text) >= 5 and tok.text.endswith("ly") and tok.text not in STOP
@@ -229,7 +248,7 @@ def detect(text: str) -> list[Candidate]:
                 i += 1
                 continue
             if t.kind == "ini":
-                if i + 1 < n and _surname_ok(chain[i + 1]) and chain[i + 1].text not in GIVEN:
+                if i + 1 < n and _surname_after_initials(chain[i + 1]) and chain[i + 1].text not in GIVEN:
                     s = chain[i + 1]
                     out.append(Candidate(t.start, s.end, s.text, _split_initials(t.text), None, None, title,
                                          s.possessive, True, _sentence_initial(text, t.start), None, s.start))
