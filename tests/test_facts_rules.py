@@ -1439,3 +1439,11 @@ def test_not_elected_to_a_body_is_a_removal():
                  "C. D. Sokolov and others.") == {("Orlov", "removed"), ("Sokolov", "removed")}
     # `not elected` with no body it was not elected to is no removal
     assert pairs("Bukhov was not elected, since he had not been nominated.") == set()
+
+
+def test_a_given_name_cut_short_ends_no_sentence():
+    from kartoteka.facts.sentences import sentence_spans
+
+    text = "The conductor Yevg. Sokolov was arrested. The camp stood near Bor. Then Rubin spoke."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "The conductor Yevg. Sokolov was arrested.", "The camp stood near Bor.", "Then Rubin spoke."]

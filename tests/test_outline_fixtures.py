@@ -129,6 +129,10 @@ def test_page_break_with_only_whitespace_is_one_block(essay_report):
         ("a directive issued by Ya.", "M. Sverdlov reached the front.", True),
         ("the war ended in 1918.", "Kedrov came back.", False),
         ("he wrote to Part I.", "The answer came.", False),
+        # a list of names cut by the page break: an item, a comma and no full stop before it
+        ("the artists Igor Orlov, K. Kedrov, L. Rubin, Mikh", "Pavlov, Natalya Sats and others were arrested.", True),
+        ("Kedrov, Rubin, Pavlov, Orlov", "Kedrov. A new chapter began.", False),
+        ("the speakers were Kedrov and Rubin", "Orlov, the chairman, closed the session.", False),
     ],
 )
 def test_initials_cut_from_their_surname_by_a_page_break_join(prev, nxt, joined):

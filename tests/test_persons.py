@@ -169,6 +169,15 @@ def test_after_initials_an_english_looking_ending_is_a_surname(tmp_path):
     assert not by_surname(persons, "Polish") and not by_surname(persons, "Marxist")
 
 
+def test_a_given_name_cut_short_is_an_initial(tmp_path):
+    text = ("The artists I. Pravov, L. Orlova, Mikh\n\nRafalsky, and the conductor Yevg. Mikeladze were arrested. "
+            "Mikeladze was shot in 1938.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    (mikeladze,) = by_surname(persons, "Mikeladze")
+    assert [text[m.start : m.end] for m in mikeladze.mentions] == ["Yevg. Mikeladze", "Mikeladze"]
+    assert by_surname(persons, "Rafalsky") and not by_surname(persons, "Mikh")
+
+
 def test_a_western_w_is_a_v_among_initials(tmp_path):
     text = ("They killed Walter Krivitsky in Washington.\n\n"
             "V. Krivitsky had broken with the NKVD. Krivitsky wrote a book.\n\n"

@@ -633,6 +633,11 @@ def test_a_full_stop_between_names_of_a_list_is_a_misread_comma():
     assert got == [("Dubova. Ya.", ",", "other"), ("Belova. M. ", ",", "other")]
     assert "A. V. Dubova, Ya. G. Sorin, K. Belov" in repair(text).text
     assert "V. D. Belova, M. Sorin and others" in repair(text).text
+    # a name a lowercase word leads, before two more names set off by commas (one more is no list)
+    led = ("The artists Sandro Orlov. Igor Sorin, K. Belov, I. Lavrov were arrested. The hall cheered Orlov. "
+           "Sorin, Belov and Lavrov spoke.\n")
+    assert [(c.original, c.replacement) for c in repair(led).corrections] == [(".", ",")]
+    assert "Sandro Orlov, Igor Sorin" in repair(led).text
 
 
 def test_a_lone_decade_of_another_century_is_a_misread_nine():

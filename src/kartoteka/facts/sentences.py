@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from kartoteka.resolve.lexicon import GIVEN, STOP
+
 # A full stop ends a sentence unless it closes an initial (`N. I.`), a short abbreviation or a number.
 # One pattern per end mark: a pattern led by a literal scans much faster than one led by a class.
 _TAIL = r"[\"'”’)\]]*(?:\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}(?=\s))?(?=\s+[\"'“‘(\[]?[A-Z0-9])"
@@ -12,6 +14,11 @@ _NOT_END_BEFORE = re.compile(
     r"(?:\b[A-Z][a-z]?|\b(?:Vol|No|pp?|St|Dr|Mr|Mrs|Gen|Col|Lt|Prof|Acad|etc|cf|ca|Nos|Ibid|op|cit|vs|e\.g|i\.e|Jan|Feb|"
     r"Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec)|\b[IVX]+)$"
 )
+# A given name cut short (`Yevg. Mikeladze`, `Yem. Yaroslavskiy`) before a capitalised word is no sentence end.
+_GIVEN_CUTS = frozenset(g[:k] for g in GIVEN for k in (3, 4) if len(g) > k + 1) - GIVEN
+_CUT_BEFORE = re.compile(r"\b([A-Z][a-z]{2,3})$")
+_CAPITAL_AFTER = re.compile(r"\.[ \t]+([A-Z][a-z]+)")
+
 # Where one clause ends and another begins (kept coarse: lists stay inside one clause, also a list
 # whose items are set off by semicolons: `A. B. Pavlov, chief engineer; C. D. Orlov, ...`).
 CLAUSE_BREAK = re.compile(
@@ -30,6 +37,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         before = text[max(0, m.start() - 6) : m.start()]
         if m.group(0).startswith(".") and _NOT_END_BEFORE.search(before):
             continue
+        after = _CAPITAL_AFTER.match(text, m.start()) if m.group(0).startswith(".") else None
+        if after and after.group(1) not in STOP:  # (`in Bor. Then ...`: a function word opens a sentence)
+            cut = _CUT_BEFORE.search(before)
+            if cut and cut.group(1) in _GIVEN_CUTS:
+                continue
         spans.append((start, m.end()))
         start = m.end()
         while start < len(text) and text[start].isspace():

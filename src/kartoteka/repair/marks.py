@@ -78,7 +78,7 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue
         out.append(Correction(m.start(), m.end(), ",", ", ", "merge", "a comma run into the next word", 0.8))
     out.extend(_misread_centuries(text))
-    for m in _STOP_IN_NAME_LIST_RE.finditer(text):
+    for m in (*_STOP_IN_NAME_LIST_RE.finditer(text), *_STOP_BEFORE_NAME_LIST_RE.finditer(text)):
         reason = "a full stop between two names of a list that goes on after them: a comma misread"
         out.append(Correction(m.start(1), m.end(1), ".", ",", "other", reason, 0.75))
     for m in _HYPHEN_FOR_DASH_RE.finditer(text):
@@ -105,6 +105,12 @@ _SURNAME = r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?"
 _STOP_IN_NAME_LIST_RE = re.compile(
     rf", {_NAME_OPENING}[A-Z][a-z]{{3,}}(?:-[A-Z][a-z]+)?(\.) {_NAME_OPENING}{_SURNAME}"
     rf"(?=,\s{_NAME_OPENING}{_SURNAME}|\s+and\s(?:{_NAME_OPENING}{_SURNAME}|(?:many\s)?others\b))"
+)
+#: ... or after a name that a lowercase word leads, when two more names set off by commas follow
+#: (`the artists Sandro Orlov. Igor Sorin, K. Belov, I. Lavrov`; `in Kursk. Orel, Tula, and other cities`).
+_STOP_BEFORE_NAME_LIST_RE = re.compile(
+    rf"(?<=[a-z] ){_NAME_OPENING}[A-Z][a-z]{{3,}}(\.) {_NAME_OPENING}{_SURNAME}"
+    rf"(?=,\s{_NAME_OPENING}{_SURNAME},\s{_NAME_OPENING}{_SURNAME})"
 )
 #: A hyphen after a word and before initials and a name (`the new one-F. I. Goloshchekin, E. I. Kviring`):
 #: no compound is made so; the typesetter's dash came out as a hyphen.

@@ -45,6 +45,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<caps>[A-Z0-9]+(?:\([a-z]\))?)"
     r")"
 )
+_CAPITAL_NEXT = re.compile(r"[A-Z][a-z]")
 _ABBREV = frozenset("Gen Col Dr Mr Mrs Ms St Mt No Nos Vol Vols Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Op "
                     "Cit Ibid Ed Eds Tr Prof Lt Capt Maj Pp Ch Art Fig Ltd Co Inc".split())
 _SENT_END = frozenset(".!?:;\n")
@@ -151,6 +152,9 @@ def tokens(text: str) -> list[_Tok]:
         kind = m.lastgroup
         s, e = m.span()
         if kind == "word":
+            if text.startswith(". ", e) and m.group() in _GIVEN_CUTS and _CAPITAL_NEXT.match(text, e + 2):
+                append(tok("ini", s, e + 1, m.group() + ".", False))  # `Yevg. Mikeladze`: a given name cut short
+                continue
             append(tok("word", s, e, m.group(), False))
         elif kind == "ini":
             t = m.group()
@@ -296,7 +300,7 @@ def detect(text: str) -> list[Candidate]:
             if _named_after(text, t.start) or (not t.possessive and _before_lower_head(text, t.end)):
                 i += 1
                 continue
-            if w in _GIVEN_CUTS and (text.startswith(("[", ".", "  "), t.end)):
+            if w in _GIVEN_CUTS and (text.startswith(("[", ".", "  ", "\n"), t.end)):
                 i += 1
                 continue
             if t.text.endswith("s") and text.startswith("'", t.end) and not t.possessive:

@@ -33,6 +33,8 @@ _FUNCTION_WORDS = frozenset(
 _TERMINAL = re.compile(r"""(?:[.!?:;]["'”’)\]]*|["'”’)\]]|[.!?]["'”’]?\s?(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))$""")
 # initials no sentence ends on: two of them (`A. S.`) or a two-letter one (`Ya.`)
 _INITIALS_AT_END = re.compile(r"(?:^|[\s,])(?:[A-Z][a-z]?\.\s?[A-Z][a-z]?\.|[A-Z][a-z]\.)$")
+_NAME_ITEM_AT_END = re.compile(r",\s+(?:[A-Z][a-z]*\.?\s?){1,3}$")
+_NAME_ITEM_AT_START = re.compile(r"[A-Z][a-z]+,\s")
 _DASH_ITEM = re.compile(r"-\s?(?:\d{1,3}[.)]\s|[A-Z(\"])")
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 _DATELINE = re.compile(
@@ -62,6 +64,8 @@ def continues_after_break(prev: str, nxt: str) -> bool:
         return False  # a word hyphenated at the page end continues in lower case, or was lost
     if prev.endswith((",", "—")):
         return True
+    if _NAME_ITEM_AT_END.search(prev) and _NAME_ITEM_AT_START.match(nxt):
+        return True  # `..., L. Orlov, Mikh` / `Rafalsky, Natalya Sats, ...`: a list of names cut by the break
     m = _LAST_WORD.search(prev)
     if m and prev.endswith(m.group(1)) and m.group(1).lower() in _FUNCTION_WORDS:
         return True
