@@ -133,6 +133,11 @@ def test_page_break_with_only_whitespace_is_one_block(essay_report):
         ("the artists Igor Orlov, K. Kedrov, L. Rubin, Mikh", "Pavlov, Natalya Sats and others were arrested.", True),
         ("Kedrov, Rubin, Pavlov, Orlov", "Kedrov. A new chapter began.", False),
         ("the speakers were Kedrov and Rubin", "Orlov, the chairman, closed the session.", False),
+        # a date or an ordinal cut from what follows it
+        ("Orlov and Kedrov came to Kazan in September", "1937, and the arrests began.", True),
+        ("Orlov and Kedrov came to Kazan in September", "Then the arrests began.", False),
+        ("The opposition was condemned at the 13th", "Party Conference in January.", True),
+        ("The opposition was condemned for the second", "time in 1927.", True),
     ],
 )
 def test_initials_cut_from_their_surname_by_a_page_break_join(prev, nxt, joined):

@@ -35,6 +35,15 @@ _TERMINAL = re.compile(r"""(?:[.!?:;]["'”’)\]]*|["'”’)\]]|[.!?]["'”’
 _INITIALS_AT_END = re.compile(r"(?:^|[\s,])(?:[A-Z][a-z]?\.\s?[A-Z][a-z]?\.|[A-Z][a-z]\.)$")
 _NAME_ITEM_AT_END = re.compile(r",\s+(?:[A-Z][a-z]*\.?\s?){1,3}$")
 _NAME_ITEM_AT_START = re.compile(r"[A-Z][a-z]+,\s")
+_MONTH_AT_END = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)$"
+)
+_YEAR_AT_START = re.compile(r"\s*1\d{3}\b")
+_ORDINAL_AT_END = re.compile(
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)$",
+    re.IGNORECASE,
+)
 _DASH_ITEM = re.compile(r"-\s?(?:\d{1,3}[.)]\s|[A-Z(\"])")
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 _DATELINE = re.compile(
@@ -69,6 +78,10 @@ def continues_after_break(prev: str, nxt: str) -> bool:
     m = _LAST_WORD.search(prev)
     if m and prev.endswith(m.group(1)) and m.group(1).lower() in _FUNCTION_WORDS:
         return True
+    if _MONTH_AT_END.search(prev) and _YEAR_AT_START.match(nxt):
+        return True  # `came to Armenia in September` / `1937, and ...`: a date cut by the break
+    if _ORDINAL_AT_END.search(prev):
+        return True  # `At the 13th` / `RKP(b) Conference, ...`: an ordinal leaves its noun after the break
     # `on 10` / `April: ...`: a day number left before the break
     return bool(re.search(r"\b(?:on|of|in|by)\s+\d{1,2}$", prev))
 
