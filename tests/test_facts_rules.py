@@ -1447,3 +1447,11 @@ def test_a_given_name_cut_short_ends_no_sentence():
     text = "The conductor Yevg. Sokolov was arrested. The camp stood near Bor. Then Rubin spoke."
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "The conductor Yevg. Sokolov was arrested.", "The camp stood near Bor.", "Then Rubin spoke."]
+
+
+def test_a_name_after_and_he_and_a_verb_is_an_object_not_in_a_phrase():
+    # `and he advanced Sokolov`: Sokolov is the verb's object, the nearer candidate for the next `he`
+    assert pairs("Stalin liked him, and he advanced Sokolov quickly. In 1929 he was appointed deputy commissar.") == {
+        ("Sokolov", "appointed")}
+    # ... but one in a phrase after the subject leaves `he` unclear
+    assert pairs("Stalin spoke with Sokolov at length. In 1929 he was appointed deputy commissar.") == set()
