@@ -1455,3 +1455,16 @@ def test_a_name_after_and_he_and_a_verb_is_an_object_not_in_a_phrase():
         ("Sokolov", "appointed")}
     # ... but one in a phrase after the subject leaves `he` unclear
     assert pairs("Stalin spoke with Sokolov at length. In 1929 he was appointed deputy commissar.") == set()
+
+
+def test_among_them_a_verbless_list_names_members_of_the_group():
+    text = ("Thousands of directors and engineers perished. Among them the chief of Uralmash [Ural Machine "
+            "Plant]. A. B. Orlov, the director of the Kazan Plant; C. D. Sokolov; the manager of the railways. "
+            "E. F. Rubin. Later the arrests went on, and Kedrov spoke.")
+    assert pairs(text) == {("Orlov", "died"), ("Sokolov", "died"), ("Rubin", "died")}
+    for f in facts(text):
+        assert f.evidence.startswith("Thousands of directors") and f.evidence.endswith("E. F. Rubin.")
+    # a sentence with a verb of its own is told by the other rules; a named subject is no group
+    assert pairs("Many engineers were arrested. Among them, Orlov was released in 1940.") == {("Orlov", "released")}
+    assert pairs("Orlov and Sokolov perished. Among them the chief of railways, E. F. Rubin.") == {
+        ("Orlov", "died"), ("Sokolov", "died")}

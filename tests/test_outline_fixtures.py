@@ -138,6 +138,9 @@ def test_page_break_with_only_whitespace_is_one_block(essay_report):
         ("Orlov and Kedrov came to Kazan in September", "Then the arrests began.", False),
         ("The opposition was condemned at the 13th", "Party Conference in January.", True),
         ("The opposition was condemned for the second", "time in 1927.", True),
+        # a translator's gloss belongs to the term before it, even after a misread full stop
+        ("the chief engineer of Volkhovstroy.", "[Volkhov Power Station], V. M. Orlov;", True),
+        ("the chief engineer of Volkhovstroy.", "[Text] The next article begins.", False),
     ],
 )
 def test_initials_cut_from_their_surname_by_a_page_break_join(prev, nxt, joined):

@@ -169,6 +169,15 @@ def test_after_initials_an_english_looking_ending_is_a_surname(tmp_path):
     assert not by_surname(persons, "Polish") and not by_surname(persons, "Marxist")
 
 
+def test_a_thing_named_after_a_person_is_no_mention_of_the_person(tmp_path):
+    text = ("The director of the plant imeni Sergo Orlovidze, Ya. S. Gugel, was shot. The academy imeni "
+            "V. I. Lenin was closed. Orlovidze's brother was arrested.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    (orlovidze,) = by_surname(persons, "Orlovidze")
+    assert [text[m.start : m.end] for m in orlovidze.mentions] == ["Orlovidze's"]
+    assert by_surname(persons, "Gugel") and not by_surname(persons, "Lenin")
+
+
 def test_a_given_name_cut_short_is_an_initial(tmp_path):
     text = ("The artists I. Pravov, L. Orlova, Mikh\n\nRafalsky, and the conductor Yevg. Mikeladze were arrested. "
             "Mikeladze was shot in 1938.\n")

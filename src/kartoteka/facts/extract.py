@@ -23,6 +23,7 @@ from kartoteka.facts.dated_events import EventMention, find_dated_events
 from kartoteka.facts.lists import (
     AND_OTHERS,
     VERB_CUE,
+    after_preposition,
     including,
     list_after,
     list_before,
@@ -698,10 +699,61 @@ def _founded_facts(text: str, sentences, paragraph: _Paragraph, years: Years) ->
     return out
 
 
+_AMONG_THEM = re.compile(r"Among\s+them\b,?\s*")
+# a group made the subject of the event: `Thousands of directors ... perished`, `Many were arrested`
+_GROUP_EVENT_BEFORE = re.compile(r"\b(?:were|had\s+been)\s+(?:\w+ly\s+|also\s+)?$")
+
+
+def _among_them_facts(text: str, sentences, paragraph: _Paragraph, years: Years, triggers: list[Trigger]) -> list:
+    """`Thousands of directors ... perished. Among them the chief of X, A; the director of Y, B; ...`: a
+    verbless list (it may run on over stops OCR misread for commas) names members of the group the
+    sentence before made the subject of an event."""
+    out = []
+    for m in _AMONG_THEM.finditer(text):
+        k = next((i for i, (a, b) in enumerate(sentences) if a == m.start()), None)
+        if not k:
+            continue
+        ps, pe = sentences[k - 1]
+        events = [t for t in triggers if ps <= t.start < pe and t.role in ("verb", "intrans")
+                  and not _persons_in(paragraph, ps, t.start)
+                  and (t.role == "intrans" or _GROUP_EVENT_BEFORE.search(text, max(ps, t.start - 20), t.start))]
+        if len({t.type for t in events}) != 1:
+            continue
+        # the list: this sentence and the verbless ones after it
+        end = k
+        while end < len(sentences):
+            s0, s1 = sentences[end]
+            body = text[m.end() if end == k else s0 : s1]
+            if any(s0 <= t.start < s1 for t in triggers) or _verb_words(body):
+                break
+            end += 1
+        if end == k:
+            continue
+        ls, le = m.end(), sentences[end - 1][1]
+        group = [p for p in _persons_in(paragraph, ls, le)
+                 if not possessive(text, p) and not after_preposition(text, p)]
+        if not group:
+            continue
+        trig = Trigger(events[0].type, "list", m.start(), m.end())
+        modality = modality_of(text[ps:pe], events[0].start - ps, text[ps:pe], events[0].role)
+        year = years.of_clause(ps, pe, ps, pe, events[0].start)
+        out.extend((p[2], trig, (ps, le), modality, 0.55,
+                    {"agent": None, "according_to": None, "year": year, "mention": (p[0], p[1])}) for p in group)
+    return out
+
+
+def _verb_words(s: str) -> bool:
+    """A finite verb or a relative pronoun in `s` (its stops aside: OCR reads commas as stops)."""
+    return bool(VERB_CUE.search(s.replace(".", " ").replace(";", " ").replace(":", " ").replace("!", " ")
+                                .replace("?", " ")))
+
+
 def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years, triggers: list[Trigger]) -> list:
     out = _trial_facts(text, sentences, paragraph, years) + _founded_facts(text, sentences, paragraph, years)
     if "These were" in text or "They were" in text or "Among them were" in text:
         out += _these_were_facts(text, sentences, paragraph, years, triggers)
+    if "Among them" in text:
+        out += _among_them_facts(text, sentences, paragraph, years, triggers)
     lowered = text.lower()
     if not any(w in lowered for w in _LISTING_WORDS):  # a plain `in` is far cheaper than the pattern
         return out

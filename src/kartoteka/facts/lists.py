@@ -101,9 +101,12 @@ _INCLUDING = re.compile(
 _PREPOSITION = re.compile(r"\b(?:by|of|at|with|for|from|to|on|in|under|including|among)\b", re.IGNORECASE)
 
 
-def _after_preposition(text: str, p: tuple) -> bool:
+def after_preposition(text: str, p: tuple) -> bool:
     """A preposition governs the name (`by Stalin`, `of N. I. Orlov`): it stands in a phrase."""
     return bool(_PREPOSITION_BEFORE.search(text, max(0, p[0] - 30), p[0]))
+
+
+_after_preposition = after_preposition
 
 
 def possessive(text: str, p: tuple[int, int, PersonRef]) -> bool:

@@ -243,6 +243,8 @@ def detect(text: str) -> list[Candidate]:
         title: str | None = None
         while i < n:
             t = chain[i]
+            if t.kind != "caps" and _named_after(text, t.start):
+                break  # `the Institute imeni Sergo Ordzhonikidze`, `Academy imeni V. I. Lenin`: a thing's name
             if t.kind == "caps":
                 i += 1
                 title = None

@@ -35,6 +35,7 @@ _TERMINAL = re.compile(r"""(?:[.!?:;]["'”’)\]]*|["'”’)\]]|[.!?]["'”’
 _INITIALS_AT_END = re.compile(r"(?:^|[\s,])(?:[A-Z][a-z]?\.\s?[A-Z][a-z]?\.|[A-Z][a-z]\.)$")
 _NAME_ITEM_AT_END = re.compile(r",\s+(?:[A-Z][a-z]*\.?\s?){1,3}$")
 _NAME_ITEM_AT_START = re.compile(r"[A-Z][a-z]+,\s")
+_GLOSS_THEN_COMMA = re.compile(r"\[[^\[\]\n]{1,70}\],")
 _MONTH_AT_END = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)$"
 )
@@ -64,6 +65,8 @@ def continues_after_break(prev: str, nxt: str) -> bool:
     prev = prev[-80:].rstrip()
     if _INITIALS_AT_END.search(prev) and nxt[:1].isupper():
         return True  # `..., A. K. Bekman, A. S.` / `Grishin, ...`: a name cut after its initials
+    if _GLOSS_THEN_COMMA.match(nxt):
+        return True  # `... of Dneproges.` / `[Dnepr Hydroelectric Station], V. M. ...`: a gloss opens no paragraph
     if not ends_mid_sentence(prev):
         return False
     first = nxt[:4].lstrip()[:1]

@@ -357,7 +357,7 @@ def _join_page_breaks(text: str, blocks: list[Block]) -> None:
         return text[max(b.start, b.end - 80) : b.end]
 
     def head(b: Block) -> str:
-        return text[b.start : b.start + 40]
+        return text[b.start : b.start + 80]
 
     joined: list[Block] = []
     for b in blocks:
