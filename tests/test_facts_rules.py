@@ -1468,3 +1468,16 @@ def test_among_them_a_verbless_list_names_members_of_the_group():
     assert pairs("Many engineers were arrested. Among them, Orlov was released in 1940.") == {("Orlov", "released")}
     assert pairs("Orlov and Sokolov perished. Among them the chief of railways, E. F. Rubin.") == {
         ("Orlov", "died"), ("Sokolov", "died")}
+
+
+def test_the_same_fate_is_the_fate_told_just_before():
+    text = ("NKVD organs also physically destroyed A. S. Kedrov, a revolutionary since 1898. The same fate was "
+            "also suffered by former member of the opposition N. A. Sokolov, who served as secretary.")
+    found = {(f.person, f.type): f for f in facts(text)}
+    assert set(found) == {("Kedrov", "killed"), ("Sokolov", "killed")}
+    same = found[("Sokolov", "killed")]
+    assert same.year is None and text[same.start : same.end] == text  # from the fate told to this sentence
+    assert pairs("Orlov was shot in 1938. Sokolov met the same fate.") == {("Orlov", "shot"), ("Sokolov", "shot")}
+    # a later fate of someone no fact names stands between: unclear, no fact
+    assert pairs("Orlov was arrested in 1917. This hero was executed in 1938. Sokolov met the same fate.") == {
+        ("Orlov", "arrested")}

@@ -1148,8 +1148,57 @@ def find_facts_in(
                     and repaired_evidence != source_text[src_s:src_e] else None
                 ),
             ))
+        if "same fate" in pieces.text:
+            facts += _same_fate_facts(source_text, pieces, local, facts, span_to_src, seen)
     facts.sort(key=lambda f: (f.start, f.person_mention[0], f.type))
     return facts
+
+
+# `The same fate was also suffered by X`, `X met the same fate`: the event the text told just before
+_SAME_FATE = re.compile(r"\b(?:[Tt]he\s+same\s+fate\s+was\s+(?:also\s+)?(?:suffered|shared|met)\s+by\b|"
+                        r"(?:suffered|shared|met)\s+the\s+same\s+fate\b)")
+#: Fates a later person can share (an appointment is no fate).
+_FATES = frozenset(["shot", "died", "killed", "arrested", "exiled", "imprisoned", "suicide", "sentenced"])
+#: How far back (characters) the event shared may be told.
+_FATE_REACH = 1200
+
+
+def _same_fate_facts(source_text: str, pieces: _Pieces, local: list, facts: list[Fact], span_to_src,
+                     seen: set) -> list[Fact]:
+    """Facts for the persons who `suffered the same fate` as the one the last asserted fate before it
+    befell (in this paragraph or the one before): its type, no year (the same fate need not be the
+    same year), the evidence from that fact's start to the end of this sentence."""
+    text = pieces.text
+    out: list[Fact] = []
+    for m in _SAME_FATE.finditer(text):
+        end = next((e for s0, e in sentence_spans(text) if s0 <= m.start() < e), len(text.rstrip()))
+        if m.group().lower().startswith("the"):
+            group = list_after(text, local, m.end(), max_gap=80)
+        else:
+            group = list_before(text, local, m.start())
+        group = [p for p in group if p[1] <= end]
+        src_m = span_to_src(pieces.to_abs(m.start()), pieces.to_abs(m.end()))
+        named = {p[2].person_id for p in group}
+        before = [f for f in facts if f.modality == "asserted" and f.type in _FATES and f.end <= src_m[0]
+                  and src_m[0] - f.start <= _FATE_REACH and f.person_id not in named]
+        if not group or not before:
+            continue
+        prev = max(before, key=lambda f: f.trigger[0])
+        if any(t.type in _FATES for t in find_triggers(source_text, prev.trigger[1], src_m[0])):
+            continue  # a later fate told of someone no fact names (`This hero ... was executed`): unclear
+        src_end = span_to_src(pieces.to_abs(end - 1), pieces.to_abs(end))[1]
+        for _ps, _pe, ref in group:
+            key = (ref.person_id, prev.type, prev.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Fact(
+                id=_fact_id(ref.person_id, prev.type, src_m[0]), person_id=ref.person_id, person=ref.surname,
+                person_mention=(ref.start, ref.end), type=prev.type, year=None, date=None, place=None,
+                agent=prev.agent, according_to=None, start=prev.start, end=src_end,
+                evidence=source_text[prev.start : src_end], confidence=0.5, modality="asserted", trigger=src_m,
+            ))
+    return out
 
 
 @dataclass
