@@ -1481,3 +1481,9 @@ def test_the_same_fate_is_the_fate_told_just_before():
     # a later fate of someone no fact names stands between: unclear, no fact
     assert pairs("Orlov was arrested in 1917. This hero was executed in 1938. Sokolov met the same fate.") == {
         ("Orlov", "arrested")}
+
+
+def test_exterminated_is_killed():
+    assert pairs("The leaders of the party—Orlov, Sokolov and Rubin were exterminated.") == {
+        ("Orlov", "killed"), ("Sokolov", "killed"), ("Rubin", "killed")}
+    assert pairs("Orlov directed the extermination of the cadres of this oblast.") == set()

@@ -76,6 +76,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("killed", "noun", r"murder|assassination|killing"),
     # `physically destroyed A`, `already annihilated by Stalin`, `was poisoned at Beria's house`
     ("killed", "verb", r"killed|murdered|assassinated|physically (?:destroyed|annihilated|exterminated)|annihilated|"
+                       r"exterminated|"
                        r"poisoned|(?:flogged|beaten|beat|tortured) to death|kill"),
     # `Stalin's exile in Turukhanskiy Kray`: the owner named was exiled (`his exile` is left alone)
     ("exiled", "noun", r"deportation|(?<=['’]s )exile(?=\s+(?:to|in)\s+[A-Z])"),
@@ -123,7 +124,7 @@ _STEMS = frozenset(
     "take no l pass set ende land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
-    "phys anni pois flog beat tort kept dock afte not".split()
+    "phys anni pois flog beat tort kept dock afte not exte".split()
 )
 
 
