@@ -1471,8 +1471,8 @@ def test_among_them_a_verbless_list_names_members_of_the_group():
 
 
 def test_the_same_fate_is_the_fate_told_just_before():
-    text = ("NKVD organs also physically destroyed A. S. Kedrov, a revolutionary since 1898. The same fate was "
-            "also suffered by former member of the opposition N. A. Sokolov, who served as secretary.")
+    text = ("The organs physically destroyed A. S. Kedrov, an old revolutionary. The same fate was also "
+            "suffered by the former trade union leader N. A. Sokolov, who had been a secretary.")
     found = {(f.person, f.type): f for f in facts(text)}
     assert set(found) == {("Kedrov", "killed"), ("Sokolov", "killed")}
     same = found[("Sokolov", "killed")]
@@ -1487,3 +1487,31 @@ def test_exterminated_is_killed():
     assert pairs("The leaders of the party—Orlov, Sokolov and Rubin were exterminated.") == {
         ("Orlov", "killed"), ("Sokolov", "killed"), ("Rubin", "killed")}
     assert pairs("Orlov directed the extermination of the cadres of this oblast.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A. B. Orlov, an official of the workers union, wound up in prison.", {("Orlov", "imprisoned")}),
+        ("Orlov was a general who lived in confinement for many years.", {("Orlov", "imprisoned")}),
+        ("Orlov and Sokolov were arrested (they spent a rather short time in confinement).",
+         {("Orlov", "arrested"), ("Sokolov", "arrested"), ("Orlov", "imprisoned"), ("Sokolov", "imprisoned")}),
+        ("N. K. Orlova wrote about the long years she spent in Stalin's prisons and camps.",
+         {("Orlova", "imprisoned")}),
+        # an opening phrase's confinement (or `her` confinement) is the subject's that follows it
+        ("Rubin was tried. In the third of her years of confinement, S. I. Orlova met a physician.",
+         {("Rubin", "tried"), ("Orlova", "imprisoned")}),
+        ("Despite all of his 20 years of confinement, M. P. Sokolov remained a socialist.",
+         {("Sokolov", "imprisoned")}),
+        ("Despite the hardships of 20 years of confinement, M. P. Sokolov remained a socialist.",
+         {("Sokolov", "imprisoned")}),
+        ("The war began. During his confinement, A. B. Orlova met a physician.", set()),
+        ("Sokolov was sentenced to 10 years of confinement.", {("Sokolov", "sentenced")}),
+    ],
+)
+def test_more_ways_to_say_imprisoned(text, expected):
+    SURNAMES.add("Orlova")  # a woman's surname: `her` stands for her
+    try:
+        assert pairs(text) == expected
+    finally:
+        SURNAMES.discard("Orlova")

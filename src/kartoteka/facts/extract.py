@@ -219,6 +219,13 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
             before = [p for p in persons if p[1] <= trig.start]
             if before and trig.start - before[-1][1] <= 12:
                 return [before[-1]], "possessive"
+        if (trig.type == "imprisoned" and _OPENING_ADVERBIAL.match(left) and len(left) <= 80
+                and not _POSSESSIVE_PRONOUN.search(left)):
+            # `Despite all 20 years of confinement, M. P. Orlov stayed ...`: the opening
+            # phrase's confinement is the subject's that follows it
+            after = list_after(text, persons, trig.end, max_gap=3, strict=True)
+            if len(after) == 1 and not possessive(text, after[0]):
+                return after, "possessive"
         return [], "none"
     if _AMONG_RELATIVE.search(left):
         # `Among the heroes of the war who perished in the terror, are the secretary of X, A. B. Orlov, ...`:
@@ -389,6 +396,16 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         after = list_after(text, persons, trig.end, max_gap=3)
         if len(opening) <= 60 and len({p[2].person_id for p in after}) >= 2:
             return after, 0.5
+    if trig.role == "noun" and m.group(1).lower() in ("his", "her"):
+        # `In the third of her years of confinement, S. I. Orlova met ...`: an opening adverbial's
+        # `his`/`her` names the subject that follows it
+        sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
+        opening = text[sentence_start : trig.start]
+        after = list_after(text, persons, trig.end, max_gap=3, strict=True)
+        female = m.group(1).lower() == "her"
+        if (len(opening) <= 80 and _OPENING_ADVERBIAL.match(opening) and len(after) == 1
+                and _is_female(after[0][2].surname) == female):
+            return after, 0.5
     if pronoun not in ("he", "she", "him", "her"):
         pronoun = "they"
         sentence_start = max((s for s, _e in sentences if s <= cs), default=0)
@@ -499,6 +516,10 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
     if previous_group:
         return previous_group, 0.45  # no list in this paragraph before `they`: the recent paragraphs' list
     return [], None
+
+
+_OPENING_ADVERBIAL = re.compile(r"(?:In|During|After|Before|Throughout|At|On|Despite|Since|Until|Upon|For)\b"
+                                r"[^,;.]*$")
 
 
 _AUTHORITY_OF = re.compile(

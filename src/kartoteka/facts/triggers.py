@@ -50,8 +50,15 @@ _TABLE: list[tuple[str, str, str]] = [
     ("shot", "intrans", r"went to the firing squad|faced the firing squad|went before the firing squad"),
     ("shot", "verb", r"put to death"),
     ("died", "intrans", r"no longer alive|passed away"),
-    ("imprisoned", "intrans", r"ended up in (?:a |the )?(?:\w+ )?(?:prisons?|jails?|camps?|confinement)"
+    ("imprisoned", "intrans", r"(?:ended|wound) up in (?:a |the )?(?:\w+ )?(?:prisons?|jails?|camps?|confinement)"
                               r"|landed in (?:a |the )?(?:prisons?|jails?|camps?)"
+                              # `who lived in confinement for many years`
+                              r"|lived (?:for (?:many|several|\d+) years )?in (?:confinement|prisons?|camps?)\b"
+                              # `spent a comparatively short time in confinement`, `the years she spent in
+                              # Stalin's prisons and camps`
+                              r"|spent (?:a |the )?(?:\w+ ){0,2}(?:time|months|weeks) in "
+                              r"(?:confinement|prisons?|jails?|camps?)\b"
+                              r"|spent in (?:[\w'’]+ ){0,2}(?:prisons?|camps?|confinement|jails?)\b"
                               r"|found (?:him|her|them)sel(?:f|ves) in (?:a |the )?(?:\w+ )?"
                               r"(?:prisons?|jails?|camps?|cells?|confinement)\b"),
     # `was kept for months in a cell for the condemned`, `they kept O. Orlova in prison for 2 years`
@@ -81,8 +88,9 @@ _TABLE: list[tuple[str, str, str]] = [
     # `Stalin's exile in Turukhanskiy Kray`: the owner named was exiled (`his exile` is left alone)
     ("exiled", "noun", r"deportation|(?<=['’]s )exile(?=\s+(?:to|in)\s+[A-Z])"),
     ("exiled", "verb", r"exiled|deported|banished|exile|deport"),
-    # (`during his confinement`; not `places of confinement`, which names no one's)
-    ("imprisoned", "noun", r"imprisonment|(?:(?<=his )|(?<=her )|(?<=their ))confinement"),
+    # (`during his confinement`, `her years of confinement`; not `places of confinement`, which names no one's)
+    ("imprisoned", "noun", r"imprisonment|(?:(?<=his )|(?<=her )|(?<=their ))"
+                           r"(?:(?:long |many )?years of )?confinement|(?<=\d )years of confinement"),
     # `were confined in a special wing of Gorkiy Prison`; not `confined to his room`, `confined themselves`
     ("imprisoned", "verb", r"imprisoned|incarcerated|jailed|confined(?!\s+(?:to|themselves|himself|herself)\b)"),
     ("expelled", "noun", r"expulsion"),
@@ -124,7 +132,7 @@ _STEMS = frozenset(
     "take no l pass set ende land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
-    "phys anni pois flog beat tort kept dock afte not exte".split()
+    "phys anni pois flog beat tort kept dock afte not exte woun live year".split()
 )
 
 
