@@ -178,6 +178,17 @@ def test_a_thing_named_after_a_person_is_no_mention_of_the_person(tmp_path):
     assert by_surname(persons, "Gugel") and not by_surname(persons, "Lenin")
 
 
+def test_initials_whose_stops_ocr_lost_are_initials(tmp_path):
+    text = ("L. D. Kedrov spoke first. Kedrov left.\n\n"
+            "They arrested his colleagues V A Orlov O O Rubin and N N Kedrov. V. I Sokolov was shot. "
+            "In 1937 A Soviet court met.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    assert sorted(p.name for p in by_surname(persons, "Kedrov")) == ["L. D. Kedrov", "N. N. Kedrov"]
+    assert [p.name for p in by_surname(persons, "Orlov")] == ["V. A. Orlov"]
+    assert [p.name for p in by_surname(persons, "Sokolov")] == ["V. I. Sokolov"]
+    assert not by_surname(persons, "Soviet")
+
+
 def test_a_given_name_cut_short_is_an_initial(tmp_path):
     text = ("The artists I. Pravov, L. Orlova, Mikh\n\nRafalsky, and the conductor Yevg. Mikeladze were arrested. "
             "Mikeladze was shot in 1938.\n")

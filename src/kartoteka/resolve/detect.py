@@ -46,6 +46,9 @@ _TOKEN_RE = re.compile(
     r")"
 )
 _CAPITAL_NEXT = re.compile(r"[A-Z][a-z]")
+#: Two or three capitals before a name, one at least without its stop (`V A `, `V. I `): initials.
+_BARE_INITIALS = re.compile(r"(?<![\w.])((?=[A-Z]\.?\s[A-Z]\.?\s(?:[A-Z]\.?\s)?$)"
+                            r"(?![A-Z]\.\s[A-Z]\.\s(?:[A-Z]\.\s)?$)(?:[A-Z]\.?\s){1,2}[A-Z])\.?\s$")
 _ABBREV = frozenset("Gen Col Dr Mr Mrs Ms St Mt No Nos Vol Vols Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Op "
                     "Cit Ibid Ed Eds Tr Prof Lt Capt Maj Pp Ch Art Fig Ltd Co Inc".split())
 _SENT_END = frozenset(".!?:;\n")
@@ -155,6 +158,10 @@ def tokens(text: str) -> list[_Tok]:
             if text.startswith(". ", e) and m.group() in _GIVEN_CUTS and _CAPITAL_NEXT.match(text, e + 2):
                 append(tok("ini", s, e + 1, m.group() + ".", False))  # `Yevg. Mikeladze`: a given name cut short
                 continue
+            bare = _BARE_INITIALS.search(text, max(0, s - 9), s) if m.group()[1:2].islower() else None
+            if bare and (not out or out[-1].end <= bare.start()):
+                # `V A Barykin`, `N N Trotsky`, `V. I Aleksandrov`: initials whose stops OCR lost
+                append(tok("ini", bare.start(), bare.end(1), bare.group(1), False))
             append(tok("word", s, e, m.group(), False))
         elif kind == "ini":
             t = m.group()
