@@ -1515,3 +1515,9 @@ def test_more_ways_to_say_imprisoned(text, expected):
         assert pairs(text) == expected
     finally:
         SURNAMES.discard("Orlova")
+
+
+def test_received_their_freedom_is_released():
+    assert pairs("In 1941, A. Orlov, V. Sokolov and other engineers received their freedom.") == {
+        ("Orlov", "released"), ("Sokolov", "released")}
+    assert pairs("The workers received their freedom of speech only in name, Orlov wrote.") == set()

@@ -189,6 +189,14 @@ def test_initials_whose_stops_ocr_lost_are_initials(tmp_path):
     assert not by_surname(persons, "Soviet")
 
 
+def test_an_unlisted_patronymic_between_given_name_and_surname(tmp_path):
+    text = "Aleksey Kapitonovich Orlov, a poet, was arrested. Lazar Kaganovich spoke.\n"
+    persons = _unrepaired_persons(tmp_path, text)
+    (orlov,) = by_surname(persons, "Orlov")
+    assert [text[m.start : m.end] for m in orlov.mentions] == ["Aleksey Kapitonovich Orlov"]
+    assert not by_surname(persons, "Kapitonovich") and by_surname(persons, "Kaganovich")
+
+
 def test_a_given_name_cut_short_is_an_initial(tmp_path):
     text = ("The artists I. Pravov, L. Orlova, Mikh\n\nRafalsky, and the conductor Yevg. Mikeladze were arrested. "
             "Mikeladze was shot in 1938.\n")

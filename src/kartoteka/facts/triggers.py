@@ -73,6 +73,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("died", "intrans", r"ended (?:his|her) (?:own )?(?:life|days)(?! (?:by|with|in) suicide)"),
     ("exiled", "intrans", r"ended up in exile"),
     ("released", "verb", r"set free"),
+    # `A, B and other engineers received their freedom`
+    ("released", "intrans", r"(?:received|regained|won|got|obtained) (?:his|her|their) (?:freedom|liberty)"),
     ("suicide", "noun", r"suicide"),
     ("arrested", "noun", r"(?:re-?)?arrests?"),
     ("arrested", "verb", r"(?:re-?)?arrested"),
@@ -132,7 +134,7 @@ _STEMS = frozenset(
     "take no l pass set ende land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
-    "phys anni pois flog beat tort kept dock afte not exte woun live year".split()
+    "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta".split()
 )
 
 

@@ -279,7 +279,13 @@ def detect(text: str) -> list[Candidate]:
                 j = i + 1
                 patr = None
                 surname_tok = None
-                if not t.possessive and j < n and chain[j].kind == "word" and is_patronymic(chain[j].text):
+                # (`Aleksey Kapitonovich Gastev`: an -ovich word between a given name and a surname is a
+                # patronymic, listed or not)
+                if not t.possessive and j < n and chain[j].kind == "word" and (
+                    is_patronymic(chain[j].text)
+                    or (chain[j].text.endswith(_PATRONYMIC_SUFFIXES) and j + 1 < n and _surname_ok(chain[j + 1])
+                        and not chain[j].possessive)
+                ):
                     patr = chain[j].text
                     j += 1
                 if (not t.possessive and (patr is None or not chain[j - 1].possessive) and j < n
