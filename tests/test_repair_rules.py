@@ -638,6 +638,11 @@ def test_a_full_stop_between_names_of_a_list_is_a_misread_comma():
            "Sorin, Belov and Lavrov spoke.\n")
     assert [(c.original, c.replacement) for c in repair(led).corrections] == [(".", ",")]
     assert "Sandro Orlov, Igor Sorin" in repair(led).text
+    # a sentence of names only after one that ends on a lowercase word
+    only = ("Orlov read a statement from himself. Sorin and Belov. It said the group stood behind them. "
+            "They met Lavrov. Sorin and Belov left at once.\n")
+    assert [(only[c.start - 7 : c.end + 6], c.replacement) for c in repair(only).corrections] == [
+        ("himself. Sorin", ",")]
 
 
 def test_a_lone_decade_of_another_century_is_a_misread_nine():

@@ -78,9 +78,15 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue
         out.append(Correction(m.start(), m.end(), ",", ", ", "merge", "a comma run into the next word", 0.8))
     out.extend(_misread_centuries(text))
+    stops = set()
     for m in (*_STOP_IN_NAME_LIST_RE.finditer(text), *_STOP_BEFORE_NAME_LIST_RE.finditer(text)):
         reason = "a full stop between two names of a list that goes on after them: a comma misread"
         out.append(Correction(m.start(1), m.end(1), ".", ",", "other", reason, 0.75))
+        stops.add(m.start(1))
+    for m in _STOP_BEFORE_NAMES_ONLY_RE.finditer(text):
+        if m.start() not in stops:
+            reason = "a full stop before a sentence of names only (`A and B.`): a comma misread"
+            out.append(Correction(m.start(), m.start() + 1, ".", ",", "other", reason, 0.75))
     for m in _HYPHEN_FOR_DASH_RE.finditer(text):
         reason = "a hyphen between a word and a person's initials opens an apposition or a list: a dash misread"
         out.append(Correction(m.start(), m.end(), "-", "\u2014", "other", reason, 0.8))
@@ -111,6 +117,11 @@ _STOP_IN_NAME_LIST_RE = re.compile(
 _STOP_BEFORE_NAME_LIST_RE = re.compile(
     rf"(?<=[a-z] ){_NAME_OPENING}[A-Z][a-z]{{3,}}(\.) {_NAME_OPENING}{_SURNAME}"
     rf"(?=,\s{_NAME_OPENING}{_SURNAME},\s{_NAME_OPENING}{_SURNAME})"
+)
+#: ... or before a sentence that is only names joined by `and` (`a statement from himself. Orlov and Sokolov.`)
+_STOP_BEFORE_NAMES_ONLY_RE = re.compile(
+    rf"(?<=[a-z]{{2}})\. {_NAME_OPENING}{_SURNAME}(?:, {_NAME_OPENING}{_SURNAME})*,? and "
+    rf"{_NAME_OPENING}[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?\.(?=\s+[A-Z\"])"
 )
 #: A hyphen after a word and before initials and a name (`the new one-F. I. Goloshchekin, E. I. Kviring`):
 #: no compound is made so; the typesetter's dash came out as a hyphen.
