@@ -197,6 +197,16 @@ def test_an_unlisted_patronymic_between_given_name_and_surname(tmp_path):
     assert not by_surname(persons, "Kapitonovich") and by_surname(persons, "Kaganovich")
 
 
+def test_an_ocr_variant_with_another_given_name_is_another_person(tmp_path):
+    # (`Belskich` is one letter from `Belskiy` on the name keys, as an OCR variant would be)
+    text = ("Maxim Belskiy wrote novels. Belskiy was famous. M. Belskiy died in 1936. Belskiy's books were read.\n\n"
+            "Milan Belskich, a Yugoslav communist, was executed.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    assert [p.name for p in by_surname(persons, "Belskich")] == ["Milan Belskich"]
+    (belskiy,) = by_surname(persons, "Belskiy")
+    assert "Milan Belskich" not in belskiy.forms
+
+
 def test_a_given_name_cut_short_is_an_initial(tmp_path):
     text = ("The artists I. Pravov, L. Orlova, Mikh\n\nRafalsky, and the conductor Yevg. Mikeladze were arrested. "
             "Mikeladze was shot in 1938.\n")

@@ -401,8 +401,10 @@ class Clusterer:
                     continue
                 if sum(size[g] for g in by_key[other]) < 2 * n or fuzz.ratio(other, k) < 87:
                     continue
+                # (initials that agree, and no two given names: `Milan Gorkich` is not `Maxim Gorkiy`)
                 target = next((g for g in by_key[other] if all(
-                    _ini_compatible(self.groups[g].initials, self.groups[m].initials) for m in mine)), None)
+                    _ini_compatible(self.groups[g].initials, self.groups[m].initials)
+                    and not _other_given(self.groups[g].given, self.groups[m].given) for m in mine)), None)
                 if target is None:
                     continue
                 for i, (gi, conf) in list(self.assign.items()):
