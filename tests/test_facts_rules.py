@@ -1521,3 +1521,14 @@ def test_received_their_freedom_is_released():
     assert pairs("In 1941, A. Orlov, V. Sokolov and other engineers received their freedom.") == {
         ("Orlov", "released"), ("Sokolov", "released")}
     assert pairs("The workers received their freedom of speech only in name, Orlov wrote.") == set()
+
+
+def test_a_colon_list_of_the_defendants():
+    text = ("The trial began on 2 March 1938. The defendants were a varied lot: Besides Bukhov, the main "
+            "defendant, there were A. I. Rykov, who had headed the government for years, recent peoples "
+            "commissars A. P. Orlov and V. I. Sokolov; N. N. Rubin, a diplomat; M. Kedrov's secretary P. P. "
+            "Pavlov, and some others.")
+    assert pairs(text) == {(name, "tried") for name in ("Bukhov", "Rykov", "Orlov", "Sokolov", "Rubin", "Pavlov")}
+    assert {f.year for f in facts(text)} == {1938}
+    # a colon after the defendants that opens a clause of its own lists no one
+    assert pairs("The defendants were silent: Rykov alone spoke with Orlov.") == set()

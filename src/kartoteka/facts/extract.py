@@ -24,6 +24,7 @@ from kartoteka.facts.lists import (
     AND_OTHERS,
     VERB_CUE,
     after_preposition,
+    closes_list,
     including,
     list_after,
     list_before,
@@ -570,13 +571,16 @@ _GROUP_NOUNS = {
 }
 _LISTING = re.compile(
     r"\b(?P<noun>exiles|prisoners|convicts|inmates|defendants|the accused|(?:the\s+)?executed)\b[^.;:]{0,50}?"
-    r"\b(?:including|included|such as|among them|namely|were)\b"
+    r"\b(?:including|included|such as|among them|namely|were\b(?![^.;:]{0,40}:\s))\b"
+    # `The composition of the defendants was varied: ...`
+    r"|\b(?P<cnoun>exiles|prisoners|convicts|inmates|defendants|the accused)\b[^.;:]{0,50}?(?P<colon>:)(?=\s)"
     r"|\b(?P<body>membership|composition|staff)\b[^.;]{0,80}?\b(?P<verb>included|includes|consisted of|"
     r"was approved including)\b"
     r"|\bwith\s+a\s+membership\s+of\b"
     r"|\bIt\s+also\s+included\b",
     re.IGNORECASE,
 )
+_THERE_WERE_AFTER = re.compile(r"[^.;:]{0,80}?\bthere\s+were\s+")
 _ELECTED_BODY = re.compile(r"Politburo|Central Committee|Orgburo|\bBuro\b|BTsK|Presidium of the (?:Central|Supreme)")
 
 
@@ -782,10 +786,20 @@ def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years, trig
         # `It also included five men: A, B and C`: the count and its noun announce the list
         head = _LIST_HEAD.match(text, m.end())
         group = list_after(text, paragraph.persons, head.end() if head else m.end(), max_gap=20, objects_only=True)
+        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
+        if m.group("colon"):
+            # `The composition of the defendants was varied: Besides A, the main defendant, there were B, C,
+            # ...; D, a diplomat; ...`: the list goes on after `there were` and over its semicolon items
+            there = _THERE_WERE_AFTER.match(text, group[-1][1] if group else m.end())
+            if there:
+                group += list_after(text, paragraph.persons, there.end(), max_gap=20, objects_only=True)
+            if group:
+                group += semicolon_items(text, paragraph.persons, group[-1][1], sentence[1])
+            if group and not closes_list(text, group[-1][1]):
+                group = []  # `The defendants were silent: Rykov alone spoke`: a clause, no list
         if len(group) < 1:
             continue
-        noun = (m.group("noun") or "").lower().replace("the ", "").strip()
-        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
+        noun = (m.group("noun") or m.group("cnoun") or "").lower().replace("the ", "").strip()
         if noun:
             type_ = _GROUP_NOUNS.get(noun)
         else:

@@ -33,6 +33,13 @@ _RELATIVE_ITEM_GAP = re.compile(
     r"\s*,\s*(?:[^.;:!?()]{1,100}?(?:,\s*|\s))?who\s[^.;:!?()]{1,140}?,\s*(?:and|as\s+well\s+as)\s+"
     r"(?:[^.;:!?(),]{0,70}?(?:,\s*|\s+))?"
 )
+# (`'s secretary `, `'s brother `: the title an owner's name leads)
+_OWNED_TITLE = re.compile(r"(?:['’]s|s['’])?\s+(?:[a-z][\w-]*\s+){1,3}")
+# `A, who headed the government for a long time, recent peoples commissars B, C`: an item's relative clause,
+# then the title that leads the next item
+_RELATIVE_TITLE_GAP = re.compile(
+    r"\s*,\s*who\s[^.;:!?(),]{1,140},\s*(?:(?:[a-z][\w'’-]*|[A-Z]{2,}[\w()]*)\s+){1,6}"
+)
 # `... and E—the hero of the campaign, described by Serafimovich in a novel, and F, ...`: a dash opens an item's
 # apposition that the list's `, and` closes
 _DASH_ITEM_GAP = re.compile(
@@ -392,13 +399,16 @@ def list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end
     """The coordinated persons that start just after the trigger (its objects). `strict`: joined only
     by list commas, `and` or appositions (`the removal of X, the crisis began, the Y`: Y is no object)."""
     after = [p for p in persons if p[0] >= trigger_end]
+    owner = None
+    if len(after) > 1 and possessive(text, after[0]) and _OWNED_TITLE.fullmatch(text, after[0][1], after[1][0]):
+        owner, after = after[0], after[1:]  # `M. Gorkiy's secretary P. P. Kryuchkov`: the item is the secretary
     if not after or possessive(text, after[0]):
         return []
     first = after[0]
     gap = text[trigger_end : first[0]]
     if copula:  # `Executed was X`, `arrested were X, Y`: the copula belongs to the construction
         gap = re.sub(r"^\s*(?:(?:and|also|then)\s+)?(?:was|were)\b", "", gap, flags=re.IGNORECASE)
-    if len(gap) > max_gap or VERB_CUE.search(gap):
+    if len(gap) > max_gap or (_verb_cue(gap) if owner else VERB_CUE.search(gap)):
         return []
     if objects_only and _PREPOSITION.search(gap):
         return []  # `released at the request of X`: X did not undergo it
@@ -410,6 +420,8 @@ def list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end
             continue  # `W. Hirsch (the secretary of Thaelmann), and others`: inside an item's apposition
         between = text[group[-1][1] : nxt[0]]
         if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or _RELATIVE_ITEM_GAP.fullmatch(between) or (
+            _RELATIVE_TITLE_GAP.fullmatch(between) and not _verb_cue(between[between.rfind(",") :])
+        ) or (
             # (OCR lost the stops and commas: `colleagues V A Barykin O O Gartokh`; `A and his colleagues B`)
             not strict and (_BARE_INITIALS_GAP.fullmatch(between) or _AND_TITLE.fullmatch(between))
             and not VERB_CUE.search(between)
@@ -500,6 +512,11 @@ _ITEM_TAIL = re.compile(r"(?:\s*\([^()]{0,120}\))?(?:,[^.;:!?]{0,160}?)?\s*;\s*(
 
 #: a lead that closes on a title of its own after `and` (`chiefs of departments, and board members C`)
 _NEW_TITLE = re.compile(r"\band\s+(?:[a-z][\w-]*\s+){1,3}$")
+
+
+def closes_list(text: str, pos: int) -> bool:
+    """Whether a list item ending at `pos` closes a list (punctuation, `and others`), not a clause's subject."""
+    return bool(_LIST_END.match(text, pos))
 
 
 def semicolon_items(text: str, persons, end: int, sentence_end: int) -> list:
