@@ -1532,3 +1532,13 @@ def test_a_colon_list_of_the_defendants():
     assert {f.year for f in facts(text)} == {1938}
     # a colon after the defendants that opens a clause of its own lists no one
     assert pairs("The defendants were silent: Rykov alone spoke with Orlov.") == set()
+
+
+def test_the_accused_who_appeared_before_the_court_or_populated_the_dock_were_tried():
+    assert pairs("Then A. Orlov, B. Rubin and others—nine men—appeared before the Military Board "
+                 "of the court.") == {("Orlov", "tried"), ("Rubin", "tried")}
+    text = ("The first open trial began on 19 August 1936. The dock was populated mostly by old members "
+            "of the opposition—G. Ye. Sokolov, L. B. Kedrov and others.")
+    assert pairs(text) == {("Sokolov", "tried"), ("Kedrov", "tried")}
+    assert {f.year for f in facts(text)} == {1936}
+    assert pairs("After 2 March the dock was occupied not by Kedrov but by a double.") == set()

@@ -645,6 +645,13 @@ def test_a_full_stop_between_names_of_a_list_is_a_misread_comma():
         ("himself. Sorin", ",")]
 
 
+def test_a_hyphen_after_others_opens_an_aside_a_dash_closes():
+    text = ("Orlov, Belov and others-9 men in all-were in the dock. Some were freed in 1940, others-soon "
+            "after the war. The well-known so-called self-criticism went on.\n")
+    got = [(text[c.start - 6 : c.end + 3], c.replacement) for c in repair(text).corrections]
+    assert got == [("others-9 m", "\u2014"), ("in all-wer", "\u2014"), ("others-soo", "\u2014")]
+
+
 def test_a_lone_decade_of_another_century_is_a_misread_nine():
     text = "In the 1930's the terror grew. " * 25 + "By the beginning of the 1030's it had begun.\n"
     got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]

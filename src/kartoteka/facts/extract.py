@@ -767,6 +767,32 @@ def _among_them_facts(text: str, sentences, paragraph: _Paragraph, years: Years,
     return out
 
 
+# `The dock was populated mostly by old members of the opposition—A, B and others`
+_PHRASE_THEN_DASH = re.compile(r"[^.;:—–()]{1,100}?[—–:]\s*")
+_DOCK_BY = re.compile(r"\b[Tt]he\s+dock\s+was\s+(?:populated|occupied|filled)\s+(?:\w+ly\s+)?by\b")
+
+
+def _dock_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> list:
+    """The persons who populated the dock were tried: named after `by`, or after the noun phrase it
+    governs and a dash or colon."""
+    out = []
+    for m in _DOCK_BY.finditer(text):
+        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
+        group = list_after(text, paragraph.persons, m.end(), max_gap=3)
+        dash = None if group else _PHRASE_THEN_DASH.match(text, m.end(), sentence[1])
+        if dash:
+            group = list_after(text, paragraph.persons, dash.end(), max_gap=3)
+        if not group:
+            continue
+        trig = Trigger("tried", "list", m.start(), m.end())
+        window = text[sentence[0] : m.end()]
+        modality = modality_of(window, m.start() - sentence[0], text[sentence[0] : sentence[1]])
+        year = years.of_clause(sentence[0], sentence[1], sentence[0], sentence[1], m.start())
+        out.extend((p[2], trig, (sentence[0], max(sentence[1], group[-1][1])), modality, 0.6,
+                    {"agent": None, "according_to": None, "year": year, "mention": (p[0], p[1])}) for p in group)
+    return out
+
+
 def _verb_words(s: str) -> bool:
     """A finite verb or a relative pronoun in `s` (its stops aside: OCR reads commas as stops)."""
     return bool(VERB_CUE.search(s.replace(".", " ").replace(";", " ").replace(":", " ").replace("!", " ")
@@ -779,6 +805,8 @@ def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years, trig
         out += _these_were_facts(text, sentences, paragraph, years, triggers)
     if "Among them" in text:
         out += _among_them_facts(text, sentences, paragraph, years, triggers)
+    if "dock was" in text:
+        out += _dock_facts(text, sentences, paragraph, years)
     lowered = text.lower()
     if not any(w in lowered for w in _LISTING_WORDS):  # a plain `in` is far cheaper than the pattern
         return out

@@ -115,6 +115,9 @@ _TABLE: list[tuple[str, str, str]] = [
     ("tried", "intrans", r"dock(?:(?<=were on the dock)|(?<=was on the dock)|(?<=were in the dock)|"
                          r"(?<=was in the dock)|(?<=ended up on the dock)|(?<=stood in the dock))"),
     ("tried", "verb", r"put (?:on|in) the dock"),
+    # `A, B and others—nine men—appeared before the Military Board of the court`
+    ("tried", "intrans", r"(?:appeared|stood|came) before (?:the |a )?(?:[\w-]+ ){0,5}?(?:court|tribunal|Collegium|"
+                         r"Board of the Supreme Court|judges)\b"),
     ("tried", "noun", r"trial"),
     ("tried", "verb", r"tried(?! to)"),
     ("born", "intrans", r"born"),
@@ -134,7 +137,7 @@ _STEMS = frozenset(
     "take no l pass set ende land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
-    "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta".split()
+    "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe stoo".split()
 )
 
 

@@ -87,6 +87,16 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
         if m.start() not in stops:
             reason = "a full stop before a sentence of names only (`A and B.`): a comma misread"
             out.append(Correction(m.start(), m.start() + 1, ".", ",", "other", reason, 0.75))
+    for m in _OTHERS_HYPHEN_RE.finditer(text):
+        # `A, B and others-9 men in all-were tried`: `others` makes no compound; a hyphen after it
+        # is a dash, and so is the one that closes the aside it opens
+        reason = "a hyphen after 'others' opens an aside (no compound ends so): a dash misread"
+        out.append(Correction(m.start(), m.end(), "-", "\u2014", "other", reason, 0.8))
+        close = _ASIDE_CLOSE_RE.match(text, m.end())
+        if close:
+            at = close.end() - 1
+            reason = "the hyphen that closes an aside a dash opened after 'others': a dash misread"
+            out.append(Correction(at, at + 1, "-", "\u2014", "other", reason, 0.75))
     for m in _HYPHEN_FOR_DASH_RE.finditer(text):
         reason = "a hyphen between a word and a person's initials opens an apposition or a list: a dash misread"
         out.append(Correction(m.start(), m.end(), "-", "\u2014", "other", reason, 0.8))
@@ -123,6 +133,9 @@ _STOP_BEFORE_NAMES_ONLY_RE = re.compile(
     rf"(?<=[a-z]{{2}})\. {_NAME_OPENING}{_SURNAME}(?:, {_NAME_OPENING}{_SURNAME})*,? and "
     rf"{_NAME_OPENING}[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?\.(?=\s+[A-Z\"])"
 )
+_OTHERS_HYPHEN_RE = re.compile(r"(?<=\bothers)-(?=\s?[\w\"])")
+#: An aside of a few words (`12 persons in all`) closed by a hyphen before a lowercase word
+_ASIDE_CLOSE_RE = re.compile(r"\d[^-—–\n.;:()]{0,40}?[a-z]-(?=[a-z])")
 #: A hyphen after a word and before initials and a name (`the new one-F. I. Goloshchekin, E. I. Kviring`):
 #: no compound is made so; the typesetter's dash came out as a hyphen.
 _HYPHEN_FOR_DASH_RE = re.compile(r"(?<=[a-z]{2})-(?=[A-Z]\.\s?(?:[A-Z][a-z]?\.?\s?)?[A-Z][a-z])")
