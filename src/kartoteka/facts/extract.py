@@ -1224,6 +1224,9 @@ _SAME_FATE = re.compile(r"\b(?:[Tt]he\s+same\s+fate\s+was\s+(?:also\s+)?(?:suffe
 _FATES = frozenset(["shot", "died", "killed", "arrested", "exiled", "imprisoned", "suicide", "sentenced"])
 #: How far back (characters) the event shared may be told.
 _FATE_REACH = 1200
+#: Longer than any unit the facts are read in (`MAX_UNIT`, 8,000 characters), so no fact of a paragraph
+#: starts further back than this before a later paragraph's facts.
+_PARAGRAPH_SPAN = 10_000
 
 
 def _same_fate_facts(source_text: str, pieces: _Pieces, local: list, facts: list[Fact], span_to_src,
@@ -1242,8 +1245,13 @@ def _same_fate_facts(source_text: str, pieces: _Pieces, local: list, facts: list
         group = [p for p in group if p[1] <= end]
         src_m = span_to_src(pieces.to_abs(m.start()), pieces.to_abs(m.end()))
         named = {p[2].person_id for p in group}
-        before = [f for f in facts if f.modality == "asserted" and f.type in _FATES and f.end <= src_m[0]
-                  and src_m[0] - f.start <= _FATE_REACH and f.person_id not in named]
+        before = []
+        for f in reversed(facts):  # (facts come paragraph by paragraph: the recent ones are at the end)
+            if f.start < src_m[0] - _FATE_REACH - _PARAGRAPH_SPAN:
+                break
+            if (f.modality == "asserted" and f.type in _FATES and f.end <= src_m[0]
+                    and src_m[0] - f.start <= _FATE_REACH and f.person_id not in named):
+                before.append(f)
         if not group or not before:
             continue
         prev = max(before, key=lambda f: f.trigger[0])
