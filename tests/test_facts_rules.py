@@ -1073,6 +1073,9 @@ def test_a_request_the_next_sentence_says_succeeded_is_asserted():
     assert pairs(text) == {("Orlov", "released")}
     text = "Academician Ioffe asked for the release of Orlov from confinement. The effort was in vain."
     assert pairs(text) == set()
+    # (a time phrase may lead the sentence that says so)
+    text = "On 3 May Rykov asked that he be released from his duties. On 9 June his request was granted."
+    assert pairs(text) == {("Rykov", "removed")}
 
 
 def test_they_after_a_person_and_his_unnamed_group_is_that_group():

@@ -125,7 +125,9 @@ _FULFILLED = re.compile(
 
 # the next sentence says the request or effort succeeded: `asked for his release. The effort was successful.`
 _SUCCEEDED = re.compile(
-    r"\s*(?:The|This|His|Her|Their|These|Those)\s+(?:efforts?|requests?|petitions?|appeals?|pleas?|"
+    # (a time phrase may lead: `On 1 September his request was granted`)
+    r"\s*(?:(?:On|In|By|At)\s+[\w ]{1,30}?,?\s+)?(?:[Tt]he|[Tt]his|[Hh]is|[Hh]er|[Tt]heir|[Tt]hese|[Tt]hose)\s+"
+    r"(?:efforts?|requests?|petitions?|appeals?|pleas?|"
     r"intercessions?|attempts?)\s+(?:was|were|proved)\s+(?:\w+ly\s+)?(?:successful|a\s+success|granted|"
     r"carried\s+out|satisfied|fulfilled|met|honou?red)\b"
 )
