@@ -1545,3 +1545,10 @@ def test_the_accused_who_appeared_before_the_court_or_populated_the_dock_were_tr
     assert pairs(text) == {("Sokolov", "tried"), ("Kedrov", "tried")}
     assert {f.year for f in facts(text)} == {1936}
     assert pairs("After 2 March the dock was occupied not by Kedrov but by a double.") == set()
+
+
+def test_time_in_exile():
+    assert pairs("His wife wrote about Sokolov's arrival in exile in 1913.") == {("Sokolov", "exiled")}
+    assert pairs("They brought materials on Orlov's time in exile.") == {("Orlov", "exiled")}
+    assert pairs("Rubin was in exile then, and I lived with him.") == {("Rubin", "exiled")}
+    assert pairs("The exile of the kulaks went on.") == set()

@@ -88,7 +88,11 @@ _TABLE: list[tuple[str, str, str]] = [
                        r"exterminated|"
                        r"poisoned|(?:flogged|beaten|beat|tortured) to death|kill"),
     # `Stalin's exile in Turukhanskiy Kray`: the owner named was exiled (`his exile` is left alone)
-    ("exiled", "noun", r"deportation|(?<=['’]s )exile(?=\s+(?:to|in)\s+[A-Z])"),
+    ("exiled", "noun", r"deportation|(?<=['’]s )exile(?=\s+(?:to|in)\s+[A-Z])"
+                       # `Stalin's arrival in exile in 1913`, `Stalin's time in exile`
+                       r"|(?<=['’]s )(?:arrival|time|years|life|stay) in exile"),
+    # `I was in exile`, `who lived in exile`
+    ("exiled", "intrans", r"exile(?:(?<=was in exile)|(?<=were in exile)|(?<=lived in exile)|(?<=had been in exile))"),
     ("exiled", "verb", r"exiled|deported|banished|exile|deport"),
     # (`during his confinement`, `her years of confinement`; not `places of confinement`, which names no one's)
     ("imprisoned", "noun", r"imprisonment|(?:(?<=his )|(?<=her )|(?<=their ))"
@@ -137,7 +141,8 @@ _STEMS = frozenset(
     "take no l pass set ende land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
-    "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe stoo".split()
+    "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe stoo arri "
+    "time stay".split()
 )
 
 
