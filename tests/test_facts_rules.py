@@ -1552,3 +1552,11 @@ def test_time_in_exile():
     assert pairs("They brought materials on Orlov's time in exile.") == {("Orlov", "exiled")}
     assert pairs("Rubin was in exile then, and I lived with him.") == {("Rubin", "exiled")}
     assert pairs("The exile of the kulaks went on.") == set()
+
+
+def test_a_phrase_shifted_before_a_heavy_object():
+    assert pairs("They excluded from the party one of the best workers, A. Orlov, who had refused to come.") == {
+        ("Orlov", "expelled")}
+    assert pairs("They expelled from the party A. Orlov and B. Rubin.") == {
+        ("Orlov", "expelled"), ("Rubin", "expelled")}
+    assert pairs("They expelled from the party those who spoke with Orlov.") == set()

@@ -78,6 +78,12 @@ _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNOREC
 _TITLED_OBJECT = re.compile(r"\s+(?:also\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,6}?(?:of\s+(?:the\s+)?"
                             r"[\w'’-]+\s+){0,2}?[a-z][\w'’-]*,\s*")
 _BY_BEFORE = re.compile(r"\bby\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
+# a phrase shifted before a heavy object: `expelled from the party X`, `removed from their posts X, Y`
+_SHIFTED_PHRASE = re.compile(r"\s+from\s+(?:the\s+)?(?:party|VKP\(b\)|Komsomol|Central\s+Committee|Politburo|army|"
+                             r"(?:his|her|their)\s+posts?)\s+")
+# the object's noun phrase before its name: `one of the best foreign Comintern workers, `
+_OBJECT_NP = re.compile(r"(?:one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,6}?[\w-]+,\s*"
+                        r"(?=(?:[A-Z][a-z]?\.\s?)*[A-Z])")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|s')\s+(?:\w+\s+)?$")
 _COUNT_CUE = re.compile(r"\d|\b(?:hundreds|thousands|millions|dozens?|several|one|two|three|four|five|six|seven|"
@@ -299,6 +305,13 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     group = list_after(text, persons, first_word_end, max_gap=40, objects_only=True)
     if group:
         return group, "active"
+    shifted = _SHIFTED_PHRASE.match(text, first_word_end, clause[1])
+    if shifted:
+        # `They expelled from the party one of the best workers, W. Orlov`: a phrase shifted before the object
+        object_np = _OBJECT_NP.match(text, shifted.end(), clause[1])
+        group = list_after(text, persons, object_np.end() if object_np else shifted.end(), max_gap=0)
+        if group:
+            return group, "active"
     titled = _TITLED_OBJECT.match(text, first_word_end, clause[1])
     if titled:
         # `released the recent people's commissar of armaments, Vannikov`: the name renames the object

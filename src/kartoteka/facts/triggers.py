@@ -100,7 +100,7 @@ _TABLE: list[tuple[str, str, str]] = [
     # `were confined in a special wing of Gorkiy Prison`; not `confined to his room`, `confined themselves`
     ("imprisoned", "verb", r"imprisoned|incarcerated|jailed|confined(?!\s+(?:to|themselves|himself|herself)\b)"),
     ("expelled", "noun", r"expulsion"),
-    ("expelled", "verb", r"expelled|expel"),
+    ("expelled", "verb", r"expelled|expel|excluded from (?:the )?(?:party|Komsomol|VKP\(b\))"),
     ("removed", "noun", r"removal|dismissal"),
     ("removed", "verb", r"removed|dismissed|relieved|deposed|ousted|remove|dismiss"),
     ("released", "noun", r"release"),
@@ -142,7 +142,7 @@ _STEMS = frozenset(
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
     "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe stoo arri "
-    "time stay".split()
+    "time stay excl".split()
 )
 
 
