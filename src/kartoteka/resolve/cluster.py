@@ -94,6 +94,7 @@ def _other_given(a: str | None, b: str | None) -> bool:
     return not (a[0] == b[0] and min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) <= 1)
 
 
+@lru_cache(maxsize=65536)  # (called for every pair of a surname's profiles: the pairs repeat)
 def _ini_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     for x, y in zip(a, b, strict=False):
         # (`W.` is a `V.` spelled as in the West: Walter Krivitsky is V. Krivitsky)
@@ -215,7 +216,9 @@ class Clusterer:
         for i in strong_idx:
             c = cands[i]
             key = name_key(c.surname)
-            if not c.given and len([g for g in by_key[key] if self._profile_ok(self.groups[g], c)]) > 1:
+            # (two compatible profiles are enough to know: stop counting there)
+            fits = (g for g in by_key[key] if self._profile_ok(self.groups[g], c))
+            if not c.given and next(fits, None) is not None and next(fits, None) is not None:
                 deferred.append(i)  # `G. Ordzhonikidze` beside G. A. and G. K.: decided by context below
                 continue
             gi = self._find_profile(by_key[key], c)
