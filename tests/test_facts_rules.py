@@ -1481,6 +1481,9 @@ def test_the_same_fate_is_the_fate_told_just_before():
     same = found[("Sokolov", "killed")]
     assert same.year is None and text[same.start : same.end] == text  # from the fate told to this sentence
     assert pairs("Orlov was shot in 1938. Sokolov met the same fate.") == {("Orlov", "shot"), ("Sokolov", "shot")}
+    # a fate denied or only supposed is none
+    assert pairs("Orlov was shot in 1938. Sokolov did not suffer the same fate.") == {("Orlov", "shot")}
+    assert pairs("Orlov was shot in 1938. Perhaps Sokolov would have met the same fate.") == {("Orlov", "shot")}
     # a later fate of someone no fact names stands between: unclear, no fact
     assert pairs("Orlov was arrested in 1917. This hero was executed in 1938. Sokolov met the same fate.") == {
         ("Orlov", "arrested")}

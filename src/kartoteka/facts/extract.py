@@ -1250,7 +1250,10 @@ def _same_fate_facts(source_text: str, pieces: _Pieces, local: list, facts: list
     text = pieces.text
     out: list[Fact] = []
     for m in _SAME_FATE.finditer(text):
-        end = next((e for s0, e in sentence_spans(text) if s0 <= m.start() < e), len(text.rstrip()))
+        start, end = next(((s0, e) for s0, e in sentence_spans(text) if s0 <= m.start() < e),
+                          (0, len(text.rstrip())))
+        if modality_of(text[start:end], m.start() - start, text[start:end], "verb") != "asserted":
+            continue  # `X would have met the same fate`, `X did not suffer the same fate`
         if m.group().lower().startswith("the"):
             group = list_after(text, local, m.end(), max_gap=80)
         else:
