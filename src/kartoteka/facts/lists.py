@@ -113,9 +113,6 @@ def after_preposition(text: str, p: tuple) -> bool:
     return bool(_PREPOSITION_BEFORE.search(text, max(0, p[0] - 30), p[0]))
 
 
-_after_preposition = after_preposition
-
-
 def possessive(text: str, p: tuple[int, int, PersonRef]) -> bool:
     tail = text[p[1] - 2 : p[1] + 2]
     return "'s" in tail or "’s" in tail
@@ -147,12 +144,12 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
         if antecedent:
             # (with the list it closes: `M. Frinovsky and L. Zakovsky, who had served under Yagoda, were`)
             listed = _coordinated(text, before, antecedent, trigger_start)
-            if not _after_preposition(text, listed[0]):
+            if not after_preposition(text, listed[0]):
                 return listed
             # `X, the old friend of A and B, in whom Stalin saw a rival, perished`: A and B stand in a
             # phrase; the verb's subject is the name the apposition belongs to
             return _listed(_opening_owner(text, before, _relative_start(text, last)))
-        if _after_preposition(text, last):
+        if after_preposition(text, last):
             owner = _apposition_owner(text, before, trigger_start)
             return _coordinated(text, before, owner, trigger_start) if owner else []
     unclosed = _UNCLOSED_APPOSITION.fullmatch(gap)
@@ -170,7 +167,7 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
         _AND_OTHERS_DASH.fullmatch(gap)
     ):
         return []  # (`X, commissar of ... in the 1920s, was arrested`; `A, B and other leaders of ... perished`)
-    if _AND_AUX.match(gap) and _after_preposition(text, last):
+    if _AND_AUX.match(gap) and after_preposition(text, last):
         return []  # `those faithful to Trotsky and had been confined`: the object of a preposition is no subject
     # the last gap may hold the auxiliary and a role apposition; no other finite verb
     if re.search(r"\b(?:said|wrote|told|asked|declared|thought|knew|that|which|whom|he|she|they|it)\b", gap,
@@ -183,20 +180,20 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
     antecedent = None if relative_checked else _outside_relative(text, before, last, gap)
     if antecedent is not None:
         return [antecedent] if antecedent else []
-    if _WHO_AFTER.match(gap) and (_AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]) or _after_preposition(
+    if _WHO_AFTER.match(gap) and (_AGENT_BEFORE.search(text, max(0, last[0] - 20), last[0]) or after_preposition(
         text, last
     )):
         # `evenings with Antonov who also had been exiled`; `notes by K. Orlov, Kirov's cousin, who spent
         # ten years in the camps`
         return [last]
-    if _after_preposition(text, last):
+    if after_preposition(text, last):
         # `All persons named by Stalin were arrested`: Stalin is the agent, not the subject; but in
         # `A and many workers who were close to Sergo were arrested` the name opening the sentence is
         rel = _relative_start(text, last, restrictive=True)
         owner = _opening_owner(text, before, rel, closed=False) if rel < last[0] else None
         return _listed(owner if re.fullmatch(r"\s*(?:(?:was|were|had\s+been)\s+)?", gap) else None)
     group = _coordinated(text, before, last, trigger_start)
-    if len(group) > 1 and _after_preposition(text, group[0]):
+    if len(group) > 1 and after_preposition(text, group[0]):
         if _CLOSED_BEFORE_VERB.fullmatch(gap):
             # `X, the old friend of A and B, who had been exiled, perished`: a list in a phrase is no
             # subject; the name the apposition belongs to is
@@ -204,7 +201,7 @@ def list_before(text: str, persons: list[tuple[int, int, PersonRef]], trigger_st
         if not re.match(r"\s*,?\s*who\b", gap):
             # `A, who spoke with B, and C were arrested`: B stands in A's relative clause (but `the authors
             # of A and B were arrested`: none; `the friend of A and B, who had been exiled`: both)
-            tail = [p for p in group if not _after_preposition(text, p)]
+            tail = [p for p in group if not after_preposition(text, p)]
             item = _item_before_relative(text, before, tail[0]) if tail else None
             return [item, *tail] if item else []
     return group
@@ -223,12 +220,12 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
         ) or (
             # `A and his deputies B, C` (not `valued by Lenin, and officials such as C`)
             _AND_TITLE.fullmatch(between) and not VERB_CUE.search(between) and not find_triggers(between)
-            and not _after_preposition(text, prev)
+            and not after_preposition(text, prev)
         ) or (
             # (initials cut from their surname by a page break are no sentence end: `Bekman, A. S.` / `Grishin`)
             len(between) < 120 and "," in between and not _verb_cue(between)
             # (`X, the old friend of A`: A is in a phrase of the apposition, X is no item with it)
-            and not _after_preposition(text, group[0])
+            and not after_preposition(text, group[0])
             # `A and B perished, and directors C, D were arrested`; `valued by Lenin, and officials C, D`
             and not find_triggers(between) and not _AGENT_BEFORE.search(text, max(0, prev[0] - 20), prev[0])
         ):
@@ -254,7 +251,7 @@ def _group_items_tail(text: str, gap: str, last: tuple) -> bool:
     return bool(
         _GROUP_ITEMS_TAIL.fullmatch(gap) and not _verb_cue(items) and not find_triggers(gap)
         and not _FINITE_IN_ITEM.search(gap)
-        and not _after_preposition(text, last)
+        and not after_preposition(text, last)
     )
 
 
@@ -273,7 +270,7 @@ def _item_before_relative(text: str, before: list, first: tuple):
             continue
         if first[0] - q[1] > 300:
             return None
-        if _after_preposition(text, q) or _THE_BEFORE.search(text, max(0, q[0] - 4), q[0]):
+        if after_preposition(text, q) or _THE_BEFORE.search(text, max(0, q[0] - 4), q[0]):
             inside.append(q)  # (in a phrase, or a name as a modifier: `the hero of the Taman Campaign`)
             continue
         gap = _INITIAL_DOT.sub(r"\1_", text[q[1] : first[0]])
@@ -306,7 +303,7 @@ def _apposition_owner(text: str, before: list, trigger_start: int):
         # `..., was arrested`)
         if not _APPOSITION.fullmatch(_INITIAL_DOT.sub(r"\1_", between)) or _verb_cue(between, between.rfind(",")):
             return None
-        if not _after_preposition(text, p):
+        if not after_preposition(text, p):
             return p
     return None
 
@@ -416,7 +413,7 @@ def list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end
     for nxt in after[1:]:
         if possessive(text, nxt):
             continue  # `A. P. Gorbunov, in the past Lenin's secretary, and ...`: an apposition's owner
-        if _after_preposition(text, nxt):
+        if after_preposition(text, nxt):
             continue  # `W. Hirsch (the secretary of Thaelmann), and others`: inside an item's apposition
         between = text[group[-1][1] : nxt[0]]
         if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or _RELATIVE_ITEM_GAP.fullmatch(between) or (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kartoteka.resolve.lexicon import GIVEN, STOP
+from kartoteka.resolve.lexicon import GIVEN_CUTS, STOP
 
 # A full stop ends a sentence unless it closes an initial (`N. I.`), a short abbreviation or a number.
 # One pattern per end mark: a pattern led by a literal scans much faster than one led by a class.
@@ -15,7 +15,6 @@ _NOT_END_BEFORE = re.compile(
     r"Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec)|\b[IVX]+)$"
 )
 # A given name cut short (`Yevg. Mikeladze`, `Yem. Yaroslavskiy`) before a capitalised word is no sentence end.
-_GIVEN_CUTS = frozenset(g[:k] for g in GIVEN for k in (3, 4) if len(g) > k + 1) - GIVEN
 _CUT_BEFORE = re.compile(r"\b([A-Z][a-z]{2,3})$")
 _CAPITAL_AFTER = re.compile(r"\.[ \t]+([A-Z][a-z]+)")
 
@@ -40,7 +39,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         after = _CAPITAL_AFTER.match(text, m.start()) if m.group(0).startswith(".") else None
         if after and after.group(1) not in STOP:  # (`in Bor. Then ...`: a function word opens a sentence)
             cut = _CUT_BEFORE.search(before)
-            if cut and cut.group(1) in _GIVEN_CUTS:
+            if cut and cut.group(1) in GIVEN_CUTS:
                 continue
         spans.append((start, m.end()))
         start = m.end()

@@ -21,6 +21,7 @@ from kartoteka.resolve.lexicon import (
     ALIASES,
     FEMALE_PATRONYMIC_ENDINGS,
     GIVEN,
+    GIVEN_CUTS,
     HEADS,
     LOWER_HEADS,
     NAMED_AFTER,
@@ -155,7 +156,7 @@ def tokens(text: str) -> list[_Tok]:
         kind = m.lastgroup
         s, e = m.span()
         if kind == "word":
-            if text.startswith(". ", e) and m.group() in _GIVEN_CUTS and _CAPITAL_NEXT.match(text, e + 2):
+            if text.startswith(". ", e) and m.group() in GIVEN_CUTS and _CAPITAL_NEXT.match(text, e + 2):
                 append(tok("ini", s, e + 1, m.group() + ".", False))  # `Yevg. Mikeladze`: a given name cut short
                 continue
             bare = _BARE_INITIALS.search(text, max(0, s - 9), s) if m.group()[1:2].islower() else None
@@ -201,8 +202,6 @@ def _named_after(text: str, start: int) -> bool:
 
 # `Kirov plant`, `the Dreyfus and Beylis trials`: a lower-case head after one name or two joined by `and`
 _LOWER_HEAD_RE = re.compile(r"(?: and [A-Z][a-z]+)?[ \t]+(?:" + "|".join(LOWER_HEADS) + r")s?\b")
-#: Cut given names (`Mikh  Rafalsky`, `Nik[olai] Skoblin`): never a surname.
-_GIVEN_CUTS = frozenset(g[:k] for g in GIVEN for k in (3, 4) if len(g) > k + 1) - GIVEN
 
 
 def _before_lower_head(text: str, end: int) -> bool:
@@ -315,7 +314,7 @@ def detect(text: str) -> list[Candidate]:
             if _named_after(text, t.start) or (not t.possessive and _before_lower_head(text, t.end)):
                 i += 1
                 continue
-            if w in _GIVEN_CUTS and (text.startswith(("[", ".", "  ", "\n"), t.end)):
+            if w in GIVEN_CUTS and (text.startswith(("[", ".", "  ", "\n"), t.end)):
                 i += 1
                 continue
             if t.text.endswith("s") and text.startswith("'", t.end) and not t.possessive:

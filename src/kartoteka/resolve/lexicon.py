@@ -29,6 +29,8 @@ Sofya Svetlana Tamara Tatyana Varvara Yuliya Inessa Nataliya Yevgeniya Elena Ana
 Hilda Grete Margarete Elsa Erna Frida Ilse Zofia Wanda
 """
 GIVEN: frozenset[str] = frozenset(_MALE.split()) | frozenset(_FEMALE.split())
+#: Given names cut short (`Mikh  Rafalsky`, `Nik[olai] Skoblin`, `Yevg. Mikeladze`): never a surname.
+GIVEN_CUTS: frozenset[str] = frozenset(g[:k] for g in GIVEN for k in (3, 4) if len(g) > k + 1) - GIVEN
 
 
 def _patronymics() -> frozenset[str]:
