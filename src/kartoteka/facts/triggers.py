@@ -141,7 +141,7 @@ _STEMS = frozenset(
     "take no l pass set ende land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
-    "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe stoo arri "
+    "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe arri "
     "time stay excl".split()
 )
 
