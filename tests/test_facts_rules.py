@@ -1563,3 +1563,9 @@ def test_a_phrase_shifted_before_a_heavy_object():
     assert pairs("They expelled from the party A. Orlov and B. Rubin.") == {
         ("Orlov", "expelled"), ("Rubin", "expelled")}
     assert pairs("They expelled from the party those who spoke with Orlov.") == set()
+
+
+def test_an_opening_phrases_his_names_the_subject_after_it():
+    assert pairs("Not long before his arrest, A. Rubin was told that he would be forgiven.") == {("Rubin", "arrested")}
+    # (`him` in the main clause is the one `his` names)
+    assert pairs("Only 2 days before his arrest, M. I. Rubin had given him a medal.") == set()

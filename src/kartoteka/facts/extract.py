@@ -417,8 +417,10 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         opening = text[sentence_start : trig.start]
         after = list_after(text, persons, trig.end, max_gap=3, strict=True)
         female = m.group(1).lower() == "her"
+        sentence_end = next((e for s, e in sentences if s <= trig.start < e), len(text))
         if (len(opening) <= 80 and _OPENING_ADVERBIAL.match(opening) and len(after) == 1
-                and _is_female(after[0][2].surname) == female):
+                and _is_female(after[0][2].surname) == female
+                and not _OBJECT_PRONOUN.search(text, after[0][1], sentence_end)):
             return after, 0.5
     if pronoun not in ("he", "she", "him", "her"):
         pronoun = "they"
@@ -532,8 +534,11 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
     return [], None
 
 
-_OPENING_ADVERBIAL = re.compile(r"(?:In|During|After|Before|Throughout|At|On|Despite|Since|Until|Upon|For)\b"
+_OPENING_ADVERBIAL = re.compile(r"(?:In|During|After|Before|Throughout|At|On|Despite|Since|Until|Upon|For|"
+                                r"(?:Not\s+long|Shortly|Soon|Just|Long|Only\s+\w+\s+\w+)\s+(?:before|after))\b"
                                 r"[^,;.]*$")
+# (`Two days before his arrest, Kalinin had awarded him a medal`: `him` in the main clause is the one `his` names)
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 
 
 _AUTHORITY_OF = re.compile(
