@@ -1569,3 +1569,9 @@ def test_an_opening_phrases_his_names_the_subject_after_it():
     assert pairs("Not long before his arrest, A. Rubin was told that he would be forgiven.") == {("Rubin", "arrested")}
     # (`him` in the main clause is the one `his` names)
     assert pairs("Only 2 days before his arrest, M. I. Rubin had given him a medal.") == set()
+
+
+def test_two_event_nouns_share_their_of():
+    assert pairs("The answer to these letters was the arrest and execution of I. Kedrov.") == {
+        ("Kedrov", "arrested"), ("Kedrov", "shot")}
+    assert pairs("The unexpected removal and disappearance of Orlov confirmed the rumors.") == {("Orlov", "removed")}

@@ -85,6 +85,7 @@ _SHIFTED_PHRASE = re.compile(r"\s+from\s+(?:the\s+)?(?:party|VKP\(b\)|Komsomol|C
 _OBJECT_NP = re.compile(r"(?:one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,6}?[\w-]+,\s*"
                         r"(?=(?:[A-Z][a-z]?\.\s?)*[A-Z])")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
+_COORDINATED_NOUN_OF = re.compile(r"\s+and\s+(?:the\s+)?(?:subsequent\s+|later\s+)?[a-z]+ of ")
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|s')\s+(?:\w+\s+)?$")
 _COUNT_CUE = re.compile(r"\d|\b(?:hundreds|thousands|millions|dozens?|several|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
@@ -211,9 +212,12 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     if trig.role == "noun" and re.search(r"\bto\s+$", left) and text[trig.start : trig.end].lower() in _VERB_NOUNS:
         trig = Trigger(trig.type, "verb", trig.start, trig.end)  # `decided to arrest X`: a verb after all
     if trig.role == "noun":
-        if _OF_AFTER.match(right):
-            group = list_after(text, persons, trig.end, max_gap=40, strict=True)
-            if group and re.search(r"[\"“”]", text[trig.end : group[0][0]]):
+        # (`the arrest and execution of Igor Kedrov`: the second noun's `of` names the first's persons too)
+        coordinated = _COORDINATED_NOUN_OF.match(right)
+        of_at = trig.end + coordinated.end() - len(" of ") if coordinated else trig.end
+        if _OF_AFTER.match(text[of_at:ce]):
+            group = list_after(text, persons, of_at, max_gap=40, strict=True)
+            if group and re.search(r"[\"“”]", text[of_at : group[0][0]]):
                 group = []  # `the trial of the "industrial party," X ...`: a named case or group, then X
             if group and _BY_BEFORE.search(text, max(0, group[0][0] - 20), group[0][0]):
                 return [], "none"  # `the death of the victim selected by Stalin`: Stalin is the agent
