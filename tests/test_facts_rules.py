@@ -924,6 +924,8 @@ def test_a_supposition_frame_is_not_an_assertion():
     assert {f.modality for f in facts("One may suppose that Orlov was arrested.", all_modalities=True)} == {
         "hypothetical"}
     assert pairs("It may be supposed that the archive was lost, but Orlov was arrested.") == {("Orlov", "arrested")}
+    text = "Some old members suggested the possibility that rather than having fled, Orlov was killed."
+    assert {f.modality for f in facts(text, all_modalities=True)} == {"hypothetical"}
 
 
 def test_a_pronoun_in_quoted_speech_is_not_a_person_named_outside_it():

@@ -33,7 +33,8 @@ _FRAME = re.compile(
     r"(?:one|we)\s+(?:may|might|can|could)\s+(?:suppose|assume|presume|conjecture|surmise)|"
     r"(?:it\s+is|it\s+was|it\s+seems)\s+"
     r"(?:doubtful|unlikely|uncertain|not\s+(?:known|certain|clear))|(?:we|I)\s+do\s+not\s+know|"
-    r"(?:desire|wish|wished|hope|hoped|request|requested|insisted|demand|demanded)|(?P<reported>one\s+(?:can|could)\s+"
+    r"(?:desire|wish|wished|hope|hoped|request|requested|insisted|demand|demanded|possibility|suggested|"
+    r"speculated|conjectured|supposition|hypothesis)|(?P<reported>one\s+(?:can|could)\s+"
     r"read|we\s+read|it\s+(?:is|was)\s+(?:written|stated|claimed|asserted|alleged)))(?:,\s*\w+,)?\s+"
     r"(?:that|whether|if)\b"
     r"(?:(?!\b(?:but|while|whereas|however|although|though|yet)\b)[^.;:!?])*$",
