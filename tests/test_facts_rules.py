@@ -302,9 +302,12 @@ def test_aggregates_count_groups():
         ("The plenum removed Bukhov from the Politburo.", {("Bukhov", "expelled")}),
         ("Upon the insistence of Antonov, Sokolov was removed from the front, but with the approval of Antonov "
          "he was appointed to the council.", {("Sokolov", "removed"), ("Sokolov", "appointed")}),
-        # a person named after the subject, in its predicate, is as near: `he` is not clear, no fact
-        ("Sokolov did not permit the release of Orlov, and in 1941 he was shot.", set()),
-        ("Sokolov soon found a need for Orlov, and he was quietly released.", set()),
+        # a person a noun's `of` or `for` names after the subject is the one a passive `he` goes on with
+        ("Sokolov did not permit the release of Orlov, and in 1941 he was shot.", {("Orlov", "shot")}),
+        ("Sokolov soon found a need for Orlov, and he was quietly released.", {("Orlov", "released")}),
+        # ... one the predicate names otherwise is as near: `he` is not clear, no fact
+        ("Sokolov wrote a letter to Orlov, and he was arrested.", set()),
+        ("Sokolov spoke with Orlov, and he was arrested.", set()),
         # ... unless set off by commas (an apposition) or naming whose approval it was
         ("Orlov, the younger son of Antonov, was sent to the front. He was killed in 1941.", {("Orlov", "killed")}),
     ],

@@ -515,11 +515,19 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         # persons inside a prepositional phrase are not antecedents; the latest other one is
         subjects = [p for p in in_it if not _IN_PHRASE.search(text, max(0, p[0] - 25), p[0])]
         if subjects:
-            # ... but one named in a phrase after that subject is as near a candidate (`Beria did not
-            # permit the release of Kedrov, and in 1941 he was shot`): not clear, no fact
+            # ... but one named in a phrase after that subject is as near a candidate (`X wrote to Stalin, and
+            # he was arrested`): not clear, no fact
             # (one in a parenthetical between commas is not: `X, with the approval of Trotsky, ...`)
-            if any(p[0] > subjects[-1][0] and p[2].person_id != subjects[-1][2].person_id
-                   and not _set_off(text, subjects[-1][1], p) for p in in_it):
+            rivals = [p for p in in_it if p[0] > subjects[-1][0] and p[2].person_id != subjects[-1][2].person_id
+                      and not _set_off(text, subjects[-1][1], p)]
+            if rivals:
+                # (`Beria did not permit the release of Kedrov, and in 1941 he was shot`, `Stalin found a need
+                # for Tarle, and he was quietly released`: in one sentence, the person a noun's `of` or `for`
+                # names is the one a passive `he` goes on with; `X wrote to Stalin, and he was arrested` stays unclear)
+                if (how == "passive" and here == sentences.index(last_sentence)
+                        and len({p[2].person_id for p in rivals}) == 1
+                        and all(_THEME_OF.search(text, max(0, p[0] - 12), p[0]) for p in rivals)):
+                    return [rivals[-1]], 0.5
                 return [], None
             return [subjects[-1]], 0.55
         return [], None
@@ -538,6 +546,7 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
     return [], None
 
 
+_THEME_OF = re.compile(r"\b[a-z]+\s+(?:of|for)\s+(?:[A-Z][a-z]?\.\s?)*$")
 _OPENING_ADVERBIAL = re.compile(r"(?:In|During|After|Before|Throughout|At|On|Despite|Since|Until|Upon|For|"
                                 r"(?:Not\s+long|Shortly|Soon|Just|Long|Only\s+\w+\s+\w+)\s+(?:before|after))\b"
                                 r"[^,;.]*$")
