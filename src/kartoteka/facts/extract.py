@@ -632,6 +632,13 @@ _CHARGED = re.compile(
 )
 
 
+def _list_facts(group: list, trig: Trigger, evidence: tuple[int, int], modality: str, confidence: float,
+                year) -> list:
+    """One fact tuple per person of `group`, all sharing the trigger, evidence, modality and year (no agent)."""
+    return [(p[2], trig, evidence, modality, confidence,
+             {"agent": None, "according_to": None, "year": year, "mention": (p[0], p[1])}) for p in group]
+
+
 def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> list:
     """`A trial was held ... A, B and C—were charged with sabotage`: the accused at a trial were tried
     (the charge itself is the prosecution's claim; the trial is the text's)."""
@@ -657,8 +664,7 @@ def _trial_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> l
         trig = Trigger("tried", "list", m.start(), m.end())
         year = years.near(0, len(text), m.start())
         ev = (min(sentence[0], group[0][0]), max(sentence[1], m.end()))
-        out.extend((p[2], trig, ev, "asserted", 0.6, {"agent": None, "according_to": None, "year": year,
-                                                         "mention": (p[0], p[1])}) for p in group)
+        out += _list_facts(group, trig, ev, "asserted", 0.6, year)
     return out
 
 
@@ -694,8 +700,7 @@ def _these_were_facts(text: str, sentences, paragraph: _Paragraph, years: Years,
         at = noun.start(1) if noun else passive[0].start
         modality = modality_of(text[ps:pe], at - ps, text[ps:pe], "noun" if noun else "verb")
         year = years.of_clause(ps, pe, ps, pe, at)
-        out.extend((p[2], trig, (ps, max(se, group[-1][1])), modality, 0.6,
-                    {"agent": None, "according_to": None, "year": year, "mention": (p[0], p[1])}) for p in group)
+        out += _list_facts(group, trig, (ps, max(se, group[-1][1])), modality, 0.6, year)
     return out
 
 
@@ -750,8 +755,7 @@ def _founded_facts(text: str, sentences, paragraph: _Paragraph, years: Years) ->
         modality = modality_of(window, v.start() - sentence[0], text[sentence[0] : sentence[1]])
         year = years.of_clause(sentence[0], sentence[1], sentence[0], sentence[1], start)
         ev = (sentence[0], max(sentence[1], group[-1][1]))
-        out.extend((p[2], trig, ev, modality, 0.6, {"agent": None, "according_to": None, "year": year,
-                                                     "mention": (p[0], p[1])}) for p in group)
+        out += _list_facts(group, trig, ev, modality, 0.6, year)
     return out
 
 
@@ -793,8 +797,7 @@ def _among_them_facts(text: str, sentences, paragraph: _Paragraph, years: Years,
         trig = Trigger(events[0].type, "list", m.start(), m.end())
         modality = modality_of(text[ps:pe], events[0].start - ps, text[ps:pe], events[0].role)
         year = years.of_clause(ps, pe, ps, pe, events[0].start)
-        out.extend((p[2], trig, (ps, le), modality, 0.55,
-                    {"agent": None, "according_to": None, "year": year, "mention": (p[0], p[1])}) for p in group)
+        out += _list_facts(group, trig, (ps, le), modality, 0.55, year)
     return out
 
 
@@ -819,15 +822,13 @@ def _dock_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> li
         window = text[sentence[0] : m.end()]
         modality = modality_of(window, m.start() - sentence[0], text[sentence[0] : sentence[1]])
         year = years.of_clause(sentence[0], sentence[1], sentence[0], sentence[1], m.start())
-        out.extend((p[2], trig, (sentence[0], max(sentence[1], group[-1][1])), modality, 0.6,
-                    {"agent": None, "according_to": None, "year": year, "mention": (p[0], p[1])}) for p in group)
+        out += _list_facts(group, trig, (sentence[0], max(sentence[1], group[-1][1])), modality, 0.6, year)
     return out
 
 
 def _verb_words(s: str) -> bool:
     """A finite verb or a relative pronoun in `s` (its stops aside: OCR reads commas as stops)."""
-    return bool(VERB_CUE.search(s.replace(".", " ").replace(";", " ").replace(":", " ").replace("!", " ")
-                                .replace("?", " ")))
+    return bool(VERB_CUE.search(re.sub(r"[.;:!?]", " ", s)))
 
 
 def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years, triggers: list[Trigger]) -> list:
@@ -876,9 +877,7 @@ def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years, trig
         window = text[sentence[0] : m.start()]
         modality = modality_of(window + " ", len(window) + 1, text[sentence[0] : sentence[1]])
         year = years.of_clause(sentence[0], sentence[1], sentence[0], sentence[1], m.start())
-        for p in group:
-            out.append((p[2], trig, (sentence[0], max(sentence[1], group[-1][1])), modality, 0.7,
-                        {"agent": None, "according_to": None, "year": year, "mention": (p[0], p[1])}))
+        out += _list_facts(group, trig, (sentence[0], max(sentence[1], group[-1][1])), modality, 0.7, year)
     return out
 
 
@@ -896,8 +895,7 @@ def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years:
     year = years.of_clause(clause[0], clause[1], ss, se, trig.start)
     here = [p for p in group if p[0] is not None]
     ev = (min([clause[0], *(p[0] for p in here)]), max([clause[1], *(p[1] for p in here)]))
-    return [(p[2], trig, ev, modality, confidence, {"agent": None, "according_to": None, "year": year,
-                                                      "mention": (p[0], p[1])}) for p in group]
+    return _list_facts(group, trig, ev, modality, confidence, year)
 
 
 _ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
