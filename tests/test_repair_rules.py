@@ -834,3 +834,45 @@ def test_a_run_together_pair_whose_rare_part_the_report_prints_often():
     # printed only once, the rare part is no evidence: the string is left alone
     alone = "He confessed to a rightistcounterrevolutionary bloc; no more was said.\n"
     assert not [c for c in repair(alone).corrections if c.original == "rightistcounterrevolutionary"]
+
+
+def test_a_vowel_added_beside_a_vowel_is_a_misprint_but_one_between_consonants_is_another_name():
+    base = (
+        "A. V. Gorshakov ran the trust. Gorshakov was removed; Gorshakov's deputy stayed, and later "
+        "Gorshakov was arrested. The agronomist Ya. M. Bergin and Bergin's staff, Bergin and Bergin's son.\n\n"
+    )
+    text = base + "The secretary said that men such as Gaorshakov and Beregin must go.\n"
+    got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
+    # `ao` holds a vowel OCR added beside one; an `e` between consonants makes another surname
+    assert got == [("Gaorshakov", "Gorshakov", "name")]
+    # a vowel added beside `y` is the transliteration's (Raykov is not Rykov)
+    other = base.replace("Gorshakov", "Rykovets") + "Men such as Raykovets must go.\n"
+    assert repair(other).corrections == ()
+
+
+def test_a_name_misread_throughout_one_passage_takes_the_spelling_printed_elsewhere():
+    elsewhere = (
+        "The writer Ye. Petrushova was expelled in 1936.\n\n"
+        "Her husband L. Petrushov and Petrushov's brother were shot; Petrushov had been a commissar.\n\n"
+        "Petrushova's novels were withdrawn. Petrushov was rehabilitated in 1956.\n\n"
+    )
+    passage = (
+        "At the board meeting the secretary said: \"Petrnshova is an enemy, and we kept Petrnshova among "
+        "us; Petrnshova deceived us.\"\n"
+    )
+    text = elsewhere + passage
+    got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
+    assert got == [("Petrnshova", "Petrushova", "name")] * 3
+    # the same spelling on two lines is a name the report keeps, not one passage's damage
+    split = elsewhere + passage.replace("among us;", "among us.\n\nOne said")
+    assert [c.original for c in repair(split).corrections] == []
+
+
+def test_a_sentence_adverb_run_into_the_word_before_lost_a_dash():
+    text = (
+        "The revolution swept away the old beliefs and the old rituals. Every movement creates its own "
+        "creeds, and the old beliefsnonetheless returned with the passage of time. The beliefsin the "
+        "villages lasted longest.\n"
+    )
+    got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
+    assert got == [("beliefsnonetheless", "beliefs\u2014nonetheless", "merge"), ("beliefsin", "beliefs in", "merge")]

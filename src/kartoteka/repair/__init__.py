@@ -25,7 +25,7 @@ from kartoteka.repair.hyphens import compound_restores, inner_hyphens
 from kartoteka.repair.lexicon import Lexicon, get_lexicon
 from kartoteka.repair.marks import lost_letter_marks, other_marks
 from kartoteka.repair.model import KINDS, Correction, Repaired
-from kartoteka.repair.names import double_confusions, ev_endings, initials
+from kartoteka.repair.names import double_confusions, ev_endings, initials, passage_misreads
 from kartoteka.repair.offsets import OffsetMap
 from kartoteka.repair.realword import context_words, of_before_a_verb, real_words, short_tokens
 from kartoteka.repair.repeats import repeated_phrases, repeated_words
@@ -53,6 +53,7 @@ _DETECTORS = (
     merged_words,
     misread_tokens,
     double_confusions,
+    passage_misreads,
     ev_endings,
     initials,
     capital_cut,

@@ -286,6 +286,18 @@ def slip_in_name(rare: str, frequent: str) -> bool:
     return 2 <= i < len(rare) - 2 and rare[i] in _VOWELS and frequent[i] in _VOWELS
 
 
+def vowel_added_in_name(rare: str, frequent: str) -> bool:
+    """A long name with one vowel more than another, set beside a vowel of its own (`Mailchakov` for
+    `Milchakov`): a speck read as a letter. A vowel between consonants makes another name
+    (Berezin/Berzin), and `y` is the transliteration's to move (Raykov/Rykov)."""
+    if len(rare) < 7 or len(rare) != len(frequent) + 1:
+        return False
+    for i in range(1, len(rare) - 2):
+        if rare[:i] + rare[i + 1 :] == frequent:
+            return rare[i] in _VOWELS and (rare[i - 1] in _VOWELS or rare[i + 1] in _VOWELS)
+    return False
+
+
 #: A string the frequency list gives less than this (Zipf) is barely attested: a typo, not a word.
 BARELY_ZIPF = 2.0
 

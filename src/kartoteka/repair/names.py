@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from kartoteka.repair.candidates import OCR_CONFUSIONS
+from kartoteka.repair.candidates import OCR_CONFUSIONS, describe, variant_strings
 from kartoteka.repair.document import DocStats, case_pattern
 from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
@@ -72,6 +72,60 @@ def double_confusions(doc: DocStats, lex: Lexicon) -> list[Correction]:
         for tok in doc.tokens_of(form):
             if not tok.in_compound:
                 out.append(Correction(tok.start, tok.end, form, target, "name", reason, 0.8))
+    return out
+
+
+def _family(doc: DocStats, form: str) -> int:
+    """Prints of a surname in both genders (`Serebryakov`, `Serebryakova`)."""
+    stem = form[:-1] if form.endswith("a") else form
+    return doc.forms.get(stem, 0) + doc.forms.get(stem + "a", 0)
+
+
+def _lines_of(doc: DocStats, form: str) -> set[int]:
+    """The lines (by their start offset) a form is printed on."""
+    text = doc.text
+    return {text.rfind("\n", 0, p) + 1 for raw in doc.raw_of.get(form, ()) for p in doc.positions[raw]}
+
+
+#: A name printed on one line only, at most this often, may be one passage's repeated misreading.
+PASSAGE_MAX = 6
+
+
+def passage_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """A name printed a few times, all on one line, one OCR confusion from a name the report prints
+    (in either gender) at least twice as often and on other lines (`Screbryakova` x3 in one passage,
+    `Serebryakov(a)` x8 elsewhere): one passage's damage repeats, a second person's name would recur."""
+    out: list[Correction] = []
+    for form, seen in doc.forms.items():
+        if not 2 <= seen <= PASSAGE_MAX or len(form) < 6 or case_pattern(form) != "title" or not form.isalpha():
+            continue
+        low = form.lower()
+        if lex.zipf(low) > 0 or lex.is_word(low):
+            continue
+        lines = _lines_of(doc, form)
+        if len(lines) != 1:
+            continue
+        hits = []
+        for raw in variant_strings(low, inserts=False):
+            var = describe(low, raw)
+            target = raw[0][:1].upper() + raw[0][1:]
+            if not var.ocr or not doc.forms.get(target) or raw[0][0] != low[0]:
+                continue
+            n = _family(doc, target)
+            if n >= 2 * seen and _lines_of(doc, target) - lines:
+                hits.append((n, target, var))
+        if len({h[1] for h in hits}) != 1:
+            continue
+        n, target, var = hits[0]
+        reason = (
+            f"printed {seen} times, all on one line; '{target}' is {var.detail} (one OCR confusion) away, and "
+            f"the name is printed {n} times elsewhere in this report"
+        )
+        out.extend(
+            Correction(tok.start, tok.end, form, target, "name", reason, 0.75)
+            for tok in doc.tokens_of(form)
+            if not tok.in_compound
+        )
     return out
 
 

@@ -251,6 +251,10 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         f"'{base}' is not a word; it splits only into '{best[2]}' (Zipf {lex.zipf(best[2]):.1f}) "
         f"and '{best[3]}' (Zipf {lex.zipf(best[3]):.1f})"
     )
+    if best[3].lower() in SENTENCE_ADVERBS:
+        # a long sentence adverb ends no other word, and mid-sentence it wants punctuation before it
+        confidence += 0.1
+        reason += f"; '{best[3]}' opens a clause"
     attested = [p for p in (best[2].lower(), best[3].lower()) if _attested_zipf(p, lex, doc) > lex.zipf(p)]
     if attested:
         reason += "; " + ", ".join(f"'{p}' printed {doc.lower[p]} times in this report" for p in attested)
@@ -354,6 +358,11 @@ _FRACTIONS = frozenset(
 )
 
 
+#: Sentence adverbs that open a clause: mid-sentence, punctuation stands before them.
+SENTENCE_ADVERBS = frozenset(
+    "nonetheless nevertheless however moreover furthermore therefore consequently meanwhile incidentally".split()
+)
+
 _MODIFIER_HEADS = frozenset(
     "high higher highest well ill low long short wide far best least most much so half full ever never new "
     "newly hard fast".split()
@@ -375,6 +384,9 @@ def _separator(doc: DocStats, tok: Token, left: str, right: str) -> str:
     after = text[tok.end + len(tok.suffix) : tok.end + len(tok.suffix) + 1]
     if text.count("—", sentence_start, tok.start) % 2 == 1 and after not in (".", "!", "?"):
         return "—"  # closes a dash the sentence opened: `the Party—and herein lies ...—was based`
+    if r_low in SENTENCE_ADVERBS and l_low not in FUNCTION_WORDS:
+        # a clause break: a lost comma would have left its space, so the glyph lost is an unspaced dash
+        return "—"
     if right.lower() in ("and", "or"):
         nxt = COMPOUND_RE.match(text, tok.end + tok.suffix.__len__() + 1)
         if nxt:

@@ -34,6 +34,7 @@ from kartoteka.repair.evidence import (
     slip_in_name,
     times_in_words,
     token_context,
+    vowel_added_in_name,
 )
 from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
@@ -154,6 +155,8 @@ def _same_person(doc: DocStats, lex: Lexicon, tok: Token, hits) -> tuple[str, st
     if mine is None:
         if slip_in_name(tok.base.lower(), target.lower()):
             return target, f"{seen}, an inner vowel", 0.6
+        if vowel_added_in_name(tok.base.lower(), target.lower()):
+            return target, f"{seen}, a vowel added beside a vowel", 0.6
         return None
     if not isinstance(mine, tuple) or not mine:
         return None
