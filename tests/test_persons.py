@@ -316,3 +316,31 @@ def test_a_place_word_joins_no_person_spelled_near_it(tmp_path):
 def test_a_north_caucasian_republic_is_no_person(tmp_path):
     text = "The party of Dagestan and Osetia suffered. In northern Osetia, for example, nine of 11 were arrested.\n"
     assert not by_surname(_unrepaired_persons(tmp_path, text), "Osetia")
+
+
+def test_two_spellings_printed_once_each_with_the_same_initials_are_one_person(tmp_path):
+    text = ("Military council members K. A. Mekhanoshin and P. I. Rudin disagreed.\n\n"
+            "Years later K A Mekhonoshin, an old soldier, was shot. P. I. Rudkin was spared.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    named = sorted(sorted(p.forms) for p in persons if p.surname.startswith("Mekh"))
+    assert named == [["K A Mekhonoshin", "K. A. Mekhanoshin"]]
+    # a name short enough that one letter makes another, or other initials, stay two people
+    assert sorted(p.name for p in persons if p.surname.startswith("Rud")) == ["P. I. Rudin", "P. I. Rudkin"]
+    other = text.replace("K A Mekhonoshin", "K. I. Mekhonoshin")
+    persons = _unrepaired_persons(tmp_path, other)
+    assert len([p for p in persons if p.surname.startswith("Mekh")]) == 2
+
+
+def test_a_bare_surname_a_random_letter_from_a_person_is_another_person(tmp_path):
+    text = ("The flagman S. P. Stavitsky perished.\n\n"
+            "The stooges of Beria, Kobulov and Savitsky, went on. Later Kedrov's sons and the Kedrovs' friends "
+            "were arrested; L. D. Kedrov was shot. Kovtyukh was the hero of the Tamanskiy Campaign.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    (stavitsky,) = by_surname(persons, "Stavitsky")
+    assert stavitsky.forms == ["S. P. Stavitsky"]
+    assert [p.forms for p in by_surname(persons, "Savitsky")] == [["Savitsky"]]
+    # an ending added is still the person (a plural of the family)
+    (kedrov,) = by_surname(persons, "Kedrov")
+    assert "Kedrovs" in "".join(kedrov.forms)
+    # a capitalised word before `Campaign` names an event
+    assert not by_surname(persons, "Tamanskiy")

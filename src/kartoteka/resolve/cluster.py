@@ -104,6 +104,8 @@ def _ini_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+#: Endings a surname takes in the translation: a plural (`the Kedrovs`), a Russian genitive (`tayna Stalina`).
+_INFLECTIONS = frozenset(["s", "a", "y", "u"])
 #: Letters OCR (or the typesetter) confuses in initials: `M.M. Krestinskiy` for N. N., `L. Babel` for I.
 _CONFUSABLE = (frozenset("MN"), frozenset("IL1JT"), frozenset("VY"), frozenset("EF"), frozenset("BP"))
 #: Words near a name that make a second person of the same surname likely: kin, namesakes.
@@ -390,8 +392,7 @@ class Clusterer:
         keys = sorted(by_key, key=lambda k: -sum(size[g] for g in by_key[k]))
         bucket: dict[str, list[str]] = defaultdict(list)
         for k in keys:
-            if sum(size[g] for g in by_key[k]) >= 2:
-                bucket[k[:1]].append(k)
+            bucket[k[:1]].append(k)
         for k in list(reversed(keys)):
             if len(k) < 5 or k not in by_key:
                 continue
@@ -402,7 +403,12 @@ class Clusterer:
             for other in bucket.get(k[:1], ()):
                 if other == k or other not in by_key or other[0] != k[0] or abs(len(other) - len(k)) > 1:
                     continue
-                if sum(size[g] for g in by_key[other]) < 2 * n or fuzz.ratio(other, k) < 87:
+                theirs = sum(size[g] for g in by_key[other])
+                if theirs < 2 * n and not (
+                    theirs >= n and other != k + "a" and self._same_full_initials(mine, by_key[other], k)
+                ):
+                    continue  # (a tie joins the feminine or genitive `-a` form to the plain one, not back)
+                if fuzz.ratio(other, k) < 87:
                     continue
                 # (initials that agree, and no two given names: `Milan Gorkich` is not `Maxim Gorkiy`)
                 target = next((g for g in by_key[other] if all(
@@ -415,6 +421,15 @@ class Clusterer:
                         self.assign[i] = (target, min(conf, 0.8))
                 by_key[k] = [target]
                 break
+
+    def _same_full_initials(self, mine: list[int], theirs: list[int], key: str) -> bool:
+        """Two spellings printed as often, each once with the same two or more initials (`K. A.
+        Mekhonoshin`, `K.A. Mekhonishin`): one person, when the name is long enough that one letter
+        rarely makes another."""
+        if len(key) < 8 or len(mine) != 1:
+            return False
+        initials = self.groups[mine[0]].initials
+        return len(initials) >= 2 and any(self.groups[g].initials == initials for g in theirs)
 
     def _strong_ok(self, c: Candidate) -> bool:
         if c.initials and c.surname in PLACES and not c.given:
@@ -655,8 +670,20 @@ class Clusterer:
             )
             # in the keys' order: the first of equal scores wins
             best = process.extractOne(key, [k for _, k in near], scorer=fuzz.ratio, score_cutoff=87)
-            if best is not None:
+            if best is not None and self._damaged_form_of(word, by_key[best[0]]):
                 by_key[key] = by_key[best[0]]
+
+    def _damaged_form_of(self, word: str, groups: list[int]) -> bool:
+        """`Zinovvev` for Zinovyev (an OCR confusion), `Kedrovs` for Kedrov (an ending added): not a
+        letter put in or changed at random (`Savitsky` is not `Stavitsky`, `Tamanskiy` not `Tymanskiy`)."""
+        from kartoteka.repair.candidates import describe, variant_strings
+
+        low = word.lower()
+        targets = {(self.groups[g].surname or "").lower() for g in groups}
+        for t in targets:
+            if low.startswith(t) and low[len(t) :] in _INFLECTIONS:
+                return True
+        return any(raw[0] in targets and describe(low, raw).ocr for raw in variant_strings(low))
 
     def _assign_bare(self, bare: dict[str, list[int]], by_key: dict[str, list[int]]) -> None:
         cands = self.cands

@@ -120,6 +120,7 @@ Embassy Ministry Commissariat Department Administration Directorate Trust Enterp
 Publishing Publishers Prospect Lane Embankment Gate Gates Tower Bridge Dam Project Method Movement Revolution
 Era Epoch Years Period Government Cabinet Conference Congress Plenum Pact Treaty Agreement Fund Foundation
 Award Lectures Reader Readers Archives Archive Collection Papers Correspondence Memorial Monument
+Campaign Campaigns Offensive Expedition Uprising Rebellion Mutiny Raid Battle
 """.split()
 )
 #: Left contexts that make the following name a thing named after a person (Order of Lenin, imeni Kirov).
