@@ -305,6 +305,12 @@ def test_aggregates_count_groups():
         # a person a noun's `of` or `for` names after the subject is the one a passive `he` goes on with
         ("Sokolov did not permit the release of Orlov, and in 1941 he was shot.", {("Orlov", "shot")}),
         ("Sokolov soon found a need for Orlov, and he was quietly released.", {("Orlov", "released")}),
+        # ... and so is the one the subject deals with, an apposition ending `one of the ... Bolsheviks` aside; a
+        # `that` before the subject opens a clause, no phrase
+        ("It is clear that Sokolov did not fail to deal with P. G. Orlov, his old foe and one of the leading "
+         "Bolsheviks of Tiflis, as well: in 1936 he was arrested.", {("Orlov", "arrested")}),
+        # ... but a person named by a noun after the name is another man
+        ("Antonov asked Sokolov to spare this oldest of the Bolsheviks. However, he was arrested.", set()),
         # ... one the predicate names otherwise is as near: `he` is not clear, no fact
         ("Sokolov wrote a letter to Orlov, and he was arrested.", set()),
         ("Sokolov spoke with Orlov, and he was arrested.", set()),
@@ -1577,6 +1583,6 @@ def test_an_opening_phrases_his_names_the_subject_after_it():
 
 
 def test_two_event_nouns_share_their_of():
-    assert pairs("The answer to these letters was the arrest and execution of I. Kedrov.") == {
+    assert pairs("The reply to those letters was the arrest and execution of I. Kedrov.") == {
         ("Kedrov", "arrested"), ("Kedrov", "shot")}
     assert pairs("The unexpected removal and disappearance of Orlov confirmed the rumors.") == {("Orlov", "removed")}

@@ -72,7 +72,8 @@ _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|{_GROUP_ANAPHOR})\s+(?:\w+\s+){{0
 _PRONOUN_AFTER = re.compile(rf"^\s+(him|her|them|{_GROUP_ANAPHOR})\b", re.IGNORECASE)
 # (`and he advanced Yezhov`: a pronoun opens a clause, and the name after its verb is its object)
 _IN_PHRASE = re.compile(r"\b(?:of|by|with|to|from|for|against|about|on|under|than|and|or)\s+(?:the\s+)?"
-                        r"(?:(?!(?:he|she|they|we|it)\s)[a-z]+\s+){0,2}(?:[A-Z][a-z]?\.\s?){0,3}$")
+                        r"(?:(?!(?:he|she|they|we|it|that|when|while|because|although|if)\s)[a-z]+\s+){0,2}"
+                        r"(?:[A-Z][a-z]?\.\s?){0,3}$")  # (`it stands to reason that Stalin`: a clause's subject)
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
 # an object named by its title before its name: `the recent people's commissar of armaments, `
 _TITLED_OBJECT = re.compile(r"\s+(?:also\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,6}?(?:of\s+(?:the\s+)?"
@@ -479,6 +480,8 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
     if pronoun in ("he", "she", "him", "her") and any(
         (r.group().endswith("latter") or not re.search(r",\s*$", text[max(0, r.start() - 3) : r.start()]))
         and not re.match(r"\s+(?:[A-Z][a-z]?\.\s?){0,3}[A-Z][a-z]", text[r.end() :])
+        # (`X, his enemy and one of the most prominent Bolsheviks,`: an apposition to the name, not another man)
+        and not (text.startswith(",", in_it[-1][1]) and text.endswith("one of ", 0, r.start()))
         for r in _ROLE_NP.finditer(text, in_it[-1][1], at_pronoun)
     ):
         # `The pilot went back to the front. Later he died in battle`; `the latter remained his
@@ -546,7 +549,10 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
     return [], None
 
 
-_THEME_OF = re.compile(r"\b[a-z]+\s+(?:of|for)\s+(?:[A-Z][a-z]?\.\s?)*$")
+#: what a noun's `of`/`for` names (`the release of Kedrov`), or whom one deals with (`deal with Mdivani`,
+#: `settled accounts with Yenukidze`)
+_THEME_OF = re.compile(r"(?:\b[a-z]+\s+(?:of|for)|\b(?:deal|dealt|accounts|reckon|reckoned)\s+with|\brevenge\s+on)"
+                       r"\s+(?:[A-Z][a-z]?\.\s?)*$")
 _OPENING_ADVERBIAL = re.compile(r"(?:In|During|After|Before|Throughout|At|On|Despite|Since|Until|Upon|For|"
                                 r"(?:Not\s+long|Shortly|Soon|Just|Long|Only\s+\w+\s+\w+)\s+(?:before|after))\b"
                                 r"[^,;.]*$")
