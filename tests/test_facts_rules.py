@@ -1586,3 +1586,12 @@ def test_two_event_nouns_share_their_of():
     assert pairs("The reply to those letters was the arrest and execution of I. Kedrov.") == {
         ("Kedrov", "arrested"), ("Kedrov", "shot")}
     assert pairs("The unexpected removal and disappearance of Orlov confirmed the rumors.") == {("Orlov", "removed")}
+
+
+def test_an_intransitive_verb_reaches_its_subject_over_a_long_apposition():
+    # (OCR lost the stop before the name and the comma after the apposition)
+    assert pairs("The doctors did not escape the common fate V. S. Orlov, the director of the institute for "
+                 "Problems of Heart Disease perished.") == {("Orlov", "died")}
+    # a name held by an apposition's `of` is not the subject
+    assert ("Antonov", "died") not in pairs(
+        "Orlov, the brother of Antonov, the director of the institute for Problems of Heart Disease perished.")

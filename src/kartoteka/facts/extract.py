@@ -246,7 +246,16 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         if m:
             return list_after(text, persons, m.end(), max_gap=80), "fronted"
     if trig.role == "intrans":
-        return list_before(text, persons, trig.start, max_gap=45), "subject"
+        group = list_before(text, persons, trig.start, max_gap=45)
+        before = [p for p in persons if p[1] <= trig.start]
+        if not group and before and not possessive(text, before[-1]):
+            # `X, the director of the Institute for Problems of Tuberculosis(,) perished`: a long apposition
+            gap = text[before[-1][1] : trig.start]
+            # (not a name an apposition's `of` holds: `X, the brother of Y, the director of ... perished`)
+            held = _APPOSITION_OF.search(text, max(0, before[-1][0] - 80), before[-1][0])
+            if _APPOSITION_GAP.fullmatch(gap) and not VERB_CUE.search(gap) and not held:
+                group = [before[-1]]
+        return group, "subject"
     # verbs
     if _AMONG_NOUN.search(left):
         # `Among the specialists arrested in 1929-1931 there were engineers such as A, B and C`
@@ -326,6 +335,9 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     return including(text, persons, trig.end, clause[1]), "including"
 
 
+#: a role set off after a name, up to its verb: `, the director of the Central Institute for ...,`
+_APPOSITION_GAP = re.compile(r",\s*(?:the|a|an|former)\s[^,;:.()\"“”]{5,110}?,?\s*")
+_APPOSITION_OF = re.compile(r",\s*(?:the|a|an|former)\s[^,;:.()\"“”]{0,60}?\bof\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
 _SUBORDINATE = re.compile(r"\b(?:when|after|before|as\s+soon\s+as|until|while|once)\b", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(
     r"(?:,|\band|\byet|\bbut)\s+(?:(?:at|in|on|by|soon|later|then|afterwards)\b[^,;.]{0,40}?\s+)?(?:was|were)\s+"
