@@ -1595,3 +1595,10 @@ def test_an_intransitive_verb_reaches_its_subject_over_a_long_apposition():
     # a name held by an apposition's `of` is not the subject
     assert ("Antonov", "died") not in pairs(
         "Orlov, the brother of Antonov, the director of the institute for Problems of Heart Disease perished.")
+
+
+def test_one_of_those_named_after_a_dash():
+    assert pairs("Sokolov approved the arrest of one of the men he valued most—the head of the guard of the "
+                 "Kremlin, the commandant of the city, A. P. Orlov.") == {("Orlov", "arrested")}
+    # a dash that goes on with a clause names no one
+    assert pairs("Sokolov approved the arrest of one of those he valued most—and Orlov knew it.") == set()

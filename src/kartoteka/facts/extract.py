@@ -218,6 +218,12 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         of_at = trig.end + coordinated.end() - len(" of ") if coordinated else trig.end
         if _OF_AFTER.match(text[of_at:ce]):
             group = list_after(text, persons, of_at, max_gap=40, strict=True)
+            if _ONE_OF.match(text, of_at) and (not group or "—" in text[of_at : group[0][0]]):
+                # `the execution of one of those whom he trusted especially—the chief of ..., K. V. Pauker`:
+                # a dash names the one (`one of those he valued—and X knew it` names no one)
+                one_of = _ONE_OF_THEN_DASH.match(text, of_at)
+                return (list_after(text, persons, one_of.end(), max_gap=160, strict=True)[:1] if one_of else []), \
+                    "nominal"
             if group and re.search(r"[\"“”]", text[of_at : group[0][0]]):
                 group = []  # `the trial of the "industrial party," X ...`: a named case or group, then X
             if group and _BY_BEFORE.search(text, max(0, group[0][0] - 20), group[0][0]):
@@ -338,6 +344,10 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
 #: a role set off after a name, up to its verb: `, the director of the Central Institute for ...,`
 _APPOSITION_GAP = re.compile(r",\s*(?:the|a|an|former)\s[^,;:.()\"“”]{5,110}?,?\s*")
 _APPOSITION_OF = re.compile(r",\s*(?:the|a|an|former)\s[^,;:.()\"“”]{0,60}?\bof\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
+_ONE_OF = re.compile(r"\s+of\s+one\s+of\s")
+_ONE_OF_THEN_DASH = re.compile(
+    r"\s+of\s+one\s+of\s+(?:those|them|the\s)[^.;:—()]{0,60}—(?=\s*(?:the\s|his\s|her\s|[A-Z]))"
+)
 _SUBORDINATE = re.compile(r"\b(?:when|after|before|as\s+soon\s+as|until|while|once)\b", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(
     r"(?:,|\band|\byet|\bbut)\s+(?:(?:at|in|on|by|soon|later|then|afterwards)\b[^,;.]{0,40}?\s+)?(?:was|were)\s+"
