@@ -876,3 +876,10 @@ def test_a_sentence_adverb_run_into_the_word_before_lost_a_dash():
     )
     got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
     assert got == [("beliefsnonetheless", "beliefs\u2014nonetheless", "merge"), ("beliefsin", "beliefs in", "merge")]
+
+
+def test_one_ocr_confusion_outweighs_commoner_words_a_random_letter_away():
+    # `hurned`: `turned` is commoner and one letter away, but only `burned` is a `b` read as `h`
+    text = "In the villages the activists hurned the icons and the church books in the square.\n"
+    got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
+    assert got == [("hurned", "burned", "word")]

@@ -316,7 +316,7 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
         # confusion makes of it a word some thousand times as common (`caten` for `eaten`)
         own = lex.zipf(low)
         if own < BARELY_ZIPF:
-            lex_best = [hit for hit in a.lex_hits if hit[1].ocr and hit[0] >= own + 3.0]
+            lex_best = [hit for hit in a.lex_hits if hit[1].ocr and hit[0] >= own + 2.5]
 
     rival_word = ""
     if doc_best:
@@ -363,11 +363,11 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
     if lex_best:
         lex_best = [hit for hit in lex_best if not (is_suffix_swap(low, hit[2]) or is_spelling_variant(low, hit[2]))]
     if lex_best:
-        lex_best = sorted(lex_best, key=lambda t: -(t[0] + (1.0 if t[1].ocr else 0.0)))
+        lex_best = sorted(lex_best, key=lambda t: -(t[0] + (1.5 if t[1].ocr else 0.0)))
         z, var, cased = lex_best[0]
         others = {c: zz for zz, _v, c in (a.lex_hits if a.attested_string else lex_best) if c != cased}
         second = max(others.values(), default=0.0)
-        gap = z + (1.0 if var.ocr else 0.0) - second
+        gap = z + (1.5 if var.ocr else 0.0) - second
         if gap < 0.5:
             return None
         # A long word rarely lies one plain edit from a common word by chance (`foregive`, `aerable`),
