@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -106,6 +107,8 @@ def _ini_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 #: Endings a surname takes in the translation: a plural (`the Kedrovs`), a Russian genitive (`tayna Stalina`).
 _INFLECTIONS = frozenset(["s", "a", "y", "u"])
+#: A name key this long, printed once each way after the same initials, is one person in two spellings.
+TIE_KEY = 8
 #: Letters OCR (or the typesetter) confuses in initials: `M.M. Krestinskiy` for N. N., `L. Babel` for I.
 _CONFUSABLE = (frozenset("MN"), frozenset("IL1JT"), frozenset("VY"), frozenset("EF"), frozenset("BP"))
 #: Words near a name that make a second person of the same surname likely: kin, namesakes.
@@ -130,6 +133,11 @@ _PROFESSIONS = frozenset(ROLE_HEADS - KIN_HEADS)
 _ALIAS_INTRO = frozenset("name names alias aliases pseudonym pseudonyms nickname nicknames called named signed as "
                          "and or".split())
 _SENT_END_RE = re.compile(r"[.!?;]\s+(?=[A-Z\"“])|\n")
+
+
+def _deletions(key: str) -> set[str]:
+    """The key and every string one letter shorter."""
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
 def _confusable(x: str, y: str) -> bool:
@@ -389,10 +397,24 @@ class Clusterer:
         from rapidfuzz import fuzz
 
         size = Counter(gi for gi, _ in self.assign.values())
+        held: dict[int, list[int]] = defaultdict(list)  # group -> the candidates assigned to it
+        for i, (gi, _conf) in self.assign.items():
+            held[gi].append(i)
         keys = sorted(by_key, key=lambda k: -sum(size[g] for g in by_key[k]))
+        order = {k: n for n, k in enumerate(keys)}
         bucket: dict[str, list[str]] = defaultdict(list)
+        # keys printed once after two or more initials: the only keys a tie can join, indexed by their
+        # initials and each string one letter shorter (a symmetric-delete index: keys one edit apart share
+        # an entry, so a report of one-off names is not compared all with all)
+        once: dict[tuple, list[str]] = defaultdict(list)
         for k in keys:
-            bucket[k[:1]].append(k)
+            total = sum(size[g] for g in by_key[k])
+            if total >= 2:
+                bucket[k[:1]].append(k)
+            elif total == 1 and len(k) >= TIE_KEY and len(self.groups[by_key[k][0]].initials) >= 2:
+                initials = self.groups[by_key[k][0]].initials
+                for variant in _deletions(k):
+                    once[initials, variant].append(k)
         for k in list(reversed(keys)):
             if len(k) < 5 or k not in by_key:
                 continue
@@ -400,7 +422,13 @@ class Clusterer:
             n = sum(size[g] for g in mine)
             if n > 2:
                 continue
-            for other in bucket.get(k[:1], ()):
+            near: set[str] = set()
+            if n == 1 and len(k) >= TIE_KEY:
+                initials = self.groups[mine[0]].initials
+                for variant in _deletions(k):
+                    near.update(once.get((initials, variant), ()))
+            ties = sorted(near, key=order.__getitem__)  # (in the keys' order: the result must not vary by run)
+            for other in itertools.chain(bucket.get(k[:1], ()), ties):
                 if other == k or other not in by_key or other[0] != k[0] or abs(len(other) - len(k)) > 1:
                     continue
                 theirs = sum(size[g] for g in by_key[other])
@@ -416,9 +444,10 @@ class Clusterer:
                     and not _other_given(self.groups[g].given, self.groups[m].given) for m in mine)), None)
                 if target is None:
                     continue
-                for i, (gi, conf) in list(self.assign.items()):
-                    if gi in mine:
-                        self.assign[i] = (target, min(conf, 0.8))
+                for m in mine:
+                    for i in held.pop(m, ()):
+                        self.assign[i] = (target, min(self.assign[i][1], 0.8))
+                        held[target].append(i)
                 by_key[k] = [target]
                 break
 
@@ -426,7 +455,7 @@ class Clusterer:
         """Two spellings printed as often, each once with the same two or more initials (`K. A.
         Mekhonoshin`, `K.A. Mekhonishin`): one person, when the name is long enough that one letter
         rarely makes another."""
-        if len(key) < 8 or len(mine) != 1:
+        if len(key) < TIE_KEY or len(mine) != 1:
             return False
         initials = self.groups[mine[0]].initials
         return len(initials) >= 2 and any(self.groups[g].initials == initials for g in theirs)
