@@ -883,3 +883,9 @@ def test_one_ocr_confusion_outweighs_commoner_words_a_random_letter_away():
     text = "In the villages the activists hurned the icons and the church books in the square.\n"
     got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
     assert got == [("hurned", "burned", "word")]
+
+
+def test_self_run_into_its_word_is_hyphenated_even_when_a_word_list_holds_the_run_together():
+    text = "The instinct of selfpreservation was strong in the camps, but his selfish friends left him.\n"
+    got = [(c.original, c.replacement) for c in repair(text).corrections]
+    assert got == [("selfpreservation", "self-preservation")]

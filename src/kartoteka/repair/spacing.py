@@ -262,7 +262,22 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
 
 
 def _a_word_not_a_pair(base: str, lex: Lexicon) -> bool:
-    return lex.is_word(base.lower(), zipf=1.0 if base.islower() else 2.0) and not _barely_a_usual_pair(base, lex)
+    return (
+        lex.is_word(base.lower(), zipf=1.0 if base.islower() else 2.0)
+        and not _barely_a_usual_pair(base, lex)
+        and not _self_compound(base, lex)
+    )
+
+
+#: Words that open with `self` and are written closed.
+_SELF_CLOSED = frozenset("selfish selfishly selfishness selfless selflessly selflessness selfhood selfsame".split())
+
+
+def _self_compound(base: str, lex: Lexicon) -> bool:
+    """`selfpreservation`: English hyphenates `self-` before a word (word lists that learnt from the web
+    hold the run-together too)."""
+    low = base.lower()
+    return low.startswith("self") and low not in _SELF_CLOSED and lex.zipf(low[4:]) >= 3.0 and len(low) >= 8
 
 
 #: A word pair seen this often in the bigram list (~1e12 words) is a set phrase (`well as`, `as well`).
