@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 
 from kartoteka.repair.candidates import OCR_CONFUSIONS, describe, variant_strings
 from kartoteka.repair.document import DocStats, case_pattern
+from kartoteka.repair.evidence import times_in_words
 from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
 
@@ -182,6 +183,9 @@ _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 EV_SURNAMES = 20
 
 
+#: A form an English word list knows is still a misread surname ending when the report prints the repaired
+#: spelling too, unless it is this common (Zipf): `Taney` (2.3) beside `Tanev`, not `honey`.
+OWN_MAX_ZIPF = 3.0
 #: Surname endings with a `v` misread (as `y` or `s`) or a `y` read as `v`: printed -> the report's ending,
 #: and whether the repaired form must be printed elsewhere in the report (Greek names end in `-os`).
 _YV_ENDINGS = (("ey", "ev", False), ("vey", "yev", False), ("os", "ov", True), ("van", "yan", False))
@@ -194,7 +198,8 @@ def ev_endings(doc: DocStats, lex: Lexicon) -> list[Correction]:
     An `-os` form only when the report prints the `-ov` one (`N. Kalogeropoulos` is Greek). Only a form
     the lexicon does not know (English `Carey`, `Dewey` are known), printed at most twice, standing
     after initials at least once and never before a capitalised word (given names end so too: `Korney
-    Chukovskiy`, `Levan Gogoberidze`)."""
+    Chukovskiy`, `Levan Gogoberidze`); or, bare and even one a word list knows, when the report prints
+    the repaired spelling as often (`Popov and Taney` beside `Tanev`)."""
     text = doc.text
     out: list[Correction] = []
     endings = tuple({e for printed, meant, _a in _YV_ENDINGS for e in (printed, meant)})
@@ -205,27 +210,33 @@ def ev_endings(doc: DocStats, lex: Lexicon) -> list[Correction]:
         if convention < EV_SURNAMES:
             continue
         for form, seen in titled:
-            if seen > 2 or len(form) < 6 or not form.endswith(printed):
+            if seen > 2 or not form.endswith(printed):
                 continue
-            if lex.zipf(form) > 0.0 or lex.is_word(form.lower()):
+            target = form[: -len(printed)] + meant
+            # the report prints the repaired spelling itself (`Popov and Taney` beside `Tanev` x2): that is
+            # evidence enough for a bare form, a short one, or one an English word list knows (Roger Taney)
+            own = doc.forms.get(target, 0) >= seen
+            if len(form) < (5 if own else 6):
+                continue
+            if (lex.zipf(form) > 0.0 or lex.is_word(form.lower())) and not (own and lex.zipf(form) < OWN_MAX_ZIPF):
                 continue
             if printed == "ey" and form[-3] == "v":
                 continue  # `-vey`: the y and v swapped, the next entry's business
             if printed == "vey" and form[-4] not in "aeiou":
                 continue  # `Matvey` is a given name; `-ayev`, `-eyev` ... are surnames read `-avey`
-            target = form[: -len(printed)] + meant
             if attested and not doc.forms.get(target, 0):
                 continue
             tokens = doc.tokens_of(form)
             if not tokens or any(_CAPITAL_AFTER.match(text, t.end + len(t.suffix)) for t in tokens):
                 continue
-            if not any(
+            if not own and not any(
                 _INITIALS_AT_END.search(text[max(0, _name_start(text, t.start) - 12) : _name_start(text, t.start)])
                 for t in tokens
             ):
                 continue
+            where = f"printed {times_in_words(seen)} beside '{target}'" if own else "after initials"
             reason = (
-                f"'{form}' after initials; the report spells {convention} surnames in '-{meant}', none "
+                f"'{form}' {where}; the report spells {convention} surnames in '-{meant}', none "
                 f"in '-{printed}': a letter of the ending misread"
             )
             out.extend(Correction(t.start, t.end, form, target, "name", reason, 0.75) for t in tokens)
