@@ -900,3 +900,10 @@ def test_a_bare_surname_in_ey_beside_its_ev_spelling_in_the_report():
     got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
     # (a word list knows `Taney`, and it stands without initials: the report's own `Tanev` decides)
     assert got == [("Taney", "Tanev", "name")]
+
+
+def test_a_capital_g_read_as_ci():
+    text = ("The writers B. A. Pilnyak and Cialina Serebryakova were declared enemies of the people, "
+            "and Cicero was quoted at the meeting of the Cinema Workers Union.\n")
+    got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
+    assert got == [("Cialina", "Galina", "name")]

@@ -66,6 +66,7 @@ OCR_CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("n", "m"),
     ("rn", "n"),
     ("hh", "h"),
+    ("ci", "g"),
 )
 _MULTI = tuple(pair for pair in OCR_CONFUSIONS if len(pair[0]) > 1 or len(pair[1]) > 1)
 _SINGLE = frozenset(pair for pair in OCR_CONFUSIONS if len(pair[0]) == 1 and len(pair[1]) == 1)
