@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from kartoteka.repair.candidates import OCR_CONFUSIONS, describe, variant_strings
+from kartoteka.repair.candidates import OCR_CONFUSIONS, NeighbourIndex, describe
 from kartoteka.repair.document import DocStats, case_pattern
 from kartoteka.repair.evidence import times_in_words
 from kartoteka.repair.lexicon import Lexicon
@@ -97,20 +97,30 @@ def passage_misreads(doc: DocStats, lex: Lexicon) -> list[Correction]:
     (in either gender) at least twice as often and on other lines (`Screbryakova` x3 in one passage,
     `Serebryakov(a)` x8 elsewhere): one passage's damage repeats, a second person's name would recur."""
     out: list[Correction] = []
+    # the names a passage's misreading could stand for: printed at least 4 times in both genders, indexed
+    # for one-edit lookups (a scan of every variant of every form is slow on a report of one-off names)
+    targets = NeighbourIndex(
+        f.lower()
+        for f in doc.forms
+        if len(f) >= 5 and f.isalpha() and case_pattern(f) == "title" and _family(doc, f) >= 4
+    )
     for form, seen in doc.forms.items():
         if not 2 <= seen <= PASSAGE_MAX or len(form) < 6 or case_pattern(form) != "title" or not form.isalpha():
             continue
         low = form.lower()
         if lex.zipf(low) > 0 or lex.is_word(low):
             continue
+        near = targets.near(low, inserts=False)
+        if not near:
+            continue
         lines = _lines_of(doc, form)
         if len(lines) != 1:
             continue
         hits = []
-        for raw in variant_strings(low, inserts=False):
-            var = describe(low, raw)
+        for raw in near:
             target = raw[0][:1].upper() + raw[0][1:]
-            if not var.ocr or not doc.forms.get(target) or raw[0][0] != low[0]:
+            var = describe(low, raw)
+            if raw[0][:1] != low[:1] or not var.ocr:
                 continue
             n = _family(doc, target)
             if n >= 2 * seen and _lines_of(doc, target) - lines:
