@@ -298,6 +298,9 @@ def test_aggregates_count_groups():
     [
         ("In March Tomskiy was expelled from the Politburo, as was Rykov in December.",
          {("Tomskiy", "expelled"), ("Rykov", "expelled")}),
+        ("Orlov has since been rehabilitated in full, as is also true of A. K. Sokolov, a critic.",
+         {("Orlov", "rehabilitated"), ("Sokolov", "rehabilitated")}),
+        ("Orlov was arrested in 1937, as was the case with Sokolov.", {("Orlov", "arrested"), ("Sokolov", "arrested")}),
         ("The commander not only removed but also arrested Snegov.", {("Snegov", "removed"), ("Snegov", "arrested")}),
         ("The plenum removed Bukhov from the Politburo.", {("Bukhov", "expelled")}),
         ("Upon the insistence of Antonov, Sokolov was removed from the front, but with the approval of Antonov "

@@ -910,7 +910,8 @@ def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years, trig
 
 
 _SHARED_OBJECT = re.compile(r"\s+(?:but\s+also|and\s+(?:then\s+|later\s+)?|or|,)\s*")
-_AS_WAS = re.compile(r",?\s*as\s+(was|were|did)\b")
+#: `..., as was Rykov`, `..., as did X`, `..., as is also true of X`
+_AS_WAS = re.compile(r",?\s*as\s+(?:(?:is|was)\s+(?:also\s+)?(?:true\s+of|the\s+case\s+with)\b|(was|were|did)\b)")
 
 
 def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years: Years, ss: int, se: int,
