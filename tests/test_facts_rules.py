@@ -1605,3 +1605,13 @@ def test_one_of_those_named_after_a_dash():
                  "Kremlin, the commandant of the city, A. P. Orlov.") == {("Orlov", "arrested")}
     # a dash that goes on with a clause names no one
     assert pairs("Sokolov approved the arrest of one of those he valued most—and Orlov knew it.") == set()
+
+
+def test_a_list_after_a_verb_and_its_place_or_after_a_described_dash():
+    assert pairs("Many engineers perished in the camps, including A. B. Orlov and C. D. Sokolov.") == {
+        ("Orlov", "died"), ("Sokolov", "died")}
+    assert pairs("Many engineers perished in confinement, including the founders of a small circle of rocket "
+                 "builders—the head of the Jet Institute, J. T. Orlov, and his deputy.") == {("Orlov", "died")}
+    # a dash that goes on with a clause names no one
+    assert pairs("Many engineers perished in confinement, including the founders of the circle—and Orlov "
+                 "knew it.") == set()

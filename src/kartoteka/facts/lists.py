@@ -101,6 +101,8 @@ _CLOSED_BEFORE_VERB = re.compile(_CLOSED)
 # an apposition after a name (it opens with a comma), closed by a comma or a dashed aside
 _CLOSED_APPOSITION = re.compile("," + _CLOSED)
 _NEXT_SUBJECT = re.compile(r"\s+(?:had|has|was|were|is|are|became|did|would|could|went|took|remained)\b")
+#: a description of the ones included, up to a dash that names them (no clause or stop in between)
+_DESCRIBED_THEN_DASH = re.compile(r"\s*(?:the|a|an)\s[^.;:!?—()\"“”]{0,140}?—(?=\s*(?:the\s|[A-Z]))")
 _INCLUDING = re.compile(
     r"\b(?:including|includes|included|such as|among them|among whom|namely|for example|for instance)\b,?:?"
     r"(?:\s*among\s+others,?)?|:|—"
@@ -448,8 +450,10 @@ _OTHER_SUBJECT = re.compile(
 _LIST_END = re.compile(r"\s*(?:[.,;:)(\[\]!?—–]|\s*$|(?:and|as\s+well\s+as)\s+(?:many|several|some|others?|hundreds|"
                        r"thousands|dozens|tens|a\s+number)\b)")
 _LISTED_AFTER = re.compile(
-    r"(?:\s+(?:as\s+well|too|also|(?:and|or)\s+[a-z]+))?(?:\s*(?::|—|–|\()|,?\s+(?:including|to\s+include|among\s+them|"
-    r"among\s+whom|such\s+as|namely)\b:?)\s*"
+    r"(?:\s+(?:as\s+well|too|also|(?:and|or)\s+[a-z]+))?"
+    # (`perished in confinement, including`, `died in the camps, among them`)
+    r"(?P<where>\s+(?:in|at)\s+(?:the\s+)?[a-z]+(?=,\s+(?:including|among|such\s+as|namely)\b))?"
+    r"(?:\s*(?::|—|–|\()|,?\s+(?P<word>including|to\s+include|among\s+them|among\s+whom|such\s+as|namely)\b:?)\s*"
 )
 
 
@@ -459,6 +463,10 @@ def listed_after(text: str, persons, trig: Trigger, end: int) -> list:
     m = _LISTED_AFTER.match(text, trig.end, end)
     start = m.end() if m else _list_intro(text, persons, trig, end)
     group = list_after(text, persons, start, max_gap=40) if start is not None else []
+    dash = _DESCRIBED_THEN_DASH.match(text, m.end(), end) if m and m.group("word") and not group else None
+    if dash:
+        # `perished, including the creators of the first rocket engines—the chief of ..., J. T. Orlov`
+        group = list_after(text, persons, dash.end(), max_gap=80, strict=True)
     if group and not _LIST_END.match(text, group[-1][1]):
         return []  # `He was arrested: Orlov later told me so`: a new clause's subject, not a list
     return group
