@@ -1615,3 +1615,10 @@ def test_a_list_after_a_verb_and_its_place_or_after_a_described_dash():
     # a dash that goes on with a clause names no one
     assert pairs("Many engineers perished in confinement, including the founders of the circle—and Orlov "
                  "knew it.") == set()
+
+
+def test_a_reduced_relative_after_a_names_apposition():
+    assert pairs("From the testimony of P. Orlov, head of the Tula City Soviet and member of the bureau, also "
+                 "arrested in that office.") == {("Orlov", "arrested")}
+    # a verb in the apposition makes it a clause of its own
+    assert pairs("Antonov met Orlov, who ran the city soviet for years, also arrested there.") == set()

@@ -319,6 +319,13 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         before = [p for p in persons if p[1] <= trig.start]
         if before and trig.start - before[-1][1] <= 3:
             return [before[-1]], "reduced-relative"
+    if re.search(r",\s*(?:also|later|himself|herself)\s+$", left):
+        # `P. Orlov, chairman of the Kazan City Soviet and member of the CEC, also arrested in ...`: a
+        # reduced relative after the name's apposition
+        before = [p for p in persons if p[1] <= trig.start]
+        gap = text[before[-1][1] : trig.start] if before else ""
+        if _ROLE_THEN_ALSO.fullmatch(gap) and not VERB_CUE.search(gap) and not possessive(text, before[-1]):
+            return [before[-1]], "reduced-relative"
     first_word_end = trig.start + len(text[trig.start : trig.end].split()[0])
     if text[trig.start : trig.end].lower().endswith("to death"):
         first_word_end = trig.end  # `a guard beat to death the botanist X`: the object follows the phrase
@@ -347,6 +354,9 @@ _APPOSITION_OF = re.compile(r",\s*(?:the|a|an|former)\s[^,;:.()\"“”]{0,60}?\
 _ONE_OF = re.compile(r"\s+of\s+one\s+of\s")
 _ONE_OF_THEN_DASH = re.compile(
     r"\s+of\s+one\s+of\s+(?:those|them|the\s)[^.;:—()]{0,60}—(?=\s*(?:the\s|his\s|her\s|[A-Z]))"
+)
+_ROLE_THEN_ALSO = re.compile(
+    r",\s*(?:the\s+|a\s+|an\s+)?[a-z][^,;:.()\"“”]{3,100},\s*(?:also|later|himself|herself)\s+"
 )
 _SUBORDINATE = re.compile(r"\b(?:when|after|before|as\s+soon\s+as|until|while|once)\b", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(
