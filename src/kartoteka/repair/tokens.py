@@ -41,6 +41,12 @@ from kartoteka.repair.model import Correction
 
 # ---------------------------------------------------------------- misread tokens (name, word)
 
+#: Zipf units a known OCR confusion counts over a random letter when a non-word's candidates are ranked
+#: (`hurned`: `burned`, a `b` read as `h`, over the commoner `turned`).
+OCR_BONUS = 1.5
+#: A barely attested string yields to an OCR confusion this many Zipf units commoner.
+BARELY_MARGIN = 2.5
+
 
 def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
     out: list[Correction] = []
@@ -313,10 +319,10 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
     lex_best = a.lex_hits if context == "plain" and not a.attested_string else []
     if context == "plain" and a.attested_string and pattern == "lower":
         # a string the frequency list has barely seen (a typo of the web) is still damage when one OCR
-        # confusion makes of it a word some thousand times as common (`caten` for `eaten`)
+        # confusion makes of it a word some 300 times as common (`caten` for `eaten`, `crase` for `erase`)
         own = lex.zipf(low)
         if own < BARELY_ZIPF:
-            lex_best = [hit for hit in a.lex_hits if hit[1].ocr and hit[0] >= own + 2.5]
+            lex_best = [hit for hit in a.lex_hits if hit[1].ocr and hit[0] >= own + BARELY_MARGIN]
 
     rival_word = ""
     if doc_best:
@@ -363,11 +369,11 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
     if lex_best:
         lex_best = [hit for hit in lex_best if not (is_suffix_swap(low, hit[2]) or is_spelling_variant(low, hit[2]))]
     if lex_best:
-        lex_best = sorted(lex_best, key=lambda t: -(t[0] + (1.5 if t[1].ocr else 0.0)))
+        lex_best = sorted(lex_best, key=lambda t: -(t[0] + (OCR_BONUS if t[1].ocr else 0.0)))
         z, var, cased = lex_best[0]
         others = {c: zz for zz, _v, c in (a.lex_hits if a.attested_string else lex_best) if c != cased}
         second = max(others.values(), default=0.0)
-        gap = z + (1.5 if var.ocr else 0.0) - second
+        gap = z + (OCR_BONUS if var.ocr else 0.0) - second
         if gap < 0.5:
             return None
         # A long word rarely lies one plain edit from a common word by chance (`foregive`, `aerable`),
