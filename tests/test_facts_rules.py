@@ -1622,3 +1622,25 @@ def test_a_reduced_relative_after_a_names_apposition():
                  "arrested in that office.") == {("Orlov", "arrested")}
     # a verb in the apposition makes it a clause of its own
     assert pairs("Antonov met Orlov, who ran the city soviet for years, also arrested there.") == set()
+
+
+def test_a_fact_names_the_person_as_its_mention_spells_a_transliteration():
+    from kartoteka.facts import find_facts
+    from kartoteka.ingest import source_from_bytes
+    from kartoteka.structure import read_report
+
+    text = "In 1918 Sokolovskiy was arrested.\n\nLater A. B. Sokolovsky was shot, and Petrov was exiled.\n"
+    report = read_report(source_from_bytes(text.encode()))
+
+    def mention(form):
+        at = text.index(form)
+        return {"start": at, "end": at + len(form), "text": form}
+
+    persons = [{"id": "p-sokolovski", "surname": "Sokolovsky",
+                "mentions": [mention("Sokolovskiy"), mention("A. B. Sokolovsky")]},
+               {"id": "p-ivanov", "surname": "Ivanov", "mentions": [mention("Petrov")]}]
+    found = {(f.person_id, f.person, f.type) for f in find_facts(report, None, persons).facts}
+    # another transliteration of the person's surname is kept as the evidence spells it; another name (here
+    # a mention the resolver tied to a person of another surname) takes the person's surname
+    assert found == {("p-sokolovski", "Sokolovskiy", "arrested"), ("p-sokolovski", "Sokolovsky", "shot"),
+                     ("p-ivanov", "Ivanov", "exiled")}

@@ -7,6 +7,7 @@ import bisect
 from kartoteka.facts.extract import TextScan, find_aggregates_in, find_facts_in
 from kartoteka.facts.model import FACT_TYPES, MODALITIES, Aggregate, Fact, FactsResult, PersonRef
 from kartoteka.facts.sentences import sentence_spans
+from kartoteka.names.keys import name_key
 
 __all__ = [
     "FACT_TYPES", "MODALITIES", "Aggregate", "Fact", "FactsResult", "PersonRef", "analyze_facts", "find_aggregates_in",
@@ -23,8 +24,19 @@ def person_refs(persons) -> list[PersonRef]:
     for p in persons:
         data = p if isinstance(p, dict) else p.to_json()
         for m in data["mentions"]:
-            refs.append(PersonRef(m["start"], m["end"], data["id"], data["surname"]))
+            spelled = _spelling(m.get("repaired") or m.get("text") or "", data["surname"])
+            refs.append(PersonRef(m["start"], m["end"], data["id"], spelled))
     return refs
+
+
+def _spelling(mention: str, surname: str | None) -> str | None:
+    """The surname as this mention spells it (its repaired reading) when that is only another
+    transliteration of the person's (`Uritskiy` beside `S. P. Uritsky`); the person's own otherwise."""
+    words = mention.split()
+    printed = words[-1].removesuffix("'s").removesuffix("’s") if words else ""
+    if printed and surname and printed != surname and name_key(printed) == name_key(surname):
+        return printed
+    return surname
 
 
 def find_facts(report, repaired, persons) -> FactsResult:
