@@ -1629,7 +1629,8 @@ def test_a_fact_names_the_person_as_its_mention_spells_a_transliteration():
     from kartoteka.ingest import source_from_bytes
     from kartoteka.structure import read_report
 
-    text = "In 1918 Sokolovskiy was arrested.\n\nLater A. B. Sokolovsky was shot, and Petrov was exiled.\n"
+    text = ("In 1918 Sokolovskiy was arrested.\n\nLater A. B. Sokolovsky was shot, and Petrov was exiled.\n\n"
+            "K A Mekhonoshin died in 1938.\n")
     report = read_report(source_from_bytes(text.encode()))
 
     def mention(form):
@@ -1638,9 +1639,11 @@ def test_a_fact_names_the_person_as_its_mention_spells_a_transliteration():
 
     persons = [{"id": "p-sokolovski", "surname": "Sokolovsky",
                 "mentions": [mention("Sokolovskiy"), mention("A. B. Sokolovsky")]},
-               {"id": "p-ivanov", "surname": "Ivanov", "mentions": [mention("Petrov")]}]
+               {"id": "p-ivanov", "surname": "Ivanov", "mentions": [mention("Petrov")]},
+               {"id": "p-mexonishin", "surname": "Mekhonishin", "mentions": [mention("K A Mekhonoshin")]}]
     found = {(f.person_id, f.person, f.type) for f in find_facts(report, None, persons).facts}
-    # another transliteration of the person's surname is kept as the evidence spells it; another name (here
-    # a mention the resolver tied to a person of another surname) takes the person's surname
+    # another transliteration of the person's surname, or a spelling one letter apart, is kept as the evidence
+    # spells it; another name (here a mention the resolver tied to a person of another surname) takes the
+    # person's surname
     assert found == {("p-sokolovski", "Sokolovskiy", "arrested"), ("p-sokolovski", "Sokolovsky", "shot"),
-                     ("p-ivanov", "Ivanov", "exiled")}
+                     ("p-ivanov", "Ivanov", "exiled"), ("p-mexonishin", "Mekhonoshin", "died")}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 
+from rapidfuzz.distance import Levenshtein
+
 from kartoteka.facts.extract import TextScan, find_aggregates_in, find_facts_in
 from kartoteka.facts.model import FACT_TYPES, MODALITIES, Aggregate, Fact, FactsResult, PersonRef
 from kartoteka.facts.sentences import sentence_spans
@@ -30,11 +32,16 @@ def person_refs(persons) -> list[PersonRef]:
 
 
 def _spelling(mention: str, surname: str | None) -> str | None:
-    """The surname as this mention spells it (its repaired reading) when that is only another
-    transliteration of the person's (`Uritskiy` beside `S. P. Uritsky`); the person's own otherwise."""
+    """The surname as this mention spells it (its repaired reading) when that is only another spelling of
+    the person's: another transliteration (`Uritskiy` beside `S. P. Uritsky`) or one letter apart (`K A
+    Mekhonoshin`, joined to K. A. Mekhonishin); the person's own otherwise (a given name, an alias)."""
     words = mention.split()
     printed = words[-1].removesuffix("'s").removesuffix("’s") if words else ""
-    if printed and surname and printed != surname and name_key(printed) == name_key(surname):
+    if not printed or not surname or printed == surname:
+        return surname
+    if name_key(printed) == name_key(surname) or (
+        printed[:1].isupper() and printed.isalpha() and Levenshtein.distance(printed, surname) == 1
+    ):
         return printed
     return surname
 

@@ -25,7 +25,7 @@ class PersonRef:
 class Fact:
     id: str
     person_id: str
-    # the surname as the mention spells it, when only another transliteration of the person's; else the person's
+    # the surname as the mention spells it, when only another spelling of the person's; else the person's
     person: str
     person_mention: tuple[int, int]
     type: str
