@@ -358,6 +358,8 @@ _ONE_OF_THEN_DASH = re.compile(
 _ROLE_THEN_ALSO = re.compile(
     r",\s*(?:the\s+|a\s+|an\s+)?[a-z][^,;:.()\"“”]{3,100},\s*(?:also|later|himself|herself)\s+"
 )
+#: Events that each end in death: alternatives among them (`shot or died`) say only that.
+_DEATHS = frozenset(["shot", "killed", "died", "suicide"])
 _SUBORDINATE = re.compile(r"\b(?:when|after|before|as\s+soon\s+as|until|while|once)\b", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(
     r"(?:,|\band|\byet|\bbut)\s+(?:(?:at|in|on|by|soon|later|then|afterwards)\b[^,;.]{0,40}?\s+)?(?:was|were)\s+"
@@ -1057,6 +1059,11 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 coordinated or _AND_WHO.fullmatch(text, *between)  # `those who were shot or who died`
             ):
                 group, how = previous[1], previous[2]  # `was arrested and exiled`: one subject, two events
+                if re.search(r"\bor\b", gap) and {previous[0].type, trig.type} <= _DEATHS:
+                    # `those who were executed or who died in confinement`: either way each died, and
+                    # neither way is said of any one of them
+                    out = [f for f in out if f[1] is not previous[0]]
+                    trig = Trigger("died", trig.role, trig.start, trig.end)
             else:
                 group, how = _patients(text, clause, persons, trig)
                 if not group and clause[0] > ss and _OPEN_RELATIVE.search(text, ss, clause[0]):
