@@ -1648,3 +1648,11 @@ def test_a_fact_names_the_person_as_its_mention_spells_a_transliteration():
     # person's surname
     assert found == {("p-sokolovski", "Sokolovskiy", "arrested"), ("p-sokolovski", "Sokolovsky", "shot"),
                      ("p-ivanov", "Ivanov", "exiled"), ("p-mexonishin", "Mekhonoshin", "died")}
+
+
+def test_cell_mates_and_the_same_cell_make_a_prisoner():
+    assert pairs('"We shall see," said the old worker Orlov to his cell mates.') == {("Orlov", "imprisoned")}
+    assert pairs("Sokolov, who in 1938 was in the same cell with Orlov's brother, told me so.") == {
+        ("Sokolov", "imprisoned")}
+    # a cell that holds no one named is no fact
+    assert pairs("Orlov described a cell for twenty men.") == set()

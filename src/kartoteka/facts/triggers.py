@@ -69,6 +69,10 @@ _TABLE: list[tuple[str, str, str]] = [
     ("imprisoned", "intrans", r"(?:survived|spent|served|after) (?:about |some |nearly |almost |over |more than )?"
                               r"(?:\d+|the|[a-z]+) years(?:['’] | (?:of|in|at) )(?:confinement|imprisonment|prisons?|"
                               r"camps?|prisons? and camps|hard labor)\b"),
+    # `who in 1937 was in the same cell with Lakoba's wife`; `said X to his cell mates`: a prisoner
+    # (the word the scan finds is `cell`; what stands before it says who was there)
+    ("imprisoned", "intrans", r"cell(?:(?<=was in the same cell)|(?<=were in the same cell))(?! ?mates)"),
+    ("imprisoned", "noun", r"(?:(?<=his )|(?<=her ))cell ?mates"),
     # `ended his life in confinement`: he died there
     ("died", "intrans", r"ended (?:his|her) (?:own )?(?:life|days)(?! (?:by|with|in) suicide)"),
     ("exiled", "intrans", r"ended up in exile"),
@@ -142,7 +146,7 @@ _STEMS = frozenset(
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
     "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe arri "
-    "time stay excl".split()
+    "time stay excl cell".split()
 )
 
 
