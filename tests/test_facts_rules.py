@@ -306,7 +306,9 @@ def test_aggregates_count_groups():
         ("Upon the insistence of Antonov, Sokolov was removed from the front, but with the approval of Antonov "
          "he was appointed to the council.", {("Sokolov", "removed"), ("Sokolov", "appointed")}),
         # a person a noun's `of` or `for` names after the subject is the one a passive `he` goes on with
-        ("Sokolov did not permit the release of Orlov, and in 1941 he was shot.", {("Orlov", "shot")}),
+        # (a release not permitted still says he was held)
+        ("Sokolov did not permit the release of Orlov, and in 1941 he was shot.",
+         {("Orlov", "shot"), ("Orlov", "imprisoned")}),
         ("Sokolov soon found a need for Orlov, and he was quietly released.", {("Orlov", "released")}),
         # ... and so is the one the subject deals with, an apposition ending `one of the ... Bolsheviks` aside; a
         # `that` before the subject opens a clause, no phrase
@@ -819,7 +821,7 @@ def test_groups_and_pronouns_across_sentences(text, expected):
         ("Kirov was not killed.", {("Kirov", "killed", "denied")}),
         # `his` takes the nearest person named before it in its sentence
         ("Ganetskiy secured the release of Lenin after his arrest in the summer of 1914.",
-         {("Lenin", "released", "asserted"), ("Lenin", "arrested", "asserted")}),
+         {("Lenin", "released", "asserted"), ("Lenin", "arrested", "asserted"), ("Lenin", "imprisoned", "asserted")}),
         ("Both while Lenin lived and after his death, such leaders were common.",
          {("Lenin", "died", "asserted")}),
         # a verb after an event noun is not coordinated with it
@@ -1084,10 +1086,11 @@ def test_a_year_in_a_closed_relative_clause_before_the_event_is_not_its():
 
 
 def test_a_request_the_next_sentence_says_succeeded_is_asserted():
+    # (whichever way it went, the request says he was held)
     text = "Academician Ioffe asked for the release of Orlov from confinement. The effort was successful."
-    assert pairs(text) == {("Orlov", "released")}
+    assert pairs(text) == {("Orlov", "released"), ("Orlov", "imprisoned")}
     text = "Academician Ioffe asked for the release of Orlov from confinement. The effort was in vain."
-    assert pairs(text) == set()
+    assert pairs(text) == {("Orlov", "imprisoned")}
     # (a time phrase may lead the sentence that says so)
     text = "On 3 May Rykov asked that he be released from his duties. On 9 June his request was granted."
     assert pairs(text) == {("Rykov", "removed")}
@@ -1656,3 +1659,12 @@ def test_cell_mates_and_the_same_cell_make_a_prisoner():
         ("Sokolov", "imprisoned")}
     # a cell that holds no one named is no fact
     assert pairs("Orlov described a cell for twenty men.") == set()
+
+
+def test_a_release_sought_or_granted_says_the_person_was_held():
+    assert pairs("Everyone knew how Antonov fought to win the release of the physicist L. Orlov.") == {
+        ("Orlov", "imprisoned")}  # (the release itself is only sought: not asserted)
+    assert pairs("Fearing epidemics, Sokolov allowed the release of the doctors L. A. Orlov and P. F. Pavlov.") == {
+        ("Orlov", "imprisoned"), ("Orlov", "released"), ("Pavlov", "imprisoned"), ("Pavlov", "released")}
+    # a release from a post is no release from prison
+    assert ("Orlov", "imprisoned") not in pairs("The plenum approved the release of Orlov from his duties.")

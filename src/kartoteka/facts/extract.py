@@ -1141,7 +1141,17 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                     "agent": agent, "according_to": according.group("src") if according else None,
                     "year": year, "mention": (p[0], p[1]), "place": place,
                 }))
+            if trig.type == "released" and how == "nominal" and not _RELEASED_FROM_POST.match(text, trig.end, se):
+                # `fought to win the release of L. Landau`: whether or not he was freed, he was held; when, the
+                # release's year does not say
+                held = Trigger("imprisoned", trig.role, trig.start, trig.end)
+                out.extend(_list_facts(group, held, (ev_start, ev_end), "asserted", confidence * 0.9, None))
     return out
+
+
+#: `the release of X from his post`: a dismissal, no prison
+_RELEASED_FROM_POST = re.compile(r"\s+of\s+[^.;:]{1,60}?\s+from\s+(?:his|her|the|their)\s+(?:\w+\s+){0,2}?"
+                                 r"(?:post|posts|duties|work|job|command|office)\b")
 
 
 def find_aggregates_in(source_text: str, paragraphs: list[tuple[int, int]], repaired=None,
