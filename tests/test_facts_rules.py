@@ -1668,3 +1668,11 @@ def test_a_release_sought_or_granted_says_the_person_was_held():
         ("Orlov", "imprisoned"), ("Orlov", "released"), ("Pavlov", "imprisoned"), ("Pavlov", "released")}
     # a release from a post is no release from prison
     assert ("Orlov", "imprisoned") not in pairs("The plenum approved the release of Orlov from his duties.")
+
+
+def test_in_jail_and_being_in_prison_make_a_prisoner():
+    assert pairs("Orlov kept his faith: in the week before his execution he drafted a letter in "
+                 "jail.") == {("Orlov", "shot"), ("Orlov", "imprisoned")}
+    assert pairs("Sokolov said that Orlov is in prison.") == {("Orlov", "imprisoned")}
+    # the jailers who keep someone in prison are not in it
+    assert pairs("Orlov and Sokolov will keep the witnesses in prison.") == set()

@@ -70,6 +70,11 @@ _TABLE: list[tuple[str, str, str]] = [
                               r"(?:\d+|the|[a-z]+) years(?:['’] | (?:of|in|at) )(?:confinement|imprisonment|prisons?|"
                               r"camps?|prisons? and camps|hard labor)\b"),
     # `who in 1937 was in the same cell with Lakoba's wife`; `said X to his cell mates`: a prisoner
+    # `he wrote an article in jail`; `X is in prison` (a state: not `they will keep you in prison`, said of the
+    # jailers)
+    ("imprisoned", "intrans", r"in jail\b"
+                              r"|in prison\b(?:(?<=is in prison)|(?<=was in prison)|(?<=were in prison)|"
+                              r"(?<=are in prison)|(?<=been in prison))(?! (?:camps?|hospital|transits?)\b)"),
     # (the word the scan finds is `cell`; what stands before it says who was there)
     ("imprisoned", "intrans", r"cell(?:(?<=was in the same cell)|(?<=were in the same cell))(?! ?mates)"),
     ("imprisoned", "noun", r"(?:(?<=his )|(?<=her ))cell ?mates"),
@@ -146,7 +151,7 @@ _STEMS = frozenset(
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
     "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe arri "
-    "time stay excl cell".split()
+    "time stay excl cell in j in p".split()
 )
 
 
