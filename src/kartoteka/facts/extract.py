@@ -219,7 +219,7 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         if _OF_AFTER.match(text[of_at:ce]):
             group = list_after(text, persons, of_at, max_gap=40, strict=True)
             if _ONE_OF.match(text, of_at) and (not group or "—" in text[of_at : group[0][0]]):
-                # `the execution of one of those whom he trusted especially—the chief of ..., K. V. Pauker`:
+                # `the arrest of one of the men he relied on—the head of his guard, A. B. Orlov`:
                 # a dash names the one (`one of those he valued—and X knew it` names no one)
                 one_of = _ONE_OF_THEN_DASH.match(text, of_at)
                 return (list_after(text, persons, one_of.end(), max_gap=160, strict=True)[:1] if one_of else []), \
@@ -320,7 +320,7 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         if before and trig.start - before[-1][1] <= 3:
             return [before[-1]], "reduced-relative"
     if re.search(r",\s*(?:also|later|himself|herself)\s+$", left):
-        # `P. Orlov, chairman of the Kazan City Soviet and member of the CEC, also arrested in ...`: a
+        # `P. Orlov, head of the city soviet and a deputy, also arrested in that office`: a
         # reduced relative after the name's apposition
         before = [p for p in persons if p[1] <= trig.start]
         gap = text[before[-1][1] : trig.start] if before else ""
@@ -558,9 +558,9 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
             rivals = [p for p in in_it if p[0] > subjects[-1][0] and p[2].person_id != subjects[-1][2].person_id
                       and not _set_off(text, subjects[-1][1], p)]
             if rivals:
-                # (`Beria did not permit the release of Kedrov, and in 1941 he was shot`, `Stalin found a need
-                # for Tarle, and he was quietly released`: in one sentence, the person a noun's `of` or `for`
-                # names is the one a passive `he` goes on with; `X wrote to Stalin, and he was arrested` stays unclear)
+                # (`Sokolov refused the release of Orlov, and in 1941 he was shot`, `Sokolov had a use for Orlov,
+                # and he was freed`: in one sentence, the person a noun's `of` or `for` names is the one a
+                # passive `he` goes on with; `X wrote to Stalin, and he was arrested` stays unclear)
                 if (how == "passive" and here == sentences.index(last_sentence)
                         and len({p[2].person_id for p in rivals}) == 1
                         and all(_THEME_OF.search(text, max(0, p[0] - 12), p[0]) for p in rivals)):

@@ -465,7 +465,7 @@ def listed_after(text: str, persons, trig: Trigger, end: int) -> list:
     group = list_after(text, persons, start, max_gap=40) if start is not None else []
     dash = _DESCRIBED_THEN_DASH.match(text, m.end(), end) if m and m.group("word") and not group else None
     if dash:
-        # `perished, including the creators of the first rocket engines—the chief of ..., J. T. Orlov`
+        # `perished, including the founders of a small circle of builders—its head, J. T. Orlov`
         group = list_after(text, persons, dash.end(), max_gap=80, strict=True)
     if group and not _LIST_END.match(text, group[-1][1]):
         return []  # `He was arrested: Orlov later told me so`: a new clause's subject, not a list

@@ -69,7 +69,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("imprisoned", "intrans", r"(?:survived|spent|served|after) (?:about |some |nearly |almost |over |more than )?"
                               r"(?:\d+|the|[a-z]+) years(?:['’] | (?:of|in|at) )(?:confinement|imprisonment|prisons?|"
                               r"camps?|prisons? and camps|hard labor)\b"),
-    # `who in 1937 was in the same cell with Lakoba's wife`; `said X to his cell mates`: a prisoner
+    # `who in 1938 was in the same cell with Orlov's brother`; `said X to his cell mates`: a prisoner
     # `he wrote an article in jail`; `X is in prison` (a state: not `they will keep you in prison`, said of the
     # jailers)
     ("imprisoned", "intrans", r"in jail\b"
