@@ -69,13 +69,13 @@ _TABLE: list[tuple[str, str, str]] = [
     ("imprisoned", "intrans", r"(?:survived|spent|served|after) (?:about |some |nearly |almost |over |more than )?"
                               r"(?:\d+|the|[a-z]+) years(?:['’] | (?:of|in|at) )(?:confinement|imprisonment|prisons?|"
                               r"camps?|prisons? and camps|hard labor)\b"),
-    # `who in 1938 was in the same cell with Orlov's brother`; `said X to his cell mates`: a prisoner
-    # `he wrote an article in jail`; `X is in prison` (a state: not `they will keep you in prison`, said of the
+    # `he wrote letters in jail`; `X is in prison` (a state: not `they will keep you in prison`, said of the
     # jailers)
     ("imprisoned", "intrans", r"in jail\b"
                               r"|in prison\b(?:(?<=is in prison)|(?<=was in prison)|(?<=were in prison)|"
                               r"(?<=are in prison)|(?<=been in prison))(?! (?:camps?|hospital|transits?)\b)"),
-    # (the word the scan finds is `cell`; what stands before it says who was there)
+    # `who in 1938 was in the same cell with Orlov's brother`; `said X to his cell mates`: a prisoner (the word
+    # the scan finds is `cell`; what stands before it says who was there)
     ("imprisoned", "intrans", r"cell(?:(?<=was in the same cell)|(?<=were in the same cell))(?! ?mates)"),
     ("imprisoned", "noun", r"(?:(?<=his )|(?<=her ))cell ?mates"),
     # `ended his life in confinement`: he died there
