@@ -1676,3 +1676,10 @@ def test_in_jail_and_being_in_prison_make_a_prisoner():
     assert pairs("Sokolov said that Orlov is in prison.") == {("Orlov", "imprisoned")}
     # the jailers who keep someone in prison are not in it
     assert pairs("Orlov and Sokolov will keep the witnesses in prison.") == set()
+
+
+def test_a_second_relative_clause_goes_on_with_the_first_ones_antecedent():
+    # (an apposition too long to close on the verb by itself)
+    assert pairs("According to A. P. Orlov, a former officer who served for many years in the supply section of "
+                 "the Far Eastern border guards [the frontier troops of the People's Commissariat of the Interior] "
+                 "(and who was arrested in 1937), the plans were forged.") == {("Orlov", "arrested")}

@@ -290,6 +290,11 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
             if before and (len(gap) <= 3 or (gap.lstrip().startswith(",") and len(gap) <= 160
                                               and not VERB_CUE.search(gap))):
                 return [before[-1]], "relative"
+            # `X, a former chekist who worked ... (and who was arrested in 1937)`: a second relative clause
+            # goes on with the first one's antecedent
+            first = _FIRST_RELATIVE.match(gap) if before and _AND_WHO_BEFORE.search(gap) else None
+            if first and not VERB_CUE.search(first.group(1)):
+                return [before[-1]], "relative"
         # `V. Smirnov, who ..., visited the mines ..., yet by the close of the year was himself arrested`:
         # a predicate without a subject of its own shares the clause's, named at its start
         subject = [p for p in persons if p[0] - cs <= 3 and not possessive(text, p)]
@@ -360,6 +365,9 @@ _ROLE_THEN_ALSO = re.compile(
 )
 #: Events that each end in death: alternatives among them (`shot or died`) say only that.
 _DEATHS = frozenset(["shot", "killed", "died", "suicide"])
+_AND_WHO_BEFORE = re.compile(r"(?:\(|,)\s*and\s+$")
+#: an apposition (no verb in it) up to the first `who` after a name
+_FIRST_RELATIVE = re.compile(r"(,\s*(?:a|an|the|former)\s[^,;:.()]{0,60}?)\s+who\b")
 _SUBORDINATE = re.compile(r"\b(?:when|after|before|as\s+soon\s+as|until|while|once)\b", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(
     r"(?:,|\band|\byet|\bbut)\s+(?:(?:at|in|on|by|soon|later|then|afterwards)\b[^,;.]{0,40}?\s+)?(?:was|were)\s+"
