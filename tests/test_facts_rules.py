@@ -1683,3 +1683,10 @@ def test_a_second_relative_clause_goes_on_with_the_first_ones_antecedent():
     assert pairs("According to A. P. Orlov, a former officer who served for many years in the supply section of "
                  "the Far Eastern border guards [the frontier troops of the People's Commissariat of the Interior] "
                  "(and who was arrested in 1937), the plans were forged.") == {("Orlov", "arrested")}
+
+
+def test_they_after_a_name_and_his_group_takes_the_name():
+    assert pairs("After Sokolov and his commission had done their grim work, they in turn were shot.") == {
+        ("Sokolov", "shot")}
+    # an owner is not one of them
+    assert pairs("Orlov's brother and his family were sent north, and there they were arrested.") == set()

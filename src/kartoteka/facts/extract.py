@@ -478,6 +478,11 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
             and_his = None  # `and his comrades, A and B, were sent ..., where they were arrested`: named
         plural = [g for g in _PLURAL_ANTECEDENT.finditer(text, sentence_start, trig.start)
                   if not any(g.end() <= p[0] < at for p in persons)]  # (`his comrades, A and B,` names them)
+        head = [p for p in persons if and_his and not plural and text[p[1] : and_his.start()].isspace()]
+        if head and not possessive(text, head[-1]):
+            # `After Orlov and his commission had done their work, they themselves were shot`: the one named
+            # is among them
+            return head[-1:], 0.5
         if plural or and_his:
             # `Many intelligence officers were called to Moscow, and here they were shot`: `they` are
             # the officers of this sentence, not a list of names named earlier
