@@ -253,8 +253,8 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
             return list_after(text, persons, m.end(), max_gap=80), "fronted"
     if trig.role == "intrans":
         group = list_before(text, persons, trig.start, max_gap=45)
-        before = [p for p in persons if p[1] <= trig.start]
-        if not group and before and not possessive(text, before[-1]):
+        before = [p for p in persons if p[1] <= trig.start] if not group else []
+        if before and not possessive(text, before[-1]):
             # `X, the director of the Institute for Problems of Tuberculosis(,) perished`: a long apposition
             gap = text[before[-1][1] : trig.start]
             # (not a name an apposition's `of` holds: `X, the brother of Y, the director of ... perished`)

@@ -452,7 +452,7 @@ _LIST_END = re.compile(r"\s*(?:[.,;:)(\[\]!?—–]|\s*$|(?:and|as\s+well\s+as)\
 _LISTED_AFTER = re.compile(
     r"(?:\s+(?:as\s+well|too|also|(?:and|or)\s+[a-z]+))?"
     # (`perished in confinement, including`, `died in the camps, among them`)
-    r"(?P<where>\s+(?:in|at)\s+(?:the\s+)?[a-z]+(?=,\s+(?:including|among|such\s+as|namely)\b))?"
+    r"(?:\s+(?:in|at)\s+(?:the\s+)?[a-z]+(?=,\s+(?:including|among|such\s+as|namely)\b))?"
     r"(?:\s*(?::|—|–|\()|,?\s+(?P<word>including|to\s+include|among\s+them|among\s+whom|such\s+as|namely)\b:?)\s*"
 )
 
