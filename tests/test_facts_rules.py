@@ -1690,3 +1690,19 @@ def test_they_after_a_name_and_his_group_takes_the_name():
         ("Sokolov", "shot")}
     # an owner is not one of them
     assert pairs("Orlov's brother and his family were sent north, and there they were arrested.") == set()
+
+
+def test_suicide_by_committing_it_is_no_plain_death():
+    assert pairs("Sokolov, a deputy commissar, ended his life by committing suicide.") == {("Sokolov", "suicide")}
+    # (an OCR-clipped `ended`)
+    assert pairs("In those days Orlov end his life by committing suicide.") == {("Orlov", "suicide")}
+    assert pairs("Orlov ended his days in a camp hospital.") == {("Orlov", "died")}
+
+
+def test_a_predicate_after_and_then_goes_on_with_the_sentences_one_subject():
+    assert pairs("The regional commissar A. P. Orlov, who would not wait to be taken, fired at his guards, "
+                 "and then shot himself.") == {("Orlov", "suicide")}
+    # two persons before it: whose predicate it is, the sentence does not say
+    assert pairs("Sokolov received Orlov in his office, and then died.") == set()
+    # an owner is not the subject
+    assert pairs("Orlov's widow wrote to the court, and then died.") == set()

@@ -1032,6 +1032,9 @@ _OBJECT_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the|one\s+of|former)\s")
 
 #: a relative clause opened after a comma and not closed before the end (no comma or stop after `who`)
 _OPEN_RELATIVE = re.compile(r",\s*who\b[^,.;:!?]*$")
+#: a predicate coordinated without a subject of its own, right before the verb
+_AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:then|later|soon|afterwards|finally)\s+$")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|I)\b")
 
 
 def _last_closer(text: str, start: int, end: int) -> int:
@@ -1085,6 +1088,13 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                     clause = (ss, clause[1])
                     persons = _persons_in(paragraph, *clause)
                     group, how = _patients(text, clause, persons, trig)
+                if not group and trig.role == "intrans" and _AND_THEN.search(text, ss, trig.start):
+                    # `A. P. Orlov, who ..., shot his wife and son, and then shot himself`: a second
+                    # predicate goes on with the sentence's one subject
+                    sole = _persons_in(paragraph, ss, trig.start)
+                    if (len(sole) == 1 and not possessive(text, sole[0])
+                            and not _SUBJECT_PRONOUN.search(text, sole[0][1], trig.start)):
+                        group, how = sole, "coordinated"
                 if how in ("fronted", "active", "including") and group:
                     # `Arrested were the secretaries A and B; C, a member of ...; the members D, E and F`;
                     # `arrested other deputies as well—A and B; chiefs of departments, and board members C, D`

@@ -22,9 +22,10 @@ class Trigger:
 
 # Order matters: the first alternative that matches wins, so longer phrases come first.
 _TABLE: list[tuple[str, str, str]] = [
+    # (`end his life by committing suicide`: an OCR-clipped `ended`)
     ("suicide", "intrans", r"committed suicide|shot (?:him|her|them)sel(?:f|ves)"
                            r"|took (?:his|her|their) own li(?:fe|ves)|hanged (?:him|her|them)sel(?:f|ves)"
-                           r"|ended (?:his|her) (?:own )?life (?:by|with|in) suicide"
+                           r"|end(?:ed)? (?:his|her) (?:own )?life (?:by|with|in) (?:committing )?suicide"
                            r"|threw (?:him|her)self (?:out|from|under)"),
     ("expelled", "verb", r"removed (?:\w+ )?from (?:membership"
                          r"|the (?:Politburo|Central Committee|party|VKP\(b\)|Orgburo))"),
@@ -79,7 +80,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("imprisoned", "intrans", r"cell(?:(?<=was in the same cell)|(?<=were in the same cell))(?! ?mates)"),
     ("imprisoned", "noun", r"(?:(?<=his )|(?<=her ))cell ?mates"),
     # `ended his life in confinement`: he died there
-    ("died", "intrans", r"ended (?:his|her) (?:own )?(?:life|days)(?! (?:by|with|in) suicide)"),
+    ("died", "intrans", r"ended (?:his|her) (?:own )?(?:life|days)(?! (?:by|with|in) (?:committing )?suicide)"),
     ("exiled", "intrans", r"ended up in exile"),
     ("released", "verb", r"set free"),
     # `A, B and other engineers received their freedom`
@@ -147,7 +148,7 @@ _PATTERN = re.compile(
 # the big alternation is tried only there (tried everywhere, it dominates the layer's time).
 _STEMS = frozenset(
     "came face went comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
-    "take no l pass set ende land foun surv spen serv brou brin stoo "
+    "take no l pass set ende end land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
     "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe arri "
