@@ -1706,3 +1706,12 @@ def test_a_predicate_after_and_then_goes_on_with_the_sentences_one_subject():
     assert pairs("Sokolov received Orlov in his office, and then died.") == set()
     # an owner is not the subject
     assert pairs("Orlov's widow wrote to the court, and then died.") == set()
+
+
+def test_a_gerund_takes_its_object_and_a_comma_ends_the_opening_phrase():
+    assert pairs("After treacherously murdering Orlov, Sokolov and his men spread rumours of a suicide.") == {
+        ("Orlov", "killed")}
+    assert pairs("After murdering Orlov and Pavlov, Sokolov left the city.") == {
+        ("Orlov", "killed"), ("Pavlov", "killed")}
+    # a plan is no killing
+    assert ("Orlov", "killed") not in pairs("The defendants confessed to their plans for assassinating Orlov.")

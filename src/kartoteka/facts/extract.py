@@ -335,6 +335,13 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     if text[trig.start : trig.end].lower().endswith("to death"):
         first_word_end = trig.end  # `a guard beat to death the botanist X`: the object follows the phrase
     group = list_after(text, persons, first_word_end, max_gap=40, objects_only=True)
+    if len(group) > 1 and text[trig.start : trig.end].endswith("ing"):
+        # `After murdering X, Y and his men accused ...`: a gerund's list of objects closes with `and`; without
+        # one, the comma ends the opening phrase and the next name is the subject
+        joined = [i for i in range(1, len(group))
+                  if re.search(r"\b(?:and|or|as well as)\b", text[group[i - 1][1] : group[i][0]])]
+        if not AND_OTHERS.match(text, group[-1][1], clause[1]):
+            group = group[: joined[0] + 1] if joined else group[:1]
     if group:
         return group, "active"
     shifted = _SHIFTED_PHRASE.match(text, first_word_end, clause[1])

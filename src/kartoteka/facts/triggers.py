@@ -94,7 +94,9 @@ _TABLE: list[tuple[str, str, str]] = [
     ("died", "noun", r"death"),
     ("killed", "noun", r"murder|assassination|killing"),
     # `physically destroyed A`, `already annihilated by Stalin`, `was poisoned at Beria's house`
-    ("killed", "verb", r"killed|murdered|assassinated|physically (?:destroyed|annihilated|exterminated)|annihilated|"
+    # (`after treacherously murdering X`: the gerund takes its object like the verb)
+    ("killed", "verb", r"killed|murdered|assassinated|murdering|assassinating|"
+                       r"physically (?:destroyed|annihilated|exterminated)|annihilated|"
                        r"exterminated|"
                        r"poisoned|(?:flogged|beaten|beat|tortured) to death|kill"),
     # `Stalin's exile in Turukhanskiy Kray`: the owner named was exiled (`his exile` is left alone)
