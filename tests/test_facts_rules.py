@@ -1715,3 +1715,10 @@ def test_a_gerund_takes_its_object_and_a_comma_ends_the_opening_phrase():
         ("Orlov", "killed"), ("Pavlov", "killed")}
     # a plan is no killing
     assert ("Orlov", "killed") not in pairs("The defendants confessed to their plans for assassinating Orlov.")
+
+
+def test_him_after_a_name_and_a_second_verb_is_the_first_verbs_object():
+    assert pairs("After this speech, they arrested A. Kh. Orlov and soon executed him.") == {
+        ("Orlov", "arrested"), ("Orlov", "shot")}
+    # an owner is not the object
+    assert ("Orlov", "shot") not in pairs("After this speech, they arrested Orlov's deputy and soon executed him.")

@@ -503,6 +503,13 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         if near:
             return [near[-1]], 0.55
     if pronoun in ("him", "her"):
+        # `they arrested X and soon executed him`: the pronoun is the object of the first verb, named right
+        # before the `and`
+        chained = _NAME_AND_VERB.search(text, max(0, trig.start - 40), trig.start)
+        named = [p for p in persons if chained and p[1] == chained.start() and not possessive(text, p)
+                 and _is_female(p[2].surname) == (pronoun == "her")]
+        if named and _VERB_BEFORE_NAME.search(text, max(0, named[0][0] - 40), named[0][0]):
+            return named[:1], 0.6
         # `repealed the orders of Sytin and then removed him`: an object pronoun may take a person of
         # a phrase earlier in its own sentence (the verb's subject it cannot take: that is `himself`)
         sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
@@ -1039,6 +1046,9 @@ _OBJECT_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the|one\s+of|former)\s")
 
 #: a relative clause opened after a comma and not closed before the end (no comma or stop after `who`)
 _OPEN_RELATIVE = re.compile(r",\s*who\b[^,.;:!?]*$")
+#: a name, then `and` and the verb: `arrested X and soon executed`
+_NAME_AND_VERB = re.compile(r"\s+and\s+(?:(?:soon|then|later|also|afterwards|\w+ly)\s+){0,2}$")
+_VERB_BEFORE_NAME = re.compile(r"\b(?:[a-z]+ed|shot|took|sent|put)\s+(?:(?:[A-Z][a-z]?\.\s?){1,3})?$")
 #: a predicate coordinated without a subject of its own, right before the verb
 _AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:then|later|soon|afterwards|finally)\s+$")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|I)\b")
