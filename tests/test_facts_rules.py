@@ -1722,3 +1722,19 @@ def test_him_after_a_name_and_a_second_verb_is_the_first_verbs_object():
         ("Orlov", "arrested"), ("Orlov", "shot")}
     # an owner is not the object
     assert ("Orlov", "shot") not in pairs("After this speech, they arrested Orlov's deputy and soon executed him.")
+
+
+def test_was_already_dead_says_the_person_died():
+    assert pairs("The car reached the hospital on its own. But Orlov was already dead.") == {("Orlov", "died")}
+    assert pairs("The dead man's letters were given to Orlov.") == set()
+
+
+def test_a_woman_named_by_given_name_and_patronymic_is_no_he():
+    text = "Nina Petrovna saw her husband lying on the floor. He died that night."
+    given = PersonRef(0, len("Nina Petrovna"), "p-nina-petrovna", None)
+    found = find_facts_in(text, [(0, len(text))], [given])
+    assert [(f.person_id, f.type) for f in found] == []
+    text = "Ivan Petrovich came home late. He was dead by morning."
+    given = PersonRef(0, len("Ivan Petrovich"), "p-ivan-petrovich", None)
+    found = find_facts_in(text, [(0, len(text))], [given])
+    assert [(f.person_id, f.type) for f in found] == [("p-ivan-petrovich", "died")]

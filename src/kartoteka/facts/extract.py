@@ -473,7 +473,7 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         female = m.group(1).lower() == "her"
         sentence_end = next((e for s, e in sentences if s <= trig.start < e), len(text))
         if (len(opening) <= 80 and _OPENING_ADVERBIAL.match(opening) and len(after) == 1
-                and _is_female(after[0][2].surname) == female
+                and _is_female(text, after[0]) == female
                 and not _OBJECT_PRONOUN.search(text, after[0][1], sentence_end)):
             return after, 0.5
     if pronoun not in ("he", "she", "him", "her"):
@@ -499,7 +499,7 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         # before `his` in its sentence
         sentence_start = max((s for s, _e in sentences if s <= trig.start), default=0)
         near = [p for p in persons if sentence_start <= p[0] and p[1] <= base + m.start()
-                and not possessive(text, p) and _is_female(p[2].surname) == (pronoun == "she")]
+                and not possessive(text, p) and _is_female(text, p) == (pronoun == "she")]
         if near:
             return [near[-1]], 0.55
     if pronoun in ("him", "her"):
@@ -507,7 +507,7 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         # before the `and`
         chained = _NAME_AND_VERB.search(text, max(0, trig.start - 40), trig.start)
         named = [p for p in persons if chained and p[1] == chained.start() and not possessive(text, p)
-                 and _is_female(p[2].surname) == (pronoun == "her")]
+                 and _is_female(text, p) == (pronoun == "her")]
         if named and _VERB_BEFORE_NAME.search(text, max(0, named[0][0] - 40), named[0][0]):
             return named[:1], 0.6
         # `repealed the orders of Sytin and then removed him`: an object pronoun may take a person of
@@ -517,7 +517,7 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         # his sister when the NKVD came for him`)
         phrase = [p for p in persons if sentence_start <= p[0] and p[1] <= trig.start and not possessive(text, p)
                   and (_IN_PHRASE.search(text, max(0, p[0] - 25), p[0]) or _SUBORDINATE.search(text, p[1], trig.start))
-                  and _is_female(p[2].surname) == (pronoun == "her")]
+                  and _is_female(text, p) == (pronoun == "her")]
         if len({p[2].person_id for p in phrase}) == 1:
             return [phrase[-1]], 0.55
     # the nearest earlier sentence (or earlier part of this one) that names persons
@@ -561,7 +561,7 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         # Russian surnames show gender (-a, -aya for women): `her death` is not Stalin's
         female = pronoun in ("she", "her")
         # persons in a closed parenthesis (`According to testimony (A, B, C) he was shot`) cite, not act
-        gendered = [p for p in in_it if _is_female(p[2].surname) == female
+        gendered = [p for p in in_it if _is_female(text, p) == female
                     and not _in_closed_parenthesis(text, p, base + m.start())]
         in_it = [p for p in gendered if not possessive(text, p)]
         if not in_it and len({p[2].person_id for p in gendered}) == 1:
@@ -655,10 +655,16 @@ def _in_closed_parenthesis(text: str, p: tuple, until: int) -> bool:
     return opened > text.rfind(")", 0, p[0]) and p[0] - opened < 200 and ")" in text[p[1] : until]
 
 
-def _is_female(surname: str | None) -> bool:
+def _is_female(text: str, p: tuple) -> bool:
     # only the unambiguous Russian endings: Yagoda, Lakoba and Smilga are men; a person known by a
-    # given name alone (no surname) is not told either way
-    return bool(surname) and len(surname) > 4 and surname.endswith(("ova", "eva", "yna", "ina", "aya"))
+    # given name and patronymic alone (`Zinaida Gavrilovna`) is told by the patronymic
+    surname = p[2].surname
+    if not surname:
+        return p[0] is not None and bool(_FEMALE_PATRONYMIC.search(text, p[0], p[1]))
+    return len(surname) > 4 and surname.endswith(("ova", "eva", "yna", "ina", "aya"))
+
+
+_FEMALE_PATRONYMIC = re.compile(r"[a-z](?:ovna|evna|ichna)\b")
 
 
 # `the group of exiles which included A and B`, `defendants ... such as A, B`: a noun names what

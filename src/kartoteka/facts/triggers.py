@@ -50,7 +50,9 @@ _TABLE: list[tuple[str, str, str]] = [
     ("arrested", "verb", r"taken into custody|came for|taken (?:directly )?to (?:a |the )?(?:\w+ )?(?:prison|jail)"),
     ("shot", "intrans", r"went to the firing squad|faced the firing squad|went before the firing squad"),
     ("shot", "verb", r"put to death"),
-    ("died", "intrans", r"no longer alive|passed away"),
+    # `But X was already dead` (the word the scan finds is `dead`; what stands before it says who)
+    ("died", "intrans", r"no longer alive|passed away|dead(?:(?<=was dead)|(?<=were dead)|(?<=was already dead)|"
+                        r"(?<=were already dead))"),
     ("imprisoned", "intrans", r"(?:ended|wound) up in (?:a |the )?(?:\w+ )?(?:prisons?|jails?|camps?|confinement)"
                               r"|landed in (?:a |the )?(?:prisons?|jails?|camps?)"
                               # `who lived in confinement for many years`
@@ -151,7 +153,7 @@ _PATTERN = re.compile(
 _STEMS = frozenset(
     "came face went comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
     "take no l pass set ende end land foun surv spen serv brou brin stoo "
-    "suic arre re-a rear exec liqu shoo died peri deat murd assa kill depo exil bani impr inca jail expu "
+    "suic arre re-a rear exec liqu shoo died peri deat dead murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
     "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe arri "
     "time stay excl cell in j in p".split()
