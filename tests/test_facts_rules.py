@@ -1738,3 +1738,8 @@ def test_a_woman_named_by_given_name_and_patronymic_is_no_he():
     given = PersonRef(0, len("Ivan Petrovich"), "p-ivan-petrovich", None)
     found = find_facts_in(text, [(0, len(text))], [given])
     assert [(f.person_id, f.type) for f in found] == [("p-ivan-petrovich", "died")]
+
+
+def test_as_well_as_joins_two_predicates_of_one_subject():
+    assert pairs("In 1912 Orlov was coopted into the Central Committee as well as included in the membership of "
+                 "the Central Committee Russian Buro.") == {("Orlov", "elected"), ("Orlov", "appointed")}

@@ -120,7 +120,7 @@ _AND_HIS = re.compile(r"\b(?:and|with)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:commi
 _AND_WHO = re.compile(r"\s*,?\s*(?:and|or)\s+who\s+(?:also\s+|later\s+)?(?:(?:were|was|had\s+been)\s+)?")
 _THOSE_WHO = re.compile(r"\b[Tt]hose\s+who\s+(?:were|had\s+been)\s+$")
 _COORDINATED = re.compile(
-    r"[^.;:!?]{0,90}?(?:,|\band\b|\bor\b|\bbut\b)\s+(?:(?:and|then|later|soon|subsequently|afterwards|was|were|"
+    r"[^.;:!?]{0,90}?(?:,|\band\b|\bor\b|\bbut\b|\bas\s+well\s+as\b)\s+(?:(?:and|then|later|soon|subsequently|afterwards|was|were|"
     r"also|himself|herself|themselves|immediately|finally)\s+){0,3}$"
 )
 _ASIDE = re.compile(r"\([^()]{1,120}\)")
