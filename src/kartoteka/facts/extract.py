@@ -973,7 +973,9 @@ def _emit(text: str, clause: tuple[int, int], group: list, trig: Trigger, years:
 
 
 _ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
-_LIST_HEAD = re.compile(r"\s+(?:[a-z]+\s+){1,3}?[a-z]+:(?=\s)")
+# (`... included two old opponents of Trotsky, A and B`: a count and what they are, then the names)
+_LIST_HEAD = re.compile(r"\s+(?:[a-z]+\s+){1,3}?[a-z]+:(?=\s)"
+                        r"|\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+[^,.;:()]{3,60}?,(?=\s)")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|recently|already|just|since|finally)\s+)?been\s+$",
                               re.IGNORECASE)
 _QUOTED = re.compile(r"\s*[\"“]")
