@@ -802,7 +802,7 @@ def test_pronouns_owner_and_subordinate_clause():
         ("Many commanders were allegedly arrested. Among them were officials such as N. Ye. Rubin.", set()),
         # `one of those convicted`, `among those arrested`
         ("Orlov faced the firing squad that spring. He was one of those convicted at the Kharkov trial.",
-         {("Orlov", "shot"), ("Orlov", "sentenced")}),
+         {("Orlov", "shot"), ("Orlov", "sentenced"), ("Orlov", "tried")}),
         ("Rubin was among those arrested in 1937.", {("Rubin", "arrested")}),
         # a pronoun three sentences after the last name is someone unnamed
         ("Orlov wrote of the famine. The peasants hid grain. The judges knew it. The crops had failed. "
@@ -1047,7 +1047,7 @@ def test_some_of_a_named_group_and_named_examples():
     text = "Many of them were released after several years, for example Orlov and Pavlov."
     assert pairs(text) == {("Orlov", "released"), ("Pavlov", "released")}
     assert pairs("Orlov faced the firing squad that spring. He was one of those convicted at the Kharkov trial.") == {
-        ("Orlov", "shot"), ("Orlov", "sentenced")}
+        ("Orlov", "shot"), ("Orlov", "sentenced"), ("Orlov", "tried")}
 
 
 def test_a_year_in_a_relative_clause_after_the_event_is_not_its():
@@ -1748,3 +1748,10 @@ def test_as_well_as_joins_two_predicates_of_one_subject():
 def test_a_membership_list_may_open_with_a_count_and_what_they_are():
     assert pairs("The membership of the Defense Council now included two old enemies of Sokolov, Orlov and "
                  "Pavlov.") == {("Orlov", "appointed"), ("Pavlov", "appointed")}
+
+
+def test_convicted_at_a_named_trial_is_also_tried():
+    assert pairs("In 1938 Pavlov found himself in the same cell with Sokolov, who had been convicted in the "
+                 "Kharkov trial.") == {("Pavlov", "imprisoned"), ("Sokolov", "sentenced"), ("Sokolov", "tried")}
+    # a sentence passed with no trial named says only that
+    assert pairs("The court sentenced Sokolov to 10 years.") == {("Sokolov", "sentenced")}

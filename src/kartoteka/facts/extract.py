@@ -1189,6 +1189,13 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                     "agent": agent, "according_to": according.group("src") if according else None,
                     "year": year, "mention": (p[0], p[1]), "place": place,
                 }))
+            if trig.type == "sentenced" and _TRIAL_NAMED.search(text, ss, se):
+                # `one of those convicted in the Bukharin-Rykov trial`, `a tribunal at which A and B were condemned
+                # to death`: convicted at a trial, they were tried
+                tried = Trigger("tried", trig.role, trig.start, trig.end)
+                told = {f[0].person_id for f in out if f[1].type == "tried" and f[2][0] < se and f[2][1] > ss}
+                untold = [p for p in group if p[2].person_id not in told]
+                out.extend(_list_facts(untold, tried, (ev_start, ev_end), modality, confidence, year))
             if trig.type == "released" and how == "nominal" and not _RELEASED_FROM_POST.match(text, trig.end, se):
                 # `fought to win the release of L. Landau`: whether or not he was freed, he was held; when, the
                 # release's year does not say
@@ -1197,6 +1204,8 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
     return out
 
 
+#: a trial or tribunal the sentence names (not `the court`, which may pass sentence apart from the trial told)
+_TRIAL_NAMED = re.compile(r"\b(?:trial|tribunal)\b", re.IGNORECASE)
 #: `the release of X from his post`: a dismissal, no prison
 _RELEASED_FROM_POST = re.compile(r"\s+of\s+[^.;:]{1,60}?\s+from\s+(?:his|her|the|their)\s+(?:\w+\s+){0,2}?"
                                  r"(?:post|posts|duties|work|job|command|office)\b")
