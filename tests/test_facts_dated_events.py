@@ -145,7 +145,8 @@ def _years(text: str) -> dict:
          {("Orlov", "appointed"): None}),
         # the event a trigger names itself is its own year; deaths of several persons are not one
         ("Kirov's murder shocked the whole party.", {("Kirov", "killed"): 1934}),
-        ('The "Industrial Party" trial sentenced Orlov to be shot.', {("Orlov", "sentenced"): 1930}),
+        ('The "Industrial Party" trial sentenced Orlov to be shot.',
+         {("Orlov", "sentenced"): 1930, ("Orlov", "tried"): 1930}),
         ("The murder of Kirov shocked the city.", {("Kirov", "killed"): 1934}),
         ("The murder of Kirov, Orlov and Pavlov shocked the city.",
          {("Kirov", "killed"): None, ("Orlov", "killed"): None, ("Pavlov", "killed"): None}),
