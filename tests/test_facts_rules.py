@@ -1755,3 +1755,11 @@ def test_convicted_at_a_named_trial_is_also_tried():
                  "Kharkov trial.") == {("Pavlov", "imprisoned"), ("Sokolov", "sentenced"), ("Sokolov", "tried")}
     # a sentence passed with no trial named says only that
     assert pairs("The court sentenced Sokolov to 10 years.") == {("Sokolov", "sentenced")}
+
+
+def test_a_chain_of_predicates_goes_on_with_its_opening_subject():
+    assert pairs("Orlov joined the party in 1902, took part in the strikes, spent many years at hard labor, and "
+                 "fell ill.") == {("Orlov", "imprisoned")}
+    # a second name before the verb: whose predicate it is, the sentence does not say
+    assert pairs("Orlov joined the party with Pavlov's help, took part in the strikes with Sokolov, spent many "
+                 "years at hard labor.") == set()

@@ -1060,6 +1060,10 @@ _VERB_BEFORE_NAME = re.compile(r"\b(?:[a-z]+ed|shot|took|sent|put)\s+(?:(?:[A-Z]
 #: a predicate coordinated without a subject of its own, right before the verb
 _AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:then|later|soon|afterwards|finally)\s+$")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|I)\b")
+#: a past-tense verb right after the sentence's opening name: the name is its subject
+_PREDICATE_AFTER = re.compile(r"\s+(?:[a-z]+ed|took|spent|became|went|made|wrote|gave|came|left|met|fought|led)\b")
+#: one more predicate of a chain, after a comma
+_CHAINED = re.compile(r",\s+(?:(?:then|later|soon|\w+ly)\s+)?$")
 
 
 def _last_closer(text: str, start: int, end: int) -> int:
@@ -1113,12 +1117,17 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                     clause = (ss, clause[1])
                     persons = _persons_in(paragraph, *clause)
                     group, how = _patients(text, clause, persons, trig)
-                if not group and trig.role == "intrans" and _AND_THEN.search(text, ss, trig.start):
-                    # `A. P. Orlov, who ..., shot his wife and son, and then shot himself`: a second
-                    # predicate goes on with the sentence's one subject
+                if not group and trig.role == "intrans":
+                    # `A. P. Orlov, who ..., shot his wife and son, and then shot himself`; `Orlov entered the
+                    # party in 1902, took part in ..., spent many years at hard labor`: a later predicate goes on
+                    # with the sentence's one subject
                     sole = _persons_in(paragraph, ss, trig.start)
                     if (len(sole) == 1 and not possessive(text, sole[0])
-                            and not _SUBJECT_PRONOUN.search(text, sole[0][1], trig.start)):
+                            and not _SUBJECT_PRONOUN.search(text, sole[0][1], trig.start)
+                            and (_AND_THEN.search(text, ss, trig.start)
+                                 or (sole[0][0] - ss <= 3 and _PREDICATE_AFTER.match(text, sole[0][1])
+                                     and _CHAINED.search(text, ss, trig.start)
+                                     and ";" not in text[sole[0][1] : trig.start]))):
                         group, how = sole, "coordinated"
                 if how in ("fronted", "active", "including") and group:
                     # `Arrested were the secretaries A and B; C, a member of ...; the members D, E and F`;
