@@ -1763,3 +1763,8 @@ def test_a_chain_of_predicates_goes_on_with_its_opening_subject():
     # a second name before the verb: whose predicate it is, the sentence does not say
     assert pairs("Orlov joined the party with Pavlov's help, took part in the strikes with Sokolov, spent many "
                  "years at hard labor.") == set()
+
+
+def test_met_an_untimely_death_says_the_person_died():
+    assert pairs("In February Orlov met an untimely death in his apartment.") == {("Orlov", "died")}
+    assert pairs("Orlov met Pavlov at the station.") == set()

@@ -51,7 +51,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("shot", "intrans", r"went to the firing squad|faced the firing squad|went before the firing squad"),
     ("shot", "verb", r"put to death"),
     # `But X was already dead` (the word the scan finds is `dead`; what stands before it says who)
-    ("died", "intrans", r"no longer alive|passed away|dead(?:(?<=was dead)|(?<=were dead)|(?<=was already dead)|"
+    ("died", "intrans", r"met (?:an? |his |her |their )?(?:untimely |early |tragic |violent )?death|"
+                        r"no longer alive|passed away|dead(?:(?<=was dead)|(?<=were dead)|(?<=was already dead)|"
                         r"(?<=were already dead))"),
     ("imprisoned", "intrans", r"(?:ended|wound) up in (?:a |the )?(?:\w+ )?(?:prisons?|jails?|camps?|confinement)"
                               r"|landed in (?:a |the )?(?:prisons?|jails?|camps?)"
@@ -151,7 +152,7 @@ _PATTERN = re.compile(
 # First four letters of every phrase above: a cheap word scan finds candidate positions and
 # the big alternation is tried only there (tried everywhere, it dominates the layer's time).
 _STEMS = frozenset(
-    "came face went comm shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
+    "came face went comm met shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
     "take no l pass set ende end land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat dead murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
