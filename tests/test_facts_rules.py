@@ -1768,3 +1768,21 @@ def test_a_chain_of_predicates_goes_on_with_its_opening_subject():
 def test_met_an_untimely_death_says_the_person_died():
     assert pairs("In February Orlov met an untimely death in his apartment.") == {("Orlov", "died")}
     assert pairs("Orlov met Pavlov at the station.") == set()
+
+
+def test_brought_back_from_exile_and_returned_from_exile_say_the_person_was_exiled():
+    assert pairs("Orlov wrote a letter to Stalin. Stalin brought him back from exile.") == {("Orlov", "exiled")}
+    assert pairs("Sokolov returned from exile in 1930.") == {("Sokolov", "exiled")}
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject():
+    # the last name before `him` is the subject of the verb: the one meant is someone else, unnamed here
+    assert pairs("The letter reached Stalin. Stalin brought him back from exile.") == set()
+    assert pairs("The letter reached Stalin. Stalin soon freed him.") == set()
+    # a possessive `her` may be the subject's own
+    SURNAMES.add("Orlova")
+    try:
+        assert pairs("Orlova, who not long before her death wrote her memoirs, was rehabilitated.") >= {
+            ("Orlova", "died")}
+    finally:
+        SURNAMES.discard("Orlova")

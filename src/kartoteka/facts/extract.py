@@ -566,6 +566,11 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         in_it = [p for p in gendered if not possessive(text, p)]
         if not in_it and len({p[2].person_id for p in gendered}) == 1:
             in_it = gendered  # `Belov's concern was justified. He was arrested`: the owner is the one named
+        if pronoun in ("him", "her") and trig.role != "noun":
+            # `X wrote to Stalin. Stalin brought him back`: an object pronoun is not its own clause's subject
+            own = {p[2].person_id for p in persons if p[0] is not None and cs <= p[0] < trig.start
+                   and not possessive(text, p)}
+            in_it = [p for p in in_it if p[2].person_id not in own]
         distinct = {p[2].person_id for p in in_it}
         if len(distinct) == 1:
             if last_sentence[1] <= trig.start and _IN_PHRASE.search(

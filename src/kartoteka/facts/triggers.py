@@ -84,7 +84,9 @@ _TABLE: list[tuple[str, str, str]] = [
     ("imprisoned", "noun", r"(?:(?<=his )|(?<=her ))cell ?mates"),
     # `ended his life in confinement`: he died there
     ("died", "intrans", r"ended (?:his|her) (?:own )?(?:life|days)(?! (?:by|with|in) (?:committing )?suicide)"),
-    ("exiled", "intrans", r"ended up in exile"),
+    # `returned from exile`; `Stalin brought him back from exile` (the word the scan finds is `brought`)
+    ("exiled", "intrans", r"ended up in exile|return(?:ed|ing) from exile"),
+    ("exiled", "verb", r"brought(?=\s+(?:[\w.]+\s+){1,4}?back\s+from\s+exile\b)"),
     ("released", "verb", r"set free"),
     # `A, B and other engineers received their freedom`
     ("released", "intrans", r"(?:received|regained|won|got|obtained) (?:his|her|their) (?:freedom|liberty)"),
@@ -152,7 +154,7 @@ _PATTERN = re.compile(
 # First four letters of every phrase above: a cheap word scan finds candidate positions and
 # the big alternation is tried only there (tried everywhere, it dominates the layer's time).
 _STEMS = frozenset(
-    "came face went comm met shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
+    "came face went comm met retu shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
     "take no l pass set ende end land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat dead murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
