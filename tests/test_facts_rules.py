@@ -1786,3 +1786,14 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject():
             ("Orlova", "died")}
     finally:
         SURNAMES.discard("Orlova")
+
+
+def test_a_charge_set_after_the_subject_does_not_make_its_verb_a_claim():
+    found = {(f.person, f.type, f.modality) for f in facts(
+        "Soon after the murder the executives Orlov, Pavlov and some others accused of negligence were dismissed.",
+        all_modalities=True)}
+    assert found == {("Orlov", "removed", "asserted"), ("Pavlov", "removed", "asserted")}
+    # the passive charge still governs what it charges
+    found = {(f.person, f.type, f.modality) for f in facts("Orlov was accused of having arrested Pavlov.",
+                                                           all_modalities=True)}
+    assert ("Pavlov", "arrested", "asserted") not in found

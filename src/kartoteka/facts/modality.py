@@ -59,6 +59,14 @@ _REPORTED = re.compile(
 )
 
 
+# a charge set after the subject, before its own verb (a reduced relative, not the passive `was accused of`)
+_ACCUSED_SUBJECT = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:accused|charged|suspected)\s+(?:of|with)\s+"
+    r"[^,;.\"“”]{1,60}?\s+(?:was|were|had\s+been|have\s+been)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
 _REPORTED_SENTENCE = re.compile(
     r"^\s*(?:It\s+was\s+(?:said|rumou?red|claimed|alleged)|Rumou?rs?|Allegedly)\b|\baccording\s+to\s+(?:the\s+)?"
     r"(?:official|some|other|certain)\s+(?:version|accounts?|rumou?rs?|reports?)",
@@ -153,6 +161,10 @@ def _modality(clause_text: str, trig_rel: int, sentence_text: str, role: str | N
         return "denied" if frame.group("denied") else "reported" if frame.group("reported") else "hypothetical"
     cut = max(left.rfind(","), left.rfind(" and "), left.rfind(";"))
     window = left[cut + 1 :][-70:] if cut >= 0 else left[-70:]
+    accused = _ACCUSED_SUBJECT.search(window)
+    if accused:
+        # `executives ... accused of negligence were dismissed`: the charge is the subject's, the dismissal a fact
+        window = window[: accused.start()]
     if _REPORTED.search(window) or _REPORTED_SENTENCE.search(sentence_text[:80]):
         return "reported"
     if role == "noun" and _PRESUPPOSED.search(window):
