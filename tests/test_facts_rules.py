@@ -1797,3 +1797,16 @@ def test_a_charge_set_after_the_subject_does_not_make_its_verb_a_claim():
     found = {(f.person, f.type, f.modality) for f in facts("Orlov was accused of having arrested Pavlov.",
                                                            all_modalities=True)}
     assert ("Pavlov", "arrested", "asserted") not in found
+
+
+def test_them_after_a_plural_noun_is_that_noun_not_a_name_further_on_or_a_list_named_before():
+    text = ("Among them were Orlov and Pavlov, who were arrested.\n\nUnable to evacuate the prisoners, the local "
+            "organs, clearly with the approval of Sokolov, gave the order to shoot them.")
+    second = text.index("Unable")
+    found = find_facts_in(text, [(0, second - 2), (second, len(text))], persons_in(text))
+    assert {(f.person, f.type) for f in found} == {("Orlov", "arrested"), ("Pavlov", "arrested")}
+    # a plural noun the names right after it say who they are (across an apposition) leaves `they` to them;
+    # `People's Commissars` is no plural antecedent
+    assert pairs("Pavlov became deputy chairman of the Council of People's Commissars, and his comrades-in-arms in "
+                 "the leadership of the party, Orlov and Sokolov, were sent to Kazan, where they were "
+                 "arrested.") == {("Orlov", "arrested"), ("Sokolov", "arrested"), ("Pavlov", "elected")}

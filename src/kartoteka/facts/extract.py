@@ -110,9 +110,13 @@ _PLURAL_ANTECEDENT = re.compile(
     r"\b(?:officers|members|people|workers|communists|leaders|specialists|engineers|scientists|commanders|"
     r"delegates|officials|residents|Bolsheviks|Chekists|peasants|writers|documents|papers|letters|materials|"
     r"committees|organizations|others|children|wives|relatives|families|prisoners|students|men|women|victims|"
-    r"comrades|friends|colleagues|associates|persons|cadres|the\s+(?:arrested|accused|condemned|convicted))\b",
+    r"comrades|friends|colleagues|associates|persons|cadres|the\s+(?:arrested|accused|condemned|convicted))\b"
+    r"(?!['’]s)",  # (not `People's Commissars`)
     re.IGNORECASE,  # (`People were not questioned, they were simply shot`)
 )
+#: what may stand between a plural noun and the names that say who they are (`his comrades, A and B`; `his
+#: comrades-in-arms in the leadership of ..., A and B`)
+_NAMES_THEM = re.compile(r"(?:[^.;:,()]{0,80},)?\s*[,:(—–-]?\s*(?:(?:the|such|as|namely|including|among\s+them)\s+)*")
 # `After Kashketin and his commission had done it, they were shot`: `they` are named in this sentence
 _AND_HIS = re.compile(r"\b(?:and|with)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:commission|group|brigade|family|"
                       r"assistants|deputies|men|comrades|colleagues|associates|accomplices|staff|wife|husband|son|"
@@ -483,8 +487,10 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         and_his = _AND_HIS.search(text, sentence_start, at)
         if and_his and any(and_his.end() <= p[0] < at for p in persons):
             and_his = None  # `and his comrades, A and B, were sent ..., where they were arrested`: named
+        # (`his comrades, A and B,` names them; a name further on, `the prisoners, ... with the approval of
+        # Beria, ... shoot them`, does not)
         plural = [g for g in _PLURAL_ANTECEDENT.finditer(text, sentence_start, trig.start)
-                  if not any(g.end() <= p[0] < at for p in persons)]  # (`his comrades, A and B,` names them)
+                  if not any(g.end() <= p[0] < at and _NAMES_THEM.fullmatch(text, g.end(), p[0]) for p in persons)]
         head = [p for p in persons if and_his and not plural and text[p[1] : and_his.start()].isspace()]
         if head and not possessive(text, head[-1]):
             # `After Orlov and his commission had done their work, they themselves were shot`: the one named
