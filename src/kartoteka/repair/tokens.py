@@ -325,6 +325,15 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
             lex_best = [hit for hit in a.lex_hits if hit[1].ocr and hit[0] >= own + BARELY_MARGIN]
 
     rival_word = ""
+    unsure = _unsure_report(doc_best) if doc_best and lex_best and pattern == "lower" else None
+    if unsure:
+        # The report's near forms cannot choose: two are printed often (`hurned`: `hurried` x7, `turned` x37), or
+        # the one it prints is a random letter away. The lexicon with its OCR confusions may (`burned`, a `b`
+        # read as `h`).
+        verdict = _lexicon_verdict(a, lex, lex_best, base, low)
+        if verdict is not None and verdict[2].ocr and verdict[0][0] not in unsure[1]:
+            cased, kind, reason, confidence, source = verdict[0]
+            return cased, kind, f"{reason}; {unsure[0]}", confidence, source
     if doc_best:
         doc_best.sort(key=lambda t: (not t[1].ocr, -t[0]))
         by_word: dict[str, int] = {}
@@ -366,8 +375,13 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
             reason += f"; but the English word '{rival_word}' is as near"
         return cased, kind, reason, round(min(confidence, 0.97), 3), "document"
 
-    if lex_best:
-        lex_best = [hit for hit in lex_best if not (is_suffix_swap(low, hit[2]) or is_spelling_variant(low, hit[2]))]
+    verdict = _lexicon_verdict(a, lex, lex_best, base, low)
+    return verdict[0] if verdict is not None else None
+
+
+def _lexicon_verdict(a: _Analysis, lex: Lexicon, lex_best: list, base: str, low: str):
+    """The common English word a non-word is one edit from, with its confidence: (verdict, gap, variant)."""
+    lex_best = [hit for hit in lex_best if not (is_suffix_swap(low, hit[2]) or is_spelling_variant(low, hit[2]))]
     if lex_best:
         lex_best = sorted(lex_best, key=lambda t: -(t[0] + (OCR_BONUS if t[1].ocr else 0.0)))
         z, var, cased = lex_best[0]
@@ -395,7 +409,22 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
             reason += f"; a word of {len(low)} letters"
         if second:
             reason += f"; next candidate Zipf {second:.1f}"
-        return cased, "word", reason, round(min(confidence, 0.9), 3), "lexicon"
+        return (cased, "word", reason, round(min(confidence, 0.9), 3), "lexicon"), gap, var
+    return None
+
+
+def _unsure_report(doc_best: list) -> tuple[str, dict[str, int]] | None:
+    """Why the report's near forms do not settle a lowercase word, and those forms; None when they do.
+    Unsettled: the form a document fix would take has a rival printed over a third as often (the test
+    that lowers the fix to a proposal), or it is no OCR confusion away."""
+    ranked = sorted(doc_best, key=lambda t: (not t[1].ocr, -t[0]))  # as the document fix ranks them
+    n, var, first = ranked[0]
+    others = [(m, w) for m, _v, w in ranked if w != first]
+    if others and max(others)[0] * 3 > n:
+        m, second = max(others)
+        return f"the report's near forms ('{first}' x{n}, '{second}' x{m}) are split", {first: n, second: m}
+    if not var.ocr:
+        return f"the report's near form '{first}' (x{n}) is no OCR confusion away", {first: n}
     return None
 
 
