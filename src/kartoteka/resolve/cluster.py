@@ -14,9 +14,10 @@
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -158,6 +159,21 @@ def ocr_initials(minor: tuple[str, ...], major: tuple[str, ...]) -> bool:
     return 1 <= len(diffs) <= 2 and all(_confusable(minor[k], major[k]) for k in diffs)
 
 
+#: each letter's OCR confusion class (`_CONFUSABLE`), W read as V; other letters are their own class
+_CLASS_OF = {ch: n for n, group in enumerate(_CONFUSABLE) for ch in group} | {"W": 2}
+
+
+def _letter_classes(initials: tuple[str, ...]) -> tuple[int, ...]:
+    """The confusion class of each initial's first letter: two initials that are compatible or one OCR
+    confusion apart share it."""
+    return tuple(_CLASS_OF.get(x[:1].upper(), 100 + ord(x[:1].upper() or " ")) for x in initials)
+
+
+def _first_letter(initials: tuple[str, ...]) -> str:
+    """The letter `_ini_compatible` compares first (`W.` reads as `V.`); "" for no initials."""
+    return initials[0][:1].lower().replace("w", "v") if initials else ""
+
+
 def _merge_initials(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
     out = list(longer)
@@ -222,21 +238,30 @@ class Clusterer:
         strong_idx.sort(key=lambda i: (-len(cands[i].initials) - (cands[i].given is not None),
                                        cands[i].initials, cands[i].given or "", cands[i].start))
         by_key: dict[str, list[int]] = defaultdict(list)
+        # a surname's profiles by the first letter of their initials ("" for none): only a profile with the
+        # same letter, or none, can fit a form with initials (many namesakes would make the search quadratic)
+        by_letter: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         deferred: list[int] = []
         for i in strong_idx:
             c = cands[i]
             key = name_key(c.surname)
+            letters = by_letter[key]
+            pool = by_key[key] if not c.initials else heapq.merge(letters[_first_letter(c.initials)], letters[""])
+            fits = (g for g in pool if self._profile_ok(self.groups[g], c))
+            gi = next(fits, None)
             # (two compatible profiles are enough to know: stop counting there)
-            fits = (g for g in by_key[key] if self._profile_ok(self.groups[g], c))
-            if not c.given and next(fits, None) is not None and next(fits, None) is not None:
+            if not c.given and gi is not None and next(fits, None) is not None:
                 deferred.append(i)  # `G. Ordzhonikidze` beside G. A. and G. K.: decided by context below
                 continue
-            gi = self._find_profile(by_key[key], c)
             if gi is None:
                 self.groups.append(Group(key, c.surname, c.initials, c.given, c.patronymic))
                 gi = len(self.groups) - 1
                 by_key[key].append(gi)
+                letters[_first_letter(c.initials)].append(gi)
             g = self.groups[gi]
+            if not g.initials and c.initials:  # (a profile that gains initials moves to their letter)
+                letters[""].remove(gi)
+                insort(letters[_first_letter(c.initials)], gi)
             g.initials = _merge_initials(g.initials, c.initials)
             g.given = g.given or c.given
             g.patronymic = g.patronymic or c.patronymic
@@ -477,9 +502,6 @@ class Clusterer:
     def _profile_ok(g: Group, c: Candidate) -> bool:
         return not _other_given(c.given, g.given) and _ini_compatible(g.initials, c.initials)
 
-    def _find_profile(self, groups: list[int], c: Candidate) -> int | None:
-        return next((gi for gi in groups if self._profile_ok(self.groups[gi], c)), None)
-
     def _positions(self) -> dict[int, list[int]]:
         pos: dict[int, list[int]] = defaultdict(list)
         for i, (gi, _) in self.assign.items():
@@ -529,11 +551,25 @@ class Clusterer:
             first = {g: min((self.cands[i].start for i in members[g]), default=0) for g in set(groups)}
             # the smaller profile first; among equals the one the text introduces later
             order = sorted(set(groups), key=lambda g: (len(members[g]), len(self.groups[g].initials), -first[g]))
+            rank = {g: k for k, g in enumerate(order)}
+            two = len(order) == 2
+            # the profiles each minority profile could be a variant of, found by the confusion classes of their
+            # initials' letters: the same classes in front (an OCR confusion) or at the end (a dropped initial)
+            fronts: dict[tuple[int, ...], list[int]] = defaultdict(list)
+            ends: dict[tuple[int, ...], list[int]] = defaultdict(list)
+            for g in order:
+                classes = _letter_classes(self.groups[g].initials)
+                for n in range(1, len(classes) + 1):
+                    fronts[classes[:n]].append(g)
+                    ends[classes[-n:]].append(g)
+            removed: set[int] = set()
             for k, minor in enumerate(order):
                 gm = self.groups[minor]
-                for major in reversed(order[k + 1 :]):
+                mine = _letter_classes(gm.initials)
+                near = order[k + 1 :] if two else {*fronts.get(mine, ()), *ends.get(mine, ())}
+                for major in sorted((g for g in near if rank[g] > k), key=rank.__getitem__, reverse=True):
                     gM = self.groups[major]
-                    if major not in by_key[key] or _other_given(gm.given, gM.given):
+                    if major in removed or _other_given(gm.given, gM.given):
                         continue
                     same_first_other_second = (
                         len(set(groups)) == 2 and len(members[minor]) == 1 and bare_keys[key] > 0
@@ -547,8 +583,10 @@ class Clusterer:
                     for i in members[minor]:
                         self.assign[i] = (major, min(self.assign[i][1], 0.8))
                     members[major] += members.pop(minor)
-                    by_key[key] = [g for g in by_key[key] if g != minor]
+                    removed.add(minor)
                     break
+            if removed:
+                by_key[key] = [g for g in by_key[key] if g not in removed]
 
     def _damaged_left(self, start: int, lost: str) -> bool:
         """Is what stands before `start` the remains of the initial `lost` (`Ya.  M.`, `1. Ye.`, `P F.`)?"""
