@@ -17,7 +17,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -169,6 +169,15 @@ def _letter_classes(initials: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(_CLASS_OF.get(x[:1].upper(), 100 + ord(x[:1].upper() or " ")) for x in initials)
 
 
+def _profiles_for(by_key: dict[str, list[int]], by_letter: dict[str, dict[str, list[int]]], c: Candidate):
+    """The profiles of `c`'s surname that may fit its initials, in the order they were made."""
+    key = name_key(c.surname)
+    if not c.initials:
+        return by_key[key]
+    letters = by_letter[key]
+    return heapq.merge(letters[_first_letter(c.initials)], letters[""])
+
+
 def _first_letter(initials: tuple[str, ...]) -> str:
     """The letter `_ini_compatible` compares first (`W.` reads as `V.`); "" for no initials."""
     return initials[0][:1].lower().replace("w", "v") if initials else ""
@@ -246,8 +255,7 @@ class Clusterer:
             c = cands[i]
             key = name_key(c.surname)
             letters = by_letter[key]
-            pool = by_key[key] if not c.initials else heapq.merge(letters[_first_letter(c.initials)], letters[""])
-            fits = (g for g in pool if self._profile_ok(self.groups[g], c))
+            fits = (g for g in _profiles_for(by_key, by_letter, c) if self._profile_ok(self.groups[g], c))
             gi = next(fits, None)
             # (two compatible profiles are enough to know: stop counting there)
             if not c.given and gi is not None and next(fits, None) is not None:
@@ -266,7 +274,7 @@ class Clusterer:
             g.given = g.given or c.given
             g.patronymic = g.patronymic or c.patronymic
             self.assign[i] = (gi, 1.0)
-        self._assign_deferred(deferred, by_key)
+        self._assign_deferred(deferred, by_key, by_letter)
         self._merge_ocr_variants(by_key)
         self._merge_initial_variants(by_key)
         # given name + patronymic without a surname: join a person with the same pair, else stand alone
@@ -510,17 +518,20 @@ class Clusterer:
             p.sort()
         return pos
 
-    def _assign_deferred(self, deferred: list[int], by_key: dict[str, list[int]]) -> None:
+    def _assign_deferred(self, deferred: list[int], by_key: dict[str, list[int]],
+                         by_letter: dict[str, dict[str, list[int]]]) -> None:
         """A short form that fits several profiles goes to the one named nearest before it, else the biggest."""
         if not deferred:
             return
         pos = self._positions()
         for i in deferred:
             c = self.cands[i]
-            groups = [g for g in by_key[name_key(c.surname)] if self._profile_ok(self.groups[g], c)]
+            groups = [g for g in _profiles_for(by_key, by_letter, c) if self._profile_ok(self.groups[g], c)]
             best, best_d = None, CONTEXT_WINDOW + 1
             for g in groups:
-                for p in pos.get(g, ()):
+                near = pos.get(g, [])
+                k = bisect_left(near, c.start)
+                for p in near[max(0, k - 1) : k + 1]:  # (the nearest mention on either side)
                     if abs(p - c.start) < best_d:
                         best, best_d = g, abs(p - c.start)
             if best is None:
