@@ -36,6 +36,14 @@ from kartoteka.facts.lists import (
 from kartoteka.facts.modality import DENIED, modality_of
 from kartoteka.facts.model import Aggregate, Fact, PersonRef
 from kartoteka.facts.sentences import clause_spans, sentence_spans
+from kartoteka.facts.speakers import (
+    closes_quotation,
+    first_person,
+    inline_speaker,
+    introduced_speaker,
+    opens_quotation,
+    quotations,
+)
 from kartoteka.facts.triggers import Trigger, find_triggers
 from kartoteka.facts.years import (
     CLAUSE,
@@ -141,6 +149,8 @@ class _Paragraph:
     previous_group: list | None = None  # the last list of persons of the previous paragraph
     carried_year: YearValue | None = None  # the year in force at the previous paragraph's end (absolute offsets)
     episode_year: YearValue | None = None  # the year of the episode this year-less paragraph goes on telling
+    #: who speaks the quotation this paragraph opens with, when an earlier paragraph named them
+    speaker: tuple | None = None
 
 
 class TextScan:
@@ -1008,6 +1018,17 @@ _PARTICIPLE_BEFORE = re.compile(
 )
 
 
+def _speaker_at(paragraph: _Paragraph, at: int) -> tuple | None:
+    """Who says the `I` at `at`: the speaker named beside its quotation, else the speaker of the quotation the
+    paragraph opens with (up to where that closes)."""
+    speaker = inline_speaker(paragraph.text, paragraph.persons, at)
+    if speaker is None and paragraph.speaker is not None:
+        spans = quotations(paragraph.text)
+        if spans and opens_quotation(paragraph.text) and at < spans[0][1]:
+            speaker = paragraph.speaker
+    return speaker
+
+
 def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, how: str
                 ) -> tuple[int, tuple[tuple[int, int], ...]]:
     """Where the year of this event may come from, and the spans whose years are not its own.
@@ -1145,6 +1166,11 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                     # `arrested other deputies as well—A and B; chiefs of departments, and board members C, D`
                     group = group + semicolon_items(text, paragraph.persons, group[-1][1], se)
             confidence = 0.85 if how in ("passive", "fronted", "nominal", "subject", "possessive") else 0.7
+            if not group and first_person(text, clause[0], trig.start, trig.end):
+                # `Gnedin wrote in his memoirs: "... my life in prisons and camps"`: the speaker's
+                speaker = _speaker_at(paragraph, trig.start)
+                if speaker is not None:
+                    group, how, confidence = [speaker], "speaker", 0.6
             if not group:
                 group, pconf = _resolve_pronoun(text, clause, sentences, paragraph.persons, trig, how,
                                                 paragraph.previous_group)
@@ -1319,6 +1345,8 @@ def find_facts_in(
     group_age = 0
     carried: YearValue | None = None
     episode: _Episode | None = None
+    open_speaker: tuple | None = None  # the speaker of a quotation the last paragraph left open
+    introduced: tuple | None = None  # the speaker the last paragraph introduced (`X wrote the following:`)
     for item in paragraphs:
         source_spans = [item] if isinstance(item[0], int) else list(item)
         pieces = _Pieces(text, [(to_rep(s), to_rep(e)) for s, e in source_spans])
@@ -1331,7 +1359,14 @@ def find_facts_in(
             events += [_shift_event(e, base) for e in scan.events_in(rs, re_)]
         items = year_items(pieces.text, dates, events)
         episode, episode_year = _go_on(episode, pieces.text, items)
-        paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group, carried, episode_year)
+        # a quotation this paragraph opens: the one the last paragraph left open, or one it introduced
+        speaker = (open_speaker or introduced) if opens_quotation(pieces.text) else None
+        paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group, carried, episode_year,
+                               speaker)
+        open_speaker = speaker if speaker is not None and not closes_quotation(pieces.text) else None
+        introduced = introduced_speaker(pieces.text, local)
+        if introduced is not None:
+            introduced = (None, None, introduced[2])
         # the year a next paragraph's `on the next day` refers to; a quoted document's years are its own
         if not _QUOTED.match(pieces.text):
             carried = _absolute(last_year(items), pieces, span_to_src)

@@ -63,8 +63,13 @@ _TABLE: list[tuple[str, str, str]] = [
                               r"|spent (?:a |the )?(?:\w+ ){0,2}(?:time|months|weeks) in "
                               r"(?:confinement|prisons?|jails?|camps?)\b"
                               r"|spent in (?:[\w'’]+ ){0,2}(?:prisons?|camps?|confinement|jails?)\b"
-                              r"|found (?:him|her|them)sel(?:f|ves) in (?:a |the )?(?:\w+ )?"
+                              r"|found (?:him|her|them|my)sel(?:f|ves) in (?:a |the )?(?:\w+ )?"
                               r"(?:prisons?|jails?|camps?|cells?|confinement)\b"),
+    # `They threw him into a cell, full of water`, `a wave of arrests swept me into prison`
+    ("imprisoned", "verb", r"(?:swept|threw|thrown|cast|put|placed)(?=\s+(?:\w+\s+){0,2}?into\s+(?:a\s+|the\s+)?"
+                           r"(?:[\w-]+\s+)?(?:prisons?|jails?|camps?|cells?)\b)"),
+    # `my intellectual life in prisons and camps` (whose life, a possessive says)
+    ("imprisoned", "noun", r"life in (?:prisons?|camps?|confinement)\b"),
     # `was kept for months in a cell for the condemned`, `they kept O. Orlova in prison for 2 years`
     ("imprisoned", "verb", r"kept(?=\s+(?:[\w.]+\s+){0,5}?(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}"
                            r"(?:prisons?|jails?|cells?|camps?|confinement)\b)"),
@@ -121,7 +126,8 @@ _TABLE: list[tuple[str, str, str]] = [
     ("removed", "noun", r"removal|dismissal"),
     ("removed", "verb", r"removed|dismissed|relieved|deposed|ousted|remove|dismiss"),
     ("released", "noun", r"release"),
-    ("released", "verb", r"released|freed|liberated|free"),
+    # (not `freed myself from the mentality of ...`)
+    ("released", "verb", r"(?:released|freed|liberated|free)(?!\s+(?:my|him|her|them|your|our)sel(?:f|ves)\b)"),
     ("rehabilitated", "noun", r"rehabilitation"),
     ("rehabilitated", "verb", r"rehabilitated|rehabilitate"),
     ("appointed", "noun", r"appointment"),
@@ -154,7 +160,8 @@ _PATTERN = re.compile(
 # First four letters of every phrase above: a cheap word scan finds candidate positions and
 # the big alternation is tried only there (tried everywhere, it dominates the layer's time).
 _STEMS = frozenset(
-    "came face went comm met retu shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
+    "came face went comm met retu swep thro cast plac life "
+    "shot took hang thre remo rele call incl co-o coop beca assu name sent entr put tran "
     "take no l pass set ende end land foun surv spen serv brou brin stoo "
     "suic arre re-a rear exec liqu shoo died peri deat dead murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "

@@ -348,6 +348,8 @@ def year_items(text: str, mentions: list[Mention], events: list[EventMention] | 
         if _DECADE.match(edtf) and not _BOUND.search(text, max(0, d.start - 12), d.start):
             items.append(Item(d.start, None, edtf, d.end))  # `in the 1930s`: a span of years, no one year
             continue
+        if _PUBLISHED.search(text, max(0, d.start - 40), d.start):
+            continue  # `in his memoirs published in 1964`: the year of a source, not of what it tells
         # `prior to 1928`, `until 1940`: a bound, not the year something happened
         if m and 1850 <= int(m.group(1)) <= 1995 and "X" not in edtf[:4] and not _BOUND.search(
             text, max(0, d.start - 12), d.start
@@ -368,6 +370,8 @@ def year_items(text: str, mentions: list[Mention], events: list[EventMention] | 
     return items
 
 
+_PUBLISHED = re.compile(r"\b(?:published|printed|issued|reissued|republished)\s+(?:\w+\s+){0,2}?(?:in|of)\s+$",
+                        re.IGNORECASE)
 _SPAN_OPENS = re.compile(r"\b(?:from|between)\s+(?:the\s+(?:end|beginning|middle)\s+of\s+)?$", re.IGNORECASE)
 _SPAN_JOINS = re.compile(r"\s*(?:to|until|till|through|and)\s+(?:the\s+(?:end|beginning|middle)\s+of\s+)?",
                          re.IGNORECASE)

@@ -1,0 +1,85 @@
+"""Who says `I` in a quotation: the memoirist a paragraph quotes (`X wrote in his memoirs: "... my life in
+prisons and camps"`, `"I found myself in cell No 47," X recalls`), so a first-person event is the speaker's.
+
+The author of the report writes in the first person too (`I think that ...`): outside a quotation whose
+speaker is named, `I` names no one.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: a person tuple as the fact layer passes them: (start, end, PersonRef), offsets relative to a paragraph,
+#: or (None, None, ref) for a person named in an earlier paragraph
+Person = tuple
+
+_SPEECH = r"(?:wrote|writes|recalled|recalls|related|relates|said|says|testified|told|stated|remembered|remembers)"
+# `X wrote in his memoirs: "`, `X, who ..., related:` (the colon or comma that opens the quotation)
+_SPEAKER_BEFORE = re.compile(
+    rf"(?:,[^.;:\"“”]{{0,100}},)?\s+(?:\w+\s+)?{_SPEECH}\b[^.!?;\"“”]{{0,80}}[:,]\s*$"
+)
+# `," the Rostov agronomist X recalls` (a description may stand before the name)
+_DESCRIBED = re.compile(r"\s*,?\s*(?:the\s+[^,.;:\"“”]{1,60}?\s+)?$")
+_SPEECH_AFTER = re.compile(rf"\s+{_SPEECH}\b")
+# the last sentence of a paragraph that introduces a quotation in the next: `X wrote the following in his
+# autobiographical novel "Polzhizni" [Half a Life]:`
+_INTRODUCES = re.compile(rf"\b{_SPEECH}\b[^.!?;]{{0,160}}:\s*$")
+# `I was arrested`, `I found myself in cell`, `my arrest`, `my intellectual life in prisons`, `swept me into`
+_FIRST_BEFORE = re.compile(r"(?:\bI\s+(?:\w+\s+){0,3}|\b[Mm]y\s+(?:own\s+|[a-z]+\s+)?)$")
+_FIRST_AFTER = re.compile(r"^\s+me\b")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+#: the end of a sentence (not an initial's stop: `V. Sokolov`, `Ya. Sverdlov`)
+_SENTENCE_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]\s+(?=[A-Z\"“])")
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The spans inside double quotation marks, paired in order; an unpaired last mark quotes to the end."""
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+    spans = [(marks[k] + 1, marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+    if len(marks) % 2:
+        spans.append((marks[-1] + 1, len(text)))
+    return spans
+
+
+def first_person(text: str, clause_start: int, trig_start: int, trig_end: int) -> bool:
+    """Does `I`, `my` or `me` take the event at this trigger?"""
+    return bool(_FIRST_BEFORE.search(text, clause_start, trig_start)) or bool(
+        _FIRST_AFTER.match(text[trig_end : trig_end + 8]))
+
+
+def inline_speaker(text: str, persons: list[Person], at: int) -> Person | None:
+    """The person named as speaking the quotation that holds offset `at`, in this paragraph: before it
+    (`X wrote in his memoirs: "`) or after it (`," the agronomist X recalls`)."""
+    span = next(((qs, qe) for qs, qe in quotations(text) if qs <= at < qe), None)
+    if span is None:
+        return None
+    qs, qe = span
+    before = [p for p in persons if p[1] is not None and p[1] <= qs - 1 and qs - 1 - p[1] <= 200]
+    if before and _SPEAKER_BEFORE.fullmatch(text, before[-1][1], qs - 1):
+        return before[-1]
+    after = [p for p in persons if p[0] is not None and p[0] > qe]
+    if after and _DESCRIBED.fullmatch(text, qe + 1, after[0][0]) and _SPEECH_AFTER.match(text, after[0][1]):
+        return after[0]
+    return None
+
+
+def introduced_speaker(text: str, persons: list[Person]) -> Person | None:
+    """The person a paragraph's closing sentence says will speak next (`D. Vitkovskiy wrote the following
+    ...:`): the last one named before its speech verb."""
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, max(0, len(text.rstrip()) - 1))]
+    tail_start = stops[-1] if stops else 0
+    m = _INTRODUCES.search(text, tail_start)
+    if not m:
+        return None
+    named = [p for p in persons if p[0] is not None and tail_start <= p[0] and p[1] <= m.start()
+             and not text.startswith(("'s", "’s"), p[1])]
+    return named[-1] if named else None
+
+
+def opens_quotation(text: str) -> bool:
+    return text.lstrip().startswith(('"', "“"))
+
+
+def closes_quotation(text: str) -> bool:
+    """Does the paragraph end its quotation (a closing mark last), or leave it open for the next?"""
+    return len(_QUOTE_MARK.findall(text)) % 2 == 0

@@ -1,0 +1,85 @@
+"""First-person events in a quotation are its speaker's; the author's own `I` names no one."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kartoteka.facts.extract import find_facts_in
+from kartoteka.facts.speakers import closes_quotation, quotations
+from test_facts_rules import SURNAMES, persons_in
+
+
+def _pairs(text: str, paragraphs=None) -> set[tuple[str, str, str]]:
+    units = paragraphs or [(0, len(text))]
+    return {(f.person, f.type, f.modality) for f in find_facts_in(text, units, persons_in(text))}
+
+
+def test_the_speaker_named_before_a_quotation_says_its_i():
+    text = 'Orlov wrote in his memoirs: "My thoughts grew freer in the course of my life in prisons and camps."'
+    assert _pairs(text) == {("Orlov", "imprisoned", "asserted")}
+
+
+def test_the_speaker_named_after_a_quotation_says_its_i():
+    text = '"I found myself in cell No 12 of the internal prison," the Kazan agronomist P. I. Pavlov recalls.'
+    assert _pairs(text) == {("Pavlov", "imprisoned", "asserted")}
+
+
+def test_a_paragraph_that_introduces_a_quotation_names_the_speaker_of_the_next():
+    first = "Recalling this time, the engineer D. Sokolov wrote the following in his novel:"
+    second = '"In January 1931 a wave of arrests swept me into prison. The cells were full.'
+    third = '"Later I was sent to the camps."'
+    text = f"{first}\n\n{second}\n\n{third}"
+    units = [(0, len(first)), (len(first) + 2, len(first) + 2 + len(second)),
+             (len(first) + 4 + len(second), len(text))]
+    assert _pairs(text, units) == {("Sokolov", "imprisoned", "asserted")}
+
+
+def test_the_authors_own_i_names_no_one():
+    # no speaker beside the quotation: the author's `I`, or an unnamed one's
+    assert _pairs("Orlov was a friend of mine. I was arrested in 1937, and in prison I heard of it.") == set()
+    assert _pairs('Orlov came in. "I was arrested in 1937," someone said.') == set()
+    # a paragraph that opens a quotation nobody introduced
+    text = 'Orlov spoke at length.\n\n"I was arrested in 1937."'
+    assert _pairs(text, [(0, 22), (24, len(text))]) == set()
+
+
+def test_freeing_oneself_of_a_mentality_is_no_release():
+    assert _pairs('Orlov wrote: "I gradually freed myself from the mentality of a bureaucrat."') == set()
+
+
+def test_him_thrown_into_a_cell_was_imprisoned():
+    assert ("Sokolov", "imprisoned", "asserted") in _pairs(
+        "For months Sokolov gave no testimony. They threw him into a cell full of water.")
+
+
+def test_a_woman_speaker_is_the_i_of_her_quotation():
+    SURNAMES.add("Orlova")
+    try:
+        text = 'Orlova wrote in her memoirs: "I was arrested in 1937."'
+        assert _pairs(text) == {("Orlova", "arrested", "asserted")}
+    finally:
+        SURNAMES.discard("Orlova")
+
+
+@given(st.text(alphabet='ab "“”', max_size=40))
+def test_quotation_spans_lie_inside_the_text_and_between_marks(text):
+    spans = quotations(text)
+    for start, end in spans:
+        assert 0 < start <= end <= len(text)
+        assert text[start - 1] in '"“”'
+    # an even count of marks closes every quotation it opens
+    marks = sum(text.count(m) for m in '"“”')
+    assert closes_quotation(text) == (marks % 2 == 0)
+    assert len(spans) == (marks + 1) // 2
+
+
+def test_person_refs_from_another_paragraph_carry_no_span():
+    # (a paragraph-level speaker is a person named before: its fact points at that mention)
+    first = "Then V. Sokolov related:"
+    second = '"My arrest came in the night."'
+    text = f"{first}\n\n{second}"
+    found = find_facts_in(text, [(0, len(first)), (len(first) + 2, len(text))], persons_in(text))
+    assert [(f.person, f.type) for f in found] == [("Sokolov", "arrested")]
+    mention = found[0].person_mention
+    assert text[mention[0] : mention[1]] == "V. Sokolov"
