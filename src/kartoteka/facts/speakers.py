@@ -66,6 +66,8 @@ def inline_speaker(text: str, persons: list[Person], at: int) -> Person | None:
 def introduced_speaker(text: str, persons: list[Person]) -> Person | None:
     """The person a paragraph's closing sentence says will speak next (`D. Vitkovskiy wrote the following
     ...:`): the last one named before its speech verb."""
+    if not text.rstrip().endswith(":"):
+        return None  # (most paragraphs: the search below would read them whole)
     stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, max(0, len(text.rstrip()) - 1))]
     tail_start = stops[-1] if stops else 0
     m = _INTRODUCES.search(text, tail_start)
