@@ -83,3 +83,33 @@ def test_person_refs_from_another_paragraph_carry_no_span():
     assert [(f.person, f.type) for f in found] == [("Sokolov", "arrested")]
     mention = found[0].person_mention
     assert text[mention[0] : mention[1]] == "V. Sokolov"
+
+
+def _units(*paragraphs: str) -> tuple[str, list[tuple[int, int]]]:
+    text, units, at = "", [], 0
+    for p in paragraphs:
+        units.append((at, at + len(p)))
+        text += p + "\n\n"
+        at = len(text)
+    return text, units
+
+
+def test_recollections_by_a_person_presented_below_are_theirs_across_a_paragraph_that_lost_its_mark():
+    text, units = _units(
+        "Recollections of that day by Nikolay Orlov, his younger brother, are presented below. He was summoned.",
+        '"I hurried to the bedroom, but they blocked my way.',
+        "On seeing the picture, Sokolov became violent.",  # (its opening mark lost: the quotation goes on)
+        '"Finally on 6 May 1941 I was arrested as well."',
+    )
+    assert {(f.person, f.type, f.year) for f in find_facts_in(text, units, persons_in(text))} == {
+        ("Orlov", "arrested", 1941)}
+
+
+def test_a_quotation_closed_before_leaves_the_next_is_to_no_one():
+    text, units = _units(
+        "Recollections of that day by Nikolay Orlov are presented below.",
+        '"I hurried to the bedroom."',
+        "I think this version is not persuasive.",
+        '"Finally in 1941 I was arrested as well."',
+    )
+    assert find_facts_in(text, units, persons_in(text)) == []

@@ -1346,6 +1346,7 @@ def find_facts_in(
     carried: YearValue | None = None
     episode: _Episode | None = None
     open_speaker: tuple | None = None  # the speaker of a quotation the last paragraph left open
+    skipped = False  # a paragraph without quotation marks has passed since it was left open
     introduced: tuple | None = None  # the speaker the last paragraph introduced (`X wrote the following:`)
     for item in paragraphs:
         source_spans = [item] if isinstance(item[0], int) else list(item)
@@ -1360,10 +1361,15 @@ def find_facts_in(
         items = year_items(pieces.text, dates, events)
         episode, episode_year = _go_on(episode, pieces.text, items)
         # a quotation this paragraph opens: the one the last paragraph left open, or one it introduced
-        speaker = (open_speaker or introduced) if opens_quotation(pieces.text) else None
+        speaker = (introduced or open_speaker) if opens_quotation(pieces.text) else None
         paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group, carried, episode_year,
                                speaker)
-        open_speaker = speaker if speaker is not None and not closes_quotation(pieces.text) else None
+        if speaker is not None:
+            open_speaker, skipped = (None if closes_quotation(pieces.text) else speaker), False
+        elif open_speaker is not None and not skipped and not any(q in pieces.text for q in '"“”'):
+            skipped = True  # one paragraph of the quotation that lost its opening mark: the next may go on
+        else:
+            open_speaker = None
         introduced = introduced_speaker(pieces.text, local)
         if introduced is not None:
             introduced = (None, None, introduced[2])

@@ -27,6 +27,9 @@ _INTRODUCES = re.compile(rf"\b{_SPEECH}\b[^.!?;]{{0,160}}:\s*$")
 # `I was arrested`, `I found myself in cell`, `my arrest`, `my intellectual life in prisons`, `swept me into`
 _FIRST_BEFORE = re.compile(r"(?:\bI\s+(?:\w+\s+){0,3}|\b[Mm]y\s+(?:own\s+|[a-z]+\s+)?)$")
 _FIRST_AFTER = re.compile(r"^\s+me\b")
+_SOURCE_BY = re.compile(r"\b(?:[Rr]ecollections|[Mm]emoirs|[Rr]eminiscences|[Tt]estimony|[Aa]ccount|[Ll]etters?)\b"
+                        r"[^.;:\"“”]{0,80}?\bby\s+(?:[A-Z][a-z]+\s+)?$")  # (a given name may lead the mention)
+_BELOW = re.compile(r"[^.;:]{0,160}?\b(?:below|follows?|following)\b")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 #: the end of a sentence (not an initial's stop: `V. Sokolov`, `Ya. Sverdlov`)
 _SENTENCE_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]\s+(?=[A-Z\"“])")
@@ -64,8 +67,14 @@ def inline_speaker(text: str, persons: list[Person], at: int) -> Person | None:
 
 
 def introduced_speaker(text: str, persons: list[Person]) -> Person | None:
-    """The person a paragraph's closing sentence says will speak next (`D. Vitkovskiy wrote the following
-    ...:`): the last one named before its speech verb."""
+    """The person a paragraph says will speak next: the last one named before the speech verb of its closing
+    sentence (`D. Vitkovskiy wrote the following ...:`), or the author of recollections it says follow
+    (`Recollections of this day by X, his brother, are presented below`)."""
+    if "below" in text:
+        for p in reversed(persons):
+            if (p[0] is not None and _SOURCE_BY.search(text, max(0, p[0] - 100), p[0])
+                    and _BELOW.match(text, p[1])):
+                return p
     if not text.rstrip().endswith(":"):
         return None  # (most paragraphs: the search below would read them whole)
     stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, max(0, len(text.rstrip()) - 1))]
