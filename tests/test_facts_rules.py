@@ -1810,3 +1810,25 @@ def test_them_after_a_plural_noun_is_that_noun_not_a_name_further_on_or_a_list_n
     assert pairs("Pavlov became deputy chairman of the Council of People's Commissars, and his comrades-in-arms in "
                  "the leadership of the party, Orlov and Sokolov, were sent to Kazan, where they were "
                  "arrested.") == {("Orlov", "arrested"), ("Sokolov", "arrested"), ("Pavlov", "elected")}
+
+
+def test_a_cleft_sentence_dates_its_that_clause_and_not_until_is_no_bound():
+    by = {(f.person, f.type): f.year for f in facts(
+        "It was not until 16 July 1987 that the court reversed the sentences of 1931 and 1935 and rehabilitated "
+        "Orlov.")}
+    assert by == {("Orlov", "rehabilitated"): 1987}
+    # a time stated after the frame's, nearer the event, is the event's own
+    by = {(f.person, f.type): f.year for f in facts(
+        "It was precisely during 1939-1940 that they arrested Pavlov, In 1941 Orlov was arrested.")}
+    assert by[("Orlov", "arrested")] == 1941
+
+
+def test_they_after_a_list_of_titled_names_in_the_paragraph_before():
+    first = ("The economist Orlov, the famous economist Pavlov, the writer Sokolov and some others were declared "
+             "the leaders of this party.")
+    second = ('It was not until 1987 that the court reversed the sentences of the "Orlov-Sokolov group" and '
+              "rehabilitated all of the defendants.")
+    text = f"{first}\n\n{second}"
+    found = find_facts_in(text, [(0, len(first)), (len(first) + 2, len(text))], persons_in(text))
+    assert {(f.person, f.type, f.year) for f in found} == {
+        ("Orlov", "rehabilitated", 1987), ("Pavlov", "rehabilitated", 1987), ("Sokolov", "rehabilitated", 1987)}

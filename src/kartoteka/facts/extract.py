@@ -538,6 +538,10 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
             return [phrase[-1]], 0.55
     # the nearest earlier sentence (or earlier part of this one) that names persons
     earlier = [p for p in persons if p[1] <= (base + m.start() if how in ("passive", "subject") else cs)]
+    if pronoun == "they":
+        # `the Kondratyev-Chayanov group ... rehabilitated all of the defendants`: names joined into a case's or
+        # a group's name are not the persons `they` are
+        earlier = [p for p in earlier if not (text.startswith("-", p[1]) or text.endswith("-", 0, p[0]))]
     # where the pronoun stands (one after the verb was searched from the verb's end)
     at_pronoun = base + m.start() if how in ("passive", "subject") else trig.end + m.start()
     if pronoun in ("he", "she", "him", "her"):

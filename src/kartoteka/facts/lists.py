@@ -566,7 +566,8 @@ def plural_groups(text: str, persons: list) -> list[list]:
     groups: list[list] = []
     for p in persons:
         gap = text[groups[-1][-1][1] : p[0]] if groups else ""
-        if groups and (_LIST_GAP.match(gap) or _APPOSITIVE_GAP.match(gap) or _DASH_APPOSITION.fullmatch(gap)):
+        if groups and (_LIST_GAP.match(gap) or _APPOSITIVE_GAP.match(gap) or _DASH_APPOSITION.fullmatch(gap)
+                       or _TITLED_ITEM_GAP.fullmatch(gap)):
             groups[-1].append(p)
         else:
             groups.append([p])
@@ -576,6 +577,12 @@ def plural_groups(text: str, persons: list) -> list[list]:
     ]
 
 
+# `A, the famous economist B, the writer C and the agronomist D`: each item's title before its name (not `A, the
+# brother of B`: the title's `of` names another, who is no item)
+_TITLED_ITEM_GAP = re.compile(
+    r"\s*,\s*(?:and\s+)?(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,4}"
+    r"(?!(?:of|by|to|with|for|from|and|or|who|whom|which|that)\s)[a-z][\w-]*\s+"
+)
 # `A—director of the institute, as well as specialists in planning—B, C and D were charged`
 _DASH_APPOSITION = re.compile(r"\s*[—–]\s*[^—–.;:!?]{1,200}?[—–]\s*")
 # `A, B and others`, `A, B and many other philosophers`

@@ -14,7 +14,9 @@ _RANGE = re.compile(r"^(\d{4})[^/]*/(\d{4})")
 _DECADE = re.compile(r"^1[89]\dX$")
 
 
-_BOUND = re.compile(r"\b(?:prior\s+to|until|till|before|up\s+to|no\s+later\s+than)\s+$", re.IGNORECASE)
+# (`It was not until 1987 that ...` is no bound: it says when)
+_BOUND = re.compile(r"\b(?:prior\s+to|(?<!\bnot\s)until|(?<!\bnot\s)till|before|up\s+to|no\s+later\s+than)\s+$",
+                    re.IGNORECASE)
 
 
 # `after the 16th Congress`, `following Kirov's murder`, `until Stalin's death`: a dated event that bounds
@@ -191,6 +193,11 @@ class Years:
             # `later` is the event's (`later, in 1937, arrested`)
             scope = CLAUSE
             cs = max(cs, moved[-1])
+        cleft = self._cleft(ss, pivot)
+        if cleft is not None:
+            # `It was not until 16 July 1987 ... that the court reversed the sentences of 1931 and 1935 and
+            # rehabilitated them`: the frame's date is the time of its `that` clause
+            return _value(cleft)
         # in its clause a year stated wins over a dated event named (`at the congress in 1934`)
         item = self._near(cs, ce, pivot, masks, dates_only=True) or self._near(cs, ce, pivot, masks)
         if item is None and scope >= SENTENCE:
@@ -209,6 +216,20 @@ class Years:
             year = year._replace(year=shifted, date=str(shifted), shift=(m.start(), m.end()))
         # `In 1930 X was expelled. After Stalin's death he was released`: 1930 is not after 1953
         return year if year and self._within_bounds(year.year, self._since(ss), se) else None
+
+    def _cleft(self, ss: int, pivot: int) -> Item | None:
+        """The date of a cleft sentence (`It was not until 1940 that ...`, `It was precisely during 1939-1940
+        that ...`) whose `that` clause holds `pivot`."""
+        m = _CLEFT.match(self.text, ss)
+        if not m:
+            return None
+        item = next((it for it in self.items if m.end() <= it.start <= m.end() + 30 and it.event is None), None)
+        if item is None or item.end > pivot or not _THAT.search(self.text, item.end, pivot):
+            return None
+        if any(item.end <= it.start < pivot and it.event is None
+               and _TIME_ADVERBIAL.search(self.text, max(0, it.start - 20), it.start) for it in self.items):
+            return None  # a time stated after the frame's, nearer the event (`In 1941, X was arrested`), is its own
+        return item
 
     def _within_bounds(self, year: int, start: int, end: int) -> bool:
         """Whether `year` keeps within the dated events that bound the time between `start` and `end`."""
@@ -370,6 +391,10 @@ def year_items(text: str, mentions: list[Mention], events: list[EventMention] | 
     return items
 
 
+_CLEFT = re.compile(r"\s*[\"“]?It\s+was\s+(?:not\s+until|only\s+(?:in|on|after|during)|(?:precisely\s+|exactly\s+)?"
+                    r"(?:in|on|during))\s+")
+_THAT = re.compile(r"\bthat\b")
+_TIME_ADVERBIAL = re.compile(r"\b(?:in|during|on|since|by)\s+(?:(?:early|late|mid-?|the)\s+)?$", re.IGNORECASE)
 _PUBLISHED = re.compile(r"\b(?:published|printed|issued|reissued|republished)\s+(?:\w+\s+){0,2}?(?:in|of)\s+$",
                         re.IGNORECASE)
 _SPAN_OPENS = re.compile(r"\b(?:from|between)\s+(?:the\s+(?:end|beginning|middle)\s+of\s+)?$", re.IGNORECASE)
