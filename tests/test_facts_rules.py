@@ -1832,3 +1832,8 @@ def test_they_after_a_list_of_titled_names_in_the_paragraph_before():
     found = find_facts_in(text, [(0, len(first)), (len(first) + 2, len(text))], persons_in(text))
     assert {(f.person, f.type, f.year) for f in found} == {
         ("Orlov", "rehabilitated", 1987), ("Pavlov", "rehabilitated", 1987), ("Sokolov", "rehabilitated", 1987)}
+
+
+def test_the_chairman_of_a_security_organ_is_appointed_of_a_government_elected():
+    assert pairs("Soon Orlov became the chairman of the GPU of Georgia.") == {("Orlov", "appointed")}
+    assert pairs("Orlov became the chairman of the Soviet government.") == {("Orlov", "elected")}

@@ -38,6 +38,9 @@ _TABLE: list[tuple[str, str, str]] = [
                         r"(?:Central Committee(?! \w+ Buro)|Politburo|BTsK)|co-?opted"),
     ("appointed", "verb", r"included (?:in|into|on) (?:the |this )?(?:membership of the )?(?:[\w()]+ ){0,3}"
                           r"(?:Buro|Presidium|Secretariat|Orgburo|Council|Commission|Collegium|board)"),
+    # (the chairman of a security organ is appointed: `became the chairman of the GPU of Georgia`)
+    ("appointed", "intrans", r"became (?:the |a )?(?:\w+ )?chairman of the (?:\w+ )?"
+                             r"(?:GPU|OGPU|NKVD|Cheka|VChK|MGB|MVD)\b"),
     ("elected", "intrans", r"became (?:a |the )?(?:\w+ )?(?:members?|chairman|candidate members?)"),
     ("appointed", "intrans", r"became (?:the |a )?(?:[\w']+ )?(?:head|leader|chief|commander|secretary|editor|"
                              r"director|commissar|minister|procurator|ambassador)"
