@@ -27,7 +27,7 @@ def test_the_speaker_named_after_a_quotation_says_its_i():
 
 def test_a_paragraph_that_introduces_a_quotation_names_the_speaker_of_the_next():
     first = "Recalling this time, the engineer D. Sokolov wrote the following in his novel:"
-    second = '"In January 1931 a wave of arrests swept me into prison. The cells were full.'
+    second = '"That winter the first wave of arrests swept me into prison. The cells were full.'
     third = '"Later I was sent to the camps."'
     text = f"{first}\n\n{second}\n\n{third}"
     units = [(0, len(first)), (len(first) + 2, len(first) + 2 + len(second)),
@@ -97,9 +97,9 @@ def _units(*paragraphs: str) -> tuple[str, list[tuple[int, int]]]:
 def test_recollections_by_a_person_presented_below_are_theirs_across_a_paragraph_that_lost_its_mark():
     text, units = _units(
         "Recollections of that day by Nikolay Orlov, his younger brother, are presented below. He was summoned.",
-        '"I hurried to the bedroom, but they blocked my way.',
+        '"I ran to the study, but the guards stood in my way.',
         "On seeing the picture, Sokolov became violent.",  # (its opening mark lost: the quotation goes on)
-        '"Finally on 6 May 1941 I was arrested as well."',
+        '"At last, in May 1941, I too was arrested."',
     )
     assert {(f.person, f.type, f.year) for f in find_facts_in(text, units, persons_in(text))} == {
         ("Orlov", "arrested", 1941)}
@@ -108,8 +108,8 @@ def test_recollections_by_a_person_presented_below_are_theirs_across_a_paragraph
 def test_a_quotation_closed_before_leaves_the_next_is_to_no_one():
     text, units = _units(
         "Recollections of that day by Nikolay Orlov are presented below.",
-        '"I hurried to the bedroom."',
+        '"I ran to the study."',
         "I think this version is not persuasive.",
-        '"Finally in 1941 I was arrested as well."',
+        '"At last, in 1941, I too was arrested."',
     )
     assert find_facts_in(text, units, persons_in(text)) == []

@@ -22,7 +22,7 @@ _SPEAKER_BEFORE = re.compile(
 _DESCRIBED = re.compile(r"\s*,?\s*(?:the\s+[^,.;:\"“”]{1,60}?\s+)?$")
 _SPEECH_AFTER = re.compile(rf"\s+{_SPEECH}\b")
 # the last sentence of a paragraph that introduces a quotation in the next: `X wrote the following in his
-# autobiographical novel "Polzhizni" [Half a Life]:`
+# memoir novel "..." [...]:`
 _INTRODUCES = re.compile(rf"\b{_SPEECH}\b[^.!?;]{{0,160}}:\s*$")
 # `I was arrested`, `I found myself in cell`, `my arrest`, `my intellectual life in prisons`, `swept me into`
 _FIRST_BEFORE = re.compile(r"(?:\bI\s+(?:\w+\s+){0,3}|\b[Mm]y\s+(?:own\s+|[a-z]+\s+)?)$")
@@ -68,8 +68,8 @@ def inline_speaker(text: str, persons: list[Person], at: int) -> Person | None:
 
 def introduced_speaker(text: str, persons: list[Person]) -> Person | None:
     """The person a paragraph says will speak next: the last one named before the speech verb of its closing
-    sentence (`D. Vitkovskiy wrote the following ...:`), or the author of recollections it says follow
-    (`Recollections of this day by X, his brother, are presented below`)."""
+    sentence (`X wrote the following ...:`), or the author of recollections it says follow (`Recollections of
+    that day by X, his brother, are given below`)."""
     if "below" in text:
         for p in reversed(persons):
             if (p[0] is not None and _SOURCE_BY.search(text, max(0, p[0] - 100), p[0])
