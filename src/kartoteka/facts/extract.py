@@ -36,14 +36,7 @@ from kartoteka.facts.lists import (
 from kartoteka.facts.modality import DENIED, modality_of
 from kartoteka.facts.model import Aggregate, Fact, PersonRef
 from kartoteka.facts.sentences import clause_spans, sentence_spans
-from kartoteka.facts.speakers import (
-    closes_quotation,
-    first_person,
-    inline_speaker,
-    introduced_speaker,
-    opens_quotation,
-    quotations,
-)
+from kartoteka.facts.speakers import SpeakerTracker, first_person, speaker_at
 from kartoteka.facts.triggers import Trigger, find_triggers
 from kartoteka.facts.years import (
     CLAUSE,
@@ -1022,17 +1015,6 @@ _PARTICIPLE_BEFORE = re.compile(
 )
 
 
-def _speaker_at(paragraph: _Paragraph, at: int) -> tuple | None:
-    """Who says the `I` at `at`: the speaker named beside its quotation, else the speaker of the quotation the
-    paragraph opens with (up to where that closes)."""
-    speaker = inline_speaker(paragraph.text, paragraph.persons, at)
-    if speaker is None and paragraph.speaker is not None:
-        spans = quotations(paragraph.text)
-        if spans and opens_quotation(paragraph.text) and at < spans[0][1]:
-            speaker = paragraph.speaker
-    return speaker
-
-
 def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, how: str
                 ) -> tuple[int, tuple[tuple[int, int], ...]]:
     """Where the year of this event may come from, and the spans whose years are not its own.
@@ -1172,7 +1154,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
             confidence = 0.85 if how in ("passive", "fronted", "nominal", "subject", "possessive") else 0.7
             if not group and first_person(text, clause[0], trig.start, trig.end):
                 # `Gnedin wrote in his memoirs: "... my life in prisons and camps"`: the speaker's
-                speaker = _speaker_at(paragraph, trig.start)
+                speaker = speaker_at(text, paragraph.persons, paragraph.speaker, trig.start)
                 if speaker is not None:
                     group, how, confidence = [speaker], "speaker", 0.6
             if not group:
@@ -1349,9 +1331,7 @@ def find_facts_in(
     group_age = 0
     carried: YearValue | None = None
     episode: _Episode | None = None
-    open_speaker: tuple | None = None  # the speaker of a quotation the last paragraph left open
-    skipped = False  # a paragraph without quotation marks has passed since it was left open
-    introduced: tuple | None = None  # the speaker the last paragraph introduced (`X wrote the following:`)
+    speakers = SpeakerTracker()
     for item in paragraphs:
         source_spans = [item] if isinstance(item[0], int) else list(item)
         pieces = _Pieces(text, [(to_rep(s), to_rep(e)) for s, e in source_spans])
@@ -1364,19 +1344,8 @@ def find_facts_in(
             events += [_shift_event(e, base) for e in scan.events_in(rs, re_)]
         items = year_items(pieces.text, dates, events)
         episode, episode_year = _go_on(episode, pieces.text, items)
-        # a quotation this paragraph opens: the one the last paragraph left open, or one it introduced
-        speaker = (introduced or open_speaker) if opens_quotation(pieces.text) else None
         paragraph = _Paragraph(pieces.text, pieces.spans[0][0], local, last_group, carried, episode_year,
-                               speaker)
-        if speaker is not None:
-            open_speaker, skipped = (None if closes_quotation(pieces.text) else speaker), False
-        elif open_speaker is not None and not skipped and not any(q in pieces.text for q in '"“”'):
-            skipped = True  # one paragraph of the quotation that lost its opening mark: the next may go on
-        else:
-            open_speaker = None
-        introduced = introduced_speaker(pieces.text, local)
-        if introduced is not None:
-            introduced = (None, None, introduced[2])
+                               speakers.speaker_for(pieces.text, local))
         # the year a next paragraph's `on the next day` refers to; a quoted document's years are its own
         if not _QUOTED.match(pieces.text):
             carried = _absolute(last_year(items), pieces, span_to_src)

@@ -94,3 +94,40 @@ def opens_quotation(text: str) -> bool:
 def closes_quotation(text: str) -> bool:
     """Does the paragraph end its quotation (a closing mark last), or leave it open for the next?"""
     return len(_QUOTE_MARK.findall(text)) % 2 == 0
+
+
+def speaker_at(text: str, persons: list[Person], opening_speaker: Person | None, at: int) -> Person | None:
+    """Who says the `I` at `at`: the speaker named beside its quotation, else `opening_speaker`, the speaker of
+    the quotation the paragraph opens with, up to where that closes."""
+    speaker = inline_speaker(text, persons, at)
+    if speaker is None and opening_speaker is not None:
+        spans = quotations(text)
+        if spans and opens_quotation(text) and at < spans[0][1]:
+            speaker = opening_speaker
+    return speaker
+
+
+class SpeakerTracker:
+    """Carries the speaker of a quotation from paragraph to paragraph: the one a paragraph introduces speaks the
+    quotation the next opens with, and goes on while it stays open (across one paragraph that lost its opening
+    mark)."""
+
+    def __init__(self) -> None:
+        self.open: Person | None = None  # the speaker of a quotation the last paragraph left open
+        self.skipped = False  # a paragraph without quotation marks has passed since it was left open
+        self.introduced: Person | None = None  # the speaker the last paragraph introduced
+
+    def speaker_for(self, text: str, persons: list[Person]) -> Person | None:
+        """The speaker of the quotation this paragraph opens with, if known; then moves on past it."""
+        speaker = (self.introduced or self.open) if opens_quotation(text) else None
+        if speaker is not None:
+            self.open, self.skipped = (None if closes_quotation(text) else speaker), False
+        elif self.open is not None and not self.skipped and not _QUOTE_MARK.search(text):
+            self.skipped = True  # one paragraph of the quotation that lost its opening mark: the next may go on
+        else:
+            self.open = None
+        found = introduced_speaker(text, persons)
+        # (named in an earlier paragraph: the fact points at that mention, not at a span of the next)
+        self.introduced = (None, None, found[2]) if found is not None else None
+        return speaker
+
