@@ -1837,3 +1837,13 @@ def test_they_after_a_list_of_titled_names_in_the_paragraph_before():
 def test_the_chairman_of_a_security_organ_is_appointed_of_a_government_elected():
     assert pairs("Soon Orlov became the chairman of the GPU of Georgia.") == {("Orlov", "appointed")}
     assert pairs("Orlov became the chairman of the Soviet government.") == {("Orlov", "elected")}
+
+
+def test_they_after_these_things_is_not_the_list_of_the_paragraph_before():
+    first = "Orlov, Pavlov and Sokolov were elected to the commission."
+    second = ("The files were opened, and 267 ballots were missing. Many believed these ballots were destroyed. "
+              "It may be, however, that they were removed for study.")
+    text = f"{first}\n\n{second}"
+    found = find_facts_in(text, [(0, len(first)), (len(first) + 2, len(text))], persons_in(text))
+    assert {(f.person, f.type) for f in found} == {("Orlov", "elected"), ("Pavlov", "elected"),
+                                                   ("Sokolov", "elected")}

@@ -542,7 +542,7 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
         # the antecedent is named before them
         earlier = [p for p in earlier if not _in_closed_parenthesis(text, p, base + m.start())]
     if not earlier:
-        if pronoun == "they" and previous_group:
+        if pronoun == "they" and previous_group and not _things_before(text, sentences, trig.start):
             return previous_group, 0.45  # the list the previous paragraph named
         return [], None
     last_sentence = max(s for s in sentences if s[0] <= earlier[-1][0])
@@ -623,9 +623,20 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
             return plural[-1], 0.5
         if len(in_sentence) >= 2:
             return [], None
-    if previous_group:
+    if previous_group and not _things_before(text, sentences, trig.start):
         return previous_group, 0.45  # no list in this paragraph before `they`: the recent paragraphs' list
     return [], None
+
+
+#: a plural noun a demonstrative points at: `these ballots`, `those files` (things or persons unnamed)
+_DEMONSTRATIVE_PLURAL = re.compile(r"\b(?:[Tt]hese|[Tt]hose)\s+(?:[a-z]+\s+)?[a-z]{3,}s\b")
+
+
+def _things_before(text: str, sentences, at: int) -> bool:
+    """Does the sentence before `at` (or its own, up to it) name a plural that `they` may be: `these ballots`?"""
+    here = max((i for i, s in enumerate(sentences) if s[0] <= at), default=0)
+    start = sentences[here - 1][0] if here > 0 else 0
+    return bool(_DEMONSTRATIVE_PLURAL.search(text, start, at) or _PLURAL_ANTECEDENT.search(text, start, at))
 
 
 #: what a noun's `of`/`for` names (`the release of Kedrov`), or whom one deals with (`deal with Mdivani`,
