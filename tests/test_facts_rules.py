@@ -1847,3 +1847,11 @@ def test_they_after_these_things_is_not_the_list_of_the_paragraph_before():
     found = find_facts_in(text, [(0, len(first)), (len(first) + 2, len(text))], persons_in(text))
     assert {(f.person, f.type) for f in found} == {("Orlov", "elected"), ("Pavlov", "elected"),
                                                    ("Sokolov", "elected")}
+
+
+def test_a_verbless_apposition_with_an_aside_and_a_quoted_phrase_leads_to_the_verb():
+    assert pairs('Ya. B. Orlov, chief of the Political Administration of the Army (PUR) and deputy commissar, a '
+                 'member of the Central Committee in those days, according to the press, "having lost his '
+                 'bearings," ended his life by committing suicide.') == {("Orlov", "suicide")}
+    # a finite verb in the gap makes it a clause of its own
+    assert ("Orlov", "died") not in pairs("Orlov, who knew the plans, a member of the board, they said, perished.")

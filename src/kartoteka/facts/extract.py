@@ -32,6 +32,7 @@ from kartoteka.facts.lists import (
     plural_groups,
     possessive,
     semicolon_items,
+    verb_cue,
 )
 from kartoteka.facts.modality import DENIED, modality_of
 from kartoteka.facts.model import Aggregate, Fact, PersonRef
@@ -1086,6 +1087,15 @@ _OPEN_RELATIVE = re.compile(r",\s*who\b[^,.;:!?]*$")
 #: a name, then `and` and the verb: `arrested X and soon executed`
 _NAME_AND_VERB = re.compile(r"\s+and\s+(?:(?:soon|then|later|also|afterwards|\w+ly)\s+){0,2}$")
 _VERB_BEFORE_NAME = re.compile(r"\b(?:[a-z]+ed|shot|took|sent|put)\s+(?:(?:[A-Z][a-z]?\.\s?){1,3})?$")
+def _verbless_apposition(text: str, start: int, end: int) -> bool:
+    """`X, chief of ... (RKKA) and deputy ..., a member of ... in those days, according to the press, "having
+    become confused ...," ended his life`: all between the sentence's opening name and its verb is set off by
+    commas and holds no finite verb (a quoted phrase, a bracket and `according to` aside)."""
+    gap = _QUOTED_OR_BRACKETED.sub(" ", text[start:end])
+    return gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and not verb_cue(gap)
+
+
+_QUOTED_OR_BRACKETED = re.compile(r"[\"“][^\"“”]{0,160}[\"”]|\([^()]{0,60}\)|\[[^\[\]]{0,60}\]")
 #: a predicate coordinated without a subject of its own, right before the verb
 _AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:then|later|soon|afterwards|finally)\s+$")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|I)\b")
@@ -1156,7 +1166,8 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                             and (_AND_THEN.search(text, ss, trig.start)
                                  or (sole[0][0] - ss <= 3 and _PREDICATE_AFTER.match(text, sole[0][1])
                                      and _CHAINED.search(text, ss, trig.start)
-                                     and ";" not in text[sole[0][1] : trig.start]))):
+                                     and ";" not in text[sole[0][1] : trig.start])
+                                 or (sole[0][0] - ss <= 3 and _verbless_apposition(text, sole[0][1], trig.start)))):
                         group, how = sole, "coordinated"
                 if how in ("fronted", "active", "including") and group:
                     # `Arrested were the secretaries A and B; C, a member of ...; the members D, E and F`;

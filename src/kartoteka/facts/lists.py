@@ -218,14 +218,14 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
             continue  # (inside the relative clause of an item taken already)
         between = text[prev[1] : group[0][0]]
         if _LIST_GAP.match(between) or _DASH_APPOSITION.fullmatch(between) or (
-            _INCLUDING_GAP.fullmatch(between) and not _verb_cue(between) and not find_triggers(between)
+            _INCLUDING_GAP.fullmatch(between) and not verb_cue(between) and not find_triggers(between)
         ) or (
             # `A and his deputies B, C` (not `valued by Lenin, and officials such as C`)
             _AND_TITLE.fullmatch(between) and not VERB_CUE.search(between) and not find_triggers(between)
             and not after_preposition(text, prev)
         ) or (
             # (initials cut from their surname by a page break are no sentence end: `Bekman, A. S.` / `Grishin`)
-            len(between) < 120 and "," in between and not _verb_cue(between)
+            len(between) < 120 and "," in between and not verb_cue(between)
             # (`X, the old friend of A`: A is in a phrase of the apposition, X is no item with it)
             and not after_preposition(text, group[0])
             # `A and B perished, and directors C, D were arrested`; `valued by Lenin, and officials C, D`
@@ -251,7 +251,7 @@ def _group_items_tail(text: str, gap: str, last: tuple) -> bool:
     """`gap` (from `last` to the verb) goes on with group items and closes the list: `last` is an item."""
     items = _AUX_TAIL.sub("", gap)  # (the verb's own auxiliary is no verb of an item)
     return bool(
-        _GROUP_ITEMS_TAIL.fullmatch(gap) and not _verb_cue(items) and not find_triggers(gap)
+        _GROUP_ITEMS_TAIL.fullmatch(gap) and not verb_cue(items) and not find_triggers(gap)
         and not _FINITE_IN_ITEM.search(gap)
         and not after_preposition(text, last)
     )
@@ -289,7 +289,7 @@ def _attributive(text: str, p: tuple) -> bool:
 _INITIAL_DOT = re.compile(r"\b([A-Z][a-z]?)\.(?=\s*(?:[A-Z]|$))")
 
 
-def _verb_cue(s: str, end: int | None = None) -> bool:
+def verb_cue(s: str, end: int | None = None) -> bool:
     """A verb or sentence end in `s` (up to `end`); an initial's full stop (`of N. Orlov`, or `A. S.` cut
     from its surname by a page break) is none."""
     masked = _INITIAL_DOT.sub(r"\1_", s)
@@ -303,7 +303,7 @@ def _apposition_owner(text: str, before: list, trigger_start: int):
         between = text[p[1] : trigger_start]
         # (`of N. Orlov` is no sentence end; the auxiliary after the closing comma is the verb's own:
         # `..., was arrested`)
-        if not _APPOSITION.fullmatch(_INITIAL_DOT.sub(r"\1_", between)) or _verb_cue(between, between.rfind(",")):
+        if not _APPOSITION.fullmatch(_INITIAL_DOT.sub(r"\1_", between)) or verb_cue(between, between.rfind(",")):
             return None
         if not after_preposition(text, p):
             return p
@@ -383,7 +383,7 @@ def _opening_owner(text: str, before: list, upto: int, closed: bool = True):
         if (
             _SENTENCE_OPENS.search(text, max(0, p[0] - 40), p[0])
             and (re.match(r"\s*,", head) if closed else re.match(r"\s*(?:,|and\b)", head))
-            and not _verb_cue(head) and not find_triggers(head) and not possessive(text, p)
+            and not verb_cue(head) and not find_triggers(head) and not possessive(text, p)
         ):
             return p
     return None
@@ -407,7 +407,7 @@ def list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end
     gap = text[trigger_end : first[0]]
     if copula:  # `Executed was X`, `arrested were X, Y`: the copula belongs to the construction
         gap = re.sub(r"^\s*(?:(?:and|also|then)\s+)?(?:was|were)\b", "", gap, flags=re.IGNORECASE)
-    if len(gap) > max_gap or (_verb_cue(gap) if owner else VERB_CUE.search(gap)):
+    if len(gap) > max_gap or (verb_cue(gap) if owner else VERB_CUE.search(gap)):
         return []
     if objects_only and _PREPOSITION.search(gap):
         return []  # `released at the request of X`: X did not undergo it
@@ -419,7 +419,7 @@ def list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end
             continue  # `W. Hirsch (the secretary of Thaelmann), and others`: inside an item's apposition
         between = text[group[-1][1] : nxt[0]]
         if _LIST_GAP.match(between) or _APPOSITIVE_GAP.match(between) or _RELATIVE_ITEM_GAP.fullmatch(between) or (
-            _RELATIVE_TITLE_GAP.fullmatch(between) and not _verb_cue(between[between.rfind(",") :])
+            _RELATIVE_TITLE_GAP.fullmatch(between) and not verb_cue(between[between.rfind(",") :])
         ) or (
             # (OCR lost the stops and commas: `colleagues V A Barykin O O Gartokh`; `A and his colleagues B`)
             not strict and (_BARE_INITIALS_GAP.fullmatch(between) or _AND_TITLE.fullmatch(between))
@@ -428,7 +428,7 @@ def list_after(text: str, persons: list[tuple[int, int, PersonRef]], trigger_end
             # (initials cut from their surname are no sentence end; `..., and Yu. G. Oksman, They kept
             # O. Berggolts`: a lost stop is)
             not strict and len(between) < 120 and "," in between
-            and not _verb_cue(between) and not _NEW_SENTENCE.search(between)
+            and not verb_cue(between) and not _NEW_SENTENCE.search(between)
         ):
             group.append(nxt)
         else:
@@ -539,7 +539,7 @@ def semicolon_items(text: str, persons, end: int, sentence_end: int) -> list:
         # a post may name its body (`the rector of the Minsk polytechnic, I. Z. Sokolov`) when a
         # comma or dash sets the name off from it
         set_off = re.search(r"[,—–]\s*$", lead)
-        if len(lead) > 100 or _verb_cue(lead) or (
+        if len(lead) > 100 or verb_cue(lead) or (
             _PREPOSITION.search(lead) and not set_off and not _NEW_TITLE.search(lead)
         ):
             return out
