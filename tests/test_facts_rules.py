@@ -1855,3 +1855,10 @@ def test_a_verbless_apposition_with_an_aside_and_a_quoted_phrase_leads_to_the_ve
                  'bearings," ended his life by committing suicide.') == {("Orlov", "suicide")}
     # a finite verb in the gap makes it a clause of its own
     assert ("Orlov", "died") not in pairs("Orlov, who knew the plans, a member of the board, they said, perished.")
+
+
+def test_a_year_a_later_events_noun_takes_through_its_name_is_not_the_verbs():
+    found = {(f.person, f.type): f.year for f in facts(
+        "The charges of assassinating Orlov and Pavlov, of the attempted assassination of Sokolov in 1918, and of "
+        "treason were added.", all_modalities=True)}
+    assert found[("Orlov", "killed")] is None and found[("Sokolov", "killed")] == 1918

@@ -94,7 +94,8 @@ _MOVED_ON_AFTER = re.compile(
 )
 
 # `the trial in 1936`, `his death in 1980`: a year that a noun of another event takes
-_OWNED = re.compile(r"\s+(?:in|of)\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$", re.IGNORECASE)
+# (`the assassination of Lenin in 1918`: through the name its `of` takes)
+_OWNED = re.compile(r"\s+(?:of\s+(?:[A-Z][\w.'’-]*\s+){1,4})?(?:in|of)\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$")
 
 
 _OWN_VERB = re.compile(r"\w+\s+(?:in|since)\s+(?:(?:early|late|mid-?)\s+)?", re.IGNORECASE)
@@ -271,7 +272,9 @@ class Years:
             return before[-1]
         # a year after the event inside a relative clause is another's (`killed A and B, who broke with
         # the service already in 1929`)
-        after = [it for it in inside if not _RELATIVE.search(self.text, pivot, it.start)]
+        after = [it for it in inside if not _RELATIVE.search(self.text, pivot, it.start)
+                 # (nor one a later event's noun takes: `the charges of killing X, of the attempt on Y in 1918`)
+                 and self.owner.get(it.start, pivot) == pivot]
         # ... and so is one after a contrast that brings its own event (`arrested X, but they freed him
         # in 1941`)
         after = [it for it in after if not (_CONTRAST.search(self.text, pivot, it.start) and any(
