@@ -1862,3 +1862,23 @@ def test_a_year_a_later_events_noun_takes_through_its_name_is_not_the_verbs():
         "The charges of assassinating Orlov and Pavlov, of the attempted assassination of Sokolov in 1918, and of "
         "treason were added.", all_modalities=True)}
     assert found[("Orlov", "killed")] is None and found[("Sokolov", "killed")] == 1918
+
+
+def test_a_day_without_a_year_takes_the_year_told_just_before_across_one_paragraph():
+    def years(*paragraphs: str) -> dict:
+        text, units, at = "", [], 0
+        for p in paragraphs:
+            units.append((at, at + len(p)))
+            text += p + "\n\n"
+            at = len(text)
+        return {(f.person, f.type): f.year for f in find_facts_in(text, units, persons_in(text))}
+
+    told = "What was the party doing in the days of October 1917?"
+    between = "Well known is the role of the soviet in these days."
+    day = "On 16 October the committee appointed Orlov to the new center."
+    assert years(told, between, day) == {("Orlov", "appointed"): 1917}
+    # two paragraphs without a time: the year told before is too far back
+    assert years(told, between, between, day) == {("Orlov", "appointed"): None}
+    # no day named: no year from before
+    assert years(told, between, "The committee appointed Orlov to the new center.") == {
+        ("Orlov", "appointed"): None}

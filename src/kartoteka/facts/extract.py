@@ -1352,6 +1352,7 @@ def find_facts_in(
     last_group: list | None = None
     group_age = 0
     carried: YearValue | None = None
+    carried_age = 0  # paragraphs without a time since the carried year was stated
     episode: _Episode | None = None
     speakers = SpeakerTracker()
     for item in paragraphs:
@@ -1370,7 +1371,11 @@ def find_facts_in(
                                speakers.speaker_for(pieces.text, local))
         # the year a next paragraph's `on the next day` refers to; a quoted document's years are its own
         if not _QUOTED.match(pieces.text):
-            carried = _absolute(last_year(items), pieces, span_to_src)
+            stated = _absolute(last_year(items), pieces, span_to_src)
+            # a paragraph with no time of its own keeps the year told before it in force for the next one (not
+            # longer: further back, the last year is as often a flashback's)
+            carried_age = 0 if stated is not None else carried_age + 1
+            carried = stated or (carried if not items and carried_age <= 1 else None)
             if episode is not None and episode.year is None:
                 # an episode has one year: a paragraph stating several (`In 1925 ... as in 1924`) dates none
                 dated = _absolute(one_year(items), pieces, span_to_src)

@@ -157,6 +157,8 @@ class Years:
         self.mentions = find_dates(text) if mentions is None else mentions
         self.events = find_dated_events(text) if events is None else events
         self.items = year_items(text, self.mentions, self.events)
+        # dates with a day and month but no year (`on 16 October`): days of a year the text has told
+        self.yearless = [d.start for d in self.mentions if isinstance(d.value, dict) and d.value.get("needs_year")]
         self.owner: dict[int, int] = {}  # item position -> start of the event noun that takes it
         self.trigger_starts = [t.start for t in triggers or ()]
         self._backstories: dict[int, bool] = {}  # year position -> is it a person's past (cached)
@@ -303,7 +305,9 @@ class Years:
             return None
         if last is not None:
             return _value(last)
-        if self.carried and _ANCHOR.search(self.text, 0, pos if pivot is None else pivot):
+        until = pos if pivot is None else pivot
+        if self.carried and (_ANCHOR.search(self.text, 0, until) or any(d < until for d in self.yearless)):
+            # `On the next day`, `On 1 September his request was granted`: a day of the year told before
             return self.carried
         return self.episode
 
