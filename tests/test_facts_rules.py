@@ -1882,3 +1882,12 @@ def test_a_day_without_a_year_takes_the_year_told_just_before_across_one_paragra
     # no day named: no year from before
     assert years(told, between, "The committee appointed Orlov to the new center.") == {
         ("Orlov", "appointed"): None}
+
+
+def test_a_length_of_confinement_is_not_dated_by_an_earlier_predicate():
+    by = {(f.person, f.type): f.year for f in facts(
+        "Orlov joined the party in 1902, took part in the revolution of 1905, spent many years at hard labor, and "
+        "fell ill.")}
+    assert by == {("Orlov", "imprisoned"): None}
+    by = {(f.person, f.type): f.year for f in facts("Orlov was arrested in 1937 and survived 17 years of confinement.")}
+    assert by == {("Orlov", "arrested"): 1937, ("Orlov", "imprisoned"): 1937}

@@ -1056,6 +1056,11 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
         # clause tells before it (`arrested in 1937 and survived 17 years of confinement`)
         scope = min(scope, CLAUSE)
         masks.append((trig.end, clause[1]))
+        # (nor by an earlier predicate's, set off by a comma: `entered the party in 1902, took part in the revolution
+        # of 1905, spent many years at hard labor`)
+        comma = text.rfind(",", clause[0], trig.start)
+        if comma > 0:
+            masks.append((clause[0], comma))
     here = [p for p in group if p[1] is not None and p[1] <= trig.start]
     if how in ("passive", "subject") and here and text[here[-1][1] : trig.start].lstrip().startswith((",", "(")):
         # the apposition closes at the last comma before the verb (`X, ..., was arrested in 1940 and died`)
