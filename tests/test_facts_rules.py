@@ -1891,3 +1891,14 @@ def test_a_length_of_confinement_is_not_dated_by_an_earlier_predicate():
     assert by == {("Orlov", "imprisoned"): None}
     by = {(f.person, f.type): f.year for f in facts("Orlov was arrested in 1937 and survived 17 years of confinement.")}
     assert by == {("Orlov", "arrested"): 1937, ("Orlov", "imprisoned"): 1937}
+
+
+def test_a_reduced_relative_after_and_other_says_it_of_the_names_listed_before():
+    by = {(f.person, f.type): (f.year, f.modality) for f in facts(
+        "In 1937 he spoke only of himself, not of Orlov, Pavlov, Sokolov and other officials already annihilated "
+        "by Stalin.", all_modalities=True)}
+    assert by == {("Orlov", "killed"): (None, "asserted"), ("Pavlov", "killed"): (None, "asserted"),
+                  ("Sokolov", "killed"): (None, "asserted")}
+    by = {(f.person, f.modality) for f in facts(
+        "They named their ties with Orlov, Pavlov and other as yet not arrested dissenters.", all_modalities=True)}
+    assert by == {("Orlov", "denied"), ("Pavlov", "denied")}

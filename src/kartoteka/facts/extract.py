@@ -323,6 +323,13 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         r"\b(?:was|were)\s+$", text[max(cs, before[-1][0] - 8) : before[-1][0]]
     ):
         return [before[-1]], "passive"
+    # `Zinovyev, Kamenev, Pyatakov and other officials already annihilated by Stalin`: a reduced relative after
+    # `and other ...` says it of the names listed before too
+    others = _AND_OTHERS_BEFORE.search(left)
+    if others:
+        group = _comma_list_ending(text, persons, cs + others.start())
+        if group:
+            return group, "reduced-relative"
     # attributive `the exiled X` / reduced relative `X, arrested in 1937,`
     if re.search(r"\b(?:the|a|an|newly|recently|later)\s+$", left, re.IGNORECASE):
         group = list_after(text, persons, trig.end, max_gap=25, objects_only=True)
@@ -368,6 +375,23 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
     return including(text, persons, trig.end, clause[1]), "including"
 
 
+def _comma_list_ending(text: str, persons, end: int) -> list:
+    """The names listed with commas that end at `end` (`A, B, C` before `and other ...`)."""
+    before = [p for p in persons if p[1] <= end and not possessive(text, p)]
+    if not before or before[-1][1] != end:
+        return []
+    group = [before[-1]]
+    for p in reversed(before[:-1]):
+        if not _LIST_COMMA.fullmatch(text, p[1], group[0][0]):
+            break
+        group.insert(0, p)
+    return group
+
+
+_LIST_COMMA = re.compile(r"\s*,\s*")
+_ALREADY = re.compile(r"\balready\s+$")
+_AND_OTHERS_BEFORE = re.compile(r",?\s+and\s+(?:many\s+|several\s+)?other\s+[a-z][^,.;:()\"“”]{0,60}?\s+"
+                                r"(?:(?:already|previously|earlier|since|also)\s+)?$")
 #: a role set off after a name, up to its verb: `, the director of the Central Institute for ...,`
 _APPOSITION_GAP = re.compile(r",\s*(?:the|a|an|former)\s[^,;:.()\"“”]{5,110}?,?\s*")
 _APPOSITION_OF = re.compile(r",\s*(?:the|a|an|former)\s[^,;:.()\"“”]{0,60}?\bof\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
@@ -1049,6 +1073,8 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
         scope = min(scope, SENTENCE)
     if trig.role == "noun" and _ANNIVERSARY.search(text, max(0, trig.start - 40), trig.start):
         scope = OWN
+    if _ALREADY.search(text, clause[0], trig.start):
+        scope = OWN  # `officials already annihilated by Stalin`: done before the time told, whenever that was
     if _PRESENT_PERFECT.search(text, clause[0], trig.start):
         scope = OWN  # `have now been rehabilitated`: at the time of writing, not in a year stated for another event
     if re.search(r"\byears\b", text[trig.start : trig.end]):
