@@ -1902,3 +1902,12 @@ def test_a_reduced_relative_after_and_other_says_it_of_the_names_listed_before()
     by = {(f.person, f.modality) for f in facts(
         "They named their ties with Orlov, Pavlov and other as yet not arrested dissenters.", all_modalities=True)}
     assert by == {("Orlov", "denied"), ("Pavlov", "denied")}
+
+
+def test_together_with_a_name_puts_it_with_the_passive_subject():
+    assert pairs("Together with Orlov, many of his deputies and former associates were removed from the "
+                 "commissariat, and later arrested.") == {("Orlov", "removed"), ("Orlov", "arrested")}
+    # an owner is not with them
+    assert pairs("Together with Orlov's wife, many officials were arrested.") == set()
+    # an active verb's subject is named: `together with` is no passive's subject
+    assert pairs("Together with Orlov, they arrested many officials.") == set()

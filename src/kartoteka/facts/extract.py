@@ -390,6 +390,8 @@ def _comma_list_ending(text: str, persons, end: int) -> list:
 
 _LIST_COMMA = re.compile(r"\s*,\s*")
 _ALREADY = re.compile(r"\balready\s+$")
+#: an opening phrase that puts the persons it names with the sentence's subject: `Together with Yagoda, ...`
+_TOGETHER_WITH = re.compile(r"\s*(?:Together|Along)\s+with\s+[^,.;:]{2,80},")
 _AND_OTHERS_BEFORE = re.compile(r",?\s+and\s+(?:many\s+|several\s+)?other\s+[a-z][^,.;:()\"“”]{0,60}?\s+"
                                 r"(?:(?:already|previously|earlier|since|also)\s+)?$")
 #: a role set off after a name, up to its verb: `, the director of the Central Institute for ...,`
@@ -1200,6 +1202,11 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                                      and ";" not in text[sole[0][1] : trig.start])
                                  or (sole[0][0] - ss <= 3 and _verbless_apposition(text, sole[0][1], trig.start)))):
                         group, how = sole, "coordinated"
+                together = _TOGETHER_WITH.match(text, ss) if not group and trig.role == "verb" else None
+                if together and _AUX.search(text, together.end(), trig.start):
+                    # `Together with Yagoda, many of his deputies ... were removed from it`: he was too
+                    group = [p for p in _persons_in(paragraph, ss, together.end()) if not possessive(text, p)]
+                    how = "passive"
                 if how in ("fronted", "active", "including") and group:
                     # `Arrested were the secretaries A and B; C, a member of ...; the members D, E and F`;
                     # `arrested other deputies as well—A and B; chiefs of departments, and board members C, D`
