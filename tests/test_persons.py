@@ -344,3 +344,14 @@ def test_a_bare_surname_a_random_letter_from_a_person_is_another_person(tmp_path
     assert "Kedrovs" in "".join(kedrov.forms)
     # a capitalised word before `Campaign` names an event
     assert not by_surname(persons, "Tamanskiy")
+
+
+def test_a_given_name_hyphened_to_a_surname_joins_the_person_with_its_initial(tmp_path):
+    persons = _unrepaired_persons(tmp_path, (
+        "The poet Ye. Charents and the writer A. Bakunts were persecuted.\n\n"
+        "In Armenia, Yegishe Charents and Aksel-Bakunts perished.\n\n"
+        "The brothers N. Sorin and P. Sorin were arrested; later Ivan-Sorin was freed.\n"))
+    bakunts = [p for p in persons if "Bakunts" in (p.surname or "")]
+    assert len(bakunts) == 1 and sorted(bakunts[0].forms) == ["A. Bakunts", "Aksel-Bakunts"]
+    # two persons of the surname, neither with the given name's initial: no join
+    assert not [p for p in persons if p.surname == "Sorin" and "Ivan-Sorin" in p.forms]

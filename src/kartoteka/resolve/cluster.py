@@ -309,6 +309,7 @@ class Clusterer:
                 bare[key].append(i)
         # OCR-damaged bare forms: join a person whose key is one edit away
         self._fuzzy_join(bare, by_key)
+        self._given_name_joined(bare, by_key)
         accepted = {k for k, idx in bare.items() if k not in by_key and self._accept_bare(idx)}
         accepted |= self._accept_by_lists(bare, accepted | set(by_key))
         for key in sorted(accepted):
@@ -750,6 +751,23 @@ class Clusterer:
             best = process.extractOne(key, [k for _, k in near], scorer=fuzz.ratio, score_cutoff=87)
             if best is not None and self._damaged_form_of(word, by_key[best[0]]):
                 by_key[key] = by_key[best[0]]
+
+    def _given_name_joined(self, bare: dict[str, list[int]], by_key: dict[str, list[int]]) -> None:
+        """`Aksel-Bakunts` beside `A. Bakunts`: a given name hyphened to a surname the report prints after the
+        given name's initial (and after no other) is that person, when the given name is no surname here."""
+        for key in list(bare):
+            if key in by_key:
+                continue
+            word = self.cands[bare[key][0]].surname or ""
+            given, _, surname = word.partition("-")
+            if not surname or len(given) < 3 or not given[1:].islower() or not surname[:1].isupper():
+                continue
+            if name_key(given) in by_key or given in PLACES:
+                continue
+            groups = by_key.get(name_key(surname), [])
+            initials = {(self.groups[g].initials or ("",))[0][:1].upper() for g in groups}
+            if len(groups) == 1 and initials == {given[0].upper()}:
+                by_key[key] = groups
 
     def _damaged_form_of(self, word: str, groups: list[int]) -> bool:
         """`Zinovvev` for Zinovyev (an OCR confusion), `Kedrovs` for Kedrov (an ending added): not a
