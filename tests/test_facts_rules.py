@@ -1851,7 +1851,7 @@ def test_they_after_these_things_is_not_the_list_of_the_paragraph_before():
 
 def test_a_verbless_apposition_with_an_aside_and_a_quoted_phrase_leads_to_the_verb():
     assert pairs('Ya. B. Orlov, chief of the Political Administration of the Army (PUR) and deputy commissar, a '
-                 'member of the Central Committee in those days, according to the press, "having lost his '
+                 'member of the Central Committee at the time, according to the newspapers, "having lost his '
                  'bearings," ended his life by committing suicide.') == {("Orlov", "suicide")}
     # a finite verb in the gap makes it a clause of its own
     assert ("Orlov", "died") not in pairs("Orlov, who knew the plans, a member of the board, they said, perished.")
@@ -1886,7 +1886,7 @@ def test_a_day_without_a_year_takes_the_year_told_just_before_across_one_paragra
 
 def test_a_length_of_confinement_is_not_dated_by_an_earlier_predicate():
     by = {(f.person, f.type): f.year for f in facts(
-        "Orlov joined the party in 1902, took part in the revolution of 1905, spent many years at hard labor, and "
+        "Orlov joined the party in 1902, fought on the barricades of 1905, then spent many years at hard labor, and "
         "fell ill.")}
     assert by == {("Orlov", "imprisoned"): None}
     by = {(f.person, f.type): f.year for f in facts("Orlov was arrested in 1937 and survived 17 years of confinement.")}

@@ -1084,8 +1084,8 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
         # clause tells before it (`arrested in 1937 and survived 17 years of confinement`)
         scope = min(scope, CLAUSE)
         masks.append((trig.end, clause[1]))
-        # (nor by an earlier predicate's, set off by a comma: `entered the party in 1902, took part in the revolution
-        # of 1905, spent many years at hard labor`)
+        # (nor by an earlier predicate's, set off by a comma: `joined the party in 1902, fought on the barricades
+        # of 1905, then served long years at hard labor`)
         comma = text.rfind(",", clause[0], trig.start)
         if comma > 0:
             masks.append((clause[0], comma))
@@ -1121,9 +1121,9 @@ _OPEN_RELATIVE = re.compile(r",\s*who\b[^,.;:!?]*$")
 _NAME_AND_VERB = re.compile(r"\s+and\s+(?:(?:soon|then|later|also|afterwards|\w+ly)\s+){0,2}$")
 _VERB_BEFORE_NAME = re.compile(r"\b(?:[a-z]+ed|shot|took|sent|put)\s+(?:(?:[A-Z][a-z]?\.\s?){1,3})?$")
 def _verbless_apposition(text: str, start: int, end: int) -> bool:
-    """`X, chief of ... (RKKA) and deputy ..., a member of ... in those days, according to the press, "having
-    become confused ...," ended his life`: all between the sentence's opening name and its verb is set off by
-    commas and holds no finite verb (a quoted phrase, a bracket and `according to` aside)."""
+    """`X, head of ... (PUR), a member of ... at the time, according to the newspapers, "having lost his
+    bearings," ended his life`: all between the sentence's opening name and its verb is set off by commas and
+    holds no finite verb (a quoted phrase, a bracket and `according to` aside)."""
     gap = _QUOTED_OR_BRACKETED.sub(" ", text[start:end])
     return gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and not verb_cue(gap)
 
