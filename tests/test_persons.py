@@ -355,3 +355,11 @@ def test_a_given_name_hyphened_to_a_surname_joins_the_person_with_its_initial(tm
     assert len(bakunts) == 1 and sorted(bakunts[0].forms) == ["A. Bakunts", "Aksel-Bakunts"]
     # two persons of the surname, neither with the given name's initial: no join
     assert not [p for p in persons if p.surname == "Sorin" and "Ivan-Sorin" in p.forms]
+
+
+def test_a_bare_name_coordinated_with_a_place_is_a_place(tmp_path):
+    persons = _unrepaired_persons(tmp_path, (
+        "In those years Stalin lived mostly in St. Petersburg and Moskov, and wrote for the newspapers.\n\n"
+        "The former resident in Turkey, Agabekov, broke with the service.\n"))
+    surnames = {p.surname for p in persons}
+    assert "Moskov" not in surnames and "Agabekov" in surnames

@@ -44,6 +44,7 @@ _APPOSITION_RE = re.compile(
 )
 _PLACE_LEFT = ("in ", "In ", "near ", "town of ", "city of ", "village of ", "region of ", "settlement of ",
                "station ", "outside ", "capital of ")
+_AFTER_A_PLACE = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:and|or)\s+$")
 _LIST_GAP_RE = re.compile(r",? (?:and |or )?|, ")
 #: A bare surname goes to the person named last within this many characters before it.
 CONTEXT_WINDOW = 1500
@@ -215,7 +216,11 @@ class Clusterer:
 
     def _place_context(self, c: Candidate) -> bool:
         left = self.text[max(0, c.start - 16) : c.start]
-        return left.endswith(_PLACE_LEFT)
+        if left.endswith(_PLACE_LEFT):
+            return True
+        # `lived in St. Petersburg and Moskov`: coordinated with a place, it is one
+        m = _AFTER_A_PLACE.search(self.text, max(0, c.start - 30), c.start)
+        return m is not None and m.group(1) in PLACES
 
     def _zipf(self, word: str) -> float:
         if self.lexicon is None:
