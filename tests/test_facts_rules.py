@@ -36,6 +36,15 @@ def pairs(text: str, **kw) -> set[tuple[str, str]]:
     return {(f.person, f.type) for f in facts(text, **kw)}
 
 
+def in_paragraphs(*paragraphs: str) -> tuple[str, list]:
+    """The text of the paragraphs (a blank line after each) and every fact found in it, paragraph by paragraph."""
+    text, units = "", []
+    for paragraph in paragraphs:
+        units.append((len(text), len(text) + len(paragraph)))
+        text += paragraph + "\n\n"
+    return text, find_facts_in(text, units, persons_in(text))
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -1800,10 +1809,9 @@ def test_a_charge_set_after_the_subject_does_not_make_its_verb_a_claim():
 
 
 def test_them_after_a_plural_noun_is_that_noun_not_a_name_further_on_or_a_list_named_before():
-    text = ("Among them were Orlov and Pavlov, who were arrested.\n\nUnable to evacuate the prisoners, the local "
-            "organs, clearly with the approval of Sokolov, gave the order to shoot them.")
-    second = text.index("Unable")
-    found = find_facts_in(text, [(0, second - 2), (second, len(text))], persons_in(text))
+    _text, found = in_paragraphs("Among them were Orlov and Pavlov, who were arrested.",
+                                 "Unable to evacuate the prisoners, the local organs, clearly with the approval of "
+                                 "Sokolov, gave the order to shoot them.")
     assert {(f.person, f.type) for f in found} == {("Orlov", "arrested"), ("Pavlov", "arrested")}
     # a plural noun the names right after it say who they are (across an apposition) leaves `they` to them;
     # `People's Commissars` is no plural antecedent
@@ -1828,8 +1836,7 @@ def test_they_after_a_list_of_titled_names_in_the_paragraph_before():
              "the leaders of this party.")
     second = ('It was not until 1987 that the court reversed the sentences of the "Orlov-Sokolov group" and '
               "rehabilitated all of the defendants.")
-    text = f"{first}\n\n{second}"
-    found = find_facts_in(text, [(0, len(first)), (len(first) + 2, len(text))], persons_in(text))
+    _text, found = in_paragraphs(first, second)
     assert {(f.person, f.type, f.year) for f in found} == {
         ("Orlov", "rehabilitated", 1987), ("Pavlov", "rehabilitated", 1987), ("Sokolov", "rehabilitated", 1987)}
 
@@ -1843,8 +1850,7 @@ def test_they_after_these_things_is_not_the_list_of_the_paragraph_before():
     first = "Orlov, Pavlov and Sokolov were elected to the commission."
     second = ("The files were opened, and 267 ballots were missing. Many believed these ballots were destroyed. "
               "It may be, however, that they were removed for study.")
-    text = f"{first}\n\n{second}"
-    found = find_facts_in(text, [(0, len(first)), (len(first) + 2, len(text))], persons_in(text))
+    _text, found = in_paragraphs(first, second)
     assert {(f.person, f.type) for f in found} == {("Orlov", "elected"), ("Pavlov", "elected"),
                                                    ("Sokolov", "elected")}
 
@@ -1866,12 +1872,7 @@ def test_a_year_a_later_events_noun_takes_through_its_name_is_not_the_verbs():
 
 def test_a_day_without_a_year_takes_the_year_told_just_before_across_one_paragraph():
     def years(*paragraphs: str) -> dict:
-        text, units, at = "", [], 0
-        for p in paragraphs:
-            units.append((at, at + len(p)))
-            text += p + "\n\n"
-            at = len(text)
-        return {(f.person, f.type): f.year for f in find_facts_in(text, units, persons_in(text))}
+        return {(f.person, f.type): f.year for f in in_paragraphs(*paragraphs)[1]}
 
     told = "What was the party doing in the days of October 1917?"
     between = "Well known is the role of the soviet in these days."

@@ -5,14 +5,12 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kartoteka.facts.extract import find_facts_in
 from kartoteka.facts.speakers import closes_quotation, quotations
-from test_facts_rules import SURNAMES, persons_in
+from test_facts_rules import SURNAMES, in_paragraphs
 
 
-def _pairs(text: str, paragraphs=None) -> set[tuple[str, str, str]]:
-    units = paragraphs or [(0, len(text))]
-    return {(f.person, f.type, f.modality) for f in find_facts_in(text, units, persons_in(text))}
+def _pairs(*paragraphs: str) -> set[tuple[str, str, str]]:
+    return {(f.person, f.type, f.modality) for f in in_paragraphs(*paragraphs)[1]}
 
 
 def test_the_speaker_named_before_a_quotation_says_its_i():
@@ -29,10 +27,7 @@ def test_a_paragraph_that_introduces_a_quotation_names_the_speaker_of_the_next()
     first = "Recalling this time, the engineer D. Sokolov wrote the following in his novel:"
     second = '"That winter the first wave of arrests swept me into prison. The cells were full.'
     third = '"Later I was sent to the camps."'
-    text = f"{first}\n\n{second}\n\n{third}"
-    units = [(0, len(first)), (len(first) + 2, len(first) + 2 + len(second)),
-             (len(first) + 4 + len(second), len(text))]
-    assert _pairs(text, units) == {("Sokolov", "imprisoned", "asserted")}
+    assert _pairs(first, second, third) == {("Sokolov", "imprisoned", "asserted")}
 
 
 def test_the_authors_own_i_names_no_one():
@@ -40,8 +35,7 @@ def test_the_authors_own_i_names_no_one():
     assert _pairs("Orlov was a friend of mine. I was arrested in 1937, and in prison I heard of it.") == set()
     assert _pairs('Orlov came in. "I was arrested in 1937," someone said.') == set()
     # a paragraph that opens a quotation nobody introduced
-    text = 'Orlov spoke at length.\n\n"I was arrested in 1937."'
-    assert _pairs(text, [(0, 22), (24, len(text))]) == set()
+    assert _pairs("Orlov spoke at length.", '"I was arrested in 1937."') == set()
 
 
 def test_freeing_oneself_of_a_mentality_is_no_release():
@@ -78,38 +72,28 @@ def test_person_refs_from_another_paragraph_carry_no_span():
     # (a paragraph-level speaker is a person named before: its fact points at that mention)
     first = "Then V. Sokolov related:"
     second = '"My arrest came in the night."'
-    text = f"{first}\n\n{second}"
-    found = find_facts_in(text, [(0, len(first)), (len(first) + 2, len(text))], persons_in(text))
+    text, found = in_paragraphs(first, second)
     assert [(f.person, f.type) for f in found] == [("Sokolov", "arrested")]
     mention = found[0].person_mention
     assert text[mention[0] : mention[1]] == "V. Sokolov"
 
 
-def _units(*paragraphs: str) -> tuple[str, list[tuple[int, int]]]:
-    text, units, at = "", [], 0
-    for p in paragraphs:
-        units.append((at, at + len(p)))
-        text += p + "\n\n"
-        at = len(text)
-    return text, units
-
-
 def test_recollections_by_a_person_presented_below_are_theirs_across_a_paragraph_that_lost_its_mark():
-    text, units = _units(
+    _text, found = in_paragraphs(
         "Recollections of that day by Nikolay Orlov, his younger brother, are presented below. He was summoned.",
         '"I ran to the study, but the guards stood in my way.',
         "On seeing the picture, Sokolov became violent.",  # (its opening mark lost: the quotation goes on)
         '"At last, in May 1941, I too was arrested."',
     )
-    assert {(f.person, f.type, f.year) for f in find_facts_in(text, units, persons_in(text))} == {
+    assert {(f.person, f.type, f.year) for f in found} == {
         ("Orlov", "arrested", 1941)}
 
 
 def test_a_quotation_closed_before_leaves_the_next_is_to_no_one():
-    text, units = _units(
+    _text, found = in_paragraphs(
         "Recollections of that day by Nikolay Orlov are presented below.",
         '"I ran to the study."',
         "I think this version is not persuasive.",
         '"At last, in 1941, I too was arrested."',
     )
-    assert find_facts_in(text, units, persons_in(text)) == []
+    assert found == []

@@ -1120,6 +1120,22 @@ _OPEN_RELATIVE = re.compile(r",\s*who\b[^,.;:!?]*$")
 #: a name, then `and` and the verb: `arrested X and soon executed`
 _NAME_AND_VERB = re.compile(r"\s+and\s+(?:(?:soon|then|later|also|afterwards|\w+ly)\s+){0,2}$")
 _VERB_BEFORE_NAME = re.compile(r"\b(?:[a-z]+ed|shot|took|sent|put)\s+(?:(?:[A-Z][a-z]?\.\s?){1,3})?$")
+def _sole_subject(text: str, before: list, ss: int, verb: int) -> list:
+    """The sentence's one person, when a later predicate goes on with it: after `, and then` (`A. P. Orlov,
+    who ..., shot his wife and son, and then shot himself`), down a chain of comma predicates from the
+    sentence's opening name (`Orlov entered the party in 1902, took part in ..., spent many years at hard
+    labor`), or past a verbless apposition."""
+    if len(before) != 1 or possessive(text, before[0]) or _SUBJECT_PRONOUN.search(text, before[0][1], verb):
+        return []
+    name_end, opens = before[0][1], before[0][0] - ss <= 3
+    if (_AND_THEN.search(text, ss, verb)
+            or (opens and _PREDICATE_AFTER.match(text, name_end) and _CHAINED.search(text, ss, verb)
+                and ";" not in text[name_end:verb])
+            or (opens and _verbless_apposition(text, name_end, verb))):
+        return before
+    return []
+
+
 def _verbless_apposition(text: str, start: int, end: int) -> bool:
     """`X, head of ... (PUR), a member of ... at the time, according to the newspapers, "having lost his
     bearings," ended his life`: all between the sentence's opening name and its verb is set off by commas and
@@ -1190,18 +1206,8 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                     persons = _persons_in(paragraph, *clause)
                     group, how = _patients(text, clause, persons, trig)
                 if not group and trig.role == "intrans":
-                    # `A. P. Orlov, who ..., shot his wife and son, and then shot himself`; `Orlov entered the
-                    # party in 1902, took part in ..., spent many years at hard labor`: a later predicate goes on
-                    # with the sentence's one subject
-                    sole = _persons_in(paragraph, ss, trig.start)
-                    if (len(sole) == 1 and not possessive(text, sole[0])
-                            and not _SUBJECT_PRONOUN.search(text, sole[0][1], trig.start)
-                            and (_AND_THEN.search(text, ss, trig.start)
-                                 or (sole[0][0] - ss <= 3 and _PREDICATE_AFTER.match(text, sole[0][1])
-                                     and _CHAINED.search(text, ss, trig.start)
-                                     and ";" not in text[sole[0][1] : trig.start])
-                                 or (sole[0][0] - ss <= 3 and _verbless_apposition(text, sole[0][1], trig.start)))):
-                        group, how = sole, "coordinated"
+                    group = _sole_subject(text, _persons_in(paragraph, ss, trig.start), ss, trig.start)
+                    how = "coordinated" if group else how
                 together = _TOGETHER_WITH.match(text, ss) if not group and trig.role == "verb" else None
                 if together and _AUX.search(text, together.end(), trig.start):
                     # `Together with Yagoda, many of his deputies ... were removed from it`: he was too

@@ -335,12 +335,7 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
             cased, kind, reason, confidence, source = verdict[0]
             return cased, kind, f"{reason}; {unsure[0]}", confidence, source
     if doc_best:
-        doc_best.sort(key=lambda t: (not t[1].ocr, -t[0]))
-        by_word: dict[str, int] = {}
-        for n, _var, cased in doc_best:
-            by_word[cased] = max(by_word.get(cased, 0), n)
-        n, var, cased = doc_best[0]
-        rival = max((m for w, m in by_word.items() if w != cased), default=0)
+        n, var, cased, rival, _rival_form = _report_choice(doc_best)
         name_like = pattern != "lower" and doc.forms.get(cased.lower(), 0) * 5 < n
         long_word = pattern == "lower" and len(low) >= LONG_WORD and not _splits_in_two(low, lex)
         if var.ocr:
@@ -413,15 +408,20 @@ def _lexicon_verdict(a: _Analysis, lex: Lexicon, lex_best: list, base: str, low:
     return None
 
 
+def _report_choice(doc_best: list) -> tuple[int, Variant, str, int, str]:
+    """The near form a document fix takes (an OCR confusion first, then the most printed): its count,
+    variant and form, and the count and form of its commonest rival (0 and "" when none)."""
+    n, var, cased = min(doc_best, key=lambda t: (not t[1].ocr, -t[0]))
+    rival, rival_form = max(((m, w) for m, _v, w in doc_best if w != cased), default=(0, ""))
+    return n, var, cased, rival, rival_form
+
+
 def _unsure_report(doc_best: list) -> tuple[str, dict[str, int]] | None:
     """Why the report's near forms do not settle a lowercase word, and those forms; None when they do.
     Unsettled: the form a document fix would take has a rival printed over a third as often (the test
     that lowers the fix to a proposal), or it is no OCR confusion away."""
-    ranked = sorted(doc_best, key=lambda t: (not t[1].ocr, -t[0]))  # as the document fix ranks them
-    n, var, first = ranked[0]
-    others = [(m, w) for m, _v, w in ranked if w != first]
-    if others and max(others)[0] * 3 > n:
-        m, second = max(others)
+    n, var, first, m, second = _report_choice(doc_best)
+    if m * 3 > n:
         return f"the report's near forms ('{first}' x{n}, '{second}' x{m}) are split", {first: n, second: m}
     if not var.ocr:
         return f"the report's near form '{first}' (x{n}) is no OCR confusion away", {first: n}
