@@ -1912,3 +1912,36 @@ def test_together_with_a_name_puts_it_with_the_passive_subject():
     assert pairs("Together with Orlov's wife, many officials were arrested.") == set()
     # an active verb's subject is named: `together with` is no passive's subject
     assert pairs("Together with Orlov, they arrested many officials.") == set()
+
+
+def test_sent_as_a_member_or_to_fill_a_post_is_an_appointment():
+    by = {(f.person, f.type): f.year for f in facts(
+        "In 1920 Orlov served on the Front, where he had been sent at the end of May as a member of the "
+        "Military Council.")}
+    # the month with no year is one of the year the sentence tells, past the pluperfect
+    assert by == {("Orlov", "appointed"): 1920}
+    assert pairs("In 1937 Pavlov was sent to fill the post of secretary in the kray committee.") == {
+        ("Pavlov", "appointed")}
+    assert pairs("Stalin sent Pavlov to Kiev as a member of the commission.") == {("Pavlov", "appointed")}
+    # sent somewhere as what is no post
+    assert pairs("Pavlov was sent to the camps as a prisoner.") == set()
+    # the pluperfect without a month: the year before `had` is not the sending's
+    by = {(f.person, f.type): f.year for f in facts(
+        "In 1920 Orlov served on the Front, where he had been sent as a member of the Military Council.")}
+    assert by == {("Orlov", "appointed"): None}
+
+
+def test_an_opening_participle_happens_to_the_subject_after_its_comma():
+    assert pairs("Returning from exile to Moscow under escort, A. B. Orlov spoke to the crowd.") == {
+        ("Orlov", "exiled")}
+    assert pairs("Upon returning from exile, Orlov wrote to Stalin.") == {("Orlov", "exiled")}
+    # the subject is someone else: a relative or a friend of the name
+    assert pairs("Returning from exile, Orlov's wife wrote to Stalin.") == set()
+    assert pairs("Returning from exile to Moscow, the old friend of Orlov wrote to Stalin.") == set()
+
+
+def test_swept_into_prison_by_a_wave_of_arrests_is_an_arrest_too():
+    by = {(f.person, f.type): f.year for f in facts("In January 1931 a wave of arrests swept Orlov into prison.")}
+    assert by == {("Orlov", "arrested"): 1931, ("Orlov", "imprisoned"): 1931}
+    # thrown into a cell: held, not said to be arrested then
+    assert pairs("In 1931 the guards threw Orlov into a cell.") == {("Orlov", "imprisoned")}

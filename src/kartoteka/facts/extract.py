@@ -1120,6 +1120,21 @@ _OPEN_RELATIVE = re.compile(r",\s*who\b[^,.;:!?]*$")
 #: a name, then `and` and the verb: `arrested X and soon executed`
 _NAME_AND_VERB = re.compile(r"\s+and\s+(?:(?:soon|then|later|also|afterwards|\w+ly)\s+){0,2}$")
 _VERB_BEFORE_NAME = re.compile(r"\b(?:[a-z]+ed|shot|took|sent|put)\s+(?:(?:[A-Z][a-z]?\.\s?){1,3})?$")
+# a sentence that opens with a participle (`Returning from exile to Moscow, K. Radek met ...`): what it says
+# happened to the subject of the main clause after its comma
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:Upon|On|After|While|When)\s+)?")
+_PARTICIPLE_CLOSES = re.compile(r"[^,;:.!?\"“”()]{0,80}?,\s*")
+
+
+def _participle_subject(text: str, paragraph, after: int, se: int) -> list:
+    """The name that opens the main clause after an opening participle's phrase, if one does."""
+    closes = _PARTICIPLE_CLOSES.match(text, after, se)
+    if not closes:
+        return []
+    first = [p for p in _persons_in(paragraph, closes.end(), se) if p[0] == closes.end()]
+    return first[:1] if first and not possessive(text, first[0]) else []
+
+
 def _sole_subject(text: str, before: list, ss: int, verb: int) -> list:
     """The sentence's one person, when a later predicate goes on with it: after `, and then` (`A. P. Orlov,
     who ..., shot his wife and son, and then shot himself`), down a chain of comma predicates from the
@@ -1208,6 +1223,9 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 if not group and trig.role == "intrans":
                     group = _sole_subject(text, _persons_in(paragraph, ss, trig.start), ss, trig.start)
                     how = "coordinated" if group else how
+                if (not group and trig.role == "intrans" and _OPENING_PARTICIPLE.fullmatch(text, ss, trig.start)
+                        and re.match(r"[A-Za-z]+ing\b", text[trig.start : trig.end])):
+                    group, how = _participle_subject(text, paragraph, trig.end, se), "subject"
                 together = _TOGETHER_WITH.match(text, ss) if not group and trig.role == "verb" else None
                 if together and _AUX.search(text, together.end(), trig.start):
                     # `Together with Yagoda, many of his deputies ... were removed from it`: he was too
@@ -1294,6 +1312,10 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 told = {f[0].person_id for f in out if f[1].type == "tried" and f[2][0] < se and f[2][1] > ss}
                 untold = [p for p in group if p[2].person_id not in told]
                 out.extend(_list_facts(untold, tried, (ev_start, ev_end), modality, confidence, year))
+            if trig.type == "imprisoned" and _ARRESTS_BEFORE.search(text, max(clause[0], trig.start - 30), trig.start):
+                # `a wave of arrests swept me into prison`: the arrests put the person there
+                arrested = Trigger("arrested", trig.role, trig.start, trig.end)
+                out.extend(_list_facts(group, arrested, (ev_start, ev_end), modality, confidence, year))
             if trig.type == "released" and how == "nominal" and not _RELEASED_FROM_POST.match(text, trig.end, se):
                 # `fought to win the release of L. Landau`: whether or not he was freed, he was held; when, the
                 # release's year does not say
@@ -1304,6 +1326,8 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
 
 #: a trial or tribunal the sentence names (not `the court`, which may pass sentence apart from the trial told)
 _TRIAL_NAMED = re.compile(r"\b(?:trial|tribunal)\b", re.IGNORECASE)
+#: `a wave of arrests swept ...`: the arrests are what the verb's subject is
+_ARRESTS_BEFORE = re.compile(r"\barrests\s+$")
 #: `the release of X from his post`: a dismissal, no prison
 _RELEASED_FROM_POST = re.compile(r"\s+of\s+[^.;:]{1,60}?\s+from\s+(?:his|her|the|their)\s+(?:\w+\s+){0,2}?"
                                  r"(?:post|posts|duties|work|job|command|office)\b")

@@ -49,7 +49,13 @@ _TABLE: list[tuple[str, str, str]] = [
     ("appointed", "verb", r"named (?:to|as)(?! (?:\w+ )?(?:accomplices?|participants?|conspirators?|spies|spy|agents?|"
                           r"organi[sz]ers?|instigators?|culprits?|defendants?|witness|enem|members? of the (?:\w+ )?"
                           r"(?:center|bloc|conspiracy|organi[sz]ation|group)))|sent as|entrusted to head|put in charge|"
-                          r"transferred to the post"),
+                          r"transferred to the post"
+                          # `had been sent at the end of May as a member of the Military Council`, `was sent
+                          # to fill the post of secretary` (the word the scan finds is `sent`)
+                          r"|sent(?=(?: [\w.,]+){1,6}? as (?:an? |the )?(?:[\w'’-]+ )?(?:members?|secretary|"
+                          r"chairman|head|commander|ambassador|commissar|representative|plenipotentiary|director|"
+                          r"chief|editor|deputy|envoy|leader)\b)"
+                          r"|sent to (?:fill|take|head|occupy) the (?:post|position)"),
     ("arrested", "verb", r"taken into custody|came for|taken (?:directly )?to (?:a |the )?(?:\w+ )?(?:prison|jail)"),
     ("shot", "intrans", r"went to the firing squad|faced the firing squad|went before the firing squad"),
     ("shot", "verb", r"put to death"),

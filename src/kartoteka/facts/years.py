@@ -98,6 +98,13 @@ _MOVED_ON_AFTER = re.compile(
 _OWNED = re.compile(r"\s+(?:of\s+(?:[A-Z][\w.'’-]*\s+){1,4})?(?:in|of)\s+(?:the\s+(?:\w+\s+)?(?:of\s+)?)?$")
 
 
+# a month named with no year and no day (`in May`, `at the end of May`): a month of the year told
+_BARE_MONTH = re.compile(
+    r"\b(?:(?:in|by|until|since|at\s+the\s+(?:end|beginning|start)\s+of|early|late)\s+|mid-)"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!,?\s+\d)"
+)
+
+
 _OWN_VERB = re.compile(r"\w+\s+(?:in|since)\s+(?:(?:early|late|mid-?)\s+)?", re.IGNORECASE)
 
 
@@ -157,8 +164,10 @@ class Years:
         self.mentions = find_dates(text) if mentions is None else mentions
         self.events = find_dated_events(text) if events is None else events
         self.items = year_items(text, self.mentions, self.events)
-        # dates with a day and month but no year (`on 16 October`): days of a year the text has told
-        self.yearless = [d.start for d in self.mentions if isinstance(d.value, dict) and d.value.get("needs_year")]
+        # dates with a day and month but no year (`on 16 October`), and months alone (`in May`): days and
+        # months of a year the text has told
+        days = [d.start for d in self.mentions if isinstance(d.value, dict) and d.value.get("needs_year")]
+        self.yearless = sorted(days + [m.start(1) for m in _BARE_MONTH.finditer(text)])
         self.owner: dict[int, int] = {}  # item position -> start of the event noun that takes it
         self.trigger_starts = [t.start for t in triggers or ()]
         self._backstories: dict[int, bool] = {}  # year position -> is it a person's past (cached)
@@ -205,6 +214,12 @@ class Years:
         item = self._near(cs, ce, pivot, masks, dates_only=True) or self._near(cs, ce, pivot, masks)
         if item is None and scope >= SENTENCE:
             item = self._near(ss, se, pivot, masks)
+        if item is None and scope == CLAUSE:
+            month = next((d for d in self.yearless if max(cs, pivot - 60) <= d < ce), None)
+            if month is not None:
+                # `where he had been sent at the end of May as a member`: a month with no year is one of the
+                # year the sentence tells, though the pluperfect keeps that year from the verb itself
+                item = self._near(ss, month, pivot)
         if item is not None:
             value = _value(item)
             return value if value and self._within_bounds(value.year, min(item.start, ss), se) else None
