@@ -1945,3 +1945,12 @@ def test_swept_into_prison_by_a_wave_of_arrests_is_an_arrest_too():
     assert by == {("Orlov", "arrested"): 1931, ("Orlov", "imprisoned"): 1931}
     # thrown into a cell: held, not said to be arrested then
     assert pairs("In 1931 the guards threw Orlov into a cell.") == {("Orlov", "imprisoned")}
+
+
+def test_held_in_prison_and_exile_as_nouns():
+    assert pairs("Orlov was held in confinement and exile for almost 20 years.") == {
+        ("Orlov", "imprisoned"), ("Orlov", "exiled")}
+    # a base form coordinated with a verb is still a plan
+    assert pairs("They wanted to arrest and exile Orlov.") == set()
+    # holding a meeting is no prison
+    assert pairs("Orlov held a meeting in the prison yard.") == set()

@@ -1135,6 +1135,43 @@ def _participle_subject(text: str, paragraph, after: int, se: int) -> list:
     return first[:1] if first and not possessive(text, first[0]) else []
 
 
+_AND_I = re.compile(r"\s+and\s+I\b")
+_WE_BEFORE = re.compile(r"\b[Ww]e\s+(?:\w+\s+){0,2}$")
+# `—I in the North Tower of Butyrskaya Prison, and Ginzburg in an internal prison`: each in a place of
+# their own
+_DISTRIBUTED = re.compile(r"[^.;:!?—-]{0,60}?[—-]\s*")
+_DISTRIBUTED_NEXT = re.compile(r"[^.;:!?—,]{1,80}?(?:,\s*and|,|\s+and)\s+")
+_PLACED = re.compile(r"\s+(?:in|to|at|on)\s")
+
+
+def _distributed(text: str, paragraph, after: int, se: int) -> list:
+    """The persons a dash after a plural subject's event distributes it to, each with a place (`—I in A, and
+    B in C`); `I` is the quotation's speaker. Two such items at least, or none."""
+    m = _DISTRIBUTED.match(text, after, se)
+    if not m:
+        return []
+    persons = _persons_in(paragraph, m.end(), se)
+    found, at = [], m.end()
+    while at < se:
+        named = next((p for p in persons if p[0] == at), None)
+        if named is not None and not possessive(text, named):
+            end = named[1]
+            who = named
+        elif text.startswith("I ", at):
+            end = at + 1
+            who = speaker_at(text, paragraph.persons, paragraph.speaker, at)
+        else:
+            break
+        if not _PLACED.match(text, end):
+            break
+        found.append(who)
+        step = _DISTRIBUTED_NEXT.match(text, end, se)
+        if not step:
+            break
+        at = step.end()
+    return [p for p in found if p is not None] if len(found) >= 2 else []
+
+
 def _sole_subject(text: str, before: list, ss: int, verb: int) -> list:
     """The sentence's one person, when a later predicate goes on with it: after `, and then` (`A. P. Orlov,
     who ..., shot his wife and son, and then shot himself`), down a chain of comma predicates from the
@@ -1241,6 +1278,15 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 speaker = speaker_at(text, paragraph.persons, paragraph.speaker, trig.start)
                 if speaker is not None:
                     group, how, confidence = [speaker], "speaker", 0.6
+            if group and how in ("passive", "subject") and _AND_I.match(text, group[-1][1], trig.start):
+                # `Ginzburg and I were held in different prisons`: the speaker too
+                speaker = speaker_at(text, paragraph.persons, paragraph.speaker, trig.start)
+                if speaker is not None and speaker[2].person_id not in {p[2].person_id for p in group}:
+                    group = [*group, speaker]
+            if not group and _WE_BEFORE.search(text, clause[0], trig.start):
+                # `we were held in different prisons—I in the North Tower, and Ginzburg in an internal prison`
+                group = _distributed(text, paragraph, trig.end, se)
+                how = "distributed" if group else how
             if not group:
                 group, pconf = _resolve_pronoun(text, clause, sentences, paragraph.persons, trig, how,
                                                 paragraph.previous_group)

@@ -142,6 +142,11 @@ _SUCCEEDED = re.compile(
 )
 
 
+# `held in confinement and exile`: a base form coordinated with a noun of confinement is a noun itself
+_NOUN_AND = re.compile(r"\b(?:confinement|imprisonment|prisons?|camps?|jails?)\s+(?:and|or)\s+$",
+                       re.IGNORECASE)
+
+
 def modality_of(clause_text: str, trig_rel: int, sentence_text: str, role: str | None = None,
                 following: str = "") -> str:
     """Modality of the trigger at `trig_rel` in `clause_text`; `following`: the text after the sentence."""
@@ -181,7 +186,7 @@ def _modality(clause_text: str, trig_rel: int, sentence_text: str, role: str | N
         return "hypothetical"
     rest = clause_text[trig_rel:].split(maxsplit=1)
     word = rest[0].lower().strip(".,;:!?\"'") if rest else ""
-    if role == "verb" and word in _BASE_FORMS and not _DECIDED.search(left):
+    if role == "verb" and word in _BASE_FORMS and not _DECIDED.search(left) and not _NOUN_AND.search(left[-40:]):
         return "asserted" if _FULFILLED.match(sentence_text, at) else "hypothetical"
     if _SOME_CASES_AFTER.match(clause_text[trig_rel:]):
         return "hypothetical"  # `were arrested and perished in the majority of cases`: which ones, unsaid

@@ -29,6 +29,11 @@ _FIRST_BEFORE = re.compile(r"(?:\bI\s+(?:\w+\s+){0,3}|\b[Mm]y\s+(?:own\s+|[a-z]+
 _FIRST_AFTER = re.compile(r"^\s+me\b")
 _SOURCE_BY = re.compile(r"\b(?:[Rr]ecollections|[Mm]emoirs|[Rr]eminiscences|[Tt]estimony|[Aa]ccount|[Ll]etters?)\b"
                         r"[^.;:\"“”]{0,80}?\bby\s+(?:[A-Z][a-z]+\s+)?$")  # (a given name may lead the mention)
+# the closing sentence of a paragraph that announces passages of a text by the person it tells of
+_PASSAGES = re.compile(r"(?:^|[.!?]\s+)(?:Here\s+(?:are|is)|Below\s+(?:are|is)|We\s+(?:quote|cite|give))\b"
+                       r"[^.!?;:]{0,60}?"
+                       r"\b(?:passages?|excerpts?|extracts?|fragments?)\s+(?:from|of)\s+(?:this|that|his|her|the)\s+"
+                       r"(?:letter|memoirs?|recollections|reminiscences|testimony|statement|diary|notes|account)\.\s*$")
 _BELOW = re.compile(r"[^.;:]{0,160}?\b(?:below|follows?|following)\b")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 #: the end of a sentence (not an initial's stop: `V. Sokolov`, `Ya. Sverdlov`)
@@ -75,6 +80,11 @@ def introduced_speaker(text: str, persons: list[Person]) -> Person | None:
             if (p[0] is not None and _SOURCE_BY.search(text, max(0, p[0] - 100), p[0])
                     and _BELOW.match(text, p[1])):
                 return p
+    if text.rstrip().endswith(".") and _PASSAGES.search(text, max(0, len(text.rstrip()) - 160)):
+        # `In May 1967 he sent a letter to the Procuracy. Here are a few passages from this letter.`: the
+        # writer is the one the paragraph names last
+        named = [p for p in persons if p[0] is not None and not text.startswith(("'s", "’s"), p[1])]
+        return named[-1] if named else None
     if not text.rstrip().endswith(":"):
         return None  # (most paragraphs: the search below would read them whole)
     stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, max(0, len(text.rstrip()) - 1))]

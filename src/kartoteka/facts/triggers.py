@@ -79,8 +79,9 @@ _TABLE: list[tuple[str, str, str]] = [
                            r"(?:[\w-]+\s+)?(?:prisons?|jails?|camps?|cells?)\b)"),
     # `my intellectual life in prisons and camps` (whose life, a possessive says)
     ("imprisoned", "noun", r"life in (?:prisons?|camps?|confinement)\b"),
-    # `was kept for months in a cell for the condemned`, `they kept O. Orlova in prison for 2 years`
-    ("imprisoned", "verb", r"kept(?=\s+(?:[\w.]+\s+){0,5}?(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}"
+    # `was kept for months in a cell for the condemned`, `they kept O. Orlova in prison for 2 years`, `we were
+    # held in different prisons`
+    ("imprisoned", "verb", r"(?:kept|held)(?=\s+(?:[\w.]+\s+){0,5}?(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}"
                            r"(?:prisons?|jails?|cells?|camps?|confinement)\b)"),
     # `who survived 16 years of confinement`, `spent about 20 years in prison and camps`
     # (`survived 17 years' confinement`; `returned home after 17 years of confinement`)
@@ -175,7 +176,7 @@ _STEMS = frozenset(
     "suic arre re-a rear exec liqu shoo died peri deat dead murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
     "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe arri "
-    "time stay excl cell in j in p".split()
+    "time stay excl cell held in j in p".split()
 )
 
 
