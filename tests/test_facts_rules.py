@@ -611,7 +611,7 @@ def test_closed_clauses_once_again_and_confinement(sentence, expected):
         # a list cut by a lost full stop ends at the pronoun that opens the next sentence
         ("The following were arrested, but survived many years of trials: A. K. Pavlov, A. Orlov, and the critic "
          "Yu. G. Volgin, They held O. Rubin in a camp for three years.",
-         {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Volgin", "arrested")}),
+         {("Pavlov", "arrested"), ("Orlov", "arrested"), ("Volgin", "arrested"), ("Rubin", "imprisoned")}),
         ("Also executed were: The 68-year old A. Pavlov, one of the founders of the union.", {("Pavlov", "shot")}),
         ("Among the hundreds of arrested and slandered officials of the region there were several well-known "
          "engineers and directors of the largest mills: chief engineers L. I. Pavlov, I. M. Orlov and A. Kedrov.",
