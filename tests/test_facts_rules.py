@@ -1954,3 +1954,13 @@ def test_held_in_prison_and_exile_as_nouns():
     assert pairs("They wanted to arrest and exile Orlov.") == set()
     # holding a meeting is no prison
     assert pairs("Orlov held a meeting in the prison yard.") == set()
+
+
+def test_the_one_who_took_a_persons_place_was_appointed():
+    by = {(f.person, f.type): f.year for f in facts(
+        "In 1924 Orlov was moved to the Secretariat. His place in Moscow was taken by N. A. Pavlov who was loyal.")}
+    assert by == {("Pavlov", "appointed"): 1924}
+    assert pairs("Orlov's post was soon filled by Pavlov.") == {("Pavlov", "appointed")}
+    # no one named after `by`; a place that is no post
+    assert pairs("His place was taken by the new commissar.") == set()
+    assert pairs("The city was taken by Orlov.") == set()

@@ -750,7 +750,7 @@ _LISTING_WORDS = ("exiles", "prisoners", "convicts", "inmates", "defendants", "a
 
 # words without which a paragraph holds no group fact (a list named by a body, a noun or `These were`)
 _GROUP_WORDS = (*_LISTING_WORDS, "these were", "they were", "among them were", "established", "formed", "set up",
-                "created", "organized", "founded")
+                "created", "organized", "founded", "taken by", "filled by", "occupied by")
 
 
 _TRIAL = re.compile(r"\btrials?\b|\bcourt\b|\bthe dock\b|\bMilitary Collegium\b|\btribunal\b", re.IGNORECASE)
@@ -955,6 +955,28 @@ def _dock_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> li
     return out
 
 
+# `His place in Moscow was taken by X`, `Orlov's post was filled by X`: X was appointed to it
+_PLACE_TAKEN_BY = re.compile(r"\b(?:[Hh]is|[Hh]er|[A-Z][a-z]+['’]s)\s+(?:place|post|position|seat|job)\s+"
+                             r"(?:[^.;:!?]{0,40}?\s+)?(?:was|were)\s+(?:then\s+|soon\s+)?(?:taken|filled|occupied)"
+                             r"\s+by\b")
+
+
+def _successor_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> list:
+    """The successor named after `by` where a person's place was taken was appointed to it."""
+    out = []
+    for m in _PLACE_TAKEN_BY.finditer(text):
+        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
+        group = list_after(text, paragraph.persons, m.end(), max_gap=3, strict=True)[:1]
+        if not group:
+            continue
+        trig = Trigger("appointed", "list", m.start(), m.end())
+        window = text[sentence[0] : m.end()]
+        modality = modality_of(window, m.start() - sentence[0], text[sentence[0] : sentence[1]])
+        year = years.of_clause(sentence[0], sentence[1], sentence[0], sentence[1], m.start())
+        out += _list_facts(group, trig, (sentence[0], max(sentence[1], group[-1][1])), modality, 0.7, year)
+    return out
+
+
 def _verb_words(s: str) -> bool:
     """A finite verb or a relative pronoun in `s` (its stops aside: OCR reads commas as stops)."""
     return bool(VERB_CUE.search(re.sub(r"[.;:!?]", " ", s)))
@@ -968,6 +990,8 @@ def _group_facts(text: str, sentences, paragraph: _Paragraph, years: Years, trig
         out += _among_them_facts(text, sentences, paragraph, years, triggers)
     if "dock was" in text:
         out += _dock_facts(text, sentences, paragraph, years)
+    if "taken by" in text or "filled by" in text or "occupied by" in text:
+        out += _successor_facts(text, sentences, paragraph, years)
     lowered = text.lower()
     if not any(w in lowered for w in _LISTING_WORDS):  # a plain `in` is far cheaper than the pattern
         return out
