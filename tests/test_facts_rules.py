@@ -9,6 +9,7 @@ import pytest
 
 from kartoteka.facts import PersonRef, find_facts_in
 from kartoteka.facts.extract import _given_names_dropped
+from kartoteka.facts.lists import plural_groups
 
 SURNAMES = {
     "Stalin", "Lenin", "Kirov", "Koba", "Kosarev", "Chubarin", "Postyshev", "Eykhov", "Blyukhov", "Yegorov",
@@ -1964,3 +1965,16 @@ def test_the_one_who_took_a_persons_place_was_appointed():
     # no one named after `by`; a place that is no post
     assert pairs("His place was taken by the new commissar.") == set()
     assert pairs("The city was taken by Orlov.") == set()
+
+
+def test_a_titled_list_item_may_close_with_a_relative_clause():
+    first = ('The economist N. D. Orlov, the famous economist L. N. Pavlov who in 1917 was a "friend" of the '
+             "minister of food, the writer A. V. Sokolov and some others were declared to be its leaders.")
+    second = "In 1987 the Supreme Court rehabilitated all of the defendants."
+    assert {(f.person, f.type, f.year) for f in in_paragraphs(first, second)[1]} == {
+        ("Orlov", "rehabilitated", 1987), ("Pavlov", "rehabilitated", 1987), ("Sokolov", "rehabilitated", 1987)}
+    # the relative clause's own object is not an item
+    first = "The economist Orlov who arrested the writer Pavlov, the poet Sokolov and others were praised."
+    groups = [[p[2].surname for p in g] for g in plural_groups(first, [
+        (r.start, r.end, r) for r in persons_in(first)])]
+    assert ["Orlov", "Pavlov", "Sokolov"] not in groups

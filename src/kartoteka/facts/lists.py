@@ -579,8 +579,10 @@ def plural_groups(text: str, persons: list) -> list[list]:
 
 # `A, the famous economist B, the writer C and the agronomist D`: each item's title before its name (not `A, the
 # brother of B`: the title's `of` names another, who is no item)
+# (an item may close with a relative clause: `the economist B who in 1917 was a "friend" of the minister, the
+# writer C`)
 _TITLED_ITEM_GAP = re.compile(
-    r"\s*,\s*(?:and\s+)?(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,4}"
+    r"(?:\s+who\s+[^,.;:!?()—–]{1,120}?)?\s*,\s*(?:and\s+)?(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,4}"
     r"(?!(?:of|by|to|with|for|from|and|or|who|whom|which|that)\s)[a-z][\w-]*\s+"
 )
 # `A—director of the institute, as well as specialists in planning—B, C and D were charged`
