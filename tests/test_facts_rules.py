@@ -1978,3 +1978,13 @@ def test_a_titled_list_item_may_close_with_a_relative_clause():
     groups = [[p[2].surname for p in g] for g in plural_groups(first, [
         (r.start, r.end, r) for r in persons_in(first)])]
     assert ["Orlov", "Pavlov", "Sokolov"] not in groups
+
+
+def test_besides_himself_puts_the_one_named_before_with_the_others():
+    by = {(f.person, f.type): f.year for f in facts(
+        "In 1930 A. B. Orlov was declared to be the leader. Besides himself, over 40 persons were put on the dock.")}
+    assert by == {("Orlov", "tried"): 1930}
+    # two named before: `himself` cannot say which
+    assert pairs("Orlov and Pavlov were named leaders. Besides himself, over 40 persons were put on the dock.") == set()
+    # no event: nothing
+    assert pairs("Orlov spoke. Besides him, over 40 persons came.") == set()

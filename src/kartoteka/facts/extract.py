@@ -1196,6 +1196,20 @@ def _distributed(text: str, paragraph, after: int, se: int) -> list:
     return [p for p in found if p is not None] if len(found) >= 2 else []
 
 
+_BESIDES_SELF = re.compile(r"\s*(?:Besides|Apart\s+from|In\s+addition\s+to)\s+(him|himself|her|herself)\s*,")
+
+
+def _one_named_before(text: str, paragraph, sentences, ss: int, pronoun: str) -> list:
+    """The one person (of the pronoun's gender) the sentence before `ss` names, not as an owner."""
+    before = next(((a, b) for a, b in reversed(sentences) if b <= ss), None)
+    if before is None:
+        return []
+    named = [p for p in _persons_in(paragraph, *before) if not possessive(text, p)]
+    if len({p[2].person_id for p in named}) != 1 or _is_female(text, named[0]) != pronoun.startswith("her"):
+        return []
+    return named[:1]
+
+
 def _sole_subject(text: str, before: list, ss: int, verb: int) -> list:
     """The sentence's one person, when a later predicate goes on with it: after `, and then` (`A. P. Orlov,
     who ..., shot his wife and son, and then shot himself`), down a chain of comma predicates from the
@@ -1287,6 +1301,10 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 if (not group and trig.role == "intrans" and _OPENING_PARTICIPLE.fullmatch(text, ss, trig.start)
                         and re.match(r"[A-Za-z]+ing\b", text[trig.start : trig.end])):
                     group, how = _participle_subject(text, paragraph, trig.end, se), "subject"
+                besides = _BESIDES_SELF.match(text, ss) if not group and trig.role == "verb" else None
+                if besides and _AUX.search(text, besides.end(), trig.start):
+                    # `... was declared the leader. Besides himself, over 40 persons were put on the dock`: he too
+                    group, how = _one_named_before(text, paragraph, sentences, ss, besides.group(1).lower()), "passive"
                 together = _TOGETHER_WITH.match(text, ss) if not group and trig.role == "verb" else None
                 if together and _AUX.search(text, together.end(), trig.start):
                     # `Together with Yagoda, many of his deputies ... were removed from it`: he was too
