@@ -1988,3 +1988,15 @@ def test_besides_himself_puts_the_one_named_before_with_the_others():
     assert pairs("Orlov and Pavlov were named leaders. Besides himself, over 40 persons were put on the dock.") == set()
     # no event: nothing
     assert pairs("Orlov spoke. Besides him, over 40 persons came.") == set()
+
+
+def test_a_second_gerund_after_and_in_being_keeps_the_subject():
+    assert pairs("Lenin supported Stalin in being coopted into the membership of the Central Committee and in "
+                 "being appointed to the Russian Buro.") == {("Stalin", "elected"), ("Stalin", "appointed")}
+
+
+def test_given_an_assignment_as_a_member_is_an_appointment():
+    assert pairs("Some time later, Orlov was given a new assignment as a member of the Presidium.") == {
+        ("Orlov", "appointed")}
+    # an assignment given, no post named
+    assert pairs("Orlov was given a new assignment.") == set()

@@ -127,7 +127,7 @@ _AND_WHO = re.compile(r"\s*,?\s*(?:and|or)\s+who\s+(?:also\s+|later\s+)?(?:(?:we
 _THOSE_WHO = re.compile(r"\b[Tt]hose\s+who\s+(?:were|had\s+been)\s+$")
 _COORDINATED = re.compile(
     r"[^.;:!?]{0,90}?(?:,|\band\b|\bor\b|\bbut\b|\bas\s+well\s+as\b)\s+(?:(?:and|then|later|soon|subsequently|afterwards|was|were|"
-    r"also|himself|herself|themselves|immediately|finally)\s+){0,3}$"
+    r"also|himself|herself|themselves|immediately|finally|being|in\s+being)\s+){0,3}$"
 )
 _ASIDE = re.compile(r"\([^()]{1,120}\)")
 

@@ -55,7 +55,10 @@ _TABLE: list[tuple[str, str, str]] = [
                           r"|sent(?=(?: [\w.,]+){1,6}? as (?:an? |the )?(?:[\w'’-]+ )?(?:members?|secretary|"
                           r"chairman|head|commander|ambassador|commissar|representative|plenipotentiary|director|"
                           r"chief|editor|deputy|envoy|leader)\b)"
-                          r"|sent to (?:fill|take|head|occupy) the (?:post|position)"),
+                          r"|sent to (?:fill|take|head|occupy) the (?:post|position)"
+                          # `he was given a new assignment as a member of the Presidium`
+                          r"|given (?:a |the )?(?:new |minor |responsible |important |high )?(?:assignment|post|"
+                          r"position|job|appointment)(?= as\b| of\b| in\b)"),
     ("arrested", "verb", r"taken into custody|came for|taken (?:directly )?to (?:a |the )?(?:\w+ )?(?:prison|jail)"),
     ("shot", "intrans", r"went to the firing squad|faced the firing squad|went before the firing squad"),
     ("shot", "verb", r"put to death"),
@@ -176,7 +179,7 @@ _STEMS = frozenset(
     "suic arre re-a rear exec liqu shoo died peri deat dead murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
     "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe arri "
-    "time stay excl cell held in j in p".split()
+    "time stay excl cell held give in j in p".split()
 )
 
 
