@@ -720,6 +720,44 @@ def test_of_before_a_finite_verb_is_a_misread_or():
     assert got == [("of", "or", "did"), ("of", "or", "was")]  # `of will` is English: a noun follows
 
 
+def test_of_between_two_persons_is_a_misread_or():
+    text = (
+        "G. Ye. Zinovyev and L. D. Trotsky spoke. He did not seek, like Trotsky of Zinovyev, to have power.\n"
+        "Kirov of Leningrad came. Stalin of Georgia? The Congress of Soviets met. The son of Trotsky was there.\n"
+        "V. M. Kirov spoke.\n"
+    )
+    got = [(c.original, c.replacement, text[c.start - 8 : c.start - 1]) for c in repair(text).corrections]
+    # `Kirov of Leningrad`: Leningrad is printed after no initials, a place; `Stalin` never after initials here
+    assert got == [("of", "or", "Trotsky")]
+
+
+def test_not_only_then_a_short_word_before_also_is_but():
+    text = (
+        "It was dictated not only by political by also by economic necessity.\n"
+        "It was not only strong but also by then old.\n"  # a `but` stands between: left alone
+        "He was not only tired. By also he meant the others.\n"  # the sentence ended: no pair
+    )
+    got = [(c.original, c.replacement) for c in repair(text).corrections]
+    assert got == [("by", "but")]
+    assert "not only by political but also by economic" in repair(text).text
+    assert "strong but also by then" in repair(text).text
+
+
+def test_an_article_before_a_plural_agent_noun_takes_the_singular():
+    text = (
+        "He met a well-known journalists and a deputy. It was a soldiers' meeting. They were journalists.\n"
+        "It stood in a headquarters of the army.\n"  # `headquarter` is far rarer: a singular noun
+    )
+    got = [(c.original, c.replacement) for c in repair(text).corrections]
+    assert got == [("journalists", "journalist")]
+
+
+def test_the_first_of_two_participles_after_be_is_an_adverb():
+    text = "This post was completed eliminated. It was elected headed by Kirov. It was reported killed.\n"
+    got = [(c.original, c.replacement) for c in repair(text).corrections]
+    assert got == [("completed", "completely")]
+
+
 def test_a_word_english_never_repeats_is_set_once():
     text = (
         "He was the chief of the the cadres department. The the plenum met. An honest man does not not lie.\n"

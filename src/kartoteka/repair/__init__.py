@@ -27,7 +27,16 @@ from kartoteka.repair.marks import lost_letter_marks, other_marks
 from kartoteka.repair.model import KINDS, Correction, Repaired
 from kartoteka.repair.names import double_confusions, ev_endings, initials, passage_misreads
 from kartoteka.repair.offsets import OffsetMap
-from kartoteka.repair.realword import context_words, of_before_a_verb, real_words, short_tokens
+from kartoteka.repair.realword import (
+    article_before_plural,
+    context_words,
+    not_only_but_also,
+    of_before_a_verb,
+    of_between_names,
+    participle_for_adverb,
+    real_words,
+    short_tokens,
+)
 from kartoteka.repair.repeats import repeated_phrases, repeated_words
 from kartoteka.repair.restores import listed_misspellings, report_restores
 from kartoteka.repair.spacing import hyphen_space, merged_words, split_words
@@ -66,6 +75,10 @@ _DETECTORS = (
     context_words,
     short_tokens,
     of_before_a_verb,
+    of_between_names,
+    not_only_but_also,
+    article_before_plural,
+    participle_for_adverb,
     repeated_words,
     repeated_phrases,
     report_restores,

@@ -14,6 +14,12 @@ the list's cut-off, and wants both neighbours to agree: on 800 KB of report it f
 `of_before_a_verb` reads `of` as `or` where a finite verb follows it (`could not of did not`): a
 preposition never stands there.
 
+`of_between_names` reads `of` as `or` between two surnames (`like Trotsky of Zinovyev`), and
+`not_only_but_also` reads the short word before `also` as `but` after `not only` (`not only by political by
+also by economic necessity`). `article_before_plural` drops the `s` of a plural agent noun after `a`
+(`a well-known journalists`), and `participle_for_adverb` reads the first of two participles after `be` as
+its adverb (`was completed eliminated`).
+
 `short_tokens` lets the neighbours choose for two- and three-letter strings no dictionary lists (`tht`,
 `lme`): too many words lie one edit from them for the string alone to say which.
 """
@@ -22,6 +28,8 @@ from __future__ import annotations
 
 import math
 import re
+
+from rapidfuzz.distance import Levenshtein
 
 from kartoteka.repair.candidates import variant_strings
 from kartoteka.repair.document import DocStats
@@ -122,6 +130,102 @@ def of_before_a_verb(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue
         reason = f"no preposition stands before the verb '{m.group(1)}': 'of' is a misread 'or'"
         out.append(Correction(start, start + 2, "of", "or", "word", reason, 0.7))
+    return out
+
+
+#: Two surnames joined by `of` (`like Trotsky of Zinovyev,`): one person is never "of" another, `or` joins them.
+#: (the scan opens with the literal ` of `, which is fast; the name before it is matched after)
+_OF_NAME = re.compile(r" of ([A-Z][a-z]{2,})(?![\w'’-])")
+_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})$")
+#: A surname printed after initials somewhere in the report (`G. Ye. Zinovyev`): a person's, not a place's.
+_AFTER_INITIALS = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]?\.\s?){1,3}([A-Z][a-z]{2,})\b")
+
+
+def of_between_names(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """`of` between two surnames the report prints after initials elsewhere (persons, not places) is a
+    misread `or`."""
+    text = doc.text
+    candidates = []
+    for m in _OF_NAME.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before:
+            candidates.append((before.group(1), m.group(1), m.start() + 1))
+    if not candidates:
+        return []
+    persons = set(_AFTER_INITIALS.findall(text))
+    out: list[Correction] = []
+    for left, right, start in candidates:
+        if left not in persons or right not in persons:
+            continue
+        reason = (f"'{left}' and '{right}' are both printed after initials in this report (persons); one person "
+                  f"is not 'of' another: 'of' is a misread 'or'")
+        out.append(Correction(start, start + 2, "of", "or", "word", reason, 0.7))
+    return out
+
+
+#: `not only by political by also by economic necessity`: the second half of `not only ... but also`
+_NOT_ONLY_ALSO = re.compile(r"ot only\b([^.;:!?]{1,120}?)\b([a-z]{2,3}) also\b")
+
+
+def not_only_but_also(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """After `not only`, a short word before `also` that never pairs with it in the bigram list and lies two
+    letters or fewer from `but` is a misread `but`, when no `but` stands between."""
+    if lex.bigram("the", "party") <= 0:
+        return []
+    out: list[Correction] = []
+    for m in _NOT_ONLY_ALSO.finditer(doc.text):
+        word = m.group(2)
+        if word == "but" or re.search(r"\bbut\b", m.group(1)) or lex.bigram(word, "also") > 0:
+            continue
+        if Levenshtein.distance(word, "but") > 2:
+            continue
+        reason = (f"'not only ... {word} also': '{word} also' is unseen in the bigram list and "
+                  f"'but also' completes 'not only'")
+        out.append(Correction(m.start(2), m.end(2), word, "but", "word", reason, 0.7))
+    return out
+
+
+#: `a well-known journalists and`: the article counts one; a plural agent noun after it (a compound adjective
+#: may stand between) lost nothing but gained an `s`. Not before a possessive (`a soldiers' meeting`).
+_ARTICLE_PLURAL = re.compile(
+    r"(?<![\w'’-])(?:a|an|A|An) (?:[a-z]+-[a-z]+ )?([a-z]{3,}(?:ists|ers|ors|ians))(?![\w'’-])"
+)
+#: ... and the singular must be a common word, at least a third as common as the plural (not `headquarters`).
+SINGULAR_MIN_ZIPF = 3.5
+
+
+def article_before_plural(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """`a` or `an` before a plural agent noun (`a well-known journalists`): the noun is singular."""
+    out: list[Correction] = []
+    for m in _ARTICLE_PLURAL.finditer(doc.text):
+        plural = m.group(1)
+        singular = plural[:-1]
+        zs, zp = lex.zipf_get(singular), lex.zipf_get(plural)
+        if zs < SINGULAR_MIN_ZIPF or zp - zs > 0.5:
+            continue
+        reason = f"the article before it counts one: '{plural}' is the plural of '{singular}' with an added 's'"
+        out.append(Correction(m.start(1), m.end(1), plural, singular, "word", reason, 0.7))
+    return out
+
+
+#: `This post was completed eliminated`: two past participles in a row after `be`; the first is an adverb.
+_PARTICIPLE_PAIR = re.compile(r"\b(?:was|were|is|are|be|been|being) ([a-z]{4,}ed) ([a-z]{3,}ed)\b")
+#: The adverb must be this common (Zipf) for the misreading to be the likelier reading.
+ADVERB_MIN_ZIPF = 4.0
+
+
+def participle_for_adverb(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """`was completed eliminated`: of two participles after `be`, the first read as `-ed` where its adverb
+    (`completely`) stands."""
+    out: list[Correction] = []
+    for m in _PARTICIPLE_PAIR.finditer(doc.text):
+        word = m.group(1)
+        adverb = word[:-1] + "ly"
+        if lex.zipf_get(adverb) < ADVERB_MIN_ZIPF or not lex.in_dictionary(adverb):
+            continue
+        reason = (f"two past participles follow '{m.group().split()[0]}' ('{word} {m.group(2)}'): the first "
+                  f"is the adverb '{adverb}', its 'ly' read as 'd'")
+        out.append(Correction(m.start(1), m.end(1), word, adverb, "word", reason, 0.66))
     return out
 
 
