@@ -758,6 +758,13 @@ def test_the_first_of_two_participles_after_be_is_an_adverb():
     assert got == [("completed", "completely")]
 
 
+def test_the_misread_head_of_a_capitals_title_is_restored():
+    text = "PRAVDA wrote. " * 5 + "Their article in F. AVDA was read. I. AVDA is no head of it. M. ZNAMYA came.\n"
+    got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
+    # `I` is no shape of `P`; ZNAMYA is printed once, no title of this report
+    assert got == [("F. AVDA", "PRAVDA", "name")]
+
+
 def test_a_word_english_never_repeats_is_set_once():
     text = (
         "He was the chief of the the cadres department. The the plenum met. An honest man does not not lie.\n"

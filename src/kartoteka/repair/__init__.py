@@ -17,6 +17,7 @@ from kartoteka.repair.capitals import (
     capital_cut,
     capital_i_misreads,
     capitalised_misreads,
+    caps_head_cut,
     name_derivations,
     stray_capitals,
 )
@@ -66,6 +67,7 @@ _DETECTORS = (
     ev_endings,
     initials,
     capital_cut,
+    caps_head_cut,
     capitalised_misreads,
     stray_capitals,
     capital_i_misreads,

@@ -78,6 +78,44 @@ def capital_cut(doc: DocStats, lex: Lexicon) -> list[Correction]:
     return out
 
 
+# ---------------------------------------------------------------- the head of a capitals word misread (`F. AVDA`)
+
+#: A capitals word printed this often is a title the report uses (PRAVDA, IZVESTIYA, KOMMUNIST).
+CAPS_TITLE_MIN = 5
+
+
+def caps_head_cut(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """The tail of a capitals word the report prints often, behind a capital read for its first letter and a
+    mark or letter for its second (`F. AVDA` for `PRAVDA`): the tail itself printed at most twice and no word."""
+    titles = [w for w, n in doc.forms.items() if n >= CAPS_TITLE_MIN and len(w) >= 5 and w.isupper() and w.isalpha()]
+    if not titles:
+        return []
+    out: list[Correction] = []
+    text = doc.text
+    for tail, n in list(doc.forms.items()):
+        if n > 2 or len(tail) < 3 or not tail.isupper() or not tail.isalpha() or lex.is_word(tail.lower()):
+            continue
+        meant = [w for w in titles if len(w) == len(tail) + 2 and w.endswith(tail)]
+        if len(meant) != 1:
+            continue
+        title = meant[0]
+        for start in doc.positions.get(tail, ()):
+            head = _CAPS_HEAD.search(text, max(0, start - 4), start)
+            if not head or head.end() != start:
+                continue
+            cap = head.group(1)
+            if cap != title[0] and _CAPITAL_SHAPES.get(cap) != title[0]:
+                continue
+            reason = (f"'{tail}' is the tail of '{title}' (printed {times_in_words(doc.forms[title])} in this "
+                      f"report); '{head.group().rstrip()}' before it is its head misread")
+            out.append(Correction(head.start(), start + len(tail), text[head.start() : start + len(tail)],
+                                  title, "name", reason, 0.7))
+    return out
+
+
+_CAPS_HEAD = re.compile(r"(?<![\w.'’-])([A-Z])[.,'’] ?")
+
+
 # ---------------------------------------------------------------- capitalised non-words (`Usurnation`)
 
 _SINGLE_OCR = tuple(pair for pair in OCR_CONFUSIONS if len(pair[0]) == 1 and len(pair[1]) == 1)
