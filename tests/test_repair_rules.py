@@ -747,6 +747,7 @@ def test_an_article_before_a_plural_agent_noun_takes_the_singular():
     text = (
         "He met a well-known journalists and a deputy. It was a soldiers' meeting. They were journalists.\n"
         "It stood in a headquarters of the army.\n"  # `headquarter` is far rarer: a singular noun
+        "They shot a hundred-odd prisoners.\n"  # a count
     )
     got = [(c.original, c.replacement) for c in repair(text).corrections]
     assert got == [("journalists", "journalist")]

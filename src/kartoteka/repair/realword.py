@@ -188,7 +188,8 @@ def not_only_but_also(doc: DocStats, lex: Lexicon) -> list[Correction]:
 #: `a well-known journalists and`: the article counts one; a plural agent noun after it (a compound adjective
 #: may stand between) lost nothing but gained an `s`. Not before a possessive (`a soldiers' meeting`).
 _ARTICLE_PLURAL = re.compile(
-    r"(?<![\w'’-])(?:a|an|A|An) (?:[a-z]+-[a-z]+ )?([a-z]{3,}(?:ists|ers|ors|ians))(?![\w'’-])"
+    # (not a count: `a hundred-odd prisoners`)
+    r"(?<![\w'’-])(?:a|an|A|An) (?:(?![a-z]+-odd )[a-z]+-[a-z]+ )?([a-z]{3,}(?:ists|ers|ors|ians))(?![\w'’-])"
 )
 #: ... and the singular must be a common word, at least a third as common as the plural (not `headquarters`).
 SINGULAR_MIN_ZIPF = 3.5
