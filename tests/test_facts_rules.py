@@ -2000,3 +2000,16 @@ def test_given_an_assignment_as_a_member_is_an_appointment():
         ("Orlov", "appointed")}
     # an assignment given, no post named
     assert pairs("Orlov was given a new assignment.") == set()
+
+
+def test_a_person_known_by_a_given_name_alone_goes_by_it_and_by_its_gender():
+    from kartoteka.facts import person_refs
+
+    text = "His wife Mariya was arrested. Then she was shot. Later he was arrested."
+    start = text.index("Mariya")
+    refs = person_refs([{"id": "p-mara", "surname": None, "name": "Mariya",
+                         "mentions": [{"start": start, "end": start + 6, "text": "Mariya"}]}])
+    assert [r.surname for r in refs] == ["Mariya"]
+    found = {(f.person, f.type) for f in find_facts_in(text, [(0, len(text))], refs) if f.modality == "asserted"}
+    # `she` is Mariya; `he` is not
+    assert found == {("Mariya", "arrested"), ("Mariya", "shot")}

@@ -363,3 +363,16 @@ def test_a_bare_name_coordinated_with_a_place_is_a_place(tmp_path):
         "The former resident in Turkey, Agabekov, broke with the service.\n"))
     surnames = {p.surname for p in persons}
     assert "Moskov" not in surnames and "Agabekov" in surnames
+
+
+def test_a_given_name_in_apposition_to_a_kin_noun_is_a_person(tmp_path):
+    persons = _unrepaired_persons(tmp_path, (
+        "I. V. Stalin was attached to his wife. Stalin's son, Yakov, remained a ward of relatives.\n\n"
+        "N. A. Orlov was arrested in 1935; his sons Nikolay and Aleksandr were arrested too, and his wife Mariya "
+        "perished.\n\n"
+        "The investigator Igor Kedrov wrote to Stalin; his father and his son, Igor, were shot.\n"))
+    alone = sorted(p.name for p in persons if p.surname is None)
+    assert alone == ["Aleksandr", "Mariya", "Nikolay", "Yakov"]
+    # `Igor` is the Igor Kedrov named before, no person of his own
+    (kedrov,) = [p for p in persons if p.surname == "Kedrov"]
+    assert len(kedrov.mentions) == 2

@@ -26,7 +26,9 @@ def person_refs(persons) -> list[PersonRef]:
     for p in persons:
         data = p if isinstance(p, dict) else p.to_json()
         for m in data["mentions"]:
-            spelled = _spelling(m.get("repaired") or m.get("text") or "", data["surname"])
+            # (a person known by given names alone, `Stalin's son, Yakov`, goes by them)
+            spelled = (_spelling(m.get("repaired") or m.get("text") or "", data["surname"]) if data["surname"]
+                       else data["name"])
             refs.append(PersonRef(m["start"], m["end"], data["id"], spelled))
     return refs
 

@@ -52,6 +52,7 @@ from kartoteka.facts.years import (
     one_year,
     year_items,
 )
+from kartoteka.resolve.lexicon import FEMALE_GIVEN, GIVEN
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
                   r"both|themselves|himself|herself|subsequently|eventually|immediately|finally|first|still|even|"
@@ -714,9 +715,12 @@ def _in_closed_parenthesis(text: str, p: tuple, until: int) -> bool:
 def _is_female(text: str, p: tuple) -> bool:
     # only the unambiguous Russian endings: Yagoda, Lakoba and Smilga are men; a person known by a
     # given name and patronymic alone (`Zinaida Gavrilovna`) is told by the patronymic
+    # (or, known by a given name alone, by that name: `his wife Mariya`)
     surname = p[2].surname
-    if not surname:
-        return p[0] is not None and bool(_FEMALE_PATRONYMIC.search(text, p[0], p[1]))
+    if p[0] is not None and _FEMALE_PATRONYMIC.search(text, p[0], p[1]):
+        return True
+    if not surname or " " in surname or surname in GIVEN:
+        return bool(surname) and surname.split()[0] in FEMALE_GIVEN
     return len(surname) > 4 and surname.endswith(("ova", "eva", "yna", "ina", "aya"))
 
 

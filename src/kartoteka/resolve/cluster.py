@@ -118,6 +118,12 @@ _KIN_RE = re.compile(
     r"\b(?:brothers?|sisters?|sons?|daughters?|father|mother|wife|husband|widow|relatives?|nephew|niece|uncle|aunt|"
     r"cousin|namesakes?|another|no relation|no relative|not to be confused|elder|younger|family)\b"
 )
+#: A kin noun of someone's, then the given names in apposition to it (`'s son, `, `his sons Kondratiy, `)
+_KIN_BEFORE_RE = re.compile(
+    r"(?:['’]s|\b[Hh]is|\b[Hh]er|\b[Tt]heir)\s+(?:(?:older|younger|eldest|youngest|elder|first|second|only|own)\s+)?"
+    r"(?:sons?|daughters?|wife|brothers?|sisters?|husband|nephews?|nieces?|grandsons?|granddaughters?)"
+    r"(?:,\s*|\s+)(?:[A-Z][a-z]+(?:,\s*|,?\s+and\s+))*$"
+)
 #: What is left of an initial OCR damaged right before a name's initials: `Ya.  M.`, `1. Ye.`, `P F.`
 _DAMAGED_LEFT_RE = re.compile(r"(?:^|[\s(—-])[A-Z0-9][a-z]?\.?[ \n]{1,2}$")
 #: A sentence about the characters of a novel, story or play.
@@ -333,7 +339,9 @@ class Clusterer:
                 self.assign[i] = (gi, 0.7)
         # 4. aliases
         self._assign_aliases(by_key)
-        # 5. a given name alone: the person with that given name named shortly before
+        # 5. a given name alone: a kin noun's apposition names a person of its own (`Stalin's son, Yakov,`),
+        # else the person with that given name named shortly before
+        self._kin_named()
         self._assign_given()
         for i, (gi, conf) in self.assign.items():
             self.groups[gi].members.append(i)
@@ -904,6 +912,25 @@ class Clusterer:
         key = name_key(c.surname or c.given or "")
         return any(o is not c and o.surname and (o.initials or o.given) and name_key(o.surname) == key
                    and a <= o.start < b for o in self.cands[bisect_right(self._starts, a - 1) :][:40])
+
+    def _kin_named(self) -> None:
+        """`Stalin's son, Yakov,`; `his sons Kondratiy, Nikolay and Aleksandr`: a given name set after a kin
+        noun of someone's is a person of their own, unless a person with that given name is named nearby
+        (`his son, Igor,` beside `Igor Kedrov`: that one)."""
+        cands = self.cands
+        named: dict[str, list[int]] = defaultdict(list)
+        for i, (gi, _) in self.assign.items():
+            if self.groups[gi].given:
+                named[self.groups[gi].given].append(cands[i].start)
+        for i, c in enumerate(cands):
+            if i in self.assign or c.surname is not None or not c.given or c.patronymic or c.alias_of:
+                continue
+            if not _KIN_BEFORE_RE.search(self.text, max(0, c.start - 120), c.start):
+                continue
+            if any(abs(at - c.start) <= 2500 for at in named.get(c.given, ())):
+                continue
+            self.groups.append(Group(f"{name_key(c.given)}-{c.start}", None, (), c.given, confidence=0.7))
+            self.assign[i] = (len(self.groups) - 1, 0.7)
 
     def _assign_given(self) -> None:
         cands = self.cands

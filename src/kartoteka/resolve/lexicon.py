@@ -28,7 +28,8 @@ Larisa Lidiya Lyubov Lyuba Lyudmila Margarita Mariya Maria Marina Nadezhda Natal
 Sofya Svetlana Tamara Tatyana Varvara Yuliya Inessa Nataliya Yevgeniya Elena Anastasiya Agnessa Marietta Rozaliya
 Hilda Grete Margarete Elsa Erna Frida Ilse Zofia Wanda
 """
-GIVEN: frozenset[str] = frozenset(_MALE.split()) | frozenset(_FEMALE.split())
+FEMALE_GIVEN: frozenset[str] = frozenset(_FEMALE.split())
+GIVEN: frozenset[str] = frozenset(_MALE.split()) | FEMALE_GIVEN
 #: Given names cut short (`Mikh  Rafalsky`, `Nik[olai] Skoblin`, `Yevg. Mikeladze`): never a surname.
 GIVEN_CUTS: frozenset[str] = frozenset(g[:k] for g in GIVEN for k in (3, 4) if len(g) > k + 1) - GIVEN
 
