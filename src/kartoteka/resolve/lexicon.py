@@ -13,7 +13,7 @@ Georgiy Gleb Grigoriy Grigory Igor Ilya Innokentiy Ioann Iosif Isaak Ivan Kirill
 Lazar Lev Leonid Lyudvig Makar Maksim Matvey Maxim Mikhail Mikhael Miron Moisey Nikita Nikolay Nikolai Nestor Oleg Osip
 Pavel Petr Pyotr Platon Prokofiy Rafail Robert Roman Rostislav Ruben Semen Semyon Sergey Sergei Stanislav Stepan Taras
 Timofey Trofim Valentin Valerian Valeriy Vasiliy Vasily Venyamin Viktor Vissarion Vitaliy Vladimir Vladislav Vsevolod
-Vyacheslav Yakov Yan Yefim Yegor Yemelyan Yevgeniy Yevgeny Yuriy Yuri Zakhar Zinoviy Mikha Avgust Genrikh Khristian
+Kondratiy Vyacheslav Yakov Yan Yefim Yegor Yemelyan Yevgeniy Yevgeny Yuriy Yuri Zakhar Zinoviy Mikha Avgust Genrikh Khristian
 Karl Friedrich Frederick Fridrikh Georg George John James Thomas Richard Herbert William Henry Charles Louis Jean
 Jacques Franz Joseph Josef Rudolf Walter Ernst Otto Heinrich Hermann Bernard Leon Winston Franklin Adolf Benito
 Vilgelm Mark Max Paul Peter Albert Alfred Arthur Edward Harold Hugo Jan Ludwig Martin Nicholas Victor Wilhelm Roy
@@ -25,7 +25,7 @@ Todor Dimitar Eino Lars Nils Olaf Sven Jaan Janis Peteris
 _FEMALE = """
 Aleksandra Alla Anna Antonina Valentina Vera Galina Yekaterina Yelena Yevgeniya Yevdokiya Zinaida Zoya Irina Klavdiya
 Larisa Lidiya Lyubov Lyuba Lyudmila Margarita Mariya Maria Marina Nadezhda Natalya Nina Olga Polina Raisa Rosa Rozaliya
-Sofya Svetlana Tamara Tatyana Varvara Yuliya Inessa Nataliya Yevgeniya Elena Anastasiya Agnessa Marietta Rozaliya
+Roza Sofya Svetlana Tamara Tatyana Varvara Yuliya Inessa Nataliya Yevgeniya Elena Anastasiya Agnessa Marietta Rozaliya
 Hilda Grete Margarete Elsa Erna Frida Ilse Zofia Wanda
 """
 FEMALE_GIVEN: frozenset[str] = frozenset(_FEMALE.split())
