@@ -118,6 +118,8 @@ _KIN_RE = re.compile(
     r"\b(?:brothers?|sisters?|sons?|daughters?|father|mother|wife|husband|widow|relatives?|nephew|niece|uncle|aunt|"
     r"cousin|namesakes?|another|no relation|no relative|not to be confused|elder|younger|family)\b"
 )
+#: A given name alone with no one of that name before it may be the one named this far after it.
+GIVEN_AHEAD = 1500
 #: A kin noun of someone's, then the given names in apposition to it (`'s son, `, `his sons Kondratiy, `)
 _KIN_BEFORE_RE = re.compile(
     r"(?:['’]s|\b[Hh]is|\b[Hh]er|\b[Tt]heir)\s+(?:(?:older|younger|eldest|youngest|elder|first|second|only|own)\s+)?"
@@ -950,3 +952,6 @@ class Clusterer:
             k = bisect_right(v, (c.start, 1 << 30))
             if k and c.start - v[k - 1][0] <= 2500:
                 self.assign[i] = (v[k - 1][1], 0.7)
+            elif k < len(v) and v[k][0] - c.start <= GIVEN_AHEAD:
+                # `One of his sons, Igor, an investigator ...` before `Igor Kedrov`: the one named just after
+                self.assign[i] = (v[k][1], 0.6)

@@ -13,14 +13,14 @@ Georgiy Gleb Grigoriy Grigory Igor Ilya Innokentiy Ioann Iosif Isaak Ivan Kirill
 Lazar Lev Leonid Lyudvig Makar Maksim Matvey Maxim Mikhail Mikhael Miron Moisey Nikita Nikolay Nikolai Nestor Oleg Osip
 Pavel Petr Pyotr Platon Prokofiy Rafail Robert Roman Rostislav Ruben Semen Semyon Sergey Sergei Stanislav Stepan Taras
 Timofey Trofim Valentin Valerian Valeriy Vasiliy Vasily Venyamin Viktor Vissarion Vitaliy Vladimir Vladislav Vsevolod
-Kondratiy Vyacheslav Yakov Yan Yefim Yegor Yemelyan Yevgeniy Yevgeny Yuriy Yuri Zakhar Zinoviy Mikha Avgust Genrikh Khristian
+Vyacheslav Yakov Yan Yefim Yegor Yemelyan Yevgeniy Yevgeny Yuriy Yuri Zakhar Zinoviy Mikha Avgust Genrikh Khristian
 Karl Friedrich Frederick Fridrikh Georg George John James Thomas Richard Herbert William Henry Charles Louis Jean
 Jacques Franz Joseph Josef Rudolf Walter Ernst Otto Heinrich Hermann Bernard Leon Winston Franklin Adolf Benito
 Vilgelm Mark Max Paul Peter Albert Alfred Arthur Edward Harold Hugo Jan Ludwig Martin Nicholas Victor Wilhelm Roy
 Zhores Benedikt Nikolaus Alexander Mao Bela Milan Josip Georgi Lazar Anastas Valerian Avel Vladimir
 Werner Gustav Gustaf Fritz Hans Willi Willy Kurt Heinz Gerhard Helmut Oskar Karol Jozef Jerzy Tadeusz Stefan
 Ignatiy Ignaty Dmitry Yulian Julian Antonio Giovanni Giuseppe Paolo Ferenc Laszlo Imre Sandor Tibor Vasil Hristo
-Todor Dimitar Eino Lars Nils Olaf Sven Jaan Janis Peteris
+Todor Dimitar Eino Lars Nils Olaf Sven Jaan Janis Peteris Kondratiy
 """
 _FEMALE = """
 Aleksandra Alla Anna Antonina Valentina Vera Galina Yekaterina Yelena Yevgeniya Yevdokiya Zinaida Zoya Irina Klavdiya
