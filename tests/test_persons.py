@@ -376,6 +376,11 @@ def test_a_given_name_in_apposition_to_a_kin_noun_is_a_person(tmp_path):
     # `Igor` is the Igor Kedrov named before, no person of his own
     (kedrov,) = [p for p in persons if p.surname == "Kedrov"]
     assert len(kedrov.mentions) == 2
+    # a kin noun as a title, and a name beside the speaker
+    persons = _unrepaired_persons(tmp_path, (
+        'He wrote: "I gave them the addresses of brother Ivan and sister Yuliya. Lyuba and I stayed home."\n\n'
+        "The Ivan Bridge and Lenin Street were renamed.\n"))
+    assert sorted(p.name for p in persons if p.surname is None) == ["Ivan", "Lyuba", "Yuliya"]
 
 
 def test_a_given_name_alone_before_the_full_name_is_that_person(tmp_path):

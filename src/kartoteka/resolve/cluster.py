@@ -122,10 +122,12 @@ _KIN_RE = re.compile(
 GIVEN_AHEAD = 1500
 #: A kin noun of someone's, then the given names in apposition to it (`'s son, `, `his sons Kondratiy, `)
 _KIN_BEFORE_RE = re.compile(
-    r"(?:['’]s|\b[Hh]is|\b[Hh]er|\b[Tt]heir)\s+(?:(?:older|younger|eldest|youngest|elder|first|second|only|own)\s+)?"
+    r"(?:['’]s|\b[Hh]is|\b[Hh]er|\b[Tt]heir|\b[Mm]y|\b[Oo]ur|\b(?:of|to|with|and)(?=\s+(?:brother|sister)\s))\s+(?:(?:older|younger|eldest|youngest|elder|first|second|only|own)\s+)?"
     r"(?:sons?|daughters?|wife|brothers?|sisters?|husband|nephews?|nieces?|grandsons?|granddaughters?)"
     r"(?:,\s*|\s+)(?:[A-Z][a-z]+(?:,\s*|,?\s+and\s+))*$"
 )
+#: `Lyuba and I were in the room`: a given name coordinated with the speaker is someone present
+_AND_I_RE = re.compile(r"\s+and\s+I\s")
 #: What is left of an initial OCR damaged right before a name's initials: `Ya.  M.`, `1. Ye.`, `P F.`
 _DAMAGED_LEFT_RE = re.compile(r"(?:^|[\s(—-])[A-Z0-9][a-z]?\.?[ \n]{1,2}$")
 #: A sentence about the characters of a novel, story or play.
@@ -916,8 +918,9 @@ class Clusterer:
                    and a <= o.start < b for o in self.cands[bisect_right(self._starts, a - 1) :][:40])
 
     def _kin_named(self) -> None:
-        """`Stalin's son, Yakov,`; `his sons Kondratiy, Nikolay and Aleksandr`: a given name set after a kin
-        noun of someone's is a person of their own, unless a person with that given name is named nearby
+        """`Stalin's son, Yakov,`; `his sons Kondratiy, Nikolay and Aleksandr`; `addresses of brother Ivan`;
+        `Lyuba and I`: a given name set after a kin noun of someone's, or beside the speaker, is a person of
+        their own, unless a person with that given name is named nearby
         (`his son, Igor,` beside `Igor Kedrov`: that one)."""
         cands = self.cands
         named: dict[str, list[int]] = defaultdict(list)
@@ -927,7 +930,8 @@ class Clusterer:
         for i, c in enumerate(cands):
             if i in self.assign or c.surname is not None or not c.given or c.patronymic or c.alias_of:
                 continue
-            if not _KIN_BEFORE_RE.search(self.text, max(0, c.start - 120), c.start):
+            if not (_KIN_BEFORE_RE.search(self.text, max(0, c.start - 120), c.start)
+                    or _AND_I_RE.match(self.text, c.end)):
                 continue
             if any(abs(at - c.start) <= 2500 for at in named.get(c.given, ())):
                 continue
