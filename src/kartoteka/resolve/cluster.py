@@ -927,13 +927,17 @@ class Clusterer:
         for i, (gi, _) in self.assign.items():
             if self.groups[gi].given:
                 named[self.groups[gi].given].append(cands[i].start)
+        for v in named.values():
+            v.sort()
         for i, c in enumerate(cands):
             if i in self.assign or c.surname is not None or not c.given or c.patronymic or c.alias_of:
                 continue
             if not (_KIN_BEFORE_RE.search(self.text, max(0, c.start - 120), c.start)
                     or _AND_I_RE.match(self.text, c.end)):
                 continue
-            if any(abs(at - c.start) <= 2500 for at in named.get(c.given, ())):
+            near = named.get(c.given, ())
+            k = bisect_left(near, c.start - 2500)
+            if k < len(near) and near[k] <= c.start + 2500:
                 continue
             self.groups.append(Group(f"{name_key(c.given)}-{c.start}", None, (), c.given, confidence=0.7))
             self.assign[i] = (len(self.groups) - 1, 0.7)
