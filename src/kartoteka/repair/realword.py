@@ -137,8 +137,8 @@ def of_before_a_verb(doc: DocStats, lex: Lexicon) -> list[Correction]:
 #: (the scan opens with the literal ` of `, which is fast; the name before it is matched after)
 _OF_NAME = re.compile(r" of ([A-Z][a-z]{2,})(?![\w'’-])")
 _NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})$")
-#: A surname printed after initials somewhere in the report (`G. Ye. Zinovyev`): a person's, not a place's.
-_AFTER_INITIALS = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]?\.\s?){1,3}([A-Z][a-z]{2,})\b")
+#: Initials right before a name (`G. Ye. Zinovyev`): a person's surname, not a place's.
+_INITIALS_BEFORE = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]?\.\s?){1,3}$")
 
 
 def of_between_names(doc: DocStats, lex: Lexicon) -> list[Correction]:
@@ -150,17 +150,24 @@ def of_between_names(doc: DocStats, lex: Lexicon) -> list[Correction]:
         before = _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if before:
             candidates.append((before.group(1), m.group(1), m.start() + 1))
-    if not candidates:
-        return []
-    persons = set(_AFTER_INITIALS.findall(text))
     out: list[Correction] = []
+    known: dict[str, bool] = {}
     for left, right, start in candidates:
-        if left not in persons or right not in persons:
+        if not all(_after_initials(doc, name, known) for name in (left, right)):
             continue
         reason = (f"'{left}' and '{right}' are both printed after initials in this report (persons); one person "
                   f"is not 'of' another: 'of' is a misread 'or'")
         out.append(Correction(start, start + 2, "of", "or", "word", reason, 0.7))
     return out
+
+
+def _after_initials(doc: DocStats, name: str, known: dict[str, bool]) -> bool:
+    """Is `name` printed after initials somewhere in the report (`G. Ye. Zinovyev`)?"""
+    if name not in known:
+        text = doc.text
+        known[name] = any(_INITIALS_BEFORE.search(text, max(0, at - 12), at)
+                          for at in doc.positions.get(name, ()) + doc.positions.get(name + "'s", []))
+    return known[name]
 
 
 #: `not only by political by also by economic necessity`: the second half of `not only ... but also`
@@ -191,6 +198,7 @@ _ARTICLE_PLURAL = re.compile(
     # (not a count: `a hundred-odd prisoners`)
     r"(?<![\w'’-])(?:a|an|A|An) (?:(?![a-z]+-odd )[a-z]+-[a-z]+ )?([a-z]{3,}(?:ists|ers|ors|ians))(?![\w'’-])"
 )
+_AGENT_ENDINGS = ("ists", "ers", "ors", "ians")
 #: ... and the singular must be a common word, at least a third as common as the plural (not `headquarters`).
 SINGULAR_MIN_ZIPF = 3.5
 
@@ -198,7 +206,12 @@ SINGULAR_MIN_ZIPF = 3.5
 def article_before_plural(doc: DocStats, lex: Lexicon) -> list[Correction]:
     """`a` or `an` before a plural agent noun (`a well-known journalists`): the noun is singular."""
     out: list[Correction] = []
-    for m in _ARTICLE_PLURAL.finditer(doc.text):
+    text = doc.text
+    # (only the few forms with an agent ending are looked at, where they stand)
+    matches = [m for form, starts in doc.positions.items() if form.endswith(_AGENT_ENDINGS)
+               for at in starts
+               for m in [_ARTICLE_PLURAL.search(text, max(0, at - 30), at + len(form) + 1)] if m and m.start(1) == at]
+    for m in matches:
         plural = m.group(1)
         singular = plural[:-1]
         zs, zp = lex.zipf_get(singular), lex.zipf_get(plural)
@@ -219,11 +232,15 @@ def participle_for_adverb(doc: DocStats, lex: Lexicon) -> list[Correction]:
     """`was completed eliminated`: of two participles after `be`, the first read as `-ed` where its adverb
     (`completely`) stands."""
     out: list[Correction] = []
-    for m in _PARTICIPLE_PAIR.finditer(doc.text):
+    text = doc.text
+    # (only forms whose adverb is a common word are looked at, where they stand)
+    forms = [w for w in doc.positions if len(w) >= 6 and w.endswith("ed") and w.islower()
+             and lex.zipf_get(w[:-1] + "ly") >= ADVERB_MIN_ZIPF and lex.in_dictionary(w[:-1] + "ly")]
+    matches = [m for w in forms for at in doc.positions[w]
+               for m in [_PARTICIPLE_PAIR.search(text, max(0, at - 7), at + 60)] if m and m.start(1) == at]
+    for m in matches:
         word = m.group(1)
         adverb = word[:-1] + "ly"
-        if lex.zipf_get(adverb) < ADVERB_MIN_ZIPF or not lex.in_dictionary(adverb):
-            continue
         reason = (f"two past participles follow '{m.group().split()[0]}' ('{word} {m.group(2)}'): the first "
                   f"is the adverb '{adverb}', its 'ly' read as 'd'")
         out.append(Correction(m.start(1), m.end(1), word, adverb, "word", reason, 0.66))
