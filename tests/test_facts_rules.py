@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kartoteka.facts import PersonRef, find_facts_in
 from kartoteka.facts.extract import _given_names_dropped
@@ -2013,3 +2015,31 @@ def test_a_person_known_by_a_given_name_alone_goes_by_it_and_by_its_gender():
     found = {(f.person, f.type) for f in find_facts_in(text, [(0, len(text))], refs) if f.modality == "asserted"}
     # `she` is Mariya; `he` is not
     assert found == {("Mariya", "arrested"), ("Mariya", "shot")}
+
+
+def test_a_second_verb_of_a_they_named_in_the_paragraph_before_keeps_them():
+    # (the `and I` check must not read the offsets of a group named in another paragraph)
+    facts_found = in_paragraphs("Orlov and Pavlov spoke at the meeting.", "Soon they were arrested and were shot.")[1]
+    assert {(f.person, f.type) for f in facts_found} == {
+        ("Orlov", "arrested"), ("Pavlov", "arrested"), ("Orlov", "shot"), ("Pavlov", "shot")}
+
+
+_FRAGMENTS = [
+    "Orlov was arrested in 1937.", "Besides himself, over 40 persons were put on the dock.",
+    "Pavlov and I were held in",
+    "different prisons—I in the North Tower, and Rubin in a cell.", "we were held in prisons-I in A, and",
+    "Returning from exile, Sokolov", "His place was taken by Pavlov.", "Here are a few passages from this letter.",
+    '"I was arrested.', "Orlov wrote:", '"', "they were shot", "and", ",", "—", "In May", "he had been sent",
+    "as a member of the Council", "Both were released.", "his son, Igor,", "was given a new assignment as",
+    "Orlov and Pavlov spoke.", "Soon they were arrested and were shot.",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=8).map(" ".join), min_size=1, max_size=4))
+def test_any_mix_of_the_rules_constructions_gives_facts_true_to_their_spans(paragraphs):
+    text, found = in_paragraphs(*paragraphs)
+    for f in found:
+        assert text[f.start : f.end] == f.evidence
+        assert f.start <= f.person_mention[0] < f.person_mention[1] <= f.end or f.person_mention[0] < f.start
+        assert text[f.person_mention[0] : f.person_mention[1]].split()[-1].removesuffix("'s") in SURNAMES

@@ -1324,7 +1324,9 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 speaker = speaker_at(text, paragraph.persons, paragraph.speaker, trig.start)
                 if speaker is not None:
                     group, how, confidence = [speaker], "speaker", 0.6
-            if group and how in ("passive", "subject") and _AND_I.match(text, group[-1][1], trig.start):
+            # (a group the paragraph before named has no offsets here)
+            if (group and how in ("passive", "subject") and group[-1][1] is not None
+                    and _AND_I.match(text, group[-1][1], trig.start)):
                 # `Ginzburg and I were held in different prisons`: the speaker too
                 speaker = speaker_at(text, paragraph.persons, paragraph.speaker, trig.start)
                 if speaker is not None and speaker[2].person_id not in {p[2].person_id for p in group}:
