@@ -86,7 +86,7 @@ CAPS_TITLE_MIN = 5
 
 def caps_head_cut(doc: DocStats, lex: Lexicon) -> list[Correction]:
     """The tail of a capitals word the report prints often, behind a capital read for its first letter and a
-    mark or letter for its second (`F. AVDA` for `PRAVDA`): the tail itself printed at most twice and no word."""
+    mark read for its second (`F. AVDA` for `PRAVDA`): the tail itself printed at most twice and no word."""
     titles = [w for w, n in doc.forms.items() if n >= CAPS_TITLE_MIN and len(w) >= 5 and w.isupper() and w.isalpha()]
     if not titles:
         return []

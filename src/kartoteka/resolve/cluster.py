@@ -122,7 +122,9 @@ _KIN_RE = re.compile(
 GIVEN_AHEAD = 1500
 #: A kin noun of someone's, then the given names in apposition to it (`'s son, `, `his sons Kondratiy, `)
 _KIN_BEFORE_RE = re.compile(
-    r"(?:['’]s|\b[Hh]is|\b[Hh]er|\b[Tt]heir|\b[Mm]y|\b[Oo]ur|\b(?:of|to|with|and)(?=\s+(?:brother|sister)\s))\s+(?:(?:older|younger|eldest|youngest|elder|first|second|only|own)\s+)?"
+    # (the owner, or a preposition before a kin noun used as a title: `addresses of brother Ivan`)
+    r"(?:['’]s|\b[Hh]is|\b[Hh]er|\b[Tt]heir|\b[Mm]y|\b[Oo]ur|\b(?:of|to|with|and)(?=\s+(?:brother|sister)\s))\s+"
+    r"(?:(?:older|younger|eldest|youngest|elder|first|second|only|own)\s+)?"
     r"(?:sons?|daughters?|wife|brothers?|sisters?|husband|nephews?|nieces?|grandsons?|granddaughters?)"
     r"(?:,\s*|\s+)(?:[A-Z][a-z]+(?:,\s*|,?\s+and\s+))*$"
 )
