@@ -1919,11 +1919,10 @@ def test_together_with_a_name_puts_it_with_the_passive_subject():
 
 def test_sent_as_a_member_or_to_fill_a_post_is_an_appointment():
     by = {(f.person, f.type): f.year for f in facts(
-        "In 1920 Orlov served on the Front, where he had been sent at the end of May as a member of the "
-        "Military Council.")}
+        "In 1920 Orlov served at the front; he had been sent there late in May as a member of its council.")}
     # the month with no year is one of the year the sentence tells, past the pluperfect
     assert by == {("Orlov", "appointed"): 1920}
-    assert pairs("In 1937 Pavlov was sent to fill the post of secretary in the kray committee.") == {
+    assert pairs("In 1937 Pavlov was sent to fill the post of first secretary there.") == {
         ("Pavlov", "appointed")}
     assert pairs("Stalin sent Pavlov to Kiev as a member of the commission.") == {("Pavlov", "appointed")}
     # sent somewhere as what is no post
@@ -1951,7 +1950,7 @@ def test_swept_into_prison_by_a_wave_of_arrests_is_an_arrest_too():
 
 
 def test_held_in_prison_and_exile_as_nouns():
-    assert pairs("Orlov was held in confinement and exile for almost 20 years.") == {
+    assert pairs("Orlov was held in confinement and exile for nearly 18 years.") == {
         ("Orlov", "imprisoned"), ("Orlov", "exiled")}
     # a base form coordinated with a verb is still a plan
     assert pairs("They wanted to arrest and exile Orlov.") == set()
@@ -1961,7 +1960,7 @@ def test_held_in_prison_and_exile_as_nouns():
 
 def test_the_one_who_took_a_persons_place_was_appointed():
     by = {(f.person, f.type): f.year for f in facts(
-        "In 1924 Orlov was moved to the Secretariat. His place in Moscow was taken by N. A. Pavlov who was loyal.")}
+        "In 1924 Orlov was moved to the Secretariat. His place in Kiev was taken by N. A. Pavlov who was loyal.")}
     assert by == {("Pavlov", "appointed"): 1924}
     assert pairs("Orlov's post was soon filled by Pavlov.") == {("Pavlov", "appointed")}
     # no one named after `by`; a place that is no post
@@ -1984,10 +1983,10 @@ def test_a_titled_list_item_may_close_with_a_relative_clause():
 
 def test_besides_himself_puts_the_one_named_before_with_the_others():
     by = {(f.person, f.type): f.year for f in facts(
-        "In 1930 A. B. Orlov was declared to be the leader. Besides himself, over 40 persons were put on the dock.")}
+        "In 1930 A. B. Orlov was declared to be the leader. Besides himself, some 30 others were put on the dock.")}
     assert by == {("Orlov", "tried"): 1930}
     # two named before: `himself` cannot say which
-    assert pairs("Orlov and Pavlov were named leaders. Besides himself, over 40 persons were put on the dock.") == set()
+    assert pairs("Orlov and Pavlov were named leaders. Besides himself, some 30 others were put on the dock.") == set()
     # no event: nothing
     assert pairs("Orlov spoke. Besides him, over 40 persons came.") == set()
 
@@ -1998,7 +1997,7 @@ def test_a_second_gerund_after_and_in_being_keeps_the_subject():
 
 
 def test_given_an_assignment_as_a_member_is_an_appointment():
-    assert pairs("Some time later, Orlov was given a new assignment as a member of the Presidium.") == {
+    assert pairs("Some time later, Orlov was given a new assignment as a member of a board.") == {
         ("Orlov", "appointed")}
     # an assignment given, no post named
     assert pairs("Orlov was given a new assignment.") == set()
@@ -2025,9 +2024,9 @@ def test_a_second_verb_of_a_they_named_in_the_paragraph_before_keeps_them():
 
 
 _FRAGMENTS = [
-    "Orlov was arrested in 1937.", "Besides himself, over 40 persons were put on the dock.",
+    "Orlov was arrested in 1937.", "Besides himself, some 30 others were put on the dock.",
     "Pavlov and I were held in",
-    "different prisons—I in the North Tower, and Rubin in a cell.", "we were held in prisons-I in A, and",
+    "two prisons—I in the fortress, and Rubin in a cell.", "we were held in prisons-I in A, and",
     "Returning from exile, Sokolov", "His place was taken by Pavlov.", "Here are a few passages from this letter.",
     '"I was arrested.', "Orlov wrote:", '"', "they were shot", "and", ",", "—", "In May", "he had been sent",
     "as a member of the Council", "Both were released.", "his son, Igor,", "was given a new assignment as",

@@ -102,19 +102,19 @@ def test_a_quotation_closed_before_leaves_the_next_is_to_no_one():
 def test_a_paragraph_announcing_passages_of_a_letter_names_their_writer():
     first = ("Stalin could not destroy every witness. Orlov survived the camps. In 1967 he sent a letter to the "
              "Procuracy. Here are a few passages from this letter.")
-    second = '"Sokolov and I were held in different prisons. The guards beat us."'
+    second = '"Sokolov and I were held in two prisons. The guards beat us."'
     assert _pairs(first, second) == {("Orlov", "imprisoned", "asserted"), ("Sokolov", "imprisoned", "asserted")}
     # announced without naming whose text it is: no speaker (the paragraph names no one)
     assert _pairs("Here are a few passages from this letter.", '"I was held in a cell."') == set()
 
 
 def test_a_we_event_a_dash_distributes_goes_to_each_named_and_to_the_speaker():
-    text = ('Orlov wrote: "We did not know of each other, and we were held in different prisons-I in the North '
-            'Tower, and Sokolov in an internal prison."')
+    text = ('Orlov wrote: "We never met there, and we were held in two separate prisons-I in the old fortress, '
+            'and Sokolov in a camp prison."')
     assert {(p, t) for p, t, _m in _pairs(text)} == {("Orlov", "imprisoned"), ("Sokolov", "imprisoned")}
     # one item after the dash is no distribution of `we`
-    assert _pairs('Orlov wrote: "We were held in different prisons-I in the North Tower."') == set()
+    assert _pairs('Orlov wrote: "We were held in two separate prisons-I in the old fortress."') == set()
     # outside a quotation `I` is the author's: only the named one
     assert {(p, t) for p, t, _m in _pairs(
-        "We were held in different prisons-I in the North Tower, and Sokolov in an internal prison.")} == {
+        "We were held in two separate prisons-I in the old fortress, and Sokolov in a camp prison.")} == {
         ("Sokolov", "imprisoned")}

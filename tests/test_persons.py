@@ -385,8 +385,8 @@ def test_a_given_name_in_apposition_to_a_kin_noun_is_a_person(tmp_path):
 
 def test_a_given_name_alone_before_the_full_name_is_that_person(tmp_path):
     persons = _unrepaired_persons(tmp_path, (
-        "M. S. Kedrov perished at this time. One of his sons, Igor, an investigator, wrote to the Central "
-        "Committee; later Igor Kedrov was shot.\n"))
+        "M. S. Kedrov died that winter. His elder son, Igor, a lawyer, wrote to the party; later Igor Kedrov "
+        "was shot.\n"))
     (igor,) = [p for p in persons if p.name == "Igor Kedrov"]
     assert sorted(igor.forms) == ["Igor", "Igor Kedrov"]
     assert not [p for p in persons if p.surname is None]

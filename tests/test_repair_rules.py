@@ -733,13 +733,13 @@ def test_of_between_two_persons_is_a_misread_or():
 
 def test_not_only_then_a_short_word_before_also_is_but():
     text = (
-        "It was dictated not only by political by also by economic necessity.\n"
+        "The move was made not only by political by also by military need.\n"
         "It was not only strong but also by then old.\n"  # a `but` stands between: left alone
         "He was not only tired. By also he meant the others.\n"  # the sentence ended: no pair
     )
     got = [(c.original, c.replacement) for c in repair(text).corrections]
     assert got == [("by", "but")]
-    assert "not only by political but also by economic" in repair(text).text
+    assert "not only by political but also by military" in repair(text).text
     assert "strong but also by then" in repair(text).text
 
 

@@ -1165,7 +1165,7 @@ def _participle_subject(text: str, paragraph, after: int, se: int) -> list:
 
 _AND_I = re.compile(r"\s+and\s+I\b")
 _WE_BEFORE = re.compile(r"\b[Ww]e\s+(?:\w+\s+){0,2}$")
-# `—I in the North Tower of Butyrskaya Prison, and Ginzburg in an internal prison`: each in a place of
+# `—I in the old fortress, and B in a camp`: each in a place of
 # their own
 _DISTRIBUTED = re.compile(r"[^.;:!?—-]{0,60}?[—-]\s*")
 _DISTRIBUTED_NEXT = re.compile(r"[^.;:!?—,]{1,80}?(?:,\s*and|,|\s+and)\s+")
@@ -1307,7 +1307,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                     group, how = _participle_subject(text, paragraph, trig.end, se), "subject"
                 besides = _BESIDES_SELF.match(text, ss) if not group and trig.role == "verb" else None
                 if besides and _AUX.search(text, besides.end(), trig.start):
-                    # `... was declared the leader. Besides himself, over 40 persons were put on the dock`: he too
+                    # `... was named the leader. Besides himself, some 30 others were put on the dock`: he too
                     group, how = _one_named_before(text, paragraph, sentences, ss, besides.group(1).lower()), "passive"
                 together = _TOGETHER_WITH.match(text, ss) if not group and trig.role == "verb" else None
                 if together and _AUX.search(text, together.end(), trig.start):
@@ -1332,7 +1332,7 @@ def facts_in_paragraph(paragraph: _Paragraph, triggers: list[Trigger] | None = N
                 if speaker is not None and speaker[2].person_id not in {p[2].person_id for p in group}:
                     group = [*group, speaker]
             if not group and _WE_BEFORE.search(text, clause[0], trig.start):
-                # `we were held in different prisons—I in the North Tower, and Ginzburg in an internal prison`
+                # `we were held apart—I in the old fortress, and B in a camp`: each of them
                 group = _distributed(text, paragraph, trig.end, se)
                 how = "distributed" if group else how
             if not group:

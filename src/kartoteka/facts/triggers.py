@@ -50,13 +50,13 @@ _TABLE: list[tuple[str, str, str]] = [
                           r"organi[sz]ers?|instigators?|culprits?|defendants?|witness|enem|members? of the (?:\w+ )?"
                           r"(?:center|bloc|conspiracy|organi[sz]ation|group)))|sent as|entrusted to head|put in charge|"
                           r"transferred to the post"
-                          # `had been sent at the end of May as a member of the Military Council`, `was sent
+                          # `had been sent there in May as a member of its council`, `was sent
                           # to fill the post of secretary` (the word the scan finds is `sent`)
                           r"|sent(?=(?: [\w.,]+){1,6}? as (?:an? |the )?(?:[\w'’-]+ )?(?:members?|secretary|"
                           r"chairman|head|commander|ambassador|commissar|representative|plenipotentiary|director|"
                           r"chief|editor|deputy|envoy|leader)\b)"
                           r"|sent to (?:fill|take|head|occupy) the (?:post|position)"
-                          # `he was given a new assignment as a member of the Presidium`
+                          # `X was given a new assignment as a board member`
                           r"|given (?:a |the )?(?:new |minor |responsible |important |high )?(?:assignment|post|"
                           r"position|job|appointment)(?= as\b| of\b| in\b)"),
     ("arrested", "verb", r"taken into custody|came for|taken (?:directly )?to (?:a |the )?(?:\w+ )?(?:prison|jail)"),

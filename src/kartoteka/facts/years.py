@@ -217,7 +217,7 @@ class Years:
         if item is None and scope == CLAUSE:
             month = next((d for d in self.yearless if max(cs, pivot - 60) <= d < ce), None)
             if month is not None:
-                # `where he had been sent at the end of May as a member`: a month with no year is one of the
+                # `he had been sent there in May as a member`: a month with no year is one of the
                 # year the sentence tells, though the pluperfect keeps that year from the verb itself
                 item = self._near(ss, month, pivot)
         if item is not None:
