@@ -949,14 +949,19 @@ def _dock_facts(text: str, sentences, paragraph: _Paragraph, years: Years) -> li
         dash = None if group else _PHRASE_THEN_DASH.match(text, m.end(), sentence[1])
         if dash:
             group = list_after(text, paragraph.persons, dash.end(), max_gap=3)
-        if not group:
-            continue
-        trig = Trigger("tried", "list", m.start(), m.end())
-        window = text[sentence[0] : m.end()]
-        modality = modality_of(window, m.start() - sentence[0], text[sentence[0] : sentence[1]])
-        year = years.of_clause(sentence[0], sentence[1], sentence[0], sentence[1], m.start())
-        out += _list_facts(group, trig, (sentence[0], max(sentence[1], group[-1][1])), modality, 0.6, year)
+        if group:
+            out += _phrase_facts(text, sentence, m, group, "tried", years, 0.6)
     return out
+
+
+def _phrase_facts(text: str, sentence: tuple[int, int], m: re.Match, group: list, type_: str, years: Years,
+                  confidence: float) -> list:
+    """Facts of type `type_` for the persons a phrase (`m`) names after it: its sentence's modality and year."""
+    trig = Trigger(type_, "list", m.start(), m.end())
+    window = text[sentence[0] : m.end()]
+    modality = modality_of(window, m.start() - sentence[0], text[sentence[0] : sentence[1]])
+    year = years.of_clause(sentence[0], sentence[1], sentence[0], sentence[1], m.start())
+    return _list_facts(group, trig, (sentence[0], max(sentence[1], group[-1][1])), modality, confidence, year)
 
 
 # `His place in Moscow was taken by X`, `Orlov's post was filled by X`: X was appointed to it
@@ -971,13 +976,8 @@ def _successor_facts(text: str, sentences, paragraph: _Paragraph, years: Years) 
     for m in _PLACE_TAKEN_BY.finditer(text):
         sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
         group = list_after(text, paragraph.persons, m.end(), max_gap=3, strict=True)[:1]
-        if not group:
-            continue
-        trig = Trigger("appointed", "list", m.start(), m.end())
-        window = text[sentence[0] : m.end()]
-        modality = modality_of(window, m.start() - sentence[0], text[sentence[0] : sentence[1]])
-        year = years.of_clause(sentence[0], sentence[1], sentence[0], sentence[1], m.start())
-        out += _list_facts(group, trig, (sentence[0], max(sentence[1], group[-1][1])), modality, 0.7, year)
+        if group:
+            out += _phrase_facts(text, sentence, m, group, "appointed", years, 0.7)
     return out
 
 
