@@ -117,3 +117,12 @@ def test_the_same_commands_over_a_store(report_file, tmp_path):
     assert [f["type"] for f in card["facts"]] == ["arrested", "shot", "rehabilitated"]
     rows = _json("timeline", "--db", db, "--json")["timeline"]
     assert {"year": 1937, "type": "arrested", "count": 1} in rows
+
+
+def test_person_card_without_facts_says_so(tmp_path):
+    path = tmp_path / "quiet.txt"
+    path.write_text(REPORT.replace("[Text] In the autumn", "[Text] A. B. Sorokin spoke. In the autumn"),
+                    encoding="utf-8")
+    result = run_cli("person", "Sorokin", str(path))
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"no asserted facts" in result.stdout and b"Sorokin" in result.stdout

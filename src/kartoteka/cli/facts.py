@@ -206,6 +206,9 @@ def person(name, file, db, as_json, raw) -> None:
     if person_json.get("roles"):
         console.print(escape("roles: " + "; ".join(person_json["roles"][:8])))
     console.print(f"mentions: {len(person_json.get('mentions', []))}")
+    if not timeline:
+        console.print("timeline: no asserted facts")
+        return
     table = Table(title="timeline")
     for col in ("year", "type", "evidence", "where"):
         table.add_column(col, overflow="fold")
