@@ -390,3 +390,23 @@ def test_a_given_name_alone_before_the_full_name_is_that_person(tmp_path):
     (igor,) = [p for p in persons if p.name == "Igor Kedrov"]
     assert sorted(igor.forms) == ["Igor", "Igor Kedrov"]
     assert not [p for p in persons if p.surname is None]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        ("I. V. Stalin wrote. Stalin's son, Yakov, remained with relatives.\n", "Yakov", ["son of Stalin"]),
+        ("N. A. Orlov was shot. His younger son Leonid was expelled.\n", "Leonid", ["younger son"]),
+        ('He wrote: "I sent letters to brother Ivan and to others."\n', "Ivan", ["brother"]),
+        ("He met his daughter's husband V. V. Sher and my old friend V. Ya. Belov.\n", "V. V. Sher",
+         ["daughter's husband"]),
+        ("He met his daughter's husband V. V. Sher and my old friend V. Ya. Belov.\n", "V. Ya. Belov",
+         ["old friend"]),
+        # the comma after the kin noun ends a clause, not an apposition: no role
+        ("Worried about her husband, Zinaida Gavrilovna turned on the light.\n", "Zinaida Gavrilovna", []),
+    ],
+)
+def test_kin_roles_say_whose_and_take_only_their_adjectives(tmp_path, text, name, roles):
+    persons = _unrepaired_persons(tmp_path, text)
+    (person,) = [p for p in persons if p.name == name]
+    assert person.roles == roles

@@ -99,6 +99,7 @@ def _person(g: Group, cands: list[Candidate], rtext: str, stext: str, repaired) 
     surname = g.surname
     key = g.key if surname else name_key(name)
     pid = person_id(key, g.initials if surname else (), g.given if surname else None)
-    roles = roles_for(rtext, [(c.start, c.end) for c in members if c.surname][:40])
+    # (a person known by given names alone has roles beside those: `Stalin's son, Yakov`)
+    roles = roles_for(rtext, [(c.start, c.end) for c in members if c.surname or not surname][:40])
     conf = g.confidence
     return Person(pid, name, surname, forms, sorted(g.aliases), roles, mentions, name_keys(name), conf)

@@ -26,6 +26,15 @@ KIN_HEADS = frozenset("wife widow husband son daughter father mother brother sis
 _ROLE_CAPS = frozenset("Central Committee Politburo Party People's People’s Red Army Comintern Soviet Union USSR "
                        "Foreign Internal Affairs Defense Justice State Security Military Council Commissariat "
                        "Supreme Court Procurator Deputy".split())
+_KIN_ADJECTIVES = frozenset("older younger eldest youngest elder first second only late old close best own".split())
+
+
+def _kin_modifier(word: str) -> bool:
+    """An adjective of a kin noun, or another kin noun owning it (`daughter's husband`)."""
+    low = word.lower()
+    return low in _KIN_ADJECTIVES or (low.endswith(("'s", "’s")) and low[:-2] in KIN_HEADS)
+#: A word opening with a quotation mark or a bracket starts a quotation or an aside, no role.
+_OPENERS = "\"“”'‘([“"
 _BAD_TAIL = frozenset("who which that was were is are to he she they it his her had has by with as".split())
 _STOP_BACK = frozenset("the a an and or but by with to from for that which who whom when as was is were had has "
                        "been his her their its our this these those than then also even such on at".split())
@@ -45,7 +54,7 @@ def role_before(text: str, start: int) -> str | None:
     head = None
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
-        if not w or w[-1] in ",.;:()\"[]":
+        if not w or w[-1] in ",.;:()\"[]" or w[0] in _OPENERS:
             break
         base = w.lower().rstrip("s") if w.islower() else w
         if w.islower() and (w.lower() in _HEAD_SET or base in _HEAD_SET):
@@ -60,9 +69,11 @@ def role_before(text: str, start: int) -> str | None:
                  or any(w in _BAD_TAIL for w in tail)):
         return None
     first = head
-    while first > 0:
+    kin = words[head].lower().rstrip("s") in KIN_HEADS
+    while first > 0 and (not kin or _kin_modifier(words[first - 1])):
+        # (a kin noun takes only its adjectives: not `addresses of brother` in `gave addresses of brother Ivan`)
         w = words[first - 1]
-        if not w or w[-1] in ",.;:()\"[]" or w.lower() in _STOP_BACK:
+        if not w or w[-1] in ",.;:()\"[]" or w[0] in _OPENERS or w.lower() in _STOP_BACK:
             break
         if not (w.islower() or w in _ROLE_CAPS or w.isupper()):
             break
@@ -82,15 +93,48 @@ def role_after(text: str, end: int) -> str | None:
     return phrase if len(phrase) >= 4 else None
 
 
+def closes_apposition(text: str, end: int) -> bool:
+    """Does a comma, stop, bracket or dash follow the name that ends at `end`?"""
+    return text[end : end + 1] in (",", ";", ".", ")", "—", ":", "")
+
+
+# `Stalin's son, Yakov`, `his younger son Leonid`, `his sons A, B and C`: the kin noun and its owner
+_KIN_ROLE_RE = re.compile(
+    r"(?:(?P<owner>[A-Z][a-z]+)['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
+    r"(?P<adj>(?:older|younger|eldest|youngest|elder|first|second|only)\s+)?"
+    r"(?:(?P<one>son|daughter|wife|brother|sister|husband|nephew|niece)(?:,\s*|\s+)"
+    r"|(?P<many>sons|daughters|brothers|sisters)(?:,\s*|\s+)(?:[A-Z][a-z]+(?:,\s*|,?\s+and\s+))*)$"
+)
+
+
+def kin_role(text: str, start: int, end: int) -> str | None:
+    """`son of Stalin` for `Stalin's son, Yakov`; `younger son` for `his younger son Leonid`. After a comma the
+    name must close an apposition (`her husband, Zinaida turned on the light`: no apposition)."""
+    m = _KIN_ROLE_RE.search(text, max(0, start - 120), start)
+    if not m or (text[m.start() : start].rstrip().endswith(",") and not closes_apposition(text, end)):
+        return None
+    noun = m.group("one") or m.group("many").rstrip("s")
+    role = f"{m.group('adj') or ''}{noun}"
+    return f"{role} of {m.group('owner')}" if m.group("owner") else role
+
+
 def roles_for(text: str, spans: list[tuple[int, int]], limit: int = 6) -> list[str]:
     """Distinct role phrases around the given (repaired-text) spans, in text order."""
     out: list[str] = []
     seen: set[str] = set()
     for s, e in spans:
-        for r in (role_before(text, s), role_after(text, e)):
+        before, kin = role_before(text, s), kin_role(text, s, e)
+        if before and kin and (kin.startswith(before + " ") or before.rstrip("s") == kin.rstrip("s")):
+            before = None  # `older brother` in `Sergo's older brother`, `sons`: the kin role says it (and whose)
+        for r in (before, role_after(text, e), kin):
             if r and r.lower() not in seen:
                 seen.add(r.lower())
                 out.append(r)
                 if len(out) >= limit:
-                    return out
-    return out
+                    return _fullest(out)
+    return _fullest(out)
+
+
+def _fullest(roles: list[str]) -> list[str]:
+    """Roles without those another one spells out (`older brother` beside `older brother of Sergo`)."""
+    return [r for r in roles if not any(o != r and o.startswith(r + " of ") for o in roles)]
