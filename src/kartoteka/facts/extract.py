@@ -1165,8 +1165,7 @@ def _participle_subject(text: str, paragraph, after: int, se: int) -> list:
 
 _AND_I = re.compile(r"\s+and\s+I\b")
 _WE_BEFORE = re.compile(r"\b[Ww]e\s+(?:\w+\s+){0,2}$")
-# `—I in the old fortress, and B in a camp`: each in a place of
-# their own
+# `—I in the old fortress, and B in a camp`: each in a place of their own
 _DISTRIBUTED = re.compile(r"[^.;:!?—-]{0,60}?[—-]\s*")
 _DISTRIBUTED_NEXT = re.compile(r"[^.;:!?—,]{1,80}?(?:,\s*and|,|\s+and)\s+")
 _PLACED = re.compile(r"\s+(?:in|to|at|on)\s")
