@@ -963,3 +963,25 @@ def test_when_two_report_forms_split_the_lexicon_with_its_ocr_confusions_decides
     got = {(c.original, c.replacement): c for c in repair(text).corrections}
     fix = got[("hurned", "burned")]
     assert fix.confidence >= 0.6 and "split" in fix.reason
+
+
+def test_a_whole_word_opening_the_line_after_a_break_is_repaired_from_the_reports_own_words():
+    # `autocrat` is rare on the web (Zipf under 2.5) but this report prints it three times; the damaged form
+    # opens the line after a page break, yet the line before ends in a whole word it does not join
+    text = (
+        "The old autocrat feared the congress. Every autocrat needs a police, and the autocrat had one.\n"
+        "Some emigres hoped for the return of an all-Russian\n\nautocra, but none came back.\n"
+        "The contents:\n\tgation and Detention\t8\n"
+    )
+    got = {c.original: c for c in repair(text).corrections}
+    fix = got["autocra"]
+    assert fix.replacement == "autocrat" and fix.kind == "word"
+    assert "printed 3 times in this report" in fix.reason
+    assert text[fix.start : fix.end] == "autocra"
+    assert "gation" not in got  # an indented contents line's cut-off tail stays as printed
+
+
+def test_a_word_the_break_cut_in_two_is_no_whole_word_after_the_break():
+    # `re` + `sponding` is one word: the tail after the break is no misprint of `spending`
+    text = "The ministry was re\n\nsponding slowly to the famine reports.\n"
+    assert "sponding" not in {c.original for c in find_corrections(text)}

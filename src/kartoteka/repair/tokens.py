@@ -62,8 +62,9 @@ def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
             if tok.in_compound and not _name_in_compound(text, tok):
                 continue
             context = token_context(text, tok)
-            if context == "fragment":
+            if context == "fragment" and not _whole_after_break(text, tok, lex):
                 continue
+            context = "plain" if context == "fragment" else context
             if context not in decided:
                 decided[context] = _decide_token(analysis, context, doc, lex)
             verdict = decided[context]
@@ -86,6 +87,23 @@ def misread_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
                 reason, confidence = verdict
             out.append(Correction(tok.start, tok.end, base, replacement, kind, reason, confidence))
     return out
+
+
+#: The word a paragraph or page break left hanging: its last letters before the break.
+_HANGING = re.compile(r"([A-Za-z]+)[ \t]*\n[ \t]*\n?$")
+
+
+def _whole_after_break(text: str, tok: Token, lex: Lexicon) -> bool:
+    """A lowercase word opening an unindented line is a whole word, not the tail of one the break cut, when
+    the line before ends in a word and the two do not join into one (`all-Russian` / `autocra,`)."""
+    line_start = text.rfind("\n", 0, tok.start) + 1
+    if line_start != tok.start:
+        return False  # indented: a contents line's cut-off tail
+    hanging = _HANGING.search(text, max(0, line_start - 80), line_start)
+    if hanging is None:
+        return False
+    last = hanging.group(1)
+    return lex.is_word(last) and not lex.is_word(last + tok.base)
 
 
 def _name_in_compound(text: str, tok: Token) -> bool:
@@ -174,7 +192,18 @@ def _same_person(doc: DocStats, lex: Lexicon, tok: Token, hits) -> tuple[str, st
 
 
 class _Analysis:
-    __slots__ = ("attested_string", "base", "doc_hits", "lex_hits", "low", "pattern", "propername", "seen", "weak_hits")
+    __slots__ = (
+        "attested_string",
+        "base",
+        "doc_hits",
+        "lex_hits",
+        "low",
+        "own_words",
+        "pattern",
+        "propername",
+        "seen",
+        "weak_hits",
+    )
 
     def __init__(self, base, low, pattern, seen):
         self.base, self.low, self.pattern, self.seen = base, low, pattern, seen
@@ -184,6 +213,8 @@ class _Analysis:
         self.lex_hits: list[tuple[float, Variant, str]] = []
         #: report forms printed 3-4 times beside this one-off: a misprint only if the initials agree
         self.weak_hits: list[tuple[int, Variant, str]] = []
+        #: dictionary words the web writes seldom but this report prints often, and how often
+        self.own_words: dict[str, int] = {}
 
 
 def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
@@ -285,12 +316,20 @@ def _analyse(base: str, doc: DocStats, lex: Lexicon) -> _Analysis | None:
                 a.weak_hits.append((n, var, apply_pattern(cand, pattern)))
         if want_lex and len(cand) >= 4:
             z = common_get(cand, 0.0)
+            if n >= ATTESTED and z < ATTESTED_WORD_ZIPF and lex.in_dictionary(cand):
+                # the report's own vocabulary: a dictionary word it prints again and again is no rarity
+                # here, though the web writes it seldom (`autocra` beside `autocrat` x3)
+                z = ATTESTED_WORD_ZIPF
+                a.own_words[cand] = n
             if z >= (CANDIDATE_ZIPF if len(cand) < 6 else LONG_CANDIDATE_ZIPF):
                 a.lex_hits.append((z, describe(low, raw), cand))
     if not a.doc_hits and not a.lex_hits and not a.weak_hits:
         return None
     return a
 
+
+#: The Zipf a dictionary word the report prints ATTESTED times or more counts as, when lower.
+ATTESTED_WORD_ZIPF = 3.0
 
 #: Letters no English word puts after an opening `l` (llama aside): `lv...`, `ll...` open Russian I- names.
 _NO_SECOND_AFTER_L = frozenset("bcdfghjklmnpqrstvwxz")
@@ -396,9 +435,10 @@ def _lexicon_verdict(a: _Analysis, lex: Lexicon, lex_best: list, base: str, low:
             confidence -= 0.15
         elif not second and len(low) >= 6 and not _splits_in_two(low, lex, True):
             confidence = max(confidence, 0.62)  # the one common word within an edit (`tyrand`)
+        printed = f"printed {prints} times in this report" if (prints := a.own_words.get(cased, 0)) else ""
         reason = (
             f"'{base}' is not an English word and not seen elsewhere in this report; "
-            f"'{cased}' (Zipf {z:.1f}) is {edit_in_words(var)}"
+            f"'{cased}' (Zipf {lex.zipf(cased):.1f}{', ' + printed if printed else ''}) is {edit_in_words(var)}"
         )
         if long_word and not var.ocr:
             reason += f"; a word of {len(low)} letters"
