@@ -221,8 +221,6 @@ def test_long_words_one_plain_edit_from_a_common_word():
         'His book "Velikaya tayna Stalina" was banned.\n',
         # a Russian word glossed by the translator
         'The "kombed" [committee of poor peasants] met in the village.\n',
-        # a run-together pair as likely as a misread letter (`son sent` or `consent`)
-        "The father and sonsent letters to Moscow.\n",
         # another English spelling (-ize/-ise), the translator's choice
         'The "disenfranchized" lost their ration cards.\n',
     ],
@@ -450,8 +448,20 @@ def test_the_one_common_word_within_an_edit_of_a_long_non_word():
     text = "He ruled like a tyrand, and the father and sonsent a letter; the tonsent was lost.\n"
     got = {(c.original, c.replacement) for c in repair(text).corrections}
     assert ("tyrand", "tyrant") in got
-    # two words run together (`son sent`) explain it as well as one letter: not repaired to `consent`
-    assert not {o for o, _r in got} & {"sonsent"}
+    # two common words run together (`son sent`) explain it better than one random letter (`consent`)
+    assert ("sonsent", "son sent") in got
+    # `ton` is too rare a short word to split on, and `consent` is no OCR confusion away: left as printed
+    assert not {o for o, _r in got} & {"tonsent"}
+
+
+def test_a_lost_space_yields_to_one_ocr_confusion_but_not_to_a_random_letter():
+    # `evewitnesses` is `eyewitnesses` with v read for y (a known confusion), not `eve witnesses`
+    text = "The evewitnesses spoke, and the father and sonsent a telegram to the commissar.\n"
+    got = {c.original: c for c in repair(text).corrections}
+    assert got["evewitnesses"].replacement == "eyewitnesses"
+    split = got["sonsent"]
+    assert split.replacement == "son sent" and split.kind == "merge"
+    assert "no OCR confusion" in split.reason and split.confidence < 0.8
 
 
 def test_a_surname_in_ey_after_initials_where_the_report_spells_ev():

@@ -8,6 +8,7 @@ import re
 
 from kartoteka.repair.candidates import (
     LETTERS,
+    describe,
     variant_strings,
 )
 from kartoteka.repair.document import COMPOUND_RE, DocStats, Token, case_pattern
@@ -237,11 +238,16 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         return None
     # A pair English writes all the time (`well as`) is a lost space whatever else lies near.
     usual_pair = lex.bigram(best[2], best[3]) >= USUAL_PAIR
-    # One misread letter explains it as well as a lost space (`evewitnesses`, `sonsent`): leave it.
+    # One misread letter explains it as well as a lost space (`evewitnesses`: v read for y): leave it.
+    # A random wrong letter (`sonsent`: `consent`) explains it less well, and lowers the confidence.
     common_get = lex.common.get
-    for cand, op, _i, _p in variant_strings(low, inserts=False):
+    rival_letter = ""
+    for raw in variant_strings(low, inserts=False):
+        cand, op = raw[0], raw[1]
         if op != "d" and len(cand) >= 5 and common_get(cand, 0.0) >= 2.5 and not usual_pair:
-            return None
+            if op in ("c", "t") or describe(low, raw).ocr:
+                return None
+            rival_letter = rival_letter or cand
     # A few lost letters explain it as well (`neverthese` beside `nevertheless` x40): leave it.
     if not usual_pair and _near_longer_form(low, doc):
         return None
@@ -251,6 +257,10 @@ def _decide_merge(base: str, doc: DocStats, lex: Lexicon, context: str = "plain"
         f"'{base}' is not a word; it splits only into '{best[2]}' (Zipf {lex.zipf(best[2]):.1f}) "
         f"and '{best[3]}' (Zipf {lex.zipf(best[3]):.1f})"
     )
+    if rival_letter:
+        # a random wrong letter is about half as common in this OCR as a lost space, but it happens
+        confidence -= 0.15
+        reason += f"; '{rival_letter}' is one letter away, but no OCR confusion"
     if best[3].lower() in SENTENCE_ADVERBS:
         # a long sentence adverb ends no other word, and mid-sentence it wants punctuation before it
         confidence += 0.1
