@@ -995,3 +995,18 @@ def test_a_word_the_break_cut_in_two_is_no_whole_word_after_the_break():
     # `re` + `sponding` is one word: the tail after the break is no misprint of `spending`
     text = "The ministry was re\n\nsponding slowly to the famine reports.\n"
     assert "sponding" not in {c.original for c in find_corrections(text)}
+
+
+def test_a_names_lost_last_e_is_restored_but_an_added_one_is_a_spelling():
+    text = (
+        "The first secretary A. G. Mgeladze spoke, and Mgeladze was cheered. " * 3
+        + "Later Mgeladze and Mgeladze's deputy were arrested. "
+        + "The list named Kosior, Chubar and Mgeladz. A French book, \"Staline\", praised Stalin; "
+        + "Stalin read it. " * 6
+        + "Kameneva and Kamenev were seen. Kamenev, Kamenev and Kamenev left.\n"
+    )
+    got = {(c.original, c.replacement): c for c in repair(text).corrections}
+    fix = got[("Mgeladz", "Mgeladze")]
+    assert fix.kind == "name" and text[fix.start : fix.end] == "Mgeladz"
+    # a final -e more than the report's form (a French spelling) and a female -a are no damage
+    assert {o for o, _r in got} == {"Mgeladz"}

@@ -340,6 +340,8 @@ def is_inflection(rare: str, frequent: str, var, lower: bool = False) -> bool:
     and so is a lowercase word short of a last consonant that no ending adds (`beginnin`)."""
     if var.at_end and var.op in ("delete", "insert"):
         letter = frequent[-1] if var.op == "insert" else rare[-1]
+        if not lower and var.op == "insert" and letter == "e":
+            return False  # no ending takes the -e off a name (Eykhe, Ordzhonikidze): a lost last letter
         # `Ordzhonikidzel`, `beginnin`: a stray or lost letter, no ending
         return not (letter in _NON_ENDING or (lower and var.op == "insert" and letter not in _ENDING_LETTERS))
     vowels = "aeiouy"

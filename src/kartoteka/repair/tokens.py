@@ -381,6 +381,8 @@ def _decide_token(a: _Analysis, context: str, doc: DocStats, lex: Lexicon):
             confidence = 0.9
         elif var.op in ("delete", "insert", "transpose"):
             confidence = 0.75 if len(low) >= 7 or (var.op == "transpose" and len(low) >= 5) else 0.5
+            if pattern == "title" and var.op == "insert" and var.at_end and cased.endswith("e") and len(low) >= 4:
+                confidence = max(confidence, 0.7)  # a name's last `e` lost (`Eykh` beside `Eykhe`)
         elif long_word:
             confidence = 0.65  # a long word: few words lie one letter from it
         elif pattern == "title" and var.op == "substitute" and slip_in_name(low, cased.lower()):
