@@ -410,3 +410,14 @@ def test_kin_roles_say_whose_and_take_only_their_adjectives(tmp_path, text, name
     persons = _unrepaired_persons(tmp_path, text)
     (person,) = [p for p in persons if p.name == name]
     assert person.roles == roles
+
+
+def test_a_name_cut_off_and_run_into_the_next_names_initials_is_no_person(tmp_path):
+    # the typesetter started the name, broke off and set it again: `G. A. VorG. A. Vorozheykin`
+    text = "In prison he shared a cell with the air marshal G. A. VorG. A. Vorozheykin, a veteran of Spain.\n"
+    persons = _unrepaired_persons(tmp_path, text)
+    surnames = sorted(p.surname or "" for p in persons)
+    assert surnames == ["Vorozheykin"]
+    (p,) = persons
+    m = p.mentions[0]
+    assert text[m.start : m.end].endswith("Vorozheykin")

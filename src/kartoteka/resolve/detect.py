@@ -42,7 +42,9 @@ _TOKEN_RE = re.compile(
     # an initial never continues a word: `BTsK. Stalin` is no `K. Stalin`
     r"(?<![A-Za-z0-9][A-Z])(?P<ini>(?:[a-z]?\.|em\.|[A-Z]\.)(?:[ ]{0,2}(?:[A-Z][a-z]?|Yem)\.){0,3})"
     r"(?=[ \n]?[A-Z][a-zà-ÿ])"
-    r"|(?P<word>[a-zà-ÿ]+(?:['’][A-Za-z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+){0,2})(?P<pos>['’]s\b|(?<=[sxz])['’](?![A-Za-z]))?"
+    # (a word run into the next name's initial, `VorG. A. Vorozheykin`, is a cut-off misprint: no word)
+    r"|(?P<word>[a-zà-ÿ]+(?:['’][A-Za-z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+){0,2})(?![A-Z]\.|[a-zà-ÿ])"
+    r"(?P<pos>['’]s\b|(?<=[sxz])['’](?![A-Za-z]))?"
     r"|(?P<caps>[A-Z0-9]+(?:\([a-z]\))?)"
     r")"
 )
