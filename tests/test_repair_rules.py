@@ -1010,3 +1010,22 @@ def test_a_names_lost_last_e_is_restored_but_an_added_one_is_a_spelling():
     assert fix.kind == "name" and text[fix.start : fix.end] == "Mgeladz"
     # a final -e more than the report's form (a French spelling) and a female -a are no damage
     assert {o for o, _r in got} == {"Mgeladz"}
+
+
+def test_a_name_begun_broken_off_and_set_again_is_set_once():
+    text = (
+        "In the cell sat the air marshal G. A. VorG. A. Vorozheykin, a veteran of Spain. "
+        "The list ran: N. I. PetN. I. Petrovskiy, K. P. SomK. L. Somov and A. Ivanov.\n"
+    )
+    rep = repair(text)
+    got = {c.original: c for c in rep.corrections}
+    fix = got["G. A. VorG. A. "]
+    assert fix.replacement == "G. A. " and fix.kind == "name"
+    assert text[fix.start : fix.end] == fix.original
+    assert "N. I. PetN. I. " in got
+    assert "the air marshal G. A. Vorozheykin, a veteran" in rep.text
+    # other initials after the break: another person, not a restart
+    assert not any("SomK" in c.original for c in rep.proposed)
+    # the whole name keeps its source offsets
+    start = rep.text.index("Vorozheykin")
+    assert text[rep.to_source(start) : rep.to_source(start + len("Vorozheykin"))] == "Vorozheykin"

@@ -38,7 +38,7 @@ from kartoteka.repair.realword import (
     real_words,
     short_tokens,
 )
-from kartoteka.repair.repeats import repeated_phrases, repeated_words
+from kartoteka.repair.repeats import repeated_phrases, repeated_words, restarted_names
 from kartoteka.repair.restores import listed_misspellings, report_restores
 from kartoteka.repair.spacing import hyphen_space, merged_words, split_words
 from kartoteka.repair.tokens import misread_tokens
@@ -83,6 +83,7 @@ _DETECTORS = (
     participle_for_adverb,
     repeated_words,
     repeated_phrases,
+    restarted_names,
     report_restores,
     compound_restores,
     lost_letter_marks,

@@ -1,5 +1,6 @@
 """A word or a preposition with its article set twice (`the chief of the the cadres department`,
-`does not not commit`, `the leaders of the of the Omsk Obkom`).
+`does not not commit`, `the leaders of the of the Omsk Obkom`), and a name the typesetter began, broke off
+and set again (`G. A. VorG. A. Vorozheykin`).
 
 Only words English never repeats: articles, coordinators and prepositions that take no particle
 before them. `had had`, `that that`, `is is` and `in in absentia` are English; `a a` is left alone
@@ -8,6 +9,8 @@ phrases only a preposition and its article count: `more and more and more` is En
 """
 
 from __future__ import annotations
+
+import re
 
 from kartoteka.repair.document import DocStats
 from kartoteka.repair.lexicon import Lexicon
@@ -54,4 +57,25 @@ def repeated_phrases(doc: DocStats, lex: Lexicon) -> list[Correction]:
                     out.append(Correction(start, start + len(twice) - 1, twice[:-1], phrase, "word", reason, 0.8))
                 start = text.find(twice, start + 1)
     out.sort()
+    return out
+
+
+#: Initials and the head of a surname run into the same initials and the whole surname.
+_RESTARTED = re.compile(
+    r"(?<![\w.])(?P<ini>(?:[A-Z][a-z]?\.\s?){1,3})(?P<head>[A-Z][a-z]+)"
+    r"(?=(?P<again>(?:[A-Z][a-z]?\.\s?){1,3})(?P<name>[A-Z][a-z]+))"
+)
+
+
+def restarted_names(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """`G. A. VorG. A. Vorozheykin`: the cut-off start (initials and the surname's head, glued to the
+    initials that begin again) is set once; the whole name after it is left as printed."""
+    out: list[Correction] = []
+    for m in _RESTARTED.finditer(doc.text):
+        ini, head, again, name = m.group("ini", "head", "again", "name")
+        if ini.replace(" ", "") != again.replace(" ", "") or not (name.startswith(head) and len(name) > len(head)):
+            continue
+        end = m.end() + len(again)
+        reason = f"'{ini}{head}' breaks off and runs into '{again}{name}': the name set again in full"
+        out.append(Correction(m.start(), end, doc.text[m.start() : end], again, "name", reason, 0.85))
     return out
