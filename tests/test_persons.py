@@ -421,3 +421,10 @@ def test_a_name_cut_off_and_run_into_the_next_names_initials_is_no_person(tmp_pa
     (p,) = persons
     m = p.mentions[0]
     assert text[m.start : m.end].endswith("Vorozheykin")
+
+
+def test_a_countrys_initials_before_a_title_are_no_persons_initials(tmp_path):
+    text = ("Joseph E. Davies, special envoy of U. S. President F. Roosevelt, and Ambassador W. Bullitt "
+            "met Governor Smith.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    assert sorted(p.surname for p in persons) == ["Bullitt", "Davies", "Roosevelt", "Smith"]

@@ -61,7 +61,8 @@ FEMALE_PATRONYMIC_ENDINGS = ("ovna", "evna", "ichna")
 TITLES: frozenset[str] = frozenset(
     "Comrade Comrades Marshal Academician Professor Prof General Gen Colonel Col Lieutenant Major Captain Commander "
     "Admiral Dr Doctor Mr Mrs Citizen Tsar Emperor Empress King Prince Princess Count Countess Father Brigade "
-    "Komkor Komdiv Kombrig Komandarm Army Corps Division Commissar Engineer Bishop Patriarch Metropolitan Pope".split()
+    "Komkor Komdiv Kombrig Komandarm Army Corps Division Commissar Engineer Bishop Patriarch Metropolitan Pope "
+    "President Premier Chancellor Ambassador Senator Governor".split()
 )
 #: Titles that are not military formation words (those only count directly before a name).
 PERSON_TITLES: frozenset[str] = TITLES - {"Army", "Corps", "Division", "Brigade"}
