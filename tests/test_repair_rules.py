@@ -1029,3 +1029,16 @@ def test_a_name_begun_broken_off_and_set_again_is_set_once():
     # the whole name keeps its source offsets
     start = rep.text.index("Vorozheykin")
     assert text[rep.to_source(start) : rep.to_source(start + len("Vorozheykin"))] == "Vorozheykin"
+
+
+def test_parentheses_read_for_an_o_inside_a_word():
+    text = (
+        "He edited the journal PROLETARSKAYA REVOLYUTSIYA until 1930. Later the editor of the journal "
+        "PR()-LETARSKAYA REVOLYUTSIYA was arrested, and the c()mmittee met. The functions f() and g() "
+        "and the code XQ()ZT stayed.\n"
+    )
+    got = {c.original: c for c in repair(text).corrections}
+    fix = got["PR()-LETARSKAYA"]
+    assert fix.replacement == "PROLETARSKAYA" and "printed once elsewhere" in fix.reason
+    assert got["c()mmittee"].replacement == "committee"
+    assert not {o for o in got if "f()" in o or "g()" in o or "XQ" in o}

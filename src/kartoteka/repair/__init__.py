@@ -24,7 +24,7 @@ from kartoteka.repair.capitals import (
 from kartoteka.repair.document import scan
 from kartoteka.repair.hyphens import compound_restores, inner_hyphens
 from kartoteka.repair.lexicon import Lexicon, get_lexicon
-from kartoteka.repair.marks import lost_letter_marks, other_marks
+from kartoteka.repair.marks import lost_letter_marks, other_marks, paren_o_marks
 from kartoteka.repair.model import KINDS, Correction, Repaired
 from kartoteka.repair.names import double_confusions, ev_endings, initials, passage_misreads
 from kartoteka.repair.offsets import OffsetMap
@@ -87,6 +87,7 @@ _DETECTORS = (
     report_restores,
     compound_restores,
     lost_letter_marks,
+    paren_o_marks,
     other_marks,
     bracket_strokes,
 )

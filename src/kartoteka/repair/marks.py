@@ -1,5 +1,6 @@
 """Digits and punctuation (kind `other`): foreign digits, `I` for `1` before a month, a full stop read
-for a comma, a decade of the wrong century, and apostrophes read for letters (`Centra'`, `ret'rned`).
+for a comma, a decade of the wrong century, apostrophes read for letters (`Centra'`, `ret'rned`), and
+`()` read for an `O` (`PR()-LETARSKAYA`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections import Counter
 from kartoteka.repair.document import DocStats
 from kartoteka.repair.evidence import (
     ATTESTED,
+    times_in_words,
 )
 from kartoteka.repair.lexicon import Lexicon
 from kartoteka.repair.model import Correction
@@ -278,4 +280,35 @@ def lost_letter_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
         for tok in doc.tokens_of(form):
             if not tok.in_compound:
                 out.append(Correction(tok.start, tok.end, form, target, "name", reason, 0.7))
+    return out
+
+
+#: A word with `()` inside it, and a hyphen the line end may have left (`PR()-LETARSKAYA`).
+_PAREN_O_RE = re.compile(r"(?<![\w-])([A-Za-z]+)\(\)(-?)([A-Za-z]+)(?![\w-])")
+
+
+def paren_o_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """`()` read for an `O` inside a word (`PR()-LETARSKAYA` where the report prints `PROLETARSKAYA`):
+    taken only when the word with an `O` in its place is printed elsewhere in the report or is English."""
+    out: list[Correction] = []
+    text = doc.text
+    pos = text.find("()")
+    while pos >= 0:
+        here, pos = pos, text.find("()", pos + 2)
+        i = here
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        m = _PAREN_O_RE.match(text, i)
+        if not m or m.end(1) != here:
+            continue
+        head, hyphen, tail = m.groups()
+        o = "O" if head[-1].isupper() or tail[0].isupper() else "o"
+        for candidate in ((head + o + tail,) + ((head + o + "-" + tail,) if hyphen else ())):
+            counts = doc.compounds if "-" in candidate else doc.lower
+            seen = counts.get(candidate.lower(), 0)
+            if seen or lex.is_word(candidate.lower()):
+                evidence = f"printed {times_in_words(seen)} elsewhere in this report" if seen else "an English word"
+                reason = f"'()' read for '{o}' inside a word; '{candidate}' is {evidence}"
+                out.append(Correction(m.start(), m.end(), m.group(), candidate, "other", reason, 0.85))
+                break
     return out
