@@ -1042,3 +1042,14 @@ def test_parentheses_read_for_an_o_inside_a_word():
     assert fix.replacement == "PROLETARSKAYA" and "printed once elsewhere" in fix.reason
     assert got["c()mmittee"].replacement == "committee"
     assert not {o for o in got if "f()" in o or "g()" in o or "XQ" in o}
+
+
+def test_a_web_common_short_string_is_repaired_only_when_both_neighbours_speak():
+    # `ho` is common on the web (slang), but `knows ho` and `ho many` are never written; `how` is printed often
+    common = "Nobody knows how it began, or how the orders came. " * 30
+    text = common + "And who knows ho many papers burned.\n"
+    got = {(c.original, c.replacement): c for c in repair(text).corrections}
+    fix = got[("ho", "how")]
+    assert "'knows how' and 'how many'" in fix.reason
+    # one speaking neighbour (the other is a full stop) does not outweigh a string the web writes often
+    assert not [c for c in repair(common + "And who knows ho. Nobody.\n").corrections if c.original == "ho"]

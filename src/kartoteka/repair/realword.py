@@ -365,6 +365,8 @@ def _one_edit(a: str, b: str) -> bool:
 
 #: A short string is judged only when printed once, unknown to the curated dictionary and this rare (Zipf).
 SHORT_MAX_ZIPF = 3.0
+#: ... or this common, when the words on both sides pair with the candidate and never with it (`knows ho many`).
+SHORT_WEB_ZIPF = 4.5
 #: A candidate must be a word this report prints at least this often ...
 SHORT_MIN_SEEN = 30
 #: ... every neighbour the bigram list can speak for must pair with it at least this often ...
@@ -392,7 +394,7 @@ def short_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
     for w, starts in doc.positions.items():
         if len(starts) != 1 or not 2 <= len(w) <= 3 or not w.islower() or counts.get(w, 0) != 1:
             continue
-        if lex.in_dictionary(w) or lex.zipf(w) >= SHORT_MAX_ZIPF:
+        if lex.in_dictionary(w) or lex.zipf(w) >= SHORT_WEB_ZIPF:
             continue
         start = starts[0]
         m = _SHORT_RE.match(text, start)
@@ -400,6 +402,9 @@ def short_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue  # inside a compound, a possessive or an abbreviation (`op. cit`)
         sides = _speaking_neighbours(text, start, start + len(w))
         if not sides or any((lex.bigram(nb, w) if side == "left" else lex.bigram(w, nb)) for nb, side in sides):
+            continue
+        if lex.zipf(w) >= SHORT_MAX_ZIPF and len(sides) < 2:
+            # a string the web writes often (`ho`, slang and names) needs both neighbours to speak
             continue
         scored = []
         for cand in {raw[0] for raw in variant_strings(w)}:
