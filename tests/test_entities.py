@@ -85,3 +85,35 @@ def test_cli_entities_json_and_kinds():
     assert res.exit_code == 0 and "PERSON" in res.output
     res = runner.invoke(cli, ["entities", "/nonexistent/file.txt"])
     assert res.exit_code != 0
+
+
+def _entities_of(tmp_path, text: str):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    source = load_source(path)
+    report = read_report(source)
+    rep = repair(source)
+    return source.text, rep, find_entities(report, rep, find_persons(report, rep))
+
+
+def test_entities_are_read_in_the_repaired_reading_and_point_at_the_source(tmp_path):
+    text = (
+        "The delegates met in Moscow. " * 101
+        + "Later the congress went to Mosow, and troops moved to Buryat- Mongolia and the Moscow- Volga Canal. "
+        + "Mines stood in the town of Leninsk-Kuznetsk; the GPU-NKVD organs ruled the Chechen-Ingush lands. "
+        + "He wrote for SOTSIAL-DEMOKRAT and for the weekly (BED-NOTA).\n"
+    )
+    source_text, rep, found = _entities_of(tmp_path, text)
+    assert rep.corrections, "the fixture must hold repairs"
+    for e in found:
+        assert source_text[e.start : e.end] == e.text
+    by_text = {(e.kind, e.text): e for e in found}
+    mosow = by_text[("PLACE", "Mosow")]
+    assert mosow.value["repaired"] == "Moscow"
+    # a name inside a wider correction points at its own characters
+    for name in ("Buryat", "Mongolia", "Volga", "Chechen", "Ingush"):
+        assert ("PLACE", name) in by_text, name
+    assert ("PLACE", "Leninsk-Kuznetsk") in by_text  # the context names the whole
+    assert {("ORG", "GPU"), ("ORG", "NKVD")} <= set(by_text)
+    assert ("WORK", "SOTSIAL-DEMOKRAT") in by_text
+    assert ("ORG", "BED") not in by_text  # a capitals part beside no other name is no acronym

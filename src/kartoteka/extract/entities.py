@@ -61,7 +61,7 @@ _WORK_RE = re.compile(
     r"(\"[A-Z][^\"\n]{2,90}\"|“[A-Z][^”\n]{2,90}”)"
 )
 _YEAR_LIKE_RE = re.compile(r"1[6-9]\d\d(?!\d|,\d)(?! (?:years|people|persons|men|rubles|tons|percent)\b(?!['’]))")
-_CAPS_WORD_RE = re.compile(r"\b[A-Z]{4,}(?: [A-Z]{2,})*\b")
+_CAPS_WORD_RE = re.compile(r"\b[A-Z]{4,}(?:-[A-Z]{4,})?(?: [A-Z]{2,})*\b")
 _VOWELS = set("AEIOUY")
 
 
@@ -79,7 +79,9 @@ def _add(out: list[Mention], text: str, kind: str, s: int, e: int, value, conf: 
 
 
 def find_entities(report, repaired=None, persons=None) -> list[Mention]:
-    """Entity mentions of all six kinds in the report's SOURCE text, sorted by offset, non-overlapping."""
+    """Entity mentions of all six kinds, sorted by offset, non-overlapping. They are found in the repaired
+    reading when one is given (`F. AVDA` is the periodical PRAVDA) and point at the SOURCE text: `text` is
+    the characters as printed, and `value["repaired"]` the repaired form where the two differ."""
     text = report.source.text
     if persons is None:
         from kartoteka.resolve import find_persons
@@ -89,15 +91,31 @@ def find_entities(report, repaired=None, persons=None) -> list[Mention]:
     for p in persons:
         for m in p.mentions:
             _add(found, text, "PERSON", m.start, m.end, {"id": p.id}, m.confidence)
-    expansions = _expansions(report)
-    _orgs(text, expansions, found)
-    _places(text, found)
-    _works(report, text, found)
-    dates = find_dates(text)
-    found.extend(dates)
+    _work_glosses(report, text, found)  # glosses carry source offsets already
+    reading = repaired.text if repaired is not None and repaired.corrections else text
+    in_reading: list[Mention] = []
+    _orgs(reading, _expansions(report), in_reading)
+    _places(reading, in_reading)
+    _works(reading, in_reading)
+    dates = find_dates(reading)
+    in_reading.extend(dates)
     # a bare year the date finder left (`In 1936 people's ...`) is not a count
-    found.extend(q for q in find_quantities(text, dates=dates) if not _YEAR_LIKE_RE.match(q.text))
+    in_reading.extend(q for q in find_quantities(reading, dates=dates) if not _YEAR_LIKE_RE.match(q.text))
+    found.extend(in_reading if reading is text else [_to_source(m, repaired, text) for m in in_reading])
     return _resolve(found)
+
+
+def _to_source(m: Mention, repaired, text: str) -> Mention:
+    """A mention found in the repaired reading, moved onto the source span it was read from."""
+    start, end = repaired.span_to_source(m.start, m.end)
+    if end - start > len(m.text) and text.count(m.text, start, end) == 1:
+        # printed as it reads inside a wider correction (`Buryat` in `Buryat- Mongolia`): just those characters
+        start = text.find(m.text, start, end)
+        end = start + len(m.text)
+    value = m.value
+    if text[start:end] != m.text:
+        value = {**value, "repaired": m.text} if isinstance(value, dict) else {"value": value, "repaired": m.text}
+    return Mention(m.kind, start, end, text[start:end], value, m.confidence)
 
 
 _CAP_TOKEN_RE = re.compile(r"[A-Z][A-Za-z]*(?:\([a-z]\))?(?:[—-][A-Za-z]+)*")
@@ -119,15 +137,36 @@ def _orgs(text: str, expansions: dict[str, str], out: list[Mention]) -> None:
             if pm:
                 _add(out, text, "ORG", s, pm.end(), {"name": pm.group(0)})
                 continue
-        if w in terms:
-            _add(out, text, "ORG", s, m.end(), {"expansion": terms[w]})
-        elif w in ORG_WORDS:
-            _add(out, text, "ORG", s, m.end(), {})
-        elif (w.isupper() and 2 <= len(w) <= 6 and sum(c in _VOWELS for c in w) <= 1 and not _ROMAN_RE.match(w)
-              and w not in ("JPRS", "FBIS")):
-            _add(out, text, "ORG", s, m.end(), {}, 0.7)
-        elif w in PLACES:
-            _add(out, text, "PLACE", s, m.end(), {"name": w})
+        if _org_or_place(text, w, s, terms, out) or not _JOIN_RE.search(w):
+            continue
+        # a compound of names (`Buryat-Mongolia`, `Moscow-Volga Canal`, `VChK—GPU`): each part on its own,
+        # below a name the context gives for the whole (`the town of Leninsk-Kuznetsk`); a capitals part
+        # counts as an acronym only beside another name (`GPU-NKVD`, not `BED-NOTA`)
+        parts = _JOIN_RE.split(w)
+        acronyms = all(_org_or_place(text, part, 0, terms, []) for part in parts)
+        for part in parts:
+            _org_or_place(text, part, s, terms, out, 0.7, acronyms)
+            s += len(part) + 1
+
+
+_JOIN_RE = re.compile("[—-]")
+
+
+def _org_or_place(text: str, w: str, s: int, terms: dict[str, str], out: list[Mention], confidence: float = 1.0,
+                  acronyms: bool = True) -> bool:
+    """Add `w` at `s` as an ORG or PLACE when it is one by itself; whether it was."""
+    if w in terms:
+        _add(out, text, "ORG", s, s + len(w), {"expansion": terms[w]}, confidence)
+    elif w in ORG_WORDS:
+        _add(out, text, "ORG", s, s + len(w), {}, confidence)
+    elif (acronyms and w.isupper() and 2 <= len(w) <= 6 and sum(c in _VOWELS for c in w) <= 1
+          and not _ROMAN_RE.match(w) and w not in ("JPRS", "FBIS")):
+        _add(out, text, "ORG", s, s + len(w), {}, min(confidence, 0.7))
+    elif w in PLACES:
+        _add(out, text, "PLACE", s, s + len(w), {"name": w}, confidence)
+    else:
+        return False
+    return True
 
 
 def _places(text: str, out: list[Mention]) -> None:
@@ -136,10 +175,14 @@ def _places(text: str, out: list[Mention]) -> None:
         _add(out, text, "PLACE", m.start(g), m.end(g), {"name": m.group(g)}, 0.8)
 
 
-def _works(report, text: str, out: list[Mention]) -> None:
+def _work_glosses(report, text: str, out: list[Mention]) -> None:
+    """Titles the translators glossed (`"Ottseubiytsa" [Patricide]`): the gloss records hold source offsets."""
     for g in getattr(report, "glosses", ()):
         if g.kind == "translation" and g.term and g.term.startswith(('"', "“")) and g.term_start is not None:
             _add(out, text, "WORK", g.term_start, g.term_end, {"title": g.term.strip('"“”'), "translation": g.gloss})
+
+
+def _works(text: str, out: list[Mention]) -> None:
     for m in _WORK_RE.finditer(text):
         _add(out, text, "WORK", m.start(1), m.end(1), {"title": m.group(1).strip('"“”')}, 0.8)
     for m in _CAPS_WORD_RE.finditer(text):
