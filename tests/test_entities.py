@@ -101,7 +101,7 @@ def test_entities_are_read_in_the_repaired_reading_and_point_at_the_source(tmp_p
         "The delegates met in Moscow. " * 101
         + "Later the congress went to Mosow, and troops moved to Buryat- Mongolia and the Moscow- Volga Canal. "
         + "Mines stood in the town of Leninsk-Kuznetsk; the GPU-NKVD organs ruled the Chechen-Ingush lands. "
-        + "He wrote for SOTSIAL-DEMOKRAT and for the weekly (BED-NOTA).\n"
+        + "He wrote for SOTSIAL-DEMOKRAT and for the weekly (BED-NOTA), and sat on the AUCCTU Secretariat.\n"
     )
     source_text, rep, found = _entities_of(tmp_path, text)
     assert rep.corrections, "the fixture must hold repairs"
@@ -117,3 +117,4 @@ def test_entities_are_read_in_the_repaired_reading_and_point_at_the_source(tmp_p
     assert {("ORG", "GPU"), ("ORG", "NKVD")} <= set(by_text)
     assert ("WORK", "SOTSIAL-DEMOKRAT") in by_text
     assert ("ORG", "BED") not in by_text  # a capitals part beside no other name is no acronym
+    assert ("ORG", "AUCCTU") in by_text  # a trade-union body, not a periodical, for all its vowels

@@ -37,7 +37,8 @@ Orgburo Comintern Cominform Komsomol Gosplan VSNKh Rabkrin RKI Narkomnats Narkom
 NKYu RVS RVSR Gulag GULAG Profintern Krestintern MGB MVD NKGB KGB SMERSH Osoaviakhim Glavlit Tsentrosoyuz
 Proletkult RAPP LEF Prombank Mensheviks Duma Okhrana Gestapo Reichstag Wehrmacht Sovnarkhoz Obkom Gorkom Raykom
 Kraykom Gubkom Uchraspred Orgotdel Agitprop IKKI KIM MOPR Dalstroy Belbaltlag SLON OSO VChK—GPU PSS CP(b)
-KP(b)U BTsK Ispolkom Narkompros Narkomzem Narkomfin Narkomtyazhprom Narkomvnudel Narkomyust Stavka Entente
+KP(b)U BTsK AUCCTU VTsSPS TASS ROSTA Ispolkom Narkompros Narkomzem Narkomfin Narkomtyazhprom Narkomvnudel Narkomyust
+Stavka Entente
 """.split()
 )
 _ORG_PHRASE_RE = re.compile(
