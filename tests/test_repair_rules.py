@@ -1053,3 +1053,13 @@ def test_a_web_common_short_string_is_repaired_only_when_both_neighbours_speak()
     assert "'knows how' and 'how many'" in fix.reason
     # one speaking neighbour (the other is a full stop) does not outweigh a string the web writes often
     assert not [c for c in repair(common + "And who knows ho. Nobody.\n").corrections if c.original == "ho"]
+
+
+def test_a_stop_between_a_verb_and_its_object_goes_and_one_before_a_clause_is_a_comma():
+    text = ("The commanders were arrested, and our army met. the war without them. The critic perished. as "
+            "did the poet. They had organized. their defence well.\n")
+    rep = repair(text)
+    got = {text[: c.start].split()[-1]: (c.original, c.replacement) for c in rep.corrections}
+    assert got == {"met": (". ", " "), "perished": (".", ","), "organized": (". ", " ")}
+    assert "our army met the war without them" in rep.text
+    assert "perished, as did" in rep.text

@@ -110,9 +110,23 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
         word = before.group(1)
         if len(word) < 2 or word.lower() in _ABBREVIATIONS or after in _NAME_PARTICLES or not lex.is_word(after):
             continue
+        if after in _DETERMINERS and (word.lower() in _IRREGULAR_PAST or word.endswith("ed")):
+            # a verb and its object (`our army met. the war`): no mark stood between them, not even a comma
+            reason = f"a full stop between the verb '{word}' and its object ('{after} ...'): a speck, not a mark"
+            # (the space after it goes with it, so the replacement is no empty string that maps nowhere)
+            out.append(Correction(dot, dot + 2, ". ", " ", "other", reason, 0.75))
+            continue
         reason = f"a full stop before the lowercase word '{after}' that goes on the sentence: a comma misread"
         out.append(Correction(dot, dot + 1, ".", ",", "other", reason, 0.75))
     return out
+
+
+_DETERMINERS = frozenset("the a an his her their its this these those our my your".split())
+#: Common irregular past tenses (the regular ones end in -ed).
+_IRREGULAR_PAST = frozenset(
+    "met saw took gave made found left sent put held led brought bought caught taught told sold won lost kept "
+    "wrote began ran struck shot hit set cut knew threw drew chose broke spoke stole swore tore wore bore".split()
+)
 
 
 #: A full stop inside a list of names (`, P. A. Orlov, A. S. Orlova. Ya. G. Sorin, G. Belov`): a
