@@ -2042,3 +2042,12 @@ def test_any_mix_of_the_rules_constructions_gives_facts_true_to_their_spans(para
         assert text[f.start : f.end] == f.evidence
         assert f.start <= f.person_mention[0] < f.person_mention[1] <= f.end or f.person_mention[0] < f.start
         assert text[f.person_mention[0] : f.person_mention[1]].split()[-1].removesuffix("'s") in SURNAMES
+
+
+def test_names_joined_into_a_groups_name_take_none_of_the_groups_events():
+    # the group's members were arrested, not (by this sentence) the two it is named after
+    assert pairs("All participants of the Orlov-Rykov group were arrested in 1937.") == set()
+    assert pairs("Those tried at the Orlov-Rykov trial were shot in 1938.") == set()
+    # a hyphen read for a dash before a list is no group's name
+    assert pairs("They arrested the deputies as well-A. Orlov and V. Rykov were arrested in 1937.") == {
+        ("Orlov", "arrested"), ("Rykov", "arrested")}

@@ -428,3 +428,17 @@ def test_a_countrys_initials_before_a_title_are_no_persons_initials(tmp_path):
             "met Governor Smith.\n")
     persons = _unrepaired_persons(tmp_path, text)
     assert sorted(p.surname for p in persons) == ["Bullitt", "Davies", "Roosevelt", "Smith"]
+
+
+def test_a_group_named_after_its_members_names_each_of_them(tmp_path):
+    text = ("S. I. Syrtsov and V. V. Lominadze were removed. All participants of the Syrtsov-Lominadze group "
+            "were arrested, and the Trotskyite-Zinovyevite bloc was tried. I. I. Skvortsov-Stepanov wrote.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    lines = {p.surname: [text[m.start : m.end] for m in p.mentions] for p in persons}
+    assert lines == {
+        "Syrtsov": ["S. I. Syrtsov", "Syrtsov"],
+        "Lominadze": ["V. V. Lominadze", "Lominadze"],
+        "Skvortsov-Stepanov": ["I. I. Skvortsov-Stepanov"],  # a double-barrelled surname stays one
+    }
+    group = text.index("Syrtsov-Lominadze")
+    assert any(m.start == group for m in by_surname(persons, "Syrtsov")[0].mentions)

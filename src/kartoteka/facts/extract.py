@@ -559,10 +559,6 @@ def _pronoun_antecedents(text: str, clause: tuple[int, int], sentences, persons,
             return [phrase[-1]], 0.55
     # the nearest earlier sentence (or earlier part of this one) that names persons
     earlier = [p for p in persons if p[1] <= (base + m.start() if how in ("passive", "subject") else cs)]
-    if pronoun == "they":
-        # `the Kondratyev-Chayanov group ... rehabilitated all of the defendants`: names joined into a case's or
-        # a group's name are not the persons `they` are
-        earlier = [p for p in earlier if not (text.startswith("-", p[1]) or text.endswith("-", 0, p[0]))]
     # where the pronoun stands (one after the verb was searched from the verb's end)
     at_pronoun = base + m.start() if how in ("passive", "subject") else trig.end + m.start()
     if pronoun in ("he", "she", "him", "her"):
@@ -1481,6 +1477,25 @@ class _Pieces:
 _INITIAL = re.compile(r"[A-Z][a-z]?\.")
 
 
+#: Names joined by hyphens, then the noun of a group or a case they name (`Syrtsov-Lominadze group`).
+_GROUP_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+\s(?:group|groups|bloc|trial|trials|center|centre|opposition|"
+                         r"case|affair|faction|platform|pact|alliance|coalition)\b")
+
+
+def _in_group_name(text: str, ref: PersonRef) -> bool:
+    """A name joined by a hyphen to another into a group's or a case's name (`the Syrtsov-Lominadze group was
+    arrested`, `the Kondratyev-Chayanov group ... all of the defendants`): it names the group, whose events
+    are not this person's."""
+    if not (text.startswith("-", ref.end) or text.endswith("-", 0, ref.start)):
+        return False
+    start = ref.start
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        start -= 1
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    return _GROUP_NAME.match(text, start) is not None
+
+
 def _given_names_dropped(text: str, refs: list[PersonRef]) -> list[PersonRef]:
     """`Budu Mdivani` read as two persons: a one-word mention right before another person's mention
     that has no initials is a given name of that person, not a person of its own (`I. L. Gartokh
@@ -1506,7 +1521,8 @@ def find_facts_in(
     scan = scan if scan is not None and scan.text is text else TextScan(text)
     to_rep = (lambda i: repaired.from_source(i)) if repaired is not None else (lambda i: i)
     span_to_src = (lambda s, e: repaired.span_to_source(s, e)) if repaired is not None else (lambda s, e: (s, e))
-    refs = _given_names_dropped(source_text, sorted(persons, key=lambda p: p.start))
+    refs = [r for r in _given_names_dropped(source_text, sorted(persons, key=lambda p: p.start))
+            if not _in_group_name(source_text, r)]
     ref_starts = [p.start for p in refs]
     facts: list[Fact] = []
     seen: set[tuple[str, str, int]] = set()

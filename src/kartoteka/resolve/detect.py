@@ -233,6 +233,17 @@ def _surname_after_initials(tok: _Tok) -> bool:
                                 and not tok.text.lower().endswith(_GROUP_ENDINGS))
 
 
+#: A group, a case or a trial named after its members (`the Bukharin-Rykov group`).
+_GROUP_AFTER = re.compile(r"\s(?:group|groups|bloc|trial|trials|center|centre|opposition|case|affair|faction|"
+                          r"platform|pact|alliance|coalition)\b")
+
+
+def _bare_surname(word: str) -> bool:
+    """A capitalised word that may stand alone for a person: no function word, title, given name or place."""
+    return (len(word) >= 3 and word[:1].isupper() and word[1:].islower() and not is_non_person_word(word)
+            and word not in TITLES and word not in GIVEN and word not in PLACES)
+
+
 def _ly_surname(tok: _Tok) -> bool:
     """`Artem Vesely`: after a given name a word ending in -ly is a surname, not an adverb."""
     return tok.kind == "word" and len(tok.text) >= 5 and tok.text.endswith("ly") and tok.text not in STOP
@@ -309,6 +320,18 @@ def detect(text: str) -> list[Candidate]:
                 i += 1
                 title = None
                 continue
+            if "-" in w and not t.possessive and _GROUP_AFTER.match(text, t.end):
+                # `the Syrtsov-Lominadze group`, `the Pyatakov-Radek trial`: a group or a case named after its
+                # members names each of them (a double-barrelled surname takes initials or a given name)
+                parts = w.split("-")
+                if all(_bare_surname(part) for part in parts):
+                    at = t.start
+                    for part in parts:
+                        out.append(Candidate(at, at + len(part), part, alias_of=ALIASES.get(part), name_start=at))
+                        at += len(part) + 1
+                    i += 1
+                    title = None
+                    continue
             if is_non_person_word(w) or w in TITLES:
                 i += 1
                 title = None
