@@ -442,3 +442,10 @@ def test_a_group_named_after_its_members_names_each_of_them(tmp_path):
     }
     group = text.index("Syrtsov-Lominadze")
     assert any(m.start == group for m in by_surname(persons, "Syrtsov")[0].mentions)
+
+
+def test_an_order_of_a_person_is_a_command_unless_it_is_the_order_of_lenin(tmp_path):
+    text = ("Sten was arrested on the direct order of Orlov. Later Molotov was awarded the order of Lenin, "
+            "and Yezhov the Order of Lenin.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    assert sorted(p.surname for p in persons) == ["Molotov", "Orlov", "Sten", "Yezhov"]

@@ -199,6 +199,8 @@ def _chains(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
 
 def _named_after(text: str, start: int) -> bool:
     left = text[max(0, start - 16) : start]
+    if left.endswith("order of ") and not text.startswith("Lenin", start):
+        return False  # `on the direct order of Stalin`: a command; the lowercase decoration is the order of Lenin
     return left.endswith(NAMED_AFTER)
 
 
