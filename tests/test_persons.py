@@ -449,3 +449,8 @@ def test_an_order_of_a_person_is_a_command_unless_it_is_the_order_of_lenin(tmp_p
             "and Yezhov the Order of Lenin.\n")
     persons = _unrepaired_persons(tmp_path, text)
     assert sorted(p.surname for p in persons) == ["Molotov", "Orlov", "Sten", "Yezhov"]
+
+
+def test_a_georgian_given_name_in_ian_is_no_nationality(tmp_path):
+    persons = _unrepaired_persons(tmp_path, "In Georgia, Titsian Tabidze and M. Dzhavakhishvili were arrested.\n")
+    assert sorted(p.name for p in persons) == ["M. Dzhavakhishvili", "Titsian Tabidze"]

@@ -20,7 +20,7 @@ Vilgelm Mark Max Paul Peter Albert Alfred Arthur Edward Harold Hugo Jan Ludwig M
 Zhores Benedikt Nikolaus Alexander Mao Bela Milan Josip Georgi Lazar Anastas Valerian Avel Vladimir
 Werner Gustav Gustaf Fritz Hans Willi Willy Kurt Heinz Gerhard Helmut Oskar Karol Jozef Jerzy Tadeusz Stefan
 Ignatiy Ignaty Dmitry Yulian Julian Antonio Giovanni Giuseppe Paolo Ferenc Laszlo Imre Sandor Tibor Vasil Hristo
-Todor Dimitar Eino Lars Nils Olaf Sven Jaan Janis Peteris Kondratiy
+Todor Dimitar Eino Lars Nils Olaf Sven Jaan Janis Peteris Kondratiy Titsian
 """
 _FEMALE = """
 Aleksandra Alla Anna Antonina Valentina Vera Galina Yekaterina Yelena Yevgeniya Yevdokiya Zinaida Zoya Irina Klavdiya
