@@ -454,3 +454,9 @@ def test_an_order_of_a_person_is_a_command_unless_it_is_the_order_of_lenin(tmp_p
 def test_a_georgian_given_name_in_ian_is_no_nationality(tmp_path):
     persons = _unrepaired_persons(tmp_path, "In Georgia, Titsian Tabidze and M. Dzhavakhishvili were arrested.\n")
     assert sorted(p.name for p in persons) == ["M. Dzhavakhishvili", "Titsian Tabidze"]
+
+
+def test_a_surname_the_period_knows_needs_no_initials_in_a_short_text(tmp_path):
+    # `Stalin` is a common string on the web, but a bare `Stalin` names the person
+    persons = _unrepaired_persons(tmp_path, "Orlov met Stalin in Moscow. The Stalin era began.\n")
+    assert {p.surname: len(p.mentions) for p in persons} == {"Orlov": 1, "Stalin": 2}

@@ -29,6 +29,7 @@ from kartoteka.resolve.lexicon import (
     ALIAS_INITIALS,
     BARE_ONLY_ALIASES,
     BIRTH_NAME_UNTIL,
+    FAMOUS_SURNAMES,
     FICTION_LEFT,
     FULL_NAME_ALIASES,
     GIVEN,
@@ -664,8 +665,8 @@ class Clusterer:
         if place and place * 3 >= len(idx):
             return False
         non_initial = [i for i in idx if not cands[i].sentence_initial]
-        if any(cands[i].possessive or cands[i].title for i in idx):
-            return True
+        if any(cands[i].possessive or cands[i].title for i in idx) or word in FAMOUS_SURNAMES:
+            return True  # (a surname the whole period knows needs no initials: `Orlov met Stalin in Moscow`)
         zipf = self._zipf(word)
         if is_patronymic(word):
             return False  # `Vasilyevich` alone names nobody new

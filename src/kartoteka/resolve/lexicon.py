@@ -189,6 +189,14 @@ BIRTH_NAME_UNTIL: dict[str, int] = {"Dzhugashvili": 1917, "Djugashvili": 1917, "
 #: Alias readings valid only when no given name or initials stand before them.
 BARE_ONLY_ALIASES = frozenset({"Dzhugashvili", "Djugashvili", "Ilyich", "Ilich", "Bronshteyn", "Bronstein", "Ulyanov"})
 
+#: Surnames a reader of the period knows without initials: a bare one names the person, however common the
+#: word is on the web (`Stalin`, Zipf 3.7).
+FAMOUS_SURNAMES: frozenset[str] = frozenset(
+    "Stalin Lenin Trotsky Bukharin Zinovyev Zinoviev Kamenev Rykov Tomskiy Tomsky Molotov Kaganovich Voroshilov "
+    "Yezhov Yagoda Beria Khrushchev Malenkov Mikoyan Ordzhonikidze Tukhachevskiy Tukhachevsky Dzerzhinskiy "
+    "Dzerzhinsky Vyshinskiy Vyshinsky Hitler Mussolini Marx Engels Plekhanov Brezhnev Gorbachev".split()
+)
+
 #: Suffixes that mark an adjective, an ism or a follower, not a person (Stalinist, Trotskyite, Bukharinites).
 NON_PERSON_SUFFIXES = ("ist", "ists", "ism", "isms", "ite", "ites", "ian", "ians", "ism's", "ist's", "ists'",
                        "ized", "ization", "ify", "ish", "ese", "ics", "ly", "tion", "sion", "ment", "ness", "ity",
