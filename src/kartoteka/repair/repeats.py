@@ -60,22 +60,36 @@ def repeated_phrases(doc: DocStats, lex: Lexicon) -> list[Correction]:
     return out
 
 
-#: Initials and the head of a surname run into the same initials and the whole surname.
-_RESTARTED = re.compile(
-    r"(?<![\w.])(?P<ini>(?:[A-Z][a-z]?\.\s?){1,3})(?P<head>[A-Z][a-z]+)"
-    r"(?=(?P<again>(?:[A-Z][a-z]?\.\s?){1,3})(?P<name>[A-Z][a-z]+))"
-)
+#: A lowercase letter run into a capital initial (`VorG. A.`): where a restarted name breaks off.
+_GLUED_INITIAL = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]?\.")  # (a capital first: the scan skips fast)
+#: The initials before the broken-off head, and the initials and whole surname after it.
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.\s?){1,3}$")
+_AGAIN = re.compile(r"(?:[A-Z][a-z]?\.\s?){1,3}([A-Z][a-z]+)")
 
 
 def restarted_names(doc: DocStats, lex: Lexicon) -> list[Correction]:
     """`G. A. VorG. A. Vorozheykin`: the cut-off start (initials and the surname's head, glued to the
     initials that begin again) is set once; the whole name after it is left as printed."""
+    text = doc.text
     out: list[Correction] = []
-    for m in _RESTARTED.finditer(doc.text):
-        ini, head, again, name = m.group("ini", "head", "again", "name")
-        if ini.replace(" ", "") != again.replace(" ", "") or not (name.startswith(head) and len(name) > len(head)):
+    for glue in _GLUED_INITIAL.finditer(text):
+        head_end = head_start = glue.start()
+        while head_start > 0 and text[head_start - 1].islower():
+            head_start -= 1
+        if head_start == 0 or not text[head_start - 1].isupper():
             continue
-        end = m.end() + len(again)
-        reason = f"'{ini}{head}' breaks off and runs into '{again}{name}': the name set again in full"
-        out.append(Correction(m.start(), end, doc.text[m.start() : end], again, "name", reason, 0.85))
+        head_start -= 1
+        head = text[head_start:head_end]
+        before = _INITIALS_BEFORE.search(text, max(0, head_start - 12), head_start)
+        again = _AGAIN.match(text, head_end)
+        if before is None or again is None:
+            continue
+        ini, name = before.group(), again.group(1)
+        if ini.replace(" ", "") != text[head_end : again.start(1)].replace(" ", ""):
+            continue
+        if not (name.startswith(head) and len(name) > len(head)):
+            continue
+        end = again.start(1)
+        reason = f"'{ini}{head}' breaks off and runs into '{text[head_end : again.end()]}': the name set again"
+        out.append(Correction(before.start(), end, text[before.start() : end], ini, "name", reason, 0.85))
     return out
