@@ -1063,3 +1063,16 @@ def test_a_stop_between_a_verb_and_its_object_goes_and_one_before_a_clause_is_a_
     assert got == {"met": (". ", " "), "perished": (".", ","), "organized": (". ", " ")}
     assert "our army met the war without them" in rep.text
     assert "perished, as did" in rep.text
+
+
+def test_two_stray_letters_and_a_word_join_over_a_lost_letter_into_a_word_the_report_prints():
+    text = ("Each victim was chosen in advance. " * 3
+            + "Stalin never struck at a vi tim without careful preparation. The ne plus ultra and a vi sit.\n")
+    got = {c.original: c for c in repair(text).corrections}
+    fix = got["vi tim"]
+    assert fix.replacement == "victim" and fix.kind == "split"
+    assert fix.reason.startswith("'vi' not a word") and "lost 'c'" in fix.reason
+    # `visit` is a word, but this report never prints it: two stray letters need the report's own word
+    assert "vi sit" not in got and "ne plus" not in got
+    # ... and the joined word must be one the report prints: no `victim` elsewhere, no join
+    assert not [c for c in repair("He struck at a vi tim without preparation.\n").corrections if "vi" in c.original]

@@ -50,9 +50,12 @@ def split_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
             hit = nonword_cache[w] = is_nonword(w, lex, doc)
         return hit
 
-    # Only pairs with a non-word in them matter: start from the non-word forms' occurrences.
+    # Only pairs with a non-word in them matter: start from the non-word forms' occurrences (and from two
+    # letters no dictionary lists, which the web writes often: `vi tim`, a `c` lost in the space).
     starts: set[int] = set()
     for raw, where in doc.positions.items():
+        if len(raw) == 2 and _stray_pair(raw, lex):
+            starts.update(where)
         if not raw.isalpha() or not nonword(raw):
             continue
         pattern = case_pattern(raw)
@@ -79,15 +82,16 @@ def split_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
         if not b.islower() or case_pattern(a) not in ("lower", "title"):
             continue
         a_non, b_non = nonword(a), nonword(b)
-        if not (a_non or b_non):
+        stray = _stray_pair(a, lex) and not b_non
+        if not (a_non or b_non or stray):
             continue
         joined = a + b
         jz = lex.zipf(joined)
         seen = doc.lower.get(joined.lower(), 0)
         lost = ""
-        if jz < CANDIDATE_ZIPF and seen < 2:
+        if stray or (jz < CANDIDATE_ZIPF and seen < 2):
             # The space may stand where a letter was (`as istance`): one letter restores a word.
-            if not b_non or lex.is_word(joined) or len(joined) < 6:
+            if not (b_non or stray) or lex.is_word(joined) or len(joined) < (5 if stray else 6):
                 continue
             # Words this common are all in `lex.common`: a dict lookup, not a hashed search per string
             # (a page of OCR noise holds thousands of such pairs).
@@ -114,11 +118,13 @@ def split_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
                 continue
             jz, joined, lost = fills[0]
             seen = doc.lower.get(joined.lower(), 0)
+            if stray and seen < ATTESTED:
+                continue  # two stray letters and a word: only a word the report itself prints joins them
         both = a_non and b_non
         confidence = 0.7 + (0.15 if both else 0.0) + (0.1 if seen >= 2 else 0.0) + (0.05 if jz >= 4 else 0.0)
         if min(len(a), len(b)) == 1:
             confidence -= 0.2
-        pieces = " and ".join(f"'{p}'" for p, non in ((a, a_non), (b, b_non)) if non)
+        pieces = " and ".join(f"'{p}'" for p, non in ((a, a_non or stray), (b, b_non)) if non)
         reason = f"{pieces} not a word; '{joined}' is (Zipf {jz:.1f}, seen {times_in_words(seen)} in this report)"
         if lost:
             reason += f"; {lost}"
@@ -126,6 +132,11 @@ def split_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
         out.append(Correction(m.start(), m.end(), m.group(), joined, "split", reason, min(confidence, 0.95)))
         blocked = m.end()
     return out
+
+
+def _stray_pair(word: str, lex: Lexicon) -> bool:
+    """Two lowercase letters no dictionary lists and no function word (`vi`, `tl`): a cut piece of a word."""
+    return len(word) == 2 and word.islower() and word not in FUNCTION_WORDS and not lex.in_dictionary(word)
 
 
 _HYPHEN_SPACE_RE = re.compile(r"(?<![\w-])([^\W_]+(?:-[^\W_]+)*)- ([^\W\d_]+)(?![\w'’]*-)")
