@@ -52,7 +52,7 @@ from kartoteka.facts.years import (
     one_year,
     year_items,
 )
-from kartoteka.resolve.lexicon import FEMALE_GIVEN, GIVEN
+from kartoteka.resolve.lexicon import FEMALE_GIVEN, GIVEN, GROUP_NOUNS
 
 _AUX = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|later|then|soon|not|never|again|all|"
                   r"both|themselves|himself|herself|subsequently|eventually|immediately|finally|first|still|even|"
@@ -1478,8 +1478,7 @@ _INITIAL = re.compile(r"[A-Z][a-z]?\.")
 
 
 #: Names joined by hyphens, then the noun of a group or a case they name (`Syrtsov-Lominadze group`).
-_GROUP_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+\s(?:group|groups|bloc|trial|trials|center|centre|opposition|"
-                         r"case|affair|faction|platform|pact|alliance|coalition)\b")
+_GROUP_NAME = re.compile(rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)+\s(?:{'|'.join(GROUP_NOUNS)})\b")
 
 
 def _in_group_name(text: str, ref: PersonRef) -> bool:

@@ -22,6 +22,7 @@ from kartoteka.resolve.lexicon import (
     FEMALE_PATRONYMIC_ENDINGS,
     GIVEN,
     GIVEN_CUTS,
+    GROUP_NOUNS,
     HEADS,
     LOWER_HEADS,
     NAMED_AFTER,
@@ -236,8 +237,7 @@ def _surname_after_initials(tok: _Tok) -> bool:
 
 
 #: A group, a case or a trial named after its members (`the Bukharin-Rykov group`).
-_GROUP_AFTER = re.compile(r"\s(?:group|groups|bloc|trial|trials|center|centre|opposition|case|affair|faction|"
-                          r"platform|pact|alliance|coalition)\b")
+_GROUP_AFTER = re.compile(rf"\s(?:{'|'.join(GROUP_NOUNS)})\b")
 
 
 def _bare_surname(word: str) -> bool:

@@ -189,6 +189,10 @@ BIRTH_NAME_UNTIL: dict[str, int] = {"Dzhugashvili": 1917, "Djugashvili": 1917, "
 #: Alias readings valid only when no given name or initials stand before them.
 BARE_ONLY_ALIASES = frozenset({"Dzhugashvili", "Djugashvili", "Ilyich", "Ilich", "Bronshteyn", "Bronstein", "Ulyanov"})
 
+#: Nouns of a group, a case or a trial named after its members (`the Syrtsov-Lominadze group`).
+GROUP_NOUNS = ("group", "groups", "bloc", "trial", "trials", "center", "centre", "opposition", "case", "affair",
+               "faction", "platform", "pact", "alliance", "coalition")
+
 #: Surnames a reader of the period knows without initials: a bare one names the person, however common the
 #: word is on the web (`Stalin`, Zipf 3.7).
 FAMOUS_SURNAMES: frozenset[str] = frozenset(
