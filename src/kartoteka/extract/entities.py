@@ -138,36 +138,41 @@ def _orgs(text: str, expansions: dict[str, str], out: list[Mention]) -> None:
             if pm:
                 _add(out, text, "ORG", s, pm.end(), {"name": pm.group(0)})
                 continue
-        if _org_or_place(text, w, s, terms, out) or not _JOIN_RE.search(w):
+        found = _org_or_place(w, terms)
+        if found is not None:
+            kind, value, confidence = found
+            _add(out, text, kind, s, m.end(), value, confidence)
+            continue
+        if not _JOIN_RE.search(w):
             continue
         # a compound of names (`Buryat-Mongolia`, `Moscow-Volga Canal`, `VChK—GPU`): each part on its own,
         # below a name the context gives for the whole (`the town of Leninsk-Kuznetsk`); a capitals part
         # counts as an acronym only beside another name (`GPU-NKVD`, not `BED-NOTA`)
         parts = _JOIN_RE.split(w)
-        acronyms = all(_org_or_place(text, part, 0, terms, []) for part in parts)
+        acronyms = all(_org_or_place(part, terms) is not None for part in parts)
         for part in parts:
-            _org_or_place(text, part, s, terms, out, 0.7, acronyms)
+            found = _org_or_place(part, terms, acronyms)
+            if found is not None:
+                kind, value, confidence = found
+                _add(out, text, kind, s, s + len(part), value, min(confidence, 0.7))
             s += len(part) + 1
 
 
 _JOIN_RE = re.compile("[—-]")
 
 
-def _org_or_place(text: str, w: str, s: int, terms: dict[str, str], out: list[Mention], confidence: float = 1.0,
-                  acronyms: bool = True) -> bool:
-    """Add `w` at `s` as an ORG or PLACE when it is one by itself; whether it was."""
+def _org_or_place(w: str, terms: dict[str, str], acronyms: bool = True) -> tuple[str, dict, float] | None:
+    """What `w` is by itself, ORG or PLACE, with its value and confidence; None when neither."""
     if w in terms:
-        _add(out, text, "ORG", s, s + len(w), {"expansion": terms[w]}, confidence)
-    elif w in ORG_WORDS:
-        _add(out, text, "ORG", s, s + len(w), {}, confidence)
-    elif (acronyms and w.isupper() and 2 <= len(w) <= 6 and sum(c in _VOWELS for c in w) <= 1
-          and not _ROMAN_RE.match(w) and w not in ("JPRS", "FBIS")):
-        _add(out, text, "ORG", s, s + len(w), {}, min(confidence, 0.7))
-    elif w in PLACES:
-        _add(out, text, "PLACE", s, s + len(w), {"name": w}, confidence)
-    else:
-        return False
-    return True
+        return "ORG", {"expansion": terms[w]}, 1.0
+    if w in ORG_WORDS:
+        return "ORG", {}, 1.0
+    if (acronyms and w.isupper() and 2 <= len(w) <= 6 and sum(c in _VOWELS for c in w) <= 1
+            and not _ROMAN_RE.match(w) and w not in ("JPRS", "FBIS")):
+        return "ORG", {}, 0.7
+    if w in PLACES:
+        return "PLACE", {"name": w}, 1.0
+    return None
 
 
 def _places(text: str, out: list[Mention]) -> None:

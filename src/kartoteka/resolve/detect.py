@@ -214,7 +214,11 @@ def _before_lower_head(text: str, end: int) -> bool:
 
 
 def _surname_ok(tok: _Tok) -> bool:
-    return tok.kind == "word" and not is_non_person_word(tok.text) and tok.text not in TITLES
+    return tok.kind == "word" and _surname_word(tok.text)
+
+
+def _surname_word(word: str) -> bool:
+    return not is_non_person_word(word) and word not in TITLES
 
 
 #: Endings of words for peoples and movements (`Japanese`, `Marxist`): no surname even after a capital
@@ -242,8 +246,8 @@ _GROUP_AFTER = re.compile(rf"\s(?:{'|'.join(GROUP_NOUNS)})\b")
 
 def _bare_surname(word: str) -> bool:
     """A capitalised word that may stand alone for a person: no function word, title, given name or place."""
-    return (len(word) >= 3 and word[:1].isupper() and word[1:].islower() and not is_non_person_word(word)
-            and word not in TITLES and word not in GIVEN and word not in PLACES)
+    return (len(word) >= 3 and word[:1].isupper() and word[1:].islower() and _surname_word(word)
+            and word not in GIVEN and word not in PLACES)
 
 
 def _ly_surname(tok: _Tok) -> bool:
