@@ -118,3 +118,14 @@ def test_entities_are_read_in_the_repaired_reading_and_point_at_the_source(tmp_p
     assert ("WORK", "SOTSIAL-DEMOKRAT") in by_text
     assert ("ORG", "BED") not in by_text  # a capitals part beside no other name is no acronym
     assert ("ORG", "AUCCTU") in by_text  # a trade-union body, not a periodical, for all its vowels
+
+
+def test_cli_table_counts_a_repaired_mention_under_its_repaired_form(tmp_path):
+    from kartoteka.cli import _register, cli
+
+    _register()
+    path = tmp_path / "r.txt"
+    path.write_text("The delegates met in Moscow. " * 101 + "Later they went to Mosow.\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["entities", str(path), "--kind", "PLACE"])
+    assert res.exit_code == 0, res.output
+    assert "Moscow (102)" in res.output and "Mosow" not in res.output

@@ -56,6 +56,12 @@ def entities_command(file: str, as_json: bool, kinds: tuple[str, ...]) -> None:
     for kind in KINDS:
         if not counts.get(kind):
             continue
-        top = Counter(" ".join(e.text.split()) for e in ents if e.kind == kind).most_common(6)
+        top = Counter(_reading(e) for e in ents if e.kind == kind).most_common(6)
         table.add_row(kind, str(counts[kind]), escape(", ".join(f"{t} ({n})" for t, n in top)))
     console.print(table)
+
+
+def _reading(e) -> str:
+    """The mention as it reads: its repaired form where it has one (`F. AVDA` counts as PRAVDA)."""
+    text = e.value.get("repaired", e.text) if isinstance(e.value, dict) else e.text
+    return " ".join(text.split())
