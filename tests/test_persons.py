@@ -460,3 +460,9 @@ def test_a_surname_the_period_knows_needs_no_initials_in_a_short_text(tmp_path):
     # `Stalin` is a common string on the web, but a bare `Stalin` names the person
     persons = _unrepaired_persons(tmp_path, "Orlov met Stalin in Moscow. The Stalin era began.\n")
     assert {p.surname: len(p.mentions) for p in persons} == {"Orlov": 1, "Stalin": 2}
+
+
+def test_a_name_the_translators_mark_as_rendered_by_ear_is_a_person(tmp_path):
+    text = "The house was attacked by a group headed by Sikeyros [transliteration], a painter, and by Ortez.\n"
+    persons = _unrepaired_persons(tmp_path, text)
+    assert [p.surname for p in persons] == ["Sikeyros"]  # `Ortez`, with no note and no verb, stays unsure

@@ -47,6 +47,8 @@ _PLACE_LEFT = ("in ", "In ", "near ", "town of ", "city of ", "village of ", "re
                "station ", "outside ", "capital of ")
 _AFTER_A_PLACE = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:and|or)\s+$")
 _LIST_GAP_RE = re.compile(r",? (?:and |or )?|, ")
+#: The translators' note after a name they render by ear (JPRS house style).
+_PHONETIC_NOTE = re.compile(r"\s?\[(?:transliteration|phonetic|as transliterated|phonetically)\]")
 #: A bare surname goes to the person named last within this many characters before it.
 CONTEXT_WINDOW = 1500
 _VERB_RIGHT_RE = re.compile(
@@ -667,6 +669,8 @@ class Clusterer:
         non_initial = [i for i in idx if not cands[i].sentence_initial]
         if any(cands[i].possessive or cands[i].title for i in idx) or word in FAMOUS_SURNAMES:
             return True  # (a surname the whole period knows needs no initials: `Orlov met Stalin in Moscow`)
+        if any(_PHONETIC_NOTE.match(self.text, cands[i].end) for i in idx):
+            return True  # `headed by Sikeyros [transliteration]`: JPRS marks a name it renders by ear
         zipf = self._zipf(word)
         if is_patronymic(word):
             return False  # `Vasilyevich` alone names nobody new
