@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kartoteka.extract.entities import find_entities
 from kartoteka.ingest import load_source
@@ -129,3 +131,24 @@ def test_cli_table_counts_a_repaired_mention_under_its_repaired_form(tmp_path):
     res = CliRunner().invoke(cli, ["entities", str(path), "--kind", "PLACE"])
     assert res.exit_code == 0, res.output
     assert "Moscow (102)" in res.output and "Mosow" not in res.output
+
+
+_PIECES = [
+    "Moscow", "Mosow", "Buryat- Mongolia", "GPU-NKVD", "PR()-LETARSKAYA", "PROLETARSKAYA", "F. AVDA", "PRAVDA",
+    "the Syrtsov-Lominadze group", "S. I. Syrtsov", "on 9 (21) December 1879", "300 km", "Centra' Committee",
+    "the town of Leninsk-Kuznetsk", "interro gation", "were arrested", "and", ",", ".", "\n\n", "Kameney",
+    "Kamenev", "in the", "1937",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40))
+def test_entities_found_in_any_repaired_reading_point_at_their_source_characters(tmp_path_factory, pieces):
+    text = "Moscow " + " ".join(pieces) + "\n"
+    source_text, _rep, found = _entities_of(tmp_path_factory.mktemp("e"), text)
+    for e in found:
+        assert source_text[e.start : e.end] == e.text
+        if isinstance(e.value, dict) and "repaired" in e.value:
+            assert e.value["repaired"] != e.text
+    spans = sorted((e.start, e.end) for e in found)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), "mentions overlap"
