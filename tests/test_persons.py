@@ -466,3 +466,13 @@ def test_a_name_the_translators_mark_as_rendered_by_ear_is_a_person(tmp_path):
     text = "The house was attacked by a group headed by Sikeyros [transliteration], a painter, and by Ortez.\n"
     persons = _unrepaired_persons(tmp_path, text)
     assert [p.surname for p in persons] == ["Sikeyros"]  # `Ortez`, with no note and no verb, stays unsure
+
+
+def test_a_pen_names_given_name_agrees_with_the_real_initials(tmp_path):
+    # Maxim Gorkiy is A. M. (Aleksey Maksimovich) Peshkov: one person; Milan Gorkich is another
+    text = ("A. M. Gorkiy wrote to Stalin. Maxim Gorkiy died in 1936. M. Gorki was mourned. "
+            "Milan Gorkich, the party secretary, perished.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    by = {p.surname: [text[m.start : m.end] for m in p.mentions] for p in persons}
+    assert by["Gorkiy"] == ["A. M. Gorkiy", "Maxim Gorkiy", "M. Gorki"]
+    assert by["Gorkich"] == ["Milan Gorkich"]
