@@ -253,8 +253,9 @@ class Clusterer:
             if c.strong and c.given and c.surname and c.given not in GIVEN and not self._strong_ok(c):
                 # `Investigators Ivanov`: not a given name; keep the surname as a bare form
                 c.start, c.given, c.initials, c.strong = c.name_start, None, (), False
+        alias_initials = {name_key(surname): fix for surname, fix in ALIAS_INITIALS.items()}
         for c in cands:
-            fix = ALIAS_INITIALS.get(c.surname or "")
+            fix = alias_initials.get(name_key(c.surname)) if c.surname else None
             if fix and c.strong:
                 # `S. Ordzhonikidze`, `Sergo Ordzhonikidze`: the alias's letter, not the person's initials
                 new = fix.get(c.given or "") or (fix.get(c.initials[0]) if len(c.initials) == 1 and not c.given

@@ -179,12 +179,12 @@ FULL_NAME_ALIASES: dict[str, str] = {
 }
 #: Initials printed from an alias's first letter, by surname: `S. Ordzhonikidze` is Sergo, whose initials are
 #: G. K.; `B. Mdivani` is Budu, P. G. Mdivani; `Maxim Gorkiy` is A. M. Gorkiy. (General knowledge of the
-#: period, like ALIASES.)
+#: period, like ALIASES.) Looked up by transliteration key, so one entry covers Gorkiy, Gorky and Gorki.
 ALIAS_INITIALS: dict[str, dict[str, tuple[str, ...]]] = {
     "Ordzhonikidze": {"S": ("G", "K"), "Sergo": ("G", "K")},
     "Mdivani": {"B": ("P", "G"), "Budu": ("P", "G")},
     # a pen name's given name: Maxim Gorky is Aleksey Maksimovich Peshkov
-    **{form: {"M": ("A", "M"), "Maxim": ("A", "M"), "Maksim": ("A", "M")} for form in ("Gorkiy", "Gorky", "Gorki")},
+    "Gorkiy": {"M": ("A", "M"), "Maxim": ("A", "M"), "Maksim": ("A", "M")},
 }
 #: Birth names: read as the alias only for the years before the person took the new name.
 BIRTH_NAME_UNTIL: dict[str, int] = {"Dzhugashvili": 1917, "Djugashvili": 1917, "Bronshteyn": 1917,
