@@ -4,7 +4,9 @@ A labelled error is fixed when applying the corrections that touch it turns `wro
 exactly. Prints recall per kind, the misses, the number of corrections applied overall, and any
 applied correction touching a correctly printed name of a labelled person (these count against us).
 
-    .venv/bin/python bench/eval_ocr.py [--min-confidence 0.6] [--corpus PATH] [--eval-dir DIR]
+    .venv/bin/python bench/eval_ocr.py [--min-confidence 0.6] [--corpus PATH] [--eval-dir DIR] [--labels FILE]
+
+`--labels` scores another file of labels in the same format (say, your own blind labels of other lines).
 """
 
 from __future__ import annotations
@@ -63,11 +65,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared/corpus/JPRS-UPA-89-042.txt"))
     ap.add_argument("--eval-dir", default=str(ROOT.parent / "shared/eval"))
+    ap.add_argument("--labels", help="labels file to score (default: EVAL_DIR/ocr-sample.jsonl)")
     ap.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
     ap.add_argument("--review", type=int, default=0, help="print N random applied corrections, to read")
     ap.add_argument("--seed", type=int, default=3)
     args = ap.parse_args()
-    corpus, labels = Path(args.corpus), Path(args.eval_dir) / "ocr-sample.jsonl"
+    corpus = Path(args.corpus)
+    labels = Path(args.labels) if args.labels else Path(args.eval_dir) / "ocr-sample.jsonl"
     if not corpus.exists() or not labels.exists():
         print(f"skipped: corpus or labels absent ({corpus}, {labels})")
         return 0
@@ -97,7 +101,7 @@ def main() -> int:
         f"(proposed {len(result.proposed)}, min confidence {args.min_confidence})"
     )
     print("by kind:", dict(Counter(c.kind for c in applied)))
-    print("\nrecall on the sample (README rule):")
+    print(f"\nrecall on {labels.name} (README rule):")
     for kind in (*LEXICAL, "other"):
         if total[kind]:
             print(f"  {kind:7} {hit[kind]:3}/{total[kind]:<3} = {hit[kind] / total[kind]:.2f}")
@@ -105,10 +109,12 @@ def main() -> int:
     lex_hit = sum(hit[k] for k in LEXICAL)
     print(f"  lexical {lex_hit:3}/{lex_total:<3} = {lex_hit / max(lex_total, 1):.2f}")
 
-    # Applied corrections in the sample lines that touch no labelled error.
+    # Applied corrections in the labelled lines that touch no labelled error.
+    ranges = SAMPLE_LINES if not args.labels else ((min(r["line"] for r in rows), max(r["line"] for r in rows)),)
+
     def in_sample(pos: int) -> bool:
         line = bisect.bisect_right(line_starts, pos)
-        return any(a <= line <= b for a, b in SAMPLE_LINES)
+        return any(a <= line <= b for a, b in ranges)
 
     unlabelled = [
         c for c in applied if in_sample(c.start) and not any(c.start < e and c.end > s for s, e in wrong_spans)
@@ -123,7 +129,7 @@ def main() -> int:
                 if p.get("surname"):
                     forms.add(p["surname"].split()[-1].removesuffix("'s"))
     name_hits = [c for c in unlabelled if c.original in forms]
-    print(f"\napplied in sample lines touching no labelled error: {len(unlabelled)}")
+    print(f"\napplied in labelled lines touching no labelled error: {len(unlabelled)}")
     for c in unlabelled:
         flag = "  <-- a labelled person form" if c in name_hits else ""
         print(f"  {c.kind:6} {c.original!r} -> {c.replacement!r} ({c.confidence:.2f}){flag}")
