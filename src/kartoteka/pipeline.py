@@ -20,7 +20,7 @@ from kartoteka.repair import Repaired, repair
 from kartoteka.structure import Report, read_report
 
 #: Bump when any stage's output for the same input may change.
-PIPELINE_VERSION = "12"
+PIPELINE_VERSION = "13"
 
 
 @dataclass

@@ -40,7 +40,7 @@ from kartoteka.repair.realword import (
 )
 from kartoteka.repair.repeats import repeated_phrases, repeated_words, restarted_names
 from kartoteka.repair.restores import listed_misspellings, report_restores
-from kartoteka.repair.spacing import hyphen_space, merged_words, split_words
+from kartoteka.repair.spacing import hyphen_space, merged_words, number_runs, split_words
 from kartoteka.repair.tokens import misread_tokens
 
 #: Corrections below this confidence are proposed but not applied.
@@ -61,6 +61,7 @@ _DETECTORS = (
     inner_hyphens,
     split_words,
     merged_words,
+    number_runs,
     misread_tokens,
     double_confusions,
     passage_misreads,

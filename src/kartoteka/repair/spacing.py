@@ -5,6 +5,7 @@ together (`platoonsthe`, `inRussian`, `wellas`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kartoteka.repair.candidates import (
     LETTERS,
@@ -169,6 +170,30 @@ def hyphen_space(doc: DocStats, lex: Lexicon) -> list[Correction]:
         if seen:
             reason += f"; '{joined}' seen {times_in_words(seen)} in this report"
         out.append(Correction(m.start(), m.end(), m.group(), joined, "split", reason, confidence))
+    return out
+
+
+# ---------------------------------------------------------------- a number run into its word (`5year`)
+
+_NUMBER_RUN_RE = re.compile(r"(?<![\w.,-])(\d+)([a-z]{3,})(?![\w'’-])")
+_NUMBER_HYPHEN_RE = re.compile(r"(?<![\w.,-])\d+-([a-z]{3,})(?![\w'’-])")
+
+
+def number_runs(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """`5year` -> `5-year`: a number run into the word it qualifies, where the report prints that word after a
+    number and a hyphen again and again (`the 5-year plan`)."""
+    text = doc.text
+    runs = list(_NUMBER_RUN_RE.finditer(text))
+    if not runs:
+        return []
+    after_number = Counter(m.group(1) for m in _NUMBER_HYPHEN_RE.finditer(text))
+    out: list[Correction] = []
+    for m in runs:
+        number, word = m.groups()
+        n = after_number.get(word, 0)
+        if n >= ATTESTED:
+            reason = f"a number run into its word; '<number>-{word}' is printed {n} times in this report"
+            out.append(Correction(m.start(), m.end(), m.group(), f"{number}-{word}", "merge", reason, 0.8))
     return out
 
 
