@@ -3,7 +3,10 @@
 A labelled event is matched by an asserted fact of the same type whose person surname matches
 (any labelled form of that person) and whose evidence span covers the labelled line; each fact
 matches at most once. Precision counts asserted facts whose evidence lies in the sample lines.
-Usage: python bench/eval_facts.py [--misses] [--false] [--years]
+Usage: python bench/eval_facts.py [--misses] [--false] [--years] [--events FILE --persons FILE --lines A-B]
+
+`--events`, `--persons` and `--lines` score other labels in the sample's format (say, your own blind labels of
+other lines), with precision counted over those lines.
 """
 
 from __future__ import annotations
@@ -25,11 +28,13 @@ def _norm(form: str) -> str:
     return form.split()[-1].lower() if form.split() else ""
 
 
-def load_forms() -> dict[str, set[str]]:
+def load_forms(path: Path = SHARED / "eval" / "persons-sample.jsonl") -> dict[str, set[str]]:
     """surname (lower) -> every labelled form's last word for that person."""
     forms: dict[str, set[str]] = {}
-    lines = (SHARED / "eval" / "persons-sample.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = path.read_text(encoding="utf-8").splitlines()
     for line in lines:
+        if not line.strip():
+            continue
         p = json.loads(line)
         words = {_norm(f) for f in [p["surname"], *p.get("forms", []), *p.get("aliases", [])] if f}
         for w in words:
@@ -38,16 +43,17 @@ def load_forms() -> dict[str, set[str]]:
 
 
 def score(facts: list[dict], text: str, verbose: bool = False, show_false: bool = False,
-          show_years: bool = False) -> dict:
+          show_years: bool = False, events_path: Path = SHARED / "eval" / "events-sample.jsonl",
+          persons_path: Path = SHARED / "eval" / "persons-sample.jsonl", ranges=SAMPLE_LINES) -> dict:
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line_of(offset: int) -> int:
         return bisect_right(line_starts, offset)
 
-    events = [json.loads(x) for x in (SHARED / "eval" / "events-sample.jsonl").read_text(encoding="utf-8").splitlines()]
-    forms = load_forms()
+    events = [json.loads(x) for x in events_path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    forms = load_forms(persons_path)
     in_sample = [f for f in facts if f["modality"] == "asserted"
-                 and any(a <= line_of(f["start"]) <= b for a, b in SAMPLE_LINES)]
+                 and any(a <= line_of(f["start"]) <= b for a, b in ranges)]
     used: set[int] = set()
     matched = 0
     year_right = 0
@@ -91,7 +97,13 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--false", action="store_true")
     parser.add_argument("--years", action="store_true", help="list year errors on matched facts")
+    parser.add_argument("--events", type=Path, default=SHARED / "eval" / "events-sample.jsonl")
+    parser.add_argument("--persons", type=Path, default=SHARED / "eval" / "persons-sample.jsonl")
+    parser.add_argument("--lines", help="the labelled lines, as A-B[,C-D] (default: the sample's)")
     args = parser.parse_args()
+    ranges = SAMPLE_LINES
+    if args.lines:
+        ranges = [tuple(int(x) for x in part.split("-")) for part in args.lines.split(",")]
     corpus = SHARED / "corpus" / "JPRS-UPA-89-042.txt"
     if not corpus.is_file():
         print("skipped: corpus not found")
@@ -101,7 +113,8 @@ def main() -> int:
 
     result = analyze_facts(load_source(corpus))
     facts = [f.to_json() for f in result.facts]
-    report = score(facts, load_source(corpus).text, args.misses, args.false, args.years)
+    report = score(facts, load_source(corpus).text, args.misses, args.false, args.years, args.events,
+                   args.persons, ranges)
     print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in report.items()}))
     return 0
 

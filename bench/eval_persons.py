@@ -1,6 +1,6 @@
 """Score `find_persons` on ../shared/eval/persons-sample.jsonl by the rule in ../shared/eval/README.md.
 
-    .venv/bin/python bench/eval_persons.py [--corpus PATH] [--sample PATH] [-v]
+    .venv/bin/python bench/eval_persons.py [--corpus PATH] [--sample PATH] [--lines 1187-1556] [-v]
 
 A labelled person is found when one of our records has a mention on one of its labelled lines whose
 last word matches a labelled form (case-insensitive, possessive 's dropped). A record (with a mention on
@@ -38,8 +38,8 @@ def last_word(s: str) -> str:
     return norm(parts[-1]) if parts else ""
 
 
-def in_sample(line: int) -> bool:
-    return any(a <= line <= b for a, b in SAMPLE_LINES)
+def in_sample(line: int, ranges=SAMPLE_LINES) -> bool:
+    return any(a <= line <= b for a, b in ranges)
 
 
 def load_labels(path: str) -> list[dict]:
@@ -52,7 +52,7 @@ def person_records(persons) -> list[dict]:
     return [p if isinstance(p, dict) else p.to_json() for p in persons]
 
 
-def score(text: str, persons, labels: list[dict]) -> dict:
+def score(text: str, persons, labels: list[dict], ranges=SAMPLE_LINES) -> dict:
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line_of(offset: int) -> int:
@@ -89,7 +89,7 @@ def score(text: str, persons, labels: list[dict]) -> dict:
             misses.append(lab)
     considered, right, false_records = 0, 0, []
     for ri, r in enumerate(records):
-        if not any(in_sample(ln) for ln in rec_lines[ri]):
+        if not any(in_sample(ln, ranges) for ln in rec_lines[ri]):
             continue
         considered += 1
         words = {last_word(f) for f in r["forms"]}
@@ -153,13 +153,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--sample", default=DEFAULT_SAMPLE)
+    ap.add_argument("--lines", help="the labelled lines, for precision, as A-B[,C-D] (default: the sample's)")
     ap.add_argument("-v", "--verbose", action="store_true", help="also list persons split over several records")
     args = ap.parse_args()
     if not Path(args.corpus).exists() or not Path(args.sample).exists():
         print(f"corpus or sample missing ({args.corpus}, {args.sample}); nothing to score")
         return 1
     text, persons, seconds = run_ours(args.corpus)
-    res = score(text, persons, load_labels(args.sample))
+    ranges = SAMPLE_LINES
+    if args.lines:
+        ranges = tuple(tuple(int(x) for x in part.split("-")) for part in args.lines.split(","))
+    res = score(text, persons, load_labels(args.sample), ranges)
     print(f"persons on the whole report: {len(persons)}  ({seconds:.2f} s outline+repair+persons)")
     print(f"sample: precision {res['precision']:.3f} ({res['right']}/{res['records']} records)  "
           f"recall {res['recall']:.3f} ({res['found']}/{res['labelled']} labelled persons)")

@@ -2051,3 +2051,19 @@ def test_names_joined_into_a_groups_name_take_none_of_the_groups_events():
     # a hyphen read for a dash before a list is no group's name
     assert pairs("They arrested the deputies as well-A. Orlov and V. Rykov were arrested in 1937.") == {
         ("Orlov", "arrested"), ("Rykov", "arrested")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Orlov was released, and soon after he was able to kill Semenov.", "asserted"),
+        ("In the end Sokolov managed to free Volgin.", "asserted"),
+        ("Orlov was not able to kill Semenov.", "denied"),
+        ("Orlov wanted to kill Semenov.", "hypothetical"),
+        ("Orlov was ready to kill Semenov.", "hypothetical"),
+    ],
+)
+def test_a_verb_that_says_its_complement_happened_asserts_it(sentence, modality):
+    found = [f for f in facts(sentence, all_modalities=True) if f.person in ("Semenov", "Volgin")]
+    assert found, sentence
+    assert {f.modality for f in found} == {modality}

@@ -142,6 +142,13 @@ _SUCCEEDED = re.compile(
 )
 
 
+# A verb that says its complement happened (`he was able to kill Kirov`, `managed to free him`): the base form
+# after it is no plan or order.
+_IMPLICATIVE = re.compile(
+    r"\b(?:(?:was|were)\s+(?:\w+ly\s+)?able|managed|contrived|went\s+on)\s+to\s+$", re.IGNORECASE
+)
+
+
 # `held in confinement and exile`: a base form coordinated with a noun of confinement is a noun itself
 _NOUN_AND = re.compile(r"\b(?:confinement|imprisonment|prisons?|camps?|jails?)\s+(?:and|or)\s+$",
                        re.IGNORECASE)
@@ -187,6 +194,8 @@ def _modality(clause_text: str, trig_rel: int, sentence_text: str, role: str | N
     rest = clause_text[trig_rel:].split(maxsplit=1)
     word = rest[0].lower().strip(".,;:!?\"'") if rest else ""
     if role == "verb" and word in _BASE_FORMS and not _DECIDED.search(left) and not _NOUN_AND.search(left[-40:]):
+        if _IMPLICATIVE.search(left[-40:]):
+            return "asserted"
         return "asserted" if _FULFILLED.match(sentence_text, at) else "hypothetical"
     if _SOME_CASES_AFTER.match(clause_text[trig_rel:]):
         return "hypothetical"  # `were arrested and perished in the majority of cases`: which ones, unsaid
