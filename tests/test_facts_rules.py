@@ -2067,3 +2067,37 @@ def test_a_verb_that_says_its_complement_happened_asserts_it(sentence, modality)
     found = [f for f in facts(sentence, all_modalities=True) if f.person in ("Semenov", "Volgin")]
     assert found, sentence
     assert {f.modality for f in found} == {modality}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On 20 August 1940 Sokolov mortally wounded Volgin with an axe.", {("Volgin", "killed")}),
+        ("In 1939 the Military Collegium acquitted N. S. Kedrov completely.", {("Kedrov", "tried")}),
+        ("Many viewed the replacement of Orlov with hope.", {("Orlov", "removed")}),
+        ("After a while Semenov was again detained at a bridge.", {("Semenov", "arrested")}),
+        ("Later Antonov, Pavlov and even Rykov joined the Central Committee.",
+         {("Antonov", "elected"), ("Pavlov", "elected"), ("Rykov", "elected")}),
+        ("The physicist A. Sokolov, whose arrest had called forth protests, was a communist.",
+         {("Sokolov", "arrested")}),
+        ("Other members of the group (V. I. Semenov, A. I. Pavlov) were arrested later.",
+         {("Semenov", "arrested"), ("Pavlov", "arrested")}),
+    ],
+)
+def test_more_ways_of_saying_an_event(sentence, expected):
+    assert pairs(sentence) == expected
+
+
+def test_a_bracketed_list_is_a_list_but_a_bare_comma_still_is_not():
+    # `Of L. Trotsky, Stalin was removed`: a phrase and a subject, no list of two
+    assert pairs("Of the men around Pavlov, Orlov was arrested.") == {("Orlov", "arrested")}
+
+
+def test_a_year_the_story_has_moved_past_is_not_carried():
+    text = ("S. I. Smirnov, a member of the union founded by Lenin in 1895, perished. Orlov, a guard who protected "
+            "Lenin in October 1917, perished. It was Orlov who escorted Lenin in the night. Cadets detained Lenin "
+            "twice along the way.")
+    assert {(f.person, f.type): f.year for f in facts(text)}[("Lenin", "arrested")] is None
+    # an older year in a backstory leaves the story's year in force
+    text = "In 1937 Orlov, a guard who in 1919 had protected Lenin, was arrested. Semenov was shot as well."
+    assert {(f.person, f.type): f.year for f in facts(text)}[("Semenov", "shot")] == 1937

@@ -476,3 +476,17 @@ def test_a_pen_names_given_name_agrees_with_the_real_initials(tmp_path):
     by = {p.surname: [text[m.start : m.end] for m in p.mentions] for p in persons}
     assert by["Gorkiy"] == ["A. M. Gorkiy", "Maxim Gorkiy", "M. Gorki"]
     assert by["Gorkich"] == ["Milan Gorkich"]
+
+
+def test_a_name_the_translators_spell_again_or_a_who_or_a_coming_makes_a_bare_word_a_person(tmp_path):
+    text = ("He worked in the People's Commissariat for Forestry. Albrekht [Albrecht], a German by nationality, "
+            "was arrested in 1937. In August 1939 Ribbentrop came to Moscow. He quoted the words of Socrates, who "
+            "said little. Sokolovskaya, the director of Mostilm, who had fought in Odessa, was shot.\n")
+    persons = _unrepaired_persons(tmp_path, text)
+    by = {p.surname: [text[m.start : m.end] for m in p.mentions] for p in persons}
+    assert by.get("Albrekht") == ["Albrekht"] and "Albrecht" not in by
+    assert by.get("Ribbentrop") == ["Ribbentrop"] and by.get("Socrates") == ["Socrates"]
+    # the `who` of an office's holder is the holder's, not the studio's
+    assert "Mostilm" not in by
+    # a glossed word that is no other spelling (a title, a translation) is still no person
+    assert "Pravda" not in {p.surname for p in _unrepaired_persons(tmp_path, "Pravda [Truth], a paper, was read.\n")}

@@ -90,6 +90,8 @@ _OBJECT_NP = re.compile(r"(?:one\s+of\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,
                         r"(?=(?:[A-Z][a-z]?\.\s?)*[A-Z])")
 _OF_AFTER = re.compile(r"^\s+(?:of|from the party of)\s", re.IGNORECASE)
 _COORDINATED_NOUN_OF = re.compile(r"\s+and\s+(?:the\s+)?(?:subsequent\s+|later\s+)?[a-z]+ of ")
+#: `X, whose arrest`: a relative possessive before an event noun (`whose subsequent arrest`)
+_WHOSE_BEFORE = re.compile(r",\s*whose\s+(?:[a-z]+\s+)?$")
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|s')\s+(?:\w+\s+)?$")
 _COUNT_CUE = re.compile(r"\d|\b(?:hundreds|thousands|millions|dozens?|several|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
@@ -245,6 +247,12 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
         if _POSSESSIVE_BEFORE.search(left):
             before = [p for p in persons if p[1] <= trig.start]
             if before and trig.start - before[-1][1] <= 12:
+                return [before[-1]], "possessive"
+        whose = _WHOSE_BEFORE.search(text, max(0, trig.start - 40), trig.start)
+        if whose:
+            # `A. Vaysberg, whose arrest had called forth protests`: the name the relative follows
+            before = [p for p in persons if p[1] <= whose.start()]
+            if before and not text[before[-1][1] : whose.start()].strip():
                 return [before[-1]], "possessive"
         if (trig.type == "imprisoned" and _OPENING_ADVERBIAL.match(left) and len(left) <= 80
                 and not _POSSESSIVE_PRONOUN.search(left)):

@@ -242,6 +242,8 @@ def _coordinated(text: str, before: list, last: tuple, trigger_start: int) -> li
     if len(group) > 1 and not re.search(r"\b(?:and|or|as well as)\b", text[group[-2][1] : group[-1][0]]) and not (
         AND_OTHERS.match(text, last[1], trigger_start) or _AND_OTHER_NP.fullmatch(text, last[1], trigger_start)
         or _LIST_CLOSER.match(text, last[1], trigger_start) or _GROUP_ITEMS_TAIL.fullmatch(text, last[1], trigger_start)
+        # or brackets: `members of the group (A, B) were arrested later`
+        or (text[: group[0][0]].rstrip().endswith("(") and text[last[1] : trigger_start].lstrip().startswith(")"))
     ):
         group = [last]
     return group

@@ -60,6 +60,15 @@ _TABLE: list[tuple[str, str, str]] = [
                           r"|given (?:a |the )?(?:new |minor |responsible |important |high )?(?:assignment|post|"
                           r"position|job|appointment)(?= as\b| of\b| in\b)"),
     ("arrested", "verb", r"taken into custody|came for|taken (?:directly )?to (?:a |the )?(?:\w+ )?(?:prison|jail)"),
+    # `Mercader mortally wounded Trotsky`
+    ("killed", "verb", r"mortally wounded"),
+    # `the Military Collegium acquitted him`: he was tried
+    ("tried", "verb", r"acquitted"),
+    # `the replacement of Yezhov`: he was removed
+    ("removed", "noun", r"replacement"),
+    ("arrested", "verb", r"detained"),
+    # `Beria and Yezhov joined the Central Committee`
+    ("elected", "intrans", r"joined (?:the )?(?:[\w()]+ )?(?:Central Committee|Politburo|Orgburo|Presidium)"),
     ("shot", "intrans", r"went to the firing squad|faced the firing squad|went before the firing squad"),
     ("shot", "verb", r"put to death"),
     # `But X was already dead` (the word the scan finds is `dead`; what stands before it says who)
@@ -179,7 +188,7 @@ _STEMS = frozenset(
     "suic arre re-a rear exec liqu shoo died peri deat dead murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
     "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe arri "
-    "time stay excl cell held give in j in p".split()
+    "time stay excl cell held give in j in p mort acqu repl deta join".split()
 )
 
 

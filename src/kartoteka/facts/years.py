@@ -318,6 +318,13 @@ class Years:
             # `Already in 1936, the geneticist X was arrested. Y perished, ...`: the first of a series,
             # not the year of the ones told after it
             return None
+        if last is not None and last.year is not None and any(
+            last.start < it.start < pos and not it.bound and it.year is not None and it.year > last.year
+            for it in self.items
+        ):
+            # `founded by Lenin in 1895, perished. X, who protected Lenin in October 1917, perished. Cadets detained
+            # Lenin`: the story has moved past 1895, though 1917 is a relative clause's and no year of its own
+            return None
         if last is not None:
             return _value(last)
         until = pos if pivot is None else pivot

@@ -65,7 +65,9 @@ def find_persons(report, repaired=None) -> list[Person]:
         lexicon = get_lexicon()
     except Exception:  # pragma: no cover - lexicon is optional evidence
         lexicon = None
-    stop = {g.term.strip('"“”') for g in getattr(report, "glosses", ()) if g.term}
+    # a glossed term is a title or a word the translators explain, not a person; a name they spell again is a
+    # name (`Albrekht [Albrecht]`)
+    stop = {g.term.strip('"“”') for g in getattr(report, "glosses", ()) if g.term and g.kind != "spelling"}
     groups = Clusterer(rtext, cands, lexicon, stop).run()
     persons = [_person(g, cands, rtext, source_text, repaired) for g in groups]
     # ids must be unique: namesakes without telling initials get a numeric suffix in text order

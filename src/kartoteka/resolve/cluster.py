@@ -54,8 +54,14 @@ CONTEXT_WINDOW = 1500
 _VERB_RIGHT_RE = re.compile(
     r"(?:['’]s)? (?:said|wrote|told|was|had|asked|recalled|believed|writes|says|became|died|replied|declared|"
     r"noted|stated|spoke|proposed|demanded|received|remained|did|could|would|knew|thought|considered|arrived|"
-    r"himself|herself|[a-z]{3,}ed)\b"
+    r"came|went|met|fled|himself|herself|[a-z]{3,}ed)\b"
+    # (or a translator's spelling of the name, then its nationality: `Albrekht [Albrecht], a German by nationality`)
+    r"|(?: \[[A-Z][a-z]+\])?, an? [A-Za-z]+ by (?:nationality|origin|profession)\b"
 )
+#: A relative `who` after a name (`the words of Socrates, who said`) ...
+_WHO_RIGHT_RE = re.compile(r"(?: \[[A-Z][a-z]+\])?, who\b")
+#: ... unless the name hangs off an office, whose holder the `who` is (`the director of Mosfilm, who`).
+_OF_HEAD_RE = re.compile(r"\b([a-z]+) of (?:the )?$")
 _PLACE_LIST = sorted(PLACES)
 #: SURNAME_ENDINGS[:_SLAVIC_ENDINGS] are Slavic, Georgian and Armenian endings; the rest also end English words.
 _SLAVIC_ENDINGS = 35
@@ -233,9 +239,13 @@ class Clusterer:
         left = self.text[max(0, c.start - 16) : c.start]
         if left.endswith(_PLACE_LEFT):
             return True
-        # `lived in St. Petersburg and Moskov`: coordinated with a place, it is one
+        return self._coordinated_with_place(c)
+
+    def _coordinated_with_place(self, c: Candidate) -> bool:
+        """`lived in St. Petersburg and Moskov`, `sent to Solikamsk and Kuybyshev`: coordinated with a place, it is
+        one (a town in -sk or -grad counts, listed or not)."""
         m = _AFTER_A_PLACE.search(self.text, max(0, c.start - 30), c.start)
-        return m is not None and m.group(1) in PLACES
+        return m is not None and (m.group(1) in PLACES or m.group(1).endswith(("sk", "grad")))
 
     def _zipf(self, word: str) -> float:
         if self.lexicon is None:
@@ -681,9 +691,18 @@ class Clusterer:
         if zipf >= 3.8:
             return False
         if not non_initial:
-            return zipf < 3.2 and any(_VERB_RIGHT_RE.match(self.text, cands[i].end) for i in idx)
+            return zipf < 3.2 and any(self._person_right(cands[i]) for i in idx)
         # a verb of speech or state right after the name: `Radek wrote`, `Yakir was`
-        return any(_VERB_RIGHT_RE.match(self.text, cands[i].end) for i in idx)
+        return any(self._person_right(cands[i]) for i in idx)
+
+    def _person_right(self, c: Candidate) -> bool:
+        """What follows the word speaks of a person: a verb of speech or state, or `who`."""
+        if _VERB_RIGHT_RE.match(self.text, c.end):
+            return True
+        if not _WHO_RIGHT_RE.match(self.text, c.end):
+            return False
+        office = _OF_HEAD_RE.search(self.text, max(0, c.start - 40), c.start)
+        return office is None or office.group(1) not in ROLE_HEADS
 
     def _near_place(self, word: str) -> bool:
         return _near_place(word)
@@ -825,6 +844,8 @@ class Clusterer:
                 c = cands[i]
                 if c.surname in PLACES and (self._place_context(c) or c.surname not in exact):
                     continue  # (`the Mari writers` is no `Maari`: a place word joins only its own spelling)
+                if not c.possessive and self._coordinated_with_place(c):
+                    continue  # a town named after the person (`Solikamsk and Kuybyshev`)
                 if c.surname not in exact and self._used_lower(c.surname):
                     continue
                 best, best_pos = None, -1
