@@ -2101,3 +2101,11 @@ def test_a_year_the_story_has_moved_past_is_not_carried():
     # an older year in a backstory leaves the story's year in force
     text = "In 1937 Orlov, a guard who in 1919 had protected Lenin, was arrested. Semenov was shot as well."
     assert {(f.person, f.type): f.year for f in facts(text)}[("Semenov", "shot")] == 1937
+
+
+def test_the_year_an_events_own_word_takes_comes_before_an_earlier_one():
+    years = {(f.person, f.type): f.year for f in facts("Orlov was arrested in 1937 and freed in 1939.")}
+    assert years == {("Orlov", "arrested"): 1937, ("Orlov", "released"): 1939}
+    # a year stated before and none after: the one before
+    years = {(f.person, f.type): f.year for f in facts("In 1937 Orlov was arrested and soon freed.")}
+    assert years == {("Orlov", "arrested"): 1937, ("Orlov", "released"): 1937}

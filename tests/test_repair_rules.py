@@ -1098,3 +1098,14 @@ def test_a_number_run_into_its_word_takes_the_hyphen_the_report_prints_after_num
     assert (fix.replacement, fix.kind) == ("5-year", "merge") and "printed 4 times" in fix.reason
     # `day` follows a number and a hyphen once only, `kilos` never: not enough to say
     assert not {"4days", "100kilos", "12th"} & set(got)
+
+
+def test_a_comma_before_a_capitalised_sentence_opener_is_a_misread_full_stop():
+    text = ("They arrested A. V. Orlov and V. Sokolov, In 1941, the poet D. Belov was arrested. The critic "
+            "Yu. Oksman, They kept O. Bergolts in prison. He wrote to Orlov, The Tempest and Hamlet.\n")
+    rep = repair(text)
+    got = [(c.original, c.replacement) for c in rep.corrections if c.kind == "other"]
+    assert got == [(",", "."), (",", ".")]
+    assert "Sokolov. In 1941" in rep.text and "Oksman. They kept" in rep.text
+    # a title after a comma (`The Tempest`: a capital after `The`) is no sentence
+    assert "Orlov, The Tempest" in rep.text

@@ -284,6 +284,10 @@ class Years:
                   and not any(a <= it.start < b for a, b in masks)]
         if not inside:
             return None
+        # the year the event's own word takes comes first (`was arrested in 1937 and freed in 1939`: freed in 1939)
+        own = next((it for it in inside if it.start > pivot and _OWN_VERB.fullmatch(self.text, pivot, it.start)), None)
+        if own is not None:
+            return own
         before = [it for it in inside if it.start <= pivot]
         if before:
             return before[-1]

@@ -118,7 +118,19 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue
         reason = f"a full stop before the lowercase word '{after}' that goes on the sentence: a comma misread"
         out.append(Correction(dot, dot + 1, ".", ",", "other", reason, 0.75))
+    for m in _COMMA_BEFORE_OPENER_RE.finditer(text):
+        # `and V. Chopich, In 1941, the poet ...`: no clause goes on after a comma with a capital
+        reason = f"a comma before '{m.group(1)}', capitalised, that opens a sentence: a full stop misread"
+        out.append(Correction(m.start(), m.start() + 1, ",", ".", "other", reason, 0.75))
     return out
+
+
+#: A comma, then a word that opens sentences written with a capital and a lowercase word or a number after it
+#: (`V. Chopich, In 1941, the poet`, `Yu. G. Oksman, They kept O. Berggolts`).
+_COMMA_BEFORE_OPENER_RE = re.compile(
+    r"(?<=[a-z]), (In|The|He|She|It|They|We|This|These|But|At|On|After|When|Then|There|His|Her|Their)"
+    r" (?=[a-z0-9])"
+)
 
 
 _DETERMINERS = frozenset("the a an his her their its this these those our my your".split())
