@@ -2109,3 +2109,9 @@ def test_the_year_an_events_own_word_takes_comes_before_an_earlier_one():
     # a year stated before and none after: the one before
     years = {(f.person, f.type): f.year for f in facts("In 1937 Orlov was arrested and soon freed.")}
     assert years == {("Orlov", "arrested"): 1937, ("Orlov", "released"): 1937}
+
+
+def test_a_dated_event_named_after_the_verb_is_nearer_than_a_year_further_on():
+    text = ("Orlov was elected a member of the Central Committee at the 18th Party Congress and in 1940 he directed "
+            "the operations on the border.")
+    assert {(f.person, f.type): f.year for f in facts(text)} == {("Orlov", "elected"): 1939}
