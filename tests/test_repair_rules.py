@@ -1098,6 +1098,8 @@ def test_a_number_run_into_its_word_takes_the_hyphen_the_report_prints_after_num
     assert (fix.replacement, fix.kind) == ("5-year", "merge") and "printed 4 times" in fix.reason
     # `day` follows a number and a hyphen once only, `kilos` never: not enough to say
     assert not {"4days", "100kilos", "12th"} & set(got)
+    more = repair(text + "A 6year-old boy, the x25year code and a 1.5year term.\n")
+    assert [c.replacement for c in more.corrections if c.kind == "merge"] == ["5-year", "6-year"]
 
 
 def test_a_comma_before_a_capitalised_sentence_opener_is_a_misread_full_stop():
