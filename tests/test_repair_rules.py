@@ -1111,3 +1111,14 @@ def test_a_comma_before_a_capitalised_sentence_opener_is_a_misread_full_stop():
     assert "Sokolov. In 1941" in rep.text and "Oksman. They kept" in rep.text
     # a title after a comma (`The Tempest`: a capital after `The`) is no sentence
     assert "Orlov, The Tempest" in rep.text
+
+
+def test_a_full_stop_after_an_opening_phrase_with_no_verb_is_a_misread_comma():
+    text = ("Already in April 1938. N. I. Orlov was appointed. At the plenum in 1937. Stalin demanded more. In 1937 "
+            "the plenum met. Stalin spoke. In the 1930's the terror grew. In the first case. I was influenced by "
+            "Europe. In new editions of the history of the VKP(b), Yem. Orlov wrote. In 1937 Orlov was shot in "
+            "1938. Belov too.\n")
+    rep = repair(text)
+    fixed = [text[c.start - 4 : c.start] for c in rep.corrections if (c.original, c.replacement) == (".", ",")]
+    assert fixed == ["1938", "1937"]
+    assert "Already in April 1938, N. I. Orlov" in rep.text and "plenum in 1937, Stalin demanded" in rep.text

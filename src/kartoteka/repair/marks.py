@@ -118,6 +118,18 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue
         reason = f"a full stop before the lowercase word '{after}' that goes on the sentence: a comma misread"
         out.append(Correction(dot, dot + 1, ".", ",", "other", reason, 0.75))
+    for m in _OPENING_FRAGMENT_RE.finditer(text):
+        at = m.start()
+        if at and text[at - 1] != "\n" and not (at >= 2 and text[at - 1] == " " and text[at - 2] in ".!?"):
+            continue  # (checked here, not in the pattern: a pattern led by its words scans fast)
+        fragment = m.group(1)
+        words = fragment.split()
+        if _FINITE_RE.search(fragment) or words[-1][-1:].isupper() or words[-1] in _ABBREVIATIONS:
+            continue  # a clause of its own, or a stop after an initial or an abbreviation (`Armenia-A.`, `Yem.`)
+        if len(words) > 10 or not _YEAR_IN_RE.fullmatch(words[-1]):
+            continue  # only a phrase that ends in its year is surely no sentence (`In the 1930's the terror grew.`)
+        reason = "a full stop after an opening phrase with no verb (`In April 1938.`) before its subject: a comma read"
+        out.append(Correction(m.end(1), m.end(1) + 1, ".", ",", "other", reason, 0.7))
     for m in _COMMA_BEFORE_OPENER_RE.finditer(text):
         if not (m.start() and text[m.start() - 1].islower()):
             continue
@@ -127,6 +139,19 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
     return out
 
 
+#: A sentence that is only an opening phrase of time ending in its year (`Already in April 1938.`), then a name or
+#: `I`: the subject of the sentence the phrase opens.
+_OPENING_FRAGMENT_RE = re.compile(
+    r"((?:In|During|After|Following|Since|By|At|On|Before|Already\s+in|Even\s+in)\b"
+    r"[^.!?\n\"“”;:]{3,120}?)\. (?=I |(?:[A-Z][a-z]?\. ?){0,3}[A-Z][a-z]+\b)"
+)
+#: A finite verb, modal or past form in the phrase makes it a sentence.
+_FINITE_RE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|did|does|do|could|would|should|will|can|may|might|must|said|became|began|"
+    r"went|came|saw|knew|took|gave|made|left|wrote|found|sent|spread|heard|built|broke|put|shot|undertook|told|"
+    r"thought|felt|met|led|held|kept|fled|fell|rose|ran|stood|sat|lay|got|let|set|cut|hit|[a-z]{3,}ed)\b"
+)
+_YEAR_IN_RE = re.compile(r"1[89]\d\d")
 #: A comma, then a word that opens sentences written with a capital and a lowercase word or a number after it
 #: (`V. Chopich, In 1941, the poet`, `Yu. G. Oksman, They kept O. Berggolts`); a lowercase letter before the
 #: comma is checked after the match (a regex led by a literal scans fast).
