@@ -1122,3 +1122,12 @@ def test_a_full_stop_after_an_opening_phrase_with_no_verb_is_a_misread_comma():
     fixed = [text[c.start - 4 : c.start] for c in rep.corrections if (c.original, c.replacement) == (".", ",")]
     assert fixed == ["1938", "1937"]
     assert "Already in April 1938, N. I. Orlov" in rep.text and "plenum in 1937, Stalin demanded" in rep.text
+
+
+def test_a_year_with_a_doubled_digit_is_the_year_the_report_prints():
+    text = "In 1937 they arrested Orlov. " * 6 + ('Feuchtwanger wrote "Moscow 19937" then. About 19937 persons '
+                                              "were freed and 19930 tons shipped; code 119937 and 1.19937.\n")
+    got = [(c.original, c.replacement) for c in repair(text).corrections]
+    assert got == [("19937", "1937")]
+    # the year must be one the report prints again and again
+    assert not repair('Feuchtwanger wrote "Moscow 19937" then.\n').corrections

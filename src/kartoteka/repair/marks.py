@@ -80,6 +80,7 @@ def other_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
             continue
         out.append(Correction(m.start(), m.end(), ",", ", ", "merge", "a comma run into the next word", 0.8))
     out.extend(_misread_centuries(text))
+    out.extend(_doubled_year_digits(text))
     stops = set()
     for m in (*_STOP_IN_NAME_LIST_RE.finditer(text), *_STOP_BEFORE_NAME_LIST_RE.finditer(text)):
         reason = "a full stop between two names of a list that goes on after them: a comma misread"
@@ -200,6 +201,50 @@ _DECADE_RE = re.compile(r"(1\d)(\d)0(?='?s\b)")  # opens with a literal: the sca
 #: How often the report must print the 20th-century decade before a lone decade of another century is
 #: taken for it.
 _DECADE_SEEN = 3
+
+
+#: A five-digit number that opens like a year of the last two centuries (`19937`).
+_FIVE_DIGITS_RE = re.compile(r"1[89]\d{3}")
+#: How often the report must print the year a doubled digit hides.
+_YEAR_SEEN = 5
+
+
+def _doubled_year_digits(text: str) -> list[Correction]:
+    """`"Moscow 19937"`, `the beginning of 19939`: a year with one digit doubled, when the report prints the year
+    itself again and again and no count follows (`19950 persons` is a number)."""
+    out = []
+    for m in _FIVE_DIGITS_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if (s and (text[s - 1].isdigit() or text[s - 1] in ".,")) or (e < len(text) and text[e].isdigit()):
+            continue
+        if _COUNTED_RE.match(text, e):
+            continue
+        digits = m.group()
+        years = {digits[:i] + digits[i + 1 :] for i in range(1, 4) if digits[i] == digits[i + 1]}
+        years = {y for y in years if y[:2] in ("18", "19")}
+        if len(years) != 1:
+            continue
+        (year,) = years
+        seen = _printed_number(text, year)
+        if seen >= _YEAR_SEEN:
+            reason = f"a year with a digit doubled; '{year}' is printed {seen} times in this report"
+            out.append(Correction(s, e, digits, year, "other", reason, 0.75))
+    return out
+
+
+def _printed_number(text: str, number: str) -> int:
+    """How often `number` is printed as a number of its own (not inside a longer one)."""
+    n, at = 0, text.find(number)
+    while at >= 0:
+        end = at + len(number)
+        if not (at and text[at - 1].isdigit()) and not (end < len(text) and text[end].isdigit()):
+            n += 1
+        at = text.find(number, end)
+    return n
+
+
+#: A count after a number (`19950 persons`, `10000 tons`): the number is no year.
+_COUNTED_RE = re.compile(r"\s+[a-z]+s\b")
 
 
 def _misread_centuries(text: str) -> list[Correction]:
