@@ -1131,3 +1131,12 @@ def test_a_year_with_a_doubled_digit_is_the_year_the_report_prints():
     assert got == [("19937", "1937")]
     # the year must be one the report prints again and again
     assert not repair('Feuchtwanger wrote "Moscow 19937" then.\n').corrections
+
+
+def test_an_acronym_with_a_tail_printed_once_beside_a_frequent_one_a_letter_apart():
+    text = ("The VKP(b) Central Committee met. " * 20 + "The RKP(b) congress opened. The RKP(b) had grown. "
+            "In the new VDP(b) Central Committee his name was missing. The KP(b)U and the VKR(b)U met.\n")
+    got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
+    assert got == [("VDP", "VKP", "name")]
+    # printed twice, a tail of its own, or a frequent form printed too seldom: left alone
+    assert not repair(text.replace("new VDP(b)", "new RKP(b)")).corrections

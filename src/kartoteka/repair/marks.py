@@ -360,6 +360,7 @@ def lost_letter_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
         for tok in doc.tokens_of(form):
             if not tok.in_compound:
                 out.append(Correction(tok.start, tok.end, form, target, "name", reason, 0.7))
+    out.extend(_acronym_tails(doc, lex))
     # ... and one printed once with a letter too many inside it (`OGUPU`, `NKVID`); an extra first or
     # last letter makes another body (`BSSR` beside `SSR`)
     for form, seen in doc.forms.items():
@@ -379,6 +380,45 @@ def lost_letter_marks(doc: DocStats, lex: Lexicon) -> list[Correction]:
         for tok in doc.tokens_of(form):
             if not tok.in_compound:
                 out.append(Correction(tok.start, tok.end, form, target, "name", reason, 0.7))
+    return out
+
+
+#: An acronym with a parenthesised tail (`VKP(b)`, `RKP(b)`).
+_ACRONYM_TAIL_RE = re.compile(r"([A-Z]{2,6})(\([a-z]\))(?!\w)")
+#: A tailed acronym a one-off is taken for must be printed with that tail at least this often.
+_TAILED_SEEN = 20
+
+
+def _acronym_tails(doc: DocStats, lex: Lexicon) -> list[Correction]:
+    """`VDP(b)` printed once beside `VKP(b)` x100: an acronym with the same tail one letter from a frequent one.
+    (Acronyms one letter apart are often two bodies, `RKP(b)` and `VKP(b)`; the tail and the frequency say which
+    is a misreading.)"""
+    text = doc.text
+    tailed = [
+        (m.start(1), m.group(1), m.group(2))
+        for m in _ACRONYM_TAIL_RE.finditer(text)
+        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"))
+    ]
+    if not tailed:
+        return []
+    counts: dict[tuple[str, str], int] = {}
+    for _at, acronym, tail in tailed:
+        counts[(acronym, tail)] = counts.get((acronym, tail), 0) + 1
+    out = []
+    for at, acronym, tail in tailed:
+        if counts[(acronym, tail)] != 1 or lex.in_dictionary(acronym.lower()):
+            continue
+        near = [
+            (n, other)
+            for (other, other_tail), n in counts.items()
+            if other_tail == tail and n >= _TAILED_SEEN and len(other) == len(acronym)
+            and sum(a != b for a, b in zip(other, acronym, strict=True)) == 1
+        ]
+        if len(near) != 1:
+            continue
+        n, other = near[0]
+        reason = f"'{acronym}{tail}' printed once; '{other}{tail}' printed {n} times in this report, one letter apart"
+        out.append(Correction(at, at + len(acronym), acronym, other, "name", reason, 0.7))
     return out
 
 
