@@ -2073,6 +2073,8 @@ def test_a_verb_that_says_its_complement_happened_asserts_it(sentence, modality)
     ("sentence", "expected"),
     [
         ("On 20 August 1940 Sokolov mortally wounded Volgin with an axe.", {("Volgin", "killed")}),
+        ("The physicians wrote that Orlov actually died from blows on the head.", {("Orlov", "killed")}),
+        ("Semenov died of typhus in the camp.", {("Semenov", "died")}),
         ("In 1939 the Military Collegium acquitted N. S. Kedrov completely.", {("Kedrov", "tried")}),
         ("Many viewed the replacement of Orlov with hope.", {("Orlov", "removed")}),
         ("After a while Semenov was again detained at a bridge.", {("Semenov", "arrested")}),

@@ -122,6 +122,9 @@ _TABLE: list[tuple[str, str, str]] = [
     ("arrested", "verb", r"(?:re-?)?arrested"),
     ("shot", "noun", r"execution"),
     ("shot", "verb", r"shot|executed|liquidated|shoot|execute"),
+    # `died from blows on the head`, `died of the beatings`: killed by others
+    ("killed", "intrans", r"died (?:from|of|as a result of|after) (?:the |his |her |their )?(?:\w+ )?"
+                          r"(?:blows|beatings?|tortures?|wounds|injuries)\b"),
     ("died", "intrans", r"died|perished"),
     ("died", "noun", r"death"),
     ("killed", "noun", r"murder|assassination|killing"),
