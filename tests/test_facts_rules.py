@@ -2056,7 +2056,7 @@ def test_names_joined_into_a_groups_name_take_none_of_the_groups_events():
 @pytest.mark.parametrize(
     ("sentence", "modality"),
     [
-        ("Orlov was released, and soon after he was able to kill Semenov.", "asserted"),
+        ("Orlov was freed in spring; by autumn he was able to kill Semenov.", "asserted"),
         ("In the end Sokolov managed to free Volgin.", "asserted"),
         ("Orlov was not able to kill Semenov.", "denied"),
         ("Orlov wanted to kill Semenov.", "hypothetical"),
@@ -2072,17 +2072,17 @@ def test_a_verb_that_says_its_complement_happened_asserts_it(sentence, modality)
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("On 20 August 1940 Sokolov mortally wounded Volgin with an axe.", {("Volgin", "killed")}),
-        ("The physicians wrote that Orlov actually died from blows on the head.", {("Orlov", "killed")}),
+        ("In a tavern brawl Sokolov mortally wounded Volgin with a knife.", {("Volgin", "killed")}),
+        ("The doctors found that Orlov had died from blows to the chest.", {("Orlov", "killed")}),
         ("Semenov died of typhus in the camp.", {("Semenov", "died")}),
-        ("In 1939 the Military Collegium acquitted N. S. Kedrov completely.", {("Kedrov", "tried")}),
-        ("Many viewed the replacement of Orlov with hope.", {("Orlov", "removed")}),
-        ("After a while Semenov was again detained at a bridge.", {("Semenov", "arrested")}),
-        ("Later Antonov, Pavlov and even Rykov joined the Central Committee.",
+        ("In 1939 a district court acquitted N. S. Kedrov of all charges.", {("Kedrov", "tried")}),
+        ("The replacement of Orlov at the ministry was welcomed.", {("Orlov", "removed")}),
+        ("Semenov was detained at the station a week later.", {("Semenov", "arrested")}),
+        ("In 1934 Antonov, Pavlov and Rykov joined the Central Committee as full members.",
          {("Antonov", "elected"), ("Pavlov", "elected"), ("Rykov", "elected")}),
-        ("The physicist A. Sokolov, whose arrest had called forth protests, was a communist.",
+        ("The chemist A. Sokolov, whose arrest caused an outcry abroad, was a communist.",
          {("Sokolov", "arrested")}),
-        ("Other members of the group (V. I. Semenov, A. I. Pavlov) were arrested later.",
+        ("Two more members of the circle (V. I. Semenov, A. I. Pavlov) were also arrested that winter.",
          {("Semenov", "arrested"), ("Pavlov", "arrested")}),
     ],
 )
@@ -2096,24 +2096,23 @@ def test_a_bracketed_list_is_a_list_but_a_bare_comma_still_is_not():
 
 
 def test_a_year_the_story_has_moved_past_is_not_carried():
-    text = ("S. I. Smirnov, a member of the union founded by Lenin in 1895, perished. Orlov, a guard who protected "
-            "Lenin in October 1917, perished. It was Orlov who escorted Lenin in the night. Cadets detained Lenin "
-            "twice along the way.")
+    text = ("Smirnov, who joined a circle Lenin set up in 1895, perished in the camps. Orlov, a sailor who guarded "
+            "Lenin in October 1917, perished too. Orlov once drove Lenin across the city at night. Patrols detained "
+            "Lenin twice on that drive.")
     assert {(f.person, f.type): f.year for f in facts(text)}[("Lenin", "arrested")] is None
     # an older year in a backstory leaves the story's year in force
-    text = "In 1937 Orlov, a guard who in 1919 had protected Lenin, was arrested. Semenov was shot as well."
+    text = "In 1937 Orlov, a sailor who in 1919 had guarded Lenin, was arrested. Semenov was shot as well."
     assert {(f.person, f.type): f.year for f in facts(text)}[("Semenov", "shot")] == 1937
 
 
 def test_the_year_an_events_own_word_takes_comes_before_an_earlier_one():
-    years = {(f.person, f.type): f.year for f in facts("Orlov was arrested in 1937 and freed in 1939.")}
-    assert years == {("Orlov", "arrested"): 1937, ("Orlov", "released"): 1939}
+    years = {(f.person, f.type): f.year for f in facts("Orlov was arrested in 1936 and released in 1940.")}
+    assert years == {("Orlov", "arrested"): 1936, ("Orlov", "released"): 1940}
     # a year stated before and none after: the one before
     years = {(f.person, f.type): f.year for f in facts("In 1937 Orlov was arrested and soon freed.")}
     assert years == {("Orlov", "arrested"): 1937, ("Orlov", "released"): 1937}
 
 
 def test_a_dated_event_named_after_the_verb_is_nearer_than_a_year_further_on():
-    text = ("Orlov was elected a member of the Central Committee at the 18th Party Congress and in 1940 he directed "
-            "the operations on the border.")
+    text = "Orlov was elected to the Politburo at the 18th Party Congress, and in 1940 he toured the Urals."
     assert {(f.person, f.type): f.year for f in facts(text)} == {("Orlov", "elected"): 1939}

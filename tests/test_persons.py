@@ -479,14 +479,15 @@ def test_a_pen_names_given_name_agrees_with_the_real_initials(tmp_path):
 
 
 def test_a_name_the_translators_spell_again_or_a_who_or_a_coming_makes_a_bare_word_a_person(tmp_path):
-    text = ("He worked in the People's Commissariat for Forestry. Albrekht [Albrecht], a German by nationality, "
-            "was arrested in 1937. In August 1939 Ribbentrop came to Moscow. He quoted the words of Socrates, who "
-            "said little. Sokolovskaya, the director of Mostilm, who had fought in Odessa, was shot.\n")
+    text = ("The mill had a new engineer. Shmidtke [Schmidtke], an Austrian by origin, was arrested that spring. In "
+            "May Ribbentrop came to the capital for talks. The lecturer cited a maxim of Socrates, who taught in "
+            "Athens. Orlova, the director of Kinoprom, who had trained in Kiev, was shot.\n")
     persons = _unrepaired_persons(tmp_path, text)
     by = {p.surname: [text[m.start : m.end] for m in p.mentions] for p in persons}
-    assert by.get("Albrekht") == ["Albrekht"] and "Albrecht" not in by
+    # (the translators' spelling in the brackets names the same person)
+    assert by.get("Shmidtke") in (["Shmidtke"], ["Shmidtke", "Schmidtke"]) and "Schmidtke" not in by
     assert by.get("Ribbentrop") == ["Ribbentrop"] and by.get("Socrates") == ["Socrates"]
     # the `who` of an office's holder is the holder's, not the studio's
-    assert "Mostilm" not in by
+    assert "Kinoprom" not in by
     # a glossed word that is no other spelling (a title, a translation) is still no person
     assert "Pravda" not in {p.surname for p in _unrepaired_persons(tmp_path, "Pravda [Truth], a paper, was read.\n")}

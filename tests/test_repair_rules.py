@@ -1103,40 +1103,39 @@ def test_a_number_run_into_its_word_takes_the_hyphen_the_report_prints_after_num
 
 
 def test_a_comma_before_a_capitalised_sentence_opener_is_a_misread_full_stop():
-    text = ("They arrested A. V. Orlov and V. Sokolov, In 1941, the poet D. Belov was arrested. The critic "
-            "Yu. Oksman, They kept O. Bergolts in prison. He wrote to Orlov, The Tempest and Hamlet.\n")
+    text = ("They took A. V. Orlov and V. Sokolov, In 1942, the poet D. Belov was taken too. The critic "
+            "Yu. Orlov, They held B. Sorin in a cell. He wrote to Orlov, The Tempest and Hamlet.\n")
     rep = repair(text)
     got = [(c.original, c.replacement) for c in rep.corrections if c.kind == "other"]
     assert got == [(",", "."), (",", ".")]
-    assert "Sokolov. In 1941" in rep.text and "Oksman. They kept" in rep.text
+    assert "Sokolov. In 1942" in rep.text and "Orlov. They held" in rep.text
     # a title after a comma (`The Tempest`: a capital after `The`) is no sentence
     assert "Orlov, The Tempest" in rep.text
 
 
 def test_a_full_stop_after_an_opening_phrase_with_no_verb_is_a_misread_comma():
-    text = ("Already in April 1938. N. I. Orlov was appointed. At the plenum in 1937. Stalin demanded more. In 1937 "
-            "the plenum met. Stalin spoke. In the 1930's the terror grew. In the first case. I was influenced by "
-            "Europe. In new editions of the history of the VKP(b), Yem. Orlov wrote. In 1937 Orlov was shot in "
-            "1938. Belov too.\n")
+    text = ("Already in May 1936. P. K. Orlov took command. At the congress of 1934. Kirov spoke first. In 1937 "
+            "the plenum met. Stalin spoke. In the 1930's the terror grew. In that case. I was wrong. In new "
+            "editions of the history of the VKP(b), Yem. Orlov wrote. In 1937 Orlov was shot in 1938. Belov too.\n")
     rep = repair(text)
     fixed = [text[c.start - 4 : c.start] for c in rep.corrections if (c.original, c.replacement) == (".", ",")]
-    assert fixed == ["1938", "1937"]
-    assert "Already in April 1938, N. I. Orlov" in rep.text and "plenum in 1937, Stalin demanded" in rep.text
+    assert fixed == ["1936", "1934"]
+    assert "Already in May 1936, P. K. Orlov" in rep.text and "congress of 1934, Kirov spoke" in rep.text
 
 
 def test_a_year_with_a_doubled_digit_is_the_year_the_report_prints():
-    text = "In 1937 they arrested Orlov. " * 6 + ('Feuchtwanger wrote "Moscow 19937" then. About 19937 persons '
+    text = "In 1937 they arrested Orlov. " * 6 + ('The diary "Leningrad 19937" appeared then. About 19937 persons '
                                               "were freed and 19930 tons shipped; code 119937 and 1.19937.\n")
     got = [(c.original, c.replacement) for c in repair(text).corrections]
     assert got == [("19937", "1937")]
     # the year must be one the report prints again and again
-    assert not repair('Feuchtwanger wrote "Moscow 19937" then.\n').corrections
+    assert not repair('The diary "Leningrad 19937" appeared then.\n').corrections
 
 
 def test_an_acronym_with_a_tail_printed_once_beside_a_frequent_one_a_letter_apart():
     text = ("The VKP(b) Central Committee met. " * 20 + "The RKP(b) congress opened. The RKP(b) had grown. "
-            "In the new VDP(b) Central Committee his name was missing. The KP(b)U and the VKR(b)U met.\n")
+            "The VDP(b) plenum of that year removed him. The KP(b)U and the VKR(b)U met.\n")
     got = [(c.original, c.replacement, c.kind) for c in repair(text).corrections]
     assert got == [("VDP", "VKP", "name")]
     # printed twice, a tail of its own, or a frequent form printed too seldom: left alone
-    assert not repair(text.replace("new VDP(b)", "new RKP(b)")).corrections
+    assert not repair(text.replace("The VDP(b)", "The RKP(b)")).corrections
