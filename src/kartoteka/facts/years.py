@@ -212,11 +212,12 @@ class Years:
             return _value(cleft)
         # in its clause a year stated wins over a dated event named (`at the congress in 1934`)
         item = self._near(cs, ce, pivot, masks, dates_only=True)
-        named = self._near(cs, ce, pivot, masks)
-        if item is None or (named is not None and pivot < named.start < item.start):
+        if item is None or item.start > pivot:
             # ... but a dated event named right after the verb is nearer than a year further on (`was elected at
             # the 18th Party Congress and in 1940 he directed`: 1939)
-            item = named
+            named = self._near(cs, ce, pivot, masks)
+            if item is None or (named is not None and pivot < named.start < item.start):
+                item = named
         if item is None and scope >= SENTENCE:
             item = self._near(ss, se, pivot, masks)
         if item is None and scope == CLAUSE:

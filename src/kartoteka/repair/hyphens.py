@@ -23,7 +23,7 @@ CLOSED_ZIPF = 3.0
 
 def _never_a_pair(lex: Lexicon, left: str, right: str) -> bool:
     """The bigram list (when installed) never sees the two words side by side."""
-    return lex.bigram("the", "party") > 0 and lex.bigram(left, right) <= 0
+    return lex.has_bigrams and lex.bigram(left, right) <= 0
 
 
 def inner_hyphens(doc: DocStats, lex: Lexicon) -> list[Correction]:

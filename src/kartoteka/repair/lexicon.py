@@ -199,6 +199,11 @@ class Lexicon:
             hit = self._dict_cache[low] = self._dictionary.get(low) is not None
         return hit
 
+    @property
+    def has_bigrams(self) -> bool:
+        """Whether word-pair counts are installed (symspellpy's bigram list): a pair every English text has."""
+        return self.bigram("the", "party") > 0
+
     def bigram(self, a: str, b: str) -> float:
         if self._bigrams is None:
             return 0.0

@@ -58,7 +58,7 @@ def _alternatives(word: str):
 
 
 def real_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
-    if lex.bigram("the", "party") <= 0:
+    if not lex.has_bigrams:
         return []  # no bigram list installed
     text = doc.text
     out: list[Correction] = []
@@ -177,7 +177,7 @@ _NOT_ONLY_ALSO = re.compile(r"ot only\b([^.;:!?]{1,120}?)\b([a-z]{2,3}) also\b")
 def not_only_but_also(doc: DocStats, lex: Lexicon) -> list[Correction]:
     """After `not only`, a short word before `also` that never pairs with it in the bigram list and lies two
     letters or fewer from `but` is a misread `but`, when no `but` stands between."""
-    if lex.bigram("the", "party") <= 0:
+    if not lex.has_bigrams:
         return []
     out: list[Correction] = []
     for m in _NOT_ONLY_ALSO.finditer(doc.text):
@@ -295,7 +295,7 @@ def context_words(doc: DocStats, lex: Lexicon) -> list[Correction]:
     the list's cut-off (the most an unseen pair can have) over the printed word's frequency. A word
     too rare for its pairs to reach the list is never judged by their absence.
     """
-    if lex.bigram("the", "party") <= 0:
+    if not lex.has_bigrams:
         return []
     index = neighbours(doc, "lower")
     counts = doc.lower
@@ -387,7 +387,7 @@ def short_tokens(doc: DocStats, lex: Lexicon) -> list[Correction]:
     neighbours must choose. A capitalised neighbour says nothing (the list keeps lowercase pairs), nor
     does one behind punctuation.
     """
-    if lex.bigram("the", "party") <= 0:
+    if not lex.has_bigrams:
         return []
     text, counts = doc.text, doc.lower
     out: list[Correction] = []
