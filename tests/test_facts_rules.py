@@ -2116,3 +2116,26 @@ def test_the_year_an_events_own_word_takes_comes_before_an_earlier_one():
 def test_a_dated_event_named_after_the_verb_is_nearer_than_a_year_further_on():
     text = "Orlov was elected to the Politburo at the 18th Party Congress, and in 1940 he toured the Urals."
     assert {(f.person, f.type): f.year for f in facts(text)} == {("Orlov", "elected"): 1939}
+
+
+def test_none_of_them_survived_says_each_listed_died_and_a_participles_time_is_not_theirs():
+    text = ("Most members of the commission chosen at the 17th Party Congress were arrested (A. Orlov, B. Semenov "
+            "and others). None of them survived.")
+    found = {(f.person, f.type): f.year for f in facts(text)}
+    assert found == {("Orlov", "arrested"): None, ("Semenov", "arrested"): None, ("Orlov", "died"): None,
+                     ("Semenov", "died"): None}
+    assert pairs("Orlov and Semenov were arrested. None of them confessed.") == {("Orlov", "arrested"),
+                                                                                ("Semenov", "arrested")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sokolov, the most popular of the commissars, ceased to exist in February 1937.", {("Sokolov", "died")}),
+        ("Volgin served time in the prisons of three countries.", {("Volgin", "imprisoned")}),
+        ("The plenum decided to remove the first secretary of the Komsomol Central Committee, A. V. Kosarev.",
+         {("Kosarev", "removed")}),
+    ],
+)
+def test_still_more_ways_of_saying_an_event(sentence, expected):
+    assert pairs(sentence) == expected

@@ -68,7 +68,8 @@ _FRONTED_LEFT = re.compile(r"\s*(?:(?:also|then|later|soon|subsequently|in\s+\d{
                            re.IGNORECASE)
 _FRONTED = re.compile(r"^\s*(?:(?:and|also|then)\s+)?(?:was|were)\b", re.IGNORECASE)
 _AMONG = re.compile(r"\bamong\s+(?:those|the|them|others)?\s*(?:who\s+(?:were|had\s+been)\s+)?$", re.IGNORECASE)
-_GROUP_ANAPHOR = r"the\s+defendants|all\s+(?:of\s+)?the\s+defendants|the\s+accused|the\s+convicts|all\s+of\s+them"
+_GROUP_ANAPHOR = (r"the\s+defendants|all\s+(?:of\s+)?the\s+defendants|the\s+accused|the\s+convicts|all\s+of\s+them|"
+                  r"none\s+of\s+them")
 _LATTER = re.compile(r"\b(?:the|The)\s+(latter|former)\s+(?:\w+\s+){0,2}$")
 _ONE_OF = r"(?:(?:one|some|two|three)\s+of\s+those\s+|among\s+those\s+)"
 _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|{_GROUP_ANAPHOR})\s+(?:\w+\s+){{0,3}}{_ONE_OF}?$", re.IGNORECASE)
@@ -80,7 +81,11 @@ _IN_PHRASE = re.compile(r"\b(?:of|by|with|to|from|for|against|about|on|under|tha
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNORECASE)
 # an object named by its title before its name: `the recent people's commissar of armaments, `
 _TITLED_OBJECT = re.compile(r"\s+(?:also\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,6}?(?:of\s+(?:the\s+)?"
-                            r"[\w'’-]+\s+){0,2}?[a-z][\w'’-]*,\s*")
+                            r"[\w'’-]+\s+){0,2}?[a-z][\w'’-]*,\s*"
+                            # (a body's capitalised name may close the title: `the general secretary of the
+                            # Komsomol Central Committee, A. V. Kosarev`)
+                            r"|\s+(?:also\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,4}?of\s+(?:the\s+)?"
+                            r"(?:[A-Z][\w'’()-]*\s+){0,3}[A-Z][\w'’()-]*,\s*")
 _BY_BEFORE = re.compile(r"\bby\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
 # a phrase shifted before a heavy object: `expelled from the party X`, `removed from their posts X, Y`
 _SHIFTED_PHRASE = re.compile(r"\s+from\s+(?:the\s+)?(?:party|VKP\(b\)|Komsomol|Central\s+Committee|Politburo|army|"

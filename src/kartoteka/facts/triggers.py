@@ -95,6 +95,13 @@ _TABLE: list[tuple[str, str, str]] = [
     # held in different prisons`
     ("imprisoned", "verb", r"(?:kept|held)(?=\s+(?:[\w.]+\s+){0,5}?(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}"
                            r"(?:prisons?|jails?|cells?|camps?|confinement)\b)"),
+    # `Sergo Ordzhonikidze ... ceased to exist in February 1937`
+    ("died", "intrans", r"ceased to exist"),
+    # `Platten served time in the prisons of czarist Russia`
+    ("imprisoned", "intrans", r"served (?:a |his |her )?(?:\w+ )?(?:time|sentence|term) in (?:the |a )?(?:\w+ )?"
+                              r"(?:prisons?|camps?|jails?|confinement)\b"),
+    # `(A, B and C were arrested.) None of them survived.`: they all died
+    ("died", "intrans", r"survived(?<=[Nn]one of them survived)"),
     # `who survived 16 years of confinement`, `spent about 20 years in prison and camps`
     # (`survived 17 years' confinement`; `returned home after 17 years of confinement`)
     ("imprisoned", "intrans", r"(?:survived|spent|served|after) (?:about |some |nearly |almost |over |more than )?"
@@ -191,7 +198,7 @@ _STEMS = frozenset(
     "suic arre re-a rear exec liqu shoo died peri deat dead murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
     "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe arri "
-    "time stay excl cell held give in j in p mort acqu repl deta join".split()
+    "time stay excl cell held give in j in p mort acqu repl deta join ceas".split()
 )
 
 

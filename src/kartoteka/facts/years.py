@@ -359,6 +359,9 @@ class Years:
         end = self.text.find(". ", pos)
         if _JOINED.search(self.text, start, end if end > 0 else len(self.text)):
             return True  # `He joined the party only in 1922.`: a life's start, not the story's
+        participle = _PARTICIPLE_TIME.search(self.text, max(start, pos - 60), pos)
+        if participle and _SUBJECT_ENDS.match(self.text, pos):
+            return True  # `The members elected at the 17th Party Congress were arrested`: the election's time
         # (closed by a comma, or by a dashed aside: `who led the strike in 1901—one of the first—died`)
         closing = _RELATIVE_CLOSE.match(self.text, pos) or _DASHED_CLOSE.match(self.text, pos)
         if not closing:
@@ -379,6 +382,13 @@ class Years:
 
 
 _CONTRAST = re.compile(r"\bbut\b|;")
+#: A past participle after a noun, and its time (`members elected at the `), not a finite verb's
+_PARTICIPLE_TIME = re.compile(
+    r"(?<=[A-Za-z)] )(?<!was )(?<!were )(?<!been )(?<!had )(?<!and )(?<!he )(?<!she )(?<!they )(?<!who )"
+    r"(?:[a-z]+ed|held|chosen)\s+(?:at|in|on|during|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+)
+#: ... whose noun phrase then takes its verb (`... Party Congress were arrested`)
+_SUBJECT_ENDS = re.compile(r"[^.;:,!?]{0,60}?\s(?:was|were)\s")
 _RELATIVE_OPEN = re.compile(r",\s*(?:\w+\s+)?(?:who|whom|which)\b(?:[^.;:!?,()]|\b[A-Z][a-z]?\.)*$")
 _RELATIVE_CLOSE = re.compile(r"[^.;:!?,()]{0,100},")
 _DASHED_CLOSE = re.compile(r"[^.;:!?,()—–]{0,100}[—–][^.;:!?—–]{1,160}[—–]")
