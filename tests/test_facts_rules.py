@@ -2140,3 +2140,8 @@ def test_none_of_them_survived_says_each_listed_died_and_a_participles_time_is_n
 )
 def test_still_more_ways_of_saying_an_event(sentence, expected):
     assert pairs(sentence) == expected
+
+
+def test_time_served_is_a_length_dated_only_by_its_own_clause():
+    text = "In 1937 the arrests went on. Volgin served time in the prisons of three countries."
+    assert {(f.person, f.type): f.year for f in facts(text)} == {("Volgin", "imprisoned"): None}

@@ -1116,9 +1116,10 @@ def _year_scope(text: str, clause: tuple[int, int], group: list, trig: Trigger, 
         scope = OWN  # `officials already annihilated by Stalin`: done before the time told, whenever that was
     if _PRESENT_PERFECT.search(text, clause[0], trig.start):
         scope = OWN  # `have now been rehabilitated`: at the time of writing, not in a year stated for another event
-    if re.search(r"\byears\b", text[trig.start : trig.end]):
-        # `returned after 17 years of confinement, in his speech of 1961`: a length, dated at most by what its
-        # clause tells before it (`arrested in 1937 and survived 17 years of confinement`)
+    if re.search(r"\b(?:years|time)\b", text[trig.start : trig.end]):
+        # `returned after 17 years of confinement, in his speech of 1961`, `served time in the prisons of czarist
+        # Russia`: a length, dated at most by what its clause tells before it (`arrested in 1937 and survived 17
+        # years of confinement`)
         scope = min(scope, CLAUSE)
         masks.append((trig.end, clause[1]))
         # (nor by an earlier predicate's, set off by a comma: `joined the party in 1902, fought on the barricades
