@@ -491,3 +491,11 @@ def test_a_name_the_translators_spell_again_or_a_who_or_a_coming_makes_a_bare_wo
     assert "Kinoprom" not in by
     # a glossed word that is no other spelling (a title, a translation) is still no person
     assert "Pravda" not in {p.surname for p in _unrepaired_persons(tmp_path, "Pravda [Truth], a paper, was read.\n")}
+
+
+def test_world_figures_the_essays_cite_are_persons_printed_bare_but_not_in_quotes(tmp_path):
+    text = ("The museum sold canvases by Titian and Rubens. He had read nothing since the time of Gutenberg. The "
+            "lecturer found obscurities in Heraclitus. They called the poet a latterday 'Dante' in the paper.\n")
+    surnames = {p.surname for p in _unrepaired_persons(tmp_path, text)}
+    assert {"Titian", "Rubens", "Gutenberg", "Heraclitus"} <= surnames
+    assert "Dante" not in surnames  # (in quotation marks: a nickname)

@@ -58,6 +58,7 @@ _VERB_RIGHT_RE = re.compile(
     # (or a translator's spelling of the name, then its nationality: `Albrekht [Albrecht], a German by nationality`)
     r"|(?: \[[A-Z][a-z]+\])?, an? [A-Za-z]+ by (?:nationality|origin|profession)\b"
 )
+_QUOTES = ('"', "“", "'", "‘")
 #: A relative `who` after a name (`the words of Socrates, who said`) ...
 _WHO_RIGHT_RE = re.compile(r"(?: \[[A-Z][a-z]+\])?, who\b")
 #: ... unless the name hangs off an office, whose holder the `who` is (`the director of Mosfilm, who`).
@@ -666,6 +667,11 @@ class Clusterer:
             return False
         if word in PLACES or word in self.stop or self._used_lower(word) or self._near_place(word):
             return False
+        if word in FAMOUS_SURNAMES:
+            # a surname the whole period knows needs no initials (`Orlov met Stalin in Moscow`), and stands after
+            # `in` as its works (`obscurities in Heraclitus`); in quotation marks it is a nickname (`this
+            # latterday 'Dante'`)
+            return any(not self.text.endswith(_QUOTES, 0, cands[i].start) for i in idx)
         low = word.lower()
         if low.endswith("s") and word[:-1] in self.capitalised:
             return False  # a plural: `Kazakhs`, `Cossacks`
@@ -678,8 +684,8 @@ class Clusterer:
         if place and place * 3 >= len(idx):
             return False
         non_initial = [i for i in idx if not cands[i].sentence_initial]
-        if any(cands[i].possessive or cands[i].title for i in idx) or word in FAMOUS_SURNAMES:
-            return True  # (a surname the whole period knows needs no initials: `Orlov met Stalin in Moscow`)
+        if any(cands[i].possessive or cands[i].title for i in idx):
+            return True
         if any(_PHONETIC_NOTE.match(self.text, cands[i].end) for i in idx):
             return True  # `headed by Sikeyros [transliteration]`: JPRS marks a name it renders by ear
         zipf = self._zipf(word)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from kartoteka.resolve.lexicon import (
     ALIASES,
+    FAMOUS_SURNAMES,
     FEMALE_PATRONYMIC_ENDINGS,
     GIVEN,
     GIVEN_CUTS,
@@ -121,6 +122,8 @@ def is_patronymic(word: str) -> bool:
 
 def is_non_person_word(word: str) -> bool:
     """Function words, institutions, months, adjectives and isms: never a person's surname."""
+    if word in FAMOUS_SURNAMES:
+        return False  # (`Titian` is no `-ian` adjective)
     if word in STOP or word in HEADS:
         return True
     low = word.lower()

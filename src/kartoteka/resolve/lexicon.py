@@ -201,7 +201,12 @@ GROUP_NOUNS = ("group", "groups", "bloc", "trial", "trials", "center", "centre",
 FAMOUS_SURNAMES: frozenset[str] = frozenset(
     "Stalin Lenin Trotsky Bukharin Zinovyev Zinoviev Kamenev Rykov Tomskiy Tomsky Molotov Kaganovich Voroshilov "
     "Yezhov Yagoda Beria Khrushchev Malenkov Mikoyan Ordzhonikidze Tukhachevskiy Tukhachevsky Dzerzhinskiy "
-    "Dzerzhinsky Vyshinskiy Vyshinsky Hitler Mussolini Marx Engels Plekhanov Brezhnev Gorbachev".split()
+    "Dzerzhinsky Vyshinskiy Vyshinsky Hitler Mussolini Marx Engels Plekhanov Brezhnev Gorbachev "
+    # ... and the thinkers, writers and painters of the world the essays cite in passing (`the letters of Kant`,
+    # `Paintings by Titian`): general knowledge, like the aliases above
+    "Socrates Plato Aristotle Heraclitus Kant Hegel Spinoza Descartes Voltaire Rousseau Gutenberg Copernicus "
+    "Galileo Newton Darwin Einstein Shakespeare Goethe Schiller Heine Dante Cervantes Titian Raphael Rubens "
+    "Rembrandt Velazquez Renoir Michelangelo Machiavelli Robespierre Napoleon Bismarck".split()
 )
 
 #: Suffixes that mark an adjective, an ism or a follower, not a person (Stalinist, Trotskyite, Bukharinites).
