@@ -82,8 +82,8 @@ _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:own\s+)?$", re.IGNOREC
 # an object named by its title before its name: `the recent people's commissar of armaments, `
 _TITLED_OBJECT = re.compile(r"\s+(?:also\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,6}?(?:of\s+(?:the\s+)?"
                             r"[\w'’-]+\s+){0,2}?[a-z][\w'’-]*,\s*"
-                            # (a body's capitalised name may close the title: `the general secretary of the
-                            # Komsomol Central Committee, A. V. Kosarev`)
+                            # (a body's capitalised name may close the title: `the first secretary of the
+                            # Komsomol Central Committee, A. V. Orlov`)
                             r"|\s+(?:also\s+)?(?:the|his|her|their)\s+(?:[a-z][\w'’-]*\s+){1,4}?of\s+(?:the\s+)?"
                             r"(?:[A-Z][\w'’()-]*\s+){0,3}[A-Z][\w'’()-]*,\s*")
 _BY_BEFORE = re.compile(r"\bby\s+(?:[A-Z][a-z]?\.\s?){0,3}$")
@@ -255,7 +255,7 @@ def _patients(text: str, clause: tuple[int, int], persons, trig: Trigger) -> tup
                 return [before[-1]], "possessive"
         whose = _WHOSE_BEFORE.search(text, max(0, trig.start - 40), trig.start)
         if whose:
-            # `A. Vaysberg, whose arrest had called forth protests`: the name the relative follows
+            # `the chemist A. Sokolov, whose arrest caused an outcry`: the name the relative follows
             before = [p for p in persons if p[1] <= whose.start()]
             if before and not text[before[-1][1] : whose.start()].strip():
                 return [before[-1]], "possessive"

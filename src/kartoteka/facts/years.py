@@ -214,7 +214,7 @@ class Years:
         item = self._near(cs, ce, pivot, masks, dates_only=True)
         if item is None or item.start > pivot:
             # ... but a dated event named right after the verb is nearer than a year further on (`was elected at
-            # the 18th Party Congress and in 1940 he directed`: 1939)
+            # the 18th Party Congress and in 1940 he toured`: 1939)
             named = self._near(cs, ce, pivot, masks)
             if item is None or (named is not None and pivot < named.start < item.start):
                 item = named
@@ -332,8 +332,8 @@ class Years:
             last.start < it.start < pos and not it.bound and it.year is not None and it.year > last.year
             for it in self.items
         ):
-            # `founded by Lenin in 1895, perished. X, who protected Lenin in October 1917, perished. Cadets detained
-            # Lenin`: the story has moved past 1895, though 1917 is a relative clause's and no year of its own
+            # `a circle Lenin set up in 1895 ... X, a sailor who guarded Lenin in October 1917, perished. Patrols
+            # detained Lenin`: the story has moved past 1895, though 1917 is a relative clause's and no year of its own
             return None
         if last is not None:
             return _value(last)
