@@ -44,7 +44,9 @@ _TABLE: list[tuple[str, str, str]] = [
     ("elected", "intrans", r"became (?:a |the )?(?:\w+ )?(?:members?|chairman|candidate members?)"),
     ("appointed", "intrans", r"became (?:the |a )?(?:[\w']+ )?(?:head|leader|chief|commander|secretary|editor|"
                              r"director|commissar|minister|procurator|ambassador)"
-                             r"|assumed (?:the |a )?(?:\w+ )?(?:posts?|positions?|duties)"),
+                             r"|assumed (?:the |a )?(?:\w+ )?(?:posts?|positions?|duties)"
+                             # `He occupied the post of chairman of the Central Executive Committee`
+                             r"|occupied (?:the |a )?(?:\w+ )?(?:post|position) of"),
     # `named as people's commissar`, not `named as accomplices` (an accusation)
     ("appointed", "verb", r"named (?:to|as)(?! (?:\w+ )?(?:accomplices?|participants?|conspirators?|spies|spy|agents?|"
                           r"organi[sz]ers?|instigators?|culprits?|defendants?|witness|enem|members? of the (?:\w+ )?"
@@ -198,7 +200,7 @@ _STEMS = frozenset(
     "suic arre re-a rear exec liqu shoo died peri deat dead murd assa kill depo exil bani impr inca jail expu "
     "expe dism reli ouste oust free libe reha appo prom head elec re-e reel cond conv tria trie born conf "
     "phys anni pois flog beat tort kept dock afte not exte woun live year rece rega won got obta appe arri "
-    "time stay excl cell held give in j in p mort acqu repl deta join ceas".split()
+    "time stay excl cell held give in j in p mort acqu repl deta join ceas occu".split()
 )
 
 
