@@ -2135,6 +2135,7 @@ def test_none_of_them_survived_says_each_listed_died_and_a_participles_time_is_n
         ("Sokolov, the most popular of the commissars, ceased to exist in February 1937.", {("Sokolov", "died")}),
         ("Volgin served time in the prisons of three countries.", {("Volgin", "imprisoned")}),
         ("Later Volgin occupied the post of chief arbiter of the council.", {("Volgin", "appointed")}),
+        ("In 1935 Stalin put N. I. Semenov in control of the security service.", {("Semenov", "appointed")}),
         ("The plenum decided to remove the first secretary of the Komsomol Central Committee, A. V. Kosarev.",
          {("Kosarev", "removed")}),
     ],

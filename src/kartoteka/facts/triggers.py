@@ -62,6 +62,8 @@ _TABLE: list[tuple[str, str, str]] = [
                           r"|given (?:a |the )?(?:new |minor |responsible |important |high )?(?:assignment|post|"
                           r"position|job|appointment)(?= as\b| of\b| in\b)"),
     ("arrested", "verb", r"taken into custody|came for|taken (?:directly )?to (?:a |the )?(?:\w+ )?(?:prison|jail)"),
+    # `Stalin put Yezhov in control of the NKVD`: the one put in charge was appointed
+    ("appointed", "verb", r"put(?=\s+(?:[A-Z][a-z]?\.\s?){0,3}[A-Z][a-z]+\s+in\s+(?:control|charge|command)\s+of\b)"),
     # `Mercader mortally wounded Trotsky`
     ("killed", "verb", r"mortally wounded"),
     # `the Military Collegium acquitted him`: he was tried
