@@ -46,7 +46,12 @@ _TABLE: list[tuple[str, str, str]] = [
                              r"director|commissar|minister|procurator|ambassador)"
                              r"|assumed (?:the |a )?(?:\w+ )?(?:posts?|positions?|duties)"
                              # `He occupied the post of chairman of the Central Executive Committee`
-                             r"|occupied (?:the |a )?(?:\w+ )?(?:post|position) of"),
+                             r"|occupied (?:the |a )?(?:\w+ )?(?:post|position) of"
+                             # `who served as secretary of the VKP(b)`, `joined the first Soviet government as
+                             # commissar of labor`
+                             r"|served as (?:a |the )?(?:member|secretary|chairman|commissar|head|chief|commander|"
+                             r"deputy|director|editor|ambassador)\b"
+                             r"|joined (?:the )?(?:[\w'’-]+ ){0,3}government as\b"),
     # `named as people's commissar`, not `named as accomplices` (an accusation)
     ("appointed", "verb", r"named (?:to|as)(?! (?:\w+ )?(?:accomplices?|participants?|conspirators?|spies|spy|agents?|"
                           r"organi[sz]ers?|instigators?|culprits?|defendants?|witness|enem|members? of the (?:\w+ )?"
