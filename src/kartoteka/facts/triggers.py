@@ -45,7 +45,7 @@ _TABLE: list[tuple[str, str, str]] = [
     ("appointed", "intrans", r"became (?:the |a )?(?:[\w']+ )?(?:head|leader|chief|commander|secretary|editor|"
                              r"director|commissar|minister|procurator|ambassador)"
                              r"|assumed (?:the |a )?(?:\w+ )?(?:posts?|positions?|duties)"
-                             # `He occupied the post of chairman of the Central Executive Committee`
+                             # `He occupied the post of chief arbiter of the council`
                              r"|occupied (?:the |a )?(?:\w+ )?(?:post|position) of"
                              # `who served as secretary of the VKP(b)`, `joined the first Soviet government as
                              # commissar of labor`
